@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import remarkGfm from "remark-gfm";
+import { validateProject } from "./src/integrations/validate-project.ts";
+import siteConfig from "./src/site.config.ts";
+
+export default defineConfig({
+  site: siteConfig.url,
+  base: siteConfig.base,
+  trailingSlash: "always",
+  markdown: {
+    // GFM through remark-gfm on the unified processor (tables, footnotes, task lists, autolinks, strikethrough).
+    processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
+  },
+  integrations: [validateProject(), mdx()],
+});

@@ -1,0 +1,78 @@
+import type { LocatedRecord } from "../csv/read-records.ts";
+import { blockingEventSpec, type BlockingEvent } from "../schemas/blocking-event.ts";
+import { authorSpec, pageSpec, postSpec, writeupSpec, type Author, type Page, type Post, type Writeup } from "../schemas/content.ts";
+import { incidentSpec, type Incident } from "../schemas/incident.ts";
+import { requestSpec, type Request } from "../schemas/request.ts";
+import { sortProblems, type Problem } from "../validation/problem.ts";
+import { duplicateIdProblems, frontmatterIdProblems, relatedRecordProblems, writeupNameProblems } from "./cross-references.ts";
+import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
+import { readCsvFile } from "./read-csv-file.ts";
+
+/** Where each kind of content lives, relative to the project root. */
+export const CONTENT_FOLDERS = {
+  posts: "content/blog",
+  authors: "content/authors",
+  pages: "content/pages",
+  writeups: "content/records",
+} as const;
+
+/** Everything a site is built from, validated, with every problem found. */
+export interface Project {
+  requests: LocatedRecord<Request>[];
+  blockingEvents: LocatedRecord<BlockingEvent>[];
+  incidents: LocatedRecord<Incident>[];
+  posts: ContentEntry<Post>[];
+  authors: ContentEntry<Author>[];
+  pages: ContentEntry<Page>[];
+  writeups: ContentEntry<Writeup>[];
+  /** Every problem in data/ and content/, sorted by file, line and column. */
+  problems: Problem[];
+}
+
+/** Reads and validates all of `data/` and `content/` under `root`, including references between files. */
+export async function loadProject(root: string): Promise<Project> {
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups] = await Promise.all([
+    readCsvFile(root, requestSpec),
+    readCsvFile(root, blockingEventSpec),
+    readCsvFile(root, incidentSpec),
+    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
+    readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
+    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
+    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+  ]);
+  const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
+  const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
+  const recordIds = new Set(keys.map((key) => key.id));
+  const authorIds = new Set(authors.ids.map((author) => author.id));
+  const problems = [
+    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...duplicateIdProblems(keys),
+    ...relatedRecordProblems(records, recordIds),
+    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
+    ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
+    ...writeupNameProblems(writeups.ids, recordIds),
+  ];
+  return {
+    requests: requests.records,
+    blockingEvents: blockingEvents.records,
+    incidents: incidents.records,
+    posts: posts.entries,
+    authors: authors.entries,
+    pages: pages.entries,
+    writeups: writeups.entries,
+    problems: sortProblems(problems),
+  };
+}
+
+/** Counts per kind, for the summary line of `validate`. */
+export function countProject(project: Project): Record<string, number> {
+  return {
+    requests: project.requests.length,
+    "blocking events": project.blockingEvents.length,
+    incidents: project.incidents.length,
+    posts: project.posts.length,
+    authors: project.authors.length,
+    pages: project.pages.length,
+    "record write-ups": project.writeups.length,
+  };
+}

@@ -1,0 +1,51 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
+import { ID_PATTERN } from "../fields/csv-fields.ts";
+import type { FieldSpec } from "../schemas/record-spec.ts";
+import type { Problem } from "../validation/problem.ts";
+
+/** A valid content file: its id (the file name), its frontmatter and a way to locate keys in it. */
+export interface ContentEntry<T> {
+  id: string;
+  file: string;
+  data: T;
+  locate: (path: readonly PropertyKey[]) => TextPosition;
+}
+
+/** Entries and problems of one content folder. */
+export interface ContentFolder<T> {
+  entries: ContentEntry<T>[];
+  /** Ids of all files with a valid name, whether or not their frontmatter is valid. */
+  ids: { id: string; file: string }[];
+  problems: Problem[];
+}
+
+const CONTENT_FILE = /\.mdx?$/;
+
+/** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter. */
+export async function readContentFolder<Shape extends z.ZodRawShape>(
+  root: string,
+  folder: string,
+  spec: FieldSpec<Shape>,
+): Promise<ContentFolder<z.output<z.ZodObject<Shape>>>> {
+  type Out = z.output<z.ZodObject<Shape>>;
+  const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+  const entries: ContentEntry<Out>[] = [];
+  const ids: { id: string; file: string }[] = [];
+  const problems: Problem[] = [];
+  for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
+    const file = `${folder}/${name}`;
+    const id = name.replace(CONTENT_FILE, "");
+    const result = readFrontmatter(await readFile(path.join(root, file), "utf8"), file, spec);
+    problems.push(...result.problems);
+    if (!ID_PATTERN.test(id)) {
+      problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens (it becomes the web address)", found: name });
+      continue;
+    }
+    ids.push({ id, file });
+    if (result.data !== undefined) entries.push({ id, file, data: result.data, locate: result.locate });
+  }
+  return { entries, ids, problems };
+}

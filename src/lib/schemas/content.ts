@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { flag, idList, link, publicationDate, words } from "../fields/frontmatter-fields.ts";
+import { defineFieldSpec } from "./record-spec.ts";
+
+const notBefore = (a: string, b: string): boolean => new Date(a.length === 10 ? `${a}T23:59:59Z` : a) >= new Date(b.length === 10 ? `${b}T00:00:00Z` : b);
+
+/** Frontmatter of a blog post, `content/blog/<slug>.mdx`. */
+export const postSpec = defineFieldSpec({
+  shape: {
+    title: words(),
+    description: words(200),
+    date: publicationDate(),
+    updated: publicationDate().optional(),
+    authors: idList(1),
+    tags: z.array(words(), { error: "a list of tags, like [censorship, russia]" }).default([]),
+    draft: flag().default(false),
+    image: words().optional(),
+    imageAlt: words().optional(),
+    related: idList().default([]),
+  },
+  rules: [
+    {
+      fields: ["image", "imageAlt"],
+      check: (p) => (p.image !== undefined && p.imageAlt === undefined ? { field: "imageAlt", expected: "a text describing the image, because image is set" } : undefined),
+    },
+    {
+      fields: ["date", "updated"],
+      check: (p) => (p.updated !== undefined && !notBefore(p.updated, p.date) ? { field: "updated", expected: `a date not before date (${p.date})` } : undefined),
+    },
+  ],
+});
+
+/** Frontmatter of an author, `content/authors/<id>.mdx`. */
+export const authorSpec = defineFieldSpec({
+  shape: {
+    name: words(),
+    role: words().optional(),
+    bio: words(280),
+    links: z.array(link(), { error: "a list of links" }).default([]),
+  },
+  rules: [],
+});
+
+/** Frontmatter of a page, `content/pages/<slug>.mdx`. */
+export const pageSpec = defineFieldSpec({
+  shape: {
+    title: words(),
+    description: words(200),
+    updated: publicationDate().optional(),
+  },
+  rules: [],
+});
+
+/** Frontmatter of a record write-up, `content/records/<id>.mdx`. */
+export const writeupSpec = defineFieldSpec({
+  shape: {
+    title: words().optional(),
+    updated: publicationDate().optional(),
+  },
+  rules: [],
+});
+
+/** Zod schema of post frontmatter. */
+export const PostSchema = z.object(postSpec.shape);
+/** A blog post's frontmatter. */
+export type Post = z.output<typeof PostSchema>;
+/** Zod schema of author frontmatter. */
+export const AuthorSchema = z.object(authorSpec.shape);
+/** An author's frontmatter. */
+export type Author = z.output<typeof AuthorSchema>;
+/** Zod schema of page frontmatter. */
+export const PageSchema = z.object(pageSpec.shape);
+/** A page's frontmatter. */
+export type Page = z.output<typeof PageSchema>;
+/** Zod schema of record write-up frontmatter. */
+export const WriteupSchema = z.object(writeupSpec.shape);
+/** A record write-up's frontmatter. */
+export type Writeup = z.output<typeof WriteupSchema>;

@@ -1,0 +1,37 @@
+import type { z } from "zod";
+
+/** A cross-field rule broken by a record: the field to blame and what it should have been. */
+export interface RuleViolation {
+  field: string;
+  expected: string;
+}
+
+/** A cross-field rule: the fields it reads (it is skipped when any of them is invalid) and its check. */
+export interface RecordRule<Out> {
+  fields: readonly (keyof Out & string)[];
+  check: (record: Out) => RuleViolation | undefined;
+}
+
+/** Field schemas (raw value in, typed value out) plus the rules between fields. */
+export interface FieldSpec<Shape extends z.ZodRawShape> {
+  shape: Shape;
+  rules: readonly RecordRule<z.output<z.ZodObject<Shape>>>[];
+}
+
+/** Everything needed to read one CSV file into typed records. */
+export interface RecordSpec<Shape extends z.ZodRawShape> extends FieldSpec<Shape> {
+  /** Record kind in plain words, used in counts. */
+  kind: string;
+  /** Path of the CSV file relative to the project root. */
+  file: string;
+}
+
+/** Defines a CSV record spec, keeping its shape's types. */
+export function defineRecordSpec<Shape extends z.ZodRawShape>(spec: RecordSpec<Shape>): RecordSpec<Shape> {
+  return spec;
+}
+
+/** Defines a frontmatter spec, keeping its shape's types. */
+export function defineFieldSpec<Shape extends z.ZodRawShape>(spec: FieldSpec<Shape>): FieldSpec<Shape> {
+  return spec;
+}

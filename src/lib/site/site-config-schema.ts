@@ -1,0 +1,78 @@
+import countries from "i18n-iso-countries";
+import { z } from "zod";
+import { ID_PATTERN } from "../fields/csv-fields.ts";
+
+const isTimeZone = (zone: string): boolean => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC";
+const isLanguageTag = (tag: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+/** A service the organisation offers, e.g. e-mail or VPN; blocking events and banners refer to these. */
+export const ServiceSchema = z.object({
+  /** Short id, e.g. `email`. */
+  id: z.string().regex(ID_PATTERN, { error: 'an id of lowercase letters, digits and hyphens, like "email"' }),
+  /** Name shown to readers, e.g. `Velin Mail`. */
+  name: z.string({ error: "a name" }).min(1, { error: "a name" }),
+  /** One sentence on what it is. */
+  description: z.string().optional(),
+});
+
+/** The site configuration, `src/site.config.ts`. Every key is documented; defaults live here. */
+export const SiteConfigSchema = z.object({
+  /** Site name in the header and the title bar, e.g. `Velin Mail Transparency`. */
+  name: z.string({ error: "the site's name" }).min(1, { error: "the site's name" }),
+  /** One sentence for search engines and social cards. */
+  description: z.string({ error: "a one-sentence description of the site" }).min(1, { error: "a one-sentence description of the site" }),
+  /** Public address of the site, e.g. `https://transparency.example.org`. */
+  url: z.url({ protocol: /^https?$/, error: "the site's public address, like https://transparency.example.org" }),
+  /** Sub-path the site is served under, e.g. `/transparency/`; `/` when served at the root. */
+  base: z
+    .string()
+    .regex(/^\/(?:[\w.-]+\/)*$/, { error: 'a path that starts and ends with "/", like "/" or "/transparency/"' })
+    .default("/"),
+  /** The organisation publishing the report. */
+  organisation: z.object(
+    {
+      /** Legal name, e.g. `Velin Communications SRL`. */
+      name: z.string({ error: "the organisation's name" }).min(1, { error: "the organisation's name" }),
+      /** Country whose law the organisation answers to, ISO 3166-1 alpha-2, e.g. `BE`. */
+      jurisdiction: z.string().refine((code) => countries.isValid(code) && code === code.toUpperCase(), {
+        error: 'an ISO 3166-1 alpha-2 country code in capitals, like "BE"',
+      }),
+      /** Contact address for questions about the report. */
+      contact: z.email({ error: "an e-mail address" }).optional(),
+    },
+    { error: "an object with name and jurisdiction" },
+  ),
+  /** Language of the site as a BCP 47 tag, e.g. `en` or `fr-BE`. */
+  language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
+  /** IANA time zone the organisation works in, e.g. `Europe/Brussels`. */
+  timeZone: z.string().refine(isTimeZone, { error: 'an IANA time zone like "Europe/Brussels"' }).default("UTC"),
+  /** Services offered; at least one. */
+  services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
+});
+
+/** The site configuration as written by the site's owner. */
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+/** The site configuration with defaults applied. */
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/** Thrown when the site configuration is invalid; its message has one line per bad key. */
+export class SiteConfigError extends Error {
+  override name = "SiteConfigError";
+}
+
+/** Validates the site configuration; throws a SiteConfigError naming each bad key. */
+export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
+  const result = SiteConfigSchema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(config)";
+    return `src/site.config.ts: ${key}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
+  });
+  throw new SiteConfigError(`The site configuration is invalid:\n${lines.join("\n")}`);
+}

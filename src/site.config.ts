@@ -1,0 +1,21 @@
+import { defineSiteConfig } from "./lib/site/site-config-schema.ts";
+
+/** The site's settings. Each key is explained in src/lib/site/site-config-schema.ts. */
+export default defineSiteConfig({
+  name: "Velin Mail Transparency",
+  description: "Law-enforcement requests, blocking of our service and incidents, published by Velin Mail.",
+  url: "https://transparency.velinmail.be",
+  base: "/",
+  organisation: {
+    name: "Velin Communications SRL",
+    jurisdiction: "BE",
+    contact: "legal@velinmail.be",
+  },
+  language: "en",
+  timeZone: "Europe/Brussels",
+  services: [
+    { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail." },
+    { id: "calendar", name: "Velin Calendar", description: "Calendar and contacts." },
+    { id: "vpn", name: "Velin VPN", description: "A small VPN for our mail customers." },
+  ],
+});
