@@ -11,9 +11,9 @@ const contentFiles = (base: string) => glob({ pattern: "*.{md,mdx}", base: `./${
 
 // CSV records are validated by the project loader; the schemas here give the collections their types.
 export const collections = {
-  requests: defineCollection({ loader: projectRecordsLoader("requests", requestSpec), schema: RequestSchema }),
-  blockingEvents: defineCollection({ loader: projectRecordsLoader("blockingEvents", blockingEventSpec), schema: BlockingEventSchema }),
-  incidents: defineCollection({ loader: projectRecordsLoader("incidents", incidentSpec), schema: IncidentSchema }),
+  requests: defineCollection({ loader: projectRecordsLoader("requests", requestSpec.file), schema: RequestSchema }),
+  blockingEvents: defineCollection({ loader: projectRecordsLoader("blockingEvents", blockingEventSpec.file), schema: BlockingEventSchema }),
+  incidents: defineCollection({ loader: projectRecordsLoader("incidents", incidentSpec.file), schema: IncidentSchema }),
   posts: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.posts), schema: PostSchema }),
   authors: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.authors), schema: AuthorSchema }),
   pages: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.pages), schema: PageSchema }),

@@ -1,24 +1,26 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { loadProject } from "../lib/project/load-project.ts";
-import { ProjectProblemsError } from "../lib/project/project-problems-error.ts";
+import { formatProblemReport } from "../lib/validation/problem.ts";
 
 /**
  * Validates data/ and content/ before Astro reads anything. A build (or sync) with any problem
- * stops before a page is written, printing the same report as `npm run validate`; `astro dev`
- * logs the report and carries on with the last good data.
+ * stops before a page is written, printing the same report as `npm run validate`.
  */
 export function validateProject(): AstroIntegration {
   return {
-    name: "vitrine:validate-project",
+    name: "vitrine",
     hooks: {
       "astro:config:setup": async ({ command, config, logger }) => {
-        if (command === "preview") return;
-        const project = await loadProject(fileURLToPath(config.root));
-        if (project.problems.length === 0) return;
-        const error = new ProjectProblemsError(project.problems);
-        if (command === "dev") logger.error(error.message);
-        else throw error;
+        // Under `astro dev` the record loaders report problems, and again after every edit.
+        if (command === "preview" || command === "dev") return;
+        const { problems } = await loadProject(fileURLToPath(config.root));
+        if (problems.length === 0) return;
+        const report = formatProblemReport(problems);
+        logger.error("data/ or content/ has problems, so nothing was built:");
+        console.error(`${report}\nFix the lines above (see docs/data-format.md); npm run validate checks again in seconds.`);
+        // Exit here rather than throw: the report is the whole message, and a stack trace would bury it.
+        process.exit(1);
       },
     },
   };

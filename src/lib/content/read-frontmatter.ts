@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
 import type { z } from "zod";
 import { checkFields } from "../schemas/check-fields.ts";
-import type { FieldSpec } from "../schemas/record-spec.ts";
+import type { FieldShape, FieldSpec } from "../schemas/record-spec.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
 
@@ -41,7 +41,7 @@ function topLevelPair(doc: Document, key: PropertyKey): Pair<Node, Node> | undef
  * Reads the frontmatter of an MDX file and checks it field by field against a spec, reporting
  * YAML errors, unknown keys and bad values with the line and column of the key or list item.
  */
-export function readFrontmatter<Shape extends z.ZodRawShape>(source: string, file: string, spec: FieldSpec<Shape>): FrontmatterResult<z.output<z.ZodObject<Shape>>> {
+export function readFrontmatter<Shape extends FieldShape>(source: string, file: string, spec: FieldSpec<Shape>): FrontmatterResult<z.output<z.ZodObject<Shape>>> {
   const top: TextPosition = { line: 1, column: 1, raw: "" };
   const block = splitFrontmatter(source);
   const lineCounter = new LineCounter();
@@ -85,7 +85,9 @@ export function readFrontmatter<Shape extends z.ZodRawShape>(source: string, fil
   for (const issue of issues) {
     const pos = locate([issue.field, ...issue.path]);
     const missing = data[issue.field] === undefined;
-    const found = issue.input === undefined ? (missing ? "" : pos.raw) : String(issue.input);
+    const value = data[issue.field];
+    const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+    const found = issue.input !== undefined ? String(issue.input) : missing ? "" : scalar ? String(value) : pos.raw;
     const expected = missing ? `this required key, with ${issue.expected}` : issue.expected;
     problems.push({ file, line: pos.line, column: pos.column, field: [issue.field, ...issue.path].join("."), expected, found });
   }

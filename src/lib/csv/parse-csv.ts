@@ -96,7 +96,7 @@ export function parseCsv(text: string, file: string): CsvTable {
       trim: true,
       relax_column_count: true,
       skip_empty_lines: true,
-    }) as ParsedRecord[];
+    }) as unknown as ParsedRecord[];
   } catch (error) {
     if (error instanceof CsvError) return { delimiter, header: [], rows: [], problems: [csvErrorProblem(error, file)] };
     throw error;

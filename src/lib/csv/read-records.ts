@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { checkFields } from "../schemas/check-fields.ts";
-import type { RecordSpec } from "../schemas/record-spec.ts";
+import type { FieldShape, RecordSpec } from "../schemas/record-spec.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
@@ -37,13 +37,13 @@ export interface ReadResult<T> {
 }
 
 /** Columns that must be in the header: those whose schema rejects a blank cell. */
-export function requiredColumns(shape: z.ZodRawShape): string[] {
+export function requiredColumns(shape: FieldShape): string[] {
   return Object.entries(shape)
     .filter(([, schema]) => !schema.safeParse("").success)
     .map(([name]) => name);
 }
 
-function headerProblems(table: CsvTable, file: string, shape: z.ZodRawShape): Problem[] {
+function headerProblems(table: CsvTable, file: string, shape: FieldShape): Problem[] {
   const known = Object.keys(shape);
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -76,7 +76,7 @@ function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number):
  * then the cross-field rules. Reports every problem (a missing required column once, in the header);
  * keeps the rows that have none.
  */
-export function readRecords<Shape extends z.ZodRawShape>(table: CsvTable, spec: RecordSpec<Shape>): ReadResult<z.output<z.ZodObject<Shape>>> {
+export function readRecords<Shape extends FieldShape>(table: CsvTable, spec: RecordSpec<Shape>): ReadResult<z.output<z.ZodObject<Shape>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const problems: Problem[] = [...table.problems];
   if (table.header.length === 0) return { records: [], keys: [], problems };

@@ -30,7 +30,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(words: T) 
 }
 
 /** A `;`-separated list; `minItems` 1 makes it required. */
-export function listOf<T extends z.ZodType>(item: T, minItems = 0, expected = "at least one item") {
+export function listOf<T extends z.ZodType<unknown, string>>(item: T, minItems = 0, expected = "at least one item") {
   return z
     .string({ error: expected })
     .transform((cell) => cell.split(";").map((part) => part.trim()).filter((part) => part !== ""))

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
 import { ID_PATTERN } from "../fields/csv-fields.ts";
-import type { FieldSpec } from "../schemas/record-spec.ts";
+import type { FieldShape, FieldSpec } from "../schemas/record-spec.ts";
 import type { Problem } from "../validation/problem.ts";
 
 /** A valid content file: its id (the file name), its frontmatter and a way to locate keys in it. */
@@ -25,7 +25,7 @@ export interface ContentFolder<T> {
 const CONTENT_FILE = /\.mdx?$/;
 
 /** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter. */
-export async function readContentFolder<Shape extends z.ZodRawShape>(
+export async function readContentFolder<Shape extends FieldShape>(
   root: string,
   folder: string,
   spec: FieldSpec<Shape>,

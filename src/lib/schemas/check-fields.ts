@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FieldSpec } from "./record-spec.ts";
+import type { FieldShape, FieldSpec } from "./record-spec.ts";
 
 /** A field that failed its schema or a rule, with the path inside the field (list index, key). */
 export interface FieldIssue {
@@ -20,7 +20,7 @@ export interface FieldCheck<Out> {
  * Checks each field of a record on its own (so every bad field is reported, not only the first),
  * then each cross-field rule whose fields were all valid. `valueOf` gives a field's raw value.
  */
-export function checkFields<Shape extends z.ZodRawShape>(
+export function checkFields<Shape extends FieldShape>(
   spec: FieldSpec<Shape>,
   valueOf: (field: string) => unknown,
 ): FieldCheck<z.output<z.ZodObject<Shape>>> {

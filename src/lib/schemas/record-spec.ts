@@ -1,5 +1,8 @@
 import type { z } from "zod";
 
+/** One zod schema per field (a raw value in, a typed value out). */
+export type FieldShape = Record<string, z.ZodType>;
+
 /** A cross-field rule broken by a record: the field to blame and what it should have been. */
 export interface RuleViolation {
   field: string;
@@ -13,13 +16,13 @@ export interface RecordRule<Out> {
 }
 
 /** Field schemas (raw value in, typed value out) plus the rules between fields. */
-export interface FieldSpec<Shape extends z.ZodRawShape> {
+export interface FieldSpec<Shape extends FieldShape> {
   shape: Shape;
   rules: readonly RecordRule<z.output<z.ZodObject<Shape>>>[];
 }
 
 /** Everything needed to read one CSV file into typed records. */
-export interface RecordSpec<Shape extends z.ZodRawShape> extends FieldSpec<Shape> {
+export interface RecordSpec<Shape extends FieldShape> extends FieldSpec<Shape> {
   /** Record kind in plain words, used in counts. */
   kind: string;
   /** Path of the CSV file relative to the project root. */
@@ -27,11 +30,11 @@ export interface RecordSpec<Shape extends z.ZodRawShape> extends FieldSpec<Shape
 }
 
 /** Defines a CSV record spec, keeping its shape's types. */
-export function defineRecordSpec<Shape extends z.ZodRawShape>(spec: RecordSpec<Shape>): RecordSpec<Shape> {
+export function defineRecordSpec<Shape extends FieldShape>(spec: RecordSpec<Shape>): RecordSpec<Shape> {
   return spec;
 }
 
 /** Defines a frontmatter spec, keeping its shape's types. */
-export function defineFieldSpec<Shape extends z.ZodRawShape>(spec: FieldSpec<Shape>): FieldSpec<Shape> {
+export function defineFieldSpec<Shape extends FieldShape>(spec: FieldSpec<Shape>): FieldSpec<Shape> {
   return spec;
 }

@@ -1,0 +1,43 @@
+const SPECIAL: Record<string, string> = {
+  mlat: "MLAT (mutual legal assistance treaty)",
+  direct_foreign: "Direct request from abroad",
+  tax_customs: "Tax or customs",
+  no_data: "No data held",
+  partially_disclosed: "Partially disclosed",
+  account_action: "Account action",
+  court_order: "Court order",
+  no_legal_basis: "No legal basis",
+  wrong_jurisdiction: "Wrong jurisdiction",
+  formal_defect: "Formal defect",
+  insecure_channel: "Sent over an insecure channel",
+  overbroad: "Overbroad",
+  tcp_reset: "TCP reset",
+  sni: "SNI filtering",
+  dns: "DNS",
+  ip: "IP blocking",
+  http: "HTTP filtering",
+  smtp: "SMTP (mail delivery)",
+  imap: "IMAP",
+  pop3: "POP3",
+  api: "API",
+  vpn: "VPN",
+  realtime: "Real-time interception",
+};
+
+/** Plain words for a data-contract word, e.g. `partially_disclosed` → "Partially disclosed". */
+export function label(word: string): string {
+  const special = SPECIAL[word];
+  if (special) return special;
+  const spaced = word.replace(/_/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** Plain words for a yes/no/blank value. */
+export function yesNoLabel(value: boolean | undefined): string {
+  return value === undefined ? "Unknown" : value ? "Yes" : "No";
+}
+
+/** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"). */
+export function countryName(code: string, locale = "en"): string {
+  return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+}

@@ -1,0 +1,72 @@
+import { getCollection, type CollectionEntry } from "astro:content";
+import { buildRelatedIndex, type RelationLink } from "../lib/relations/related-index.ts";
+import { requestTitle } from "../lib/records/record-title.ts";
+import { postPath, recordPath, type RecordKind } from "../lib/site/paths.ts";
+
+/** Anything a page can link to as "related": a record or a post. */
+export interface RelatedRef {
+  key: string;
+  kind: RecordKind | "posts";
+  title: string;
+  path: string;
+}
+
+/** All collections, loaded once per build, with the both-ways related index. */
+export interface SiteData {
+  requests: CollectionEntry<"requests">[];
+  blockingEvents: CollectionEntry<"blockingEvents">[];
+  incidents: CollectionEntry<"incidents">[];
+  posts: CollectionEntry<"posts">[];
+  authors: CollectionEntry<"authors">[];
+  pages: CollectionEntry<"pages">[];
+  writeups: Map<string, CollectionEntry<"writeups">>;
+  /** Related things of a record id or of `post:<slug>`. */
+  relatedTo: (key: string) => RelatedRef[];
+}
+
+/** Key of a post in the related index (posts and records share it, so posts are prefixed). */
+export const postKey = (slug: string): string => `post:${slug}`;
+
+async function loadSiteData(): Promise<SiteData> {
+  const [requests, blockingEvents, incidents, allPosts, authors, pages, writeups] = await Promise.all([
+    getCollection("requests"),
+    getCollection("blockingEvents"),
+    getCollection("incidents"),
+    getCollection("posts"),
+    getCollection("authors"),
+    getCollection("pages"),
+    getCollection("writeups"),
+  ]);
+  // Drafts are previewed under `astro dev` and never published.
+  const posts = allPosts.filter((post) => import.meta.env.DEV || !post.data.draft).sort((a, b) => b.data.date.localeCompare(a.data.date));
+  const refs = new Map<string, RelatedRef>();
+  for (const r of requests) refs.set(r.id, { key: r.id, kind: "requests", title: requestTitle(r.data), path: recordPath("requests", r.id) });
+  for (const e of blockingEvents) refs.set(e.id, { key: e.id, kind: "blockingEvents", title: e.data.title, path: recordPath("blockingEvents", e.id) });
+  for (const i of incidents) refs.set(i.id, { key: i.id, kind: "incidents", title: i.data.title, path: recordPath("incidents", i.id) });
+  for (const p of posts) refs.set(postKey(p.id), { key: postKey(p.id), kind: "posts", title: p.data.title, path: postPath(p.id) });
+  const links: RelationLink[] = [
+    ...[...requests, ...blockingEvents, ...incidents].flatMap((r) => r.data.related.map((to) => ({ from: r.id, to }))),
+    ...posts.flatMap((p) => p.data.related.map((to) => ({ from: postKey(p.id), to }))),
+  ];
+  const index = buildRelatedIndex(links);
+  return {
+    requests,
+    blockingEvents,
+    incidents,
+    posts,
+    authors,
+    pages,
+    writeups: new Map(writeups.map((w) => [w.id, w])),
+    relatedTo: (key) => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []),
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** The site's data, loaded and indexed once per build and shared by every page. */
+export function getSiteData(): Promise<SiteData> {
+  // Under `astro dev` data changes while the server runs, so it is read afresh for each page.
+  if (import.meta.env.DEV) return loadSiteData();
+  cached ??= loadSiteData();
+  return cached;
+}
