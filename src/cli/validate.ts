@@ -1,14 +1,16 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { countProject, loadProject } from "../lib/project/load-project.ts";
 import { formatProblemReport } from "../lib/validation/problem.ts";
 
-/** Checks the site config, data/ and content/ of the project in `root`; returns the exit code. */
+/** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(root: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const started = performance.now();
   let configError: string | undefined;
+  const configFile = path.join(root, "src/site.config.ts");
   try {
-    await import(pathToFileURL(path.join(root, "src/site.config.ts")).href);
+    if (existsSync(configFile)) await import(pathToFileURL(configFile).href);
   } catch (error) {
     configError = error instanceof Error ? error.message : String(error);
   }

@@ -69,9 +69,12 @@ export function readFrontmatter<Shape extends FieldShape>(source: string, file: 
     const firstLine = source.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
     return { data: undefined, problems: [{ file, line: 1, column: 1, field: "frontmatter", expected: "frontmatter between two --- lines at the top of the file", found: firstLine }], locate };
   }
+  const yamlLines = block?.yaml.split("\n") ?? [];
   const problems: Problem[] = doc.errors.map((error) => {
     const pos = at(error.pos[0], error.pos[1]);
-    return { file, line: pos.line, column: pos.column, field: "frontmatter", expected: `valid YAML (${error.message.split("\n")[0]})`, found: pos.raw };
+    const found = (yamlLines[pos.line - (block?.firstLine ?? 1)] ?? "").trim();
+    const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
+    return { file, line: pos.line, column: pos.column, field: "frontmatter", expected: `valid YAML (${reason}; put text holding ": " or "#" in quotes)`, found };
   });
   if (problems.length > 0) return { data: undefined, problems, locate };
   const raw: unknown = doc.toJS();
@@ -88,7 +91,7 @@ export function readFrontmatter<Shape extends FieldShape>(source: string, file: 
     const value = data[issue.field];
     const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
     const found = issue.input !== undefined ? String(issue.input) : missing ? "" : scalar ? String(value) : pos.raw;
-    const expected = missing ? `this required key, with ${issue.expected}` : issue.expected;
+    const expected = missing && !issue.fromRule ? `this required key, with ${issue.expected}` : issue.expected;
     problems.push({ file, line: pos.line, column: pos.column, field: [issue.field, ...issue.path].join("."), expected, found });
   }
   return { data: problems.length === 0 ? values : undefined, problems, locate };

@@ -65,18 +65,19 @@ function startLine(endLine: number, raw: string): number {
   return endLine - (body.match(/\n/g)?.length ?? 0);
 }
 
-function csvErrorProblem(error: CsvError, file: string): Problem {
+function csvErrorProblem(error: CsvError, file: string, lines: readonly string[]): Problem {
   const details = error as CsvError & { lines?: number; raw?: string; index?: number };
   const line = startLine(details.lines ?? 1, details.raw ?? "");
   const column = (details.index ?? 0) + 1;
+  const at = { file, line, column, field: "csv" };
   if (error.code === "CSV_QUOTE_NOT_CLOSED") {
-    return { file, line, column, field: "csv", expected: "a closing quote for the quoted cell that starts here", found: "end of file" };
+    return { ...at, expected: "a closing quote for the quoted cell that starts here", found: "end of file" };
   }
+  const found = (lines[line - 1] ?? "").trim();
   if (error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
-    const found = (details.raw ?? "").replace(/^[\r\n]+/, "").split(/\r?\n/)[0] ?? "";
-    return { file, line, column, field: "csv", expected: 'a quoted cell to end right after its closing quote (write "" for a quote inside a cell)', found };
+    return { ...at, expected: 'a quoted cell to end right after its closing quote (write "" for a quote inside a cell)', found };
   }
-  return { file, line, column, field: "csv", expected: "well-formed CSV", found: error.message };
+  return { ...at, expected: `well-formed CSV (${error.message})`, found };
 }
 
 /**
@@ -86,9 +87,12 @@ function csvErrorProblem(error: CsvError, file: string): Problem {
  */
 export function parseCsv(text: string, file: string): CsvTable {
   const delimiter = detectDelimiter(text);
+  // Line breaks become LF first: csv-parse counts a CRLF inside a quoted cell as two lines.
+  const normalised = text.replace(/\r\n?/g, "\n");
+  const lines = normalised.replace(/^\uFEFF/, "").split("\n");
   let records: ParsedRecord[];
   try {
-    records = parse(text, {
+    records = parse(normalised, {
       bom: true,
       delimiter,
       info: true,
@@ -98,7 +102,7 @@ export function parseCsv(text: string, file: string): CsvTable {
       skip_empty_lines: true,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    if (error instanceof CsvError) return { delimiter, header: [], rows: [], problems: [csvErrorProblem(error, file)] };
+    if (error instanceof CsvError) return { delimiter, header: [], rows: [], problems: [csvErrorProblem(error, file, lines)] };
     throw error;
   }
   const [first, ...rest] = records;

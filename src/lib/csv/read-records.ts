@@ -51,7 +51,7 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
     const at = { file, line: 1, column: index + 1, field: "header" };
     if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
     else if (!known.includes(name)) {
-      problems.push({ ...at, expected: `a known column${didYouMean(name, known)} (see docs/data-format.md)`, found: name });
+      problems.push({ ...at, expected: `one of the columns listed in docs/data-format.md${didYouMean(name, known)}`, found: name });
     }
     seen.add(name);
   });

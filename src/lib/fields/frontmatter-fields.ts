@@ -7,7 +7,8 @@ const ID_EXPECTED = 'an id of lowercase letters, digits and hyphens, like "jane-
 /** A YAML string that must not be blank, optionally with a maximum length. */
 export function words(max?: number) {
   const expected = max === undefined ? "some text" : `some text of at most ${max} characters`;
-  const base = z.string({ error: "some text (put it in quotes if it holds a colon)" }).trim().min(1, { error: expected });
+  const typeError = (issue: { input?: unknown }): string => (issue.input === undefined ? expected : `${expected} (put it in quotes if it holds a colon)`);
+  const base = z.string({ error: typeError }).trim().min(1, { error: expected });
   return max === undefined ? base : base.max(max, { error: (issue) => `${expected} (this has ${String(issue.input).length})` });
 }
 

@@ -8,6 +8,8 @@ export interface FieldIssue {
   expected: string;
   /** The offending value when the schema saw a single item of the field, else undefined. */
   input: unknown;
+  /** True when a cross-field rule, not the field's own schema, found the issue. */
+  fromRule: boolean;
 }
 
 /** The typed values of the valid fields and the issues of the others. */
@@ -37,7 +39,7 @@ export function checkFields<Shape extends FieldShape>(
     invalid.add(field);
     for (const issue of result.error.issues) {
       const input = issue.path.length > 0 ? issue.input : undefined;
-      issues.push({ field, path: issue.path, expected: issue.message, input });
+      issues.push({ field, path: issue.path, expected: issue.message, input, fromRule: false });
     }
   }
   for (const rule of spec.rules) {
@@ -45,7 +47,7 @@ export function checkFields<Shape extends FieldShape>(
     const violation = rule.check(values as Out);
     if (!violation) continue;
     invalid.add(violation.field);
-    issues.push({ field: violation.field, path: [], expected: violation.expected, input: undefined });
+    issues.push({ field: violation.field, path: [], expected: violation.expected, input: undefined, fromRule: true });
   }
   return { values: values as Out, issues };
 }

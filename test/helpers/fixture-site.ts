@@ -1,0 +1,96 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+/** The repository root. */
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
+
+/**
+ * Makes a throw-away copy of the site under test/.tmp/<name> (inside the repo, so node_modules
+ * resolves) with the data/ and content/ folders of `contentFrom` (the repo's own sample by default).
+ */
+export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
+  const dir = path.join(repoRoot, "test/.tmp", name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"]) {
+    if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  for (const folder of ["data", "content"]) {
+    if (existsSync(path.join(contentFrom, folder))) cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
+  }
+  return dir;
+}
+
+// Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test) change how Astro runs.
+const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"));
+const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: "1", ASTRO_DEV_BACKGROUND: "0", NO_COLOR: "1", FORCE_COLOR: "0" };
+
+/** Runs the Astro CLI in `dir` on this Node; returns its exit code and output. */
+export function runAstro(dir: string, args: string[]): { code: number | null; output: string } {
+  const result = spawnSync(process.execPath, [astroBin, ...args], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Runs `npm run validate`'s script on the project in `dir`. */
+export function runValidate(dir: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], { cwd: repoRoot, env, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** A running `astro dev` server and everything it has printed so far. */
+export interface DevServer {
+  url: string;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `astro dev` in `dir` in the foreground and waits until it answers. */
+export async function startDevServer(dir: string): Promise<DevServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [astroBin, "dev", "--port", String(port), "--host", "127.0.0.1", "--force"], { cwd: dir, env, detached: true });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-(child.pid ?? 0), "SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`astro dev exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(15_000) }).then((r) => r.ok, () => false);
+    if (ok) return { url, log: () => output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`astro dev did not answer within 60 s:\n${output}`);
+}
+
+/** Polls `read` until `done` holds for its result, or fails with the last result after `ms`. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let last = await read();
+  while (!done(last) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await read();
+  }
+  return last;
+}

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadProject, type Project } from "../src/lib/project/load-project.ts";
+import { recordPath } from "../src/lib/site/paths.ts";
+import { formatProblem } from "../src/lib/validation/problem.ts";
+import { makeFixtureSite, runAstro, runValidate } from "./helpers/fixture-site.ts";
+
+const read = (file: string): string => readFileSync(file, "utf8");
+
+describe("astro build of the sample site", () => {
+  let dir: string;
+  let project: Project;
+  let build: { code: number | null; output: string };
+
+  beforeAll(async () => {
+    dir = makeFixtureSite("sample");
+    project = await loadProject(dir);
+    build = runAstro(dir, ["build"]);
+  });
+
+  const page = (sitePath: string): string => read(path.join(dir, "dist", sitePath, "index.html"));
+
+  it("succeeds", () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.code).toBe(0);
+  });
+
+  it("publishes a page for every valid record, post and page: nothing is lost", () => {
+    expect(project.problems).toEqual([]);
+    const records = [
+      ...project.requests.map((r) => ({ path: recordPath("requests", r.data.id), id: r.data.id })),
+      ...project.blockingEvents.map((e) => ({ path: recordPath("blockingEvents", e.data.id), id: e.data.id })),
+      ...project.incidents.map((i) => ({ path: recordPath("incidents", i.data.id), id: i.data.id })),
+    ];
+    expect(records.length).toBeGreaterThanOrEqual(50);
+    for (const record of records) expect(page(record.path)).toContain(record.id);
+    for (const post of project.posts.filter((p) => !p.data.draft)) expect(page(`blog/${post.id}`)).toContain(post.data.title);
+    for (const content of project.pages) expect(page(content.id)).toContain(content.data.title);
+  });
+
+  it("lists every record on its kind's index page, and counts add up", () => {
+    const requests = page("transparency");
+    for (const r of project.requests) expect(requests).toContain(`/transparency/requests/${r.data.id}/`);
+    const total = project.requests.reduce((sum, r) => sum + r.data.count, 0);
+    expect(requests).toContain(`${total} requests received in ${project.requests.length} records`);
+    const blocking = page("blocking");
+    for (const e of project.blockingEvents) expect(blocking).toContain(`/blocking/${e.data.id}/`);
+    const incidents = page("incidents");
+    for (const i of project.incidents) expect(incidents).toContain(`/incidents/${i.data.id}/`);
+  });
+
+  it("renders MDX with GFM tables and footnotes", () => {
+    const post = project.posts.find((p) => read(path.join(dir, p.file)).includes("[^1]"));
+    expect(post, "a sample post with a footnote").toBeDefined();
+    const html = page(`blog/${post?.id}`);
+    expect(html).toContain("<table>");
+    expect(html).toMatch(/<section[^>]*data-footnotes/);
+  });
+
+  it("shows a record's write-up on its page", () => {
+    const writeup = project.writeups[0];
+    expect(writeup).toBeDefined();
+    const kind = project.blockingEvents.some((e) => e.data.id === writeup?.id) ? "blockingEvents" : project.incidents.some((i) => i.data.id === writeup?.id) ? "incidents" : "requests";
+    expect(page(recordPath(kind, writeup?.id ?? ""))).toContain('id="writeup-heading"');
+  });
+
+  it("links related records both ways, even when only one side names the other", () => {
+    const post = project.posts.find((p) => p.data.related.length > 0);
+    const target = post?.data.related[0] ?? "";
+    const kind = project.blockingEvents.some((e) => e.data.id === target) ? "blockingEvents" : project.incidents.some((i) => i.data.id === target) ? "incidents" : "requests";
+    expect(page(`blog/${post?.id}`)).toContain(`/${recordPath(kind, target)}`);
+    expect(page(recordPath(kind, target))).toContain(`/blog/${post?.id}/`);
+  });
+});
+
+describe("astro build with invalid data", () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = makeFixtureSite("invalid");
+    const requests = path.join(dir, "data/requests.csv");
+    const lines = read(requests).split("\n");
+    lines[2] = (lines[2] ?? "").replace(/,(BE|DE|FR|NL|US|RU|CH),/, ",XX,");
+    writeFileSync(requests, lines.join("\n"));
+    const post = path.join(dir, "content/blog/transparency-report-2024.mdx");
+    writeFileSync(post, read(post).replace(/^date: .*$/m, 'date: "2025-02-30"'));
+  });
+
+  it("fails with exactly the problems validate reports, no stack trace and no dist/", async () => {
+    const expected = (await loadProject(dir)).problems.map(formatProblem);
+    expect(expected).toHaveLength(2);
+    const build = runAstro(dir, ["build"]);
+    expect(build.code).toBe(1);
+    const lines = build.output.split("\n");
+    for (const line of expected) expect(lines).toContain(line);
+    expect(build.output).not.toMatch(/^\s+at /m);
+    expect(build.output).not.toMatch(/Stack trace/i);
+    expect(existsSync(path.join(dir, "dist"))).toBe(false);
+
+    const validate = runValidate(dir);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr.split("\n").slice(0, 2)).toEqual(expected);
+    expect(validate.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("npm run validate", () => {
+  it("prints counts per kind and exits 0 on valid data", async () => {
+    const result = runValidate(path.join(import.meta.dirname, ".."));
+    const project = await loadProject(path.join(import.meta.dirname, ".."));
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^All valid in [\\d.]+ s: ${project.requests.length} requests, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `));
+  });
+
+  it("lists every problem of every file and exits 1", () => {
+    const result = runValidate(path.join(import.meta.dirname, "fixtures/errors/bad-enum"));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      ...read(path.join(import.meta.dirname, "fixtures/errors/bad-enum/expected.txt")).trimEnd().split("\n"),
+      "7 problems in 1 file.",
+      "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+    ]);
+  });
+});

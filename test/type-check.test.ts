@@ -1,0 +1,10 @@
+import { describe, expect, it } from "vitest";
+import { repoRoot, runAstro } from "./helpers/fixture-site.ts";
+
+describe("astro check", () => {
+  it("finds no type error in the project (strictest TypeScript, Astro files included)", () => {
+    const result = runAstro(repoRoot, ["check"]);
+    expect(result.output).toMatch(/- 0 errors/);
+    expect(result.code).toBe(0);
+  });
+});
