@@ -15,4 +15,16 @@ export default defineConfig({
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
   },
   integrations: [validateProject(), mdx()],
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every MDX collection entry triggers a harmless MODULE_LEVEL_DIRECTIVE warning about
+        // "use astro:head-inject" (withastro/astro#18087); hide that one so real warnings stand out.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

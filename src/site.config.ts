@@ -11,7 +11,7 @@ export default defineSiteConfig({
     jurisdiction: "BE",
     contact: "legal@velinmail.be",
   },
-  language: "en",
+  language: "en-GB",
   timeZone: "Europe/Brussels",
   services: [
     { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail." },

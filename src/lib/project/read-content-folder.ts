@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { checkMdxBody } from "../content/check-mdx-body.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
 import { ID_PATTERN } from "../fields/csv-fields.ts";
 import type { FieldShape, FieldSpec } from "../schemas/record-spec.ts";
@@ -24,7 +25,7 @@ export interface ContentFolder<T> {
 
 const CONTENT_FILE = /\.mdx?$/;
 
-/** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter. */
+/** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter and MDX syntax. */
 export async function readContentFolder<Shape extends FieldShape>(
   root: string,
   folder: string,
@@ -38,14 +39,16 @@ export async function readContentFolder<Shape extends FieldShape>(
   for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
     const file = `${folder}/${name}`;
     const id = name.replace(CONTENT_FILE, "");
-    const result = readFrontmatter(await readFile(path.join(root, file), "utf8"), file, spec);
-    problems.push(...result.problems);
+    const source = await readFile(path.join(root, file), "utf8");
+    const result = readFrontmatter(source, file, spec);
+    const bodyProblems = checkMdxBody(source, file);
+    problems.push(...result.problems, ...bodyProblems);
     if (!ID_PATTERN.test(id)) {
       problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens (it becomes the web address)", found: name });
       continue;
     }
     ids.push({ id, file });
-    if (result.data !== undefined) entries.push({ id, file, data: result.data, locate: result.locate });
+    if (result.data !== undefined && bodyProblems.length === 0) entries.push({ id, file, data: result.data, locate: result.locate });
   }
   return { entries, ids, problems };
 }
