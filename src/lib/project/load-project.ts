@@ -7,6 +7,7 @@ import { sortProblems, type Problem } from "../validation/problem.ts";
 import { duplicateIdProblems, frontmatterIdProblems, relatedRecordProblems, writeupNameProblems } from "./cross-references.ts";
 import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { readCsvFile } from "./read-csv-file.ts";
+import { unknownFileProblems } from "./unknown-files.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -31,7 +32,7 @@ export interface Project {
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files. */
 export async function loadProject(root: string): Promise<Project> {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups] = await Promise.all([
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles] = await Promise.all([
     readCsvFile(root, requestSpec),
     readCsvFile(root, blockingEventSpec),
     readCsvFile(root, incidentSpec),
@@ -39,6 +40,7 @@ export async function loadProject(root: string): Promise<Project> {
     readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
     readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
     readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+    unknownFileProblems(root, [requestSpec.file, blockingEventSpec.file, incidentSpec.file], Object.values(CONTENT_FOLDERS)),
   ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
@@ -46,6 +48,7 @@ export async function loadProject(root: string): Promise<Project> {
   const authorIds = new Set(authors.ids.map((author) => author.id));
   const problems = [
     ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...unknownFiles,
     ...duplicateIdProblems(keys),
     ...relatedRecordProblems(records, recordIds),
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
