@@ -1,7 +1,7 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { didYouMean } from "../validation/did-you-mean.ts";
-import { parsePartialDate, type PartialDate } from "./partial-date.ts";
+import { parsePartialDate, PartialDateSchema, type PartialDate } from "./partial-date.ts";
 
 /** A record id: lowercase letters, digits and single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -42,7 +42,8 @@ export function yesNo() {
   const words = ["yes", "no"] as const;
   return z
     .enum(words, { error: (issue) => `yes, no or blank (blank means unknown)${didYouMean(issue.input, words)}` })
-    .transform((word) => word === "yes");
+    .transform((word) => word === "yes")
+    .pipe(z.boolean());
 }
 
 /** A whole number of at least `min`, written with digits only. */
@@ -57,14 +58,17 @@ export function wholeNumber(min: number) {
 
 /** A date in one of the published precisions (and a date-time with offset when `allowTime`). */
 export function partialDate(allowTime = false) {
-  return z.string().transform((cell, ctx): PartialDate => {
-    const parsed = parsePartialDate(cell, allowTime);
-    if ("error" in parsed) {
-      ctx.issues.push({ code: "custom", message: parsed.error, input: cell });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+  return z
+    .string()
+    .transform((cell, ctx): PartialDate => {
+      const parsed = parsePartialDate(cell, allowTime);
+      if ("error" in parsed) {
+        ctx.issues.push({ code: "custom", message: parsed.error, input: cell });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .pipe(PartialDateSchema);
 }
 
 /** An ISO 3166-1 alpha-2 country code; lower case is accepted and upper-cased. */
@@ -73,7 +77,7 @@ export function countryCode() {
   return z
     .string({ error: expected })
     .transform((cell) => cell.toUpperCase())
-    .refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), { error: expected });
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: expected }).refine((code) => countries.isValid(code), { error: expected }));
 }
 
 /** An absolute http:// or https:// URL (never `javascript:` or other schemes). */
@@ -89,22 +93,24 @@ export function host() {
   return z.string({ error: expected }).regex(HOST_PATTERN, { error: expected });
 }
 
+/** A network as published: its autonomous system number when known, and its name. */
+export const NetworkSchema = z.object({ asn: z.number().int().positive().optional(), name: z.string() });
 /** A network: `AS<number> <name>` or just a name. */
-export interface Network {
-  asn?: number;
-  name: string;
-}
+export type Network = z.output<typeof NetworkSchema>;
 
 /** A network as `AS<number> <name>` or a plain name. */
 export function network() {
   const expected = 'a network as "AS<number> <name>" (like "AS12389 Rostelecom") or a name';
-  return z.string().transform((cell, ctx): Network => {
-    const as = /^AS(\d+)(?:\s+(.+))?$/i.exec(cell);
-    if (as) return { asn: Number(as[1]), name: as[2]?.trim() ?? `AS${as[1]}` };
-    if (/^AS\d/i.test(cell)) {
-      ctx.issues.push({ code: "custom", message: expected, input: cell });
-      return z.NEVER;
-    }
-    return { name: cell };
-  });
+  return z
+    .string()
+    .transform((cell, ctx): Network => {
+      const as = /^AS(\d+)(?:\s+(.+))?$/i.exec(cell);
+      if (as) return { asn: Number(as[1]), name: as[2]?.trim() ?? `AS${as[1]}` };
+      if (/^AS\d/i.test(cell)) {
+        ctx.issues.push({ code: "custom", message: expected, input: cell });
+        return z.NEVER;
+      }
+      return { name: cell };
+    })
+    .pipe(NetworkSchema);
 }

@@ -1,18 +1,26 @@
+import { z } from "zod";
+
 /** How precisely a date is published: never more precise than the editor wrote it. */
-export type DatePrecision = "year" | "half" | "month" | "day" | "time";
+export const DATE_PRECISIONS = ["year", "half", "month", "day", "time"] as const;
+/** How precisely a date is published: never more precise than the editor wrote it. */
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** A date as published, with the first and last calendar day it may stand for. */
-export interface PartialDate {
+export const PartialDateSchema = z.object({
   /** The value as written, e.g. `2019-H1`. */
-  text: string;
-  precision: DatePrecision;
+  text: z.string(),
+  precision: z.enum(DATE_PRECISIONS),
   /** First day covered, `YYYY-MM-DD`. */
-  start: string;
+  start: isoDay,
   /** Last day covered, `YYYY-MM-DD`. */
-  end: string;
+  end: isoDay,
   /** For a date-time, the UTC instant in ISO form. */
-  instant?: string;
-}
+  instant: z.string().optional(),
+});
+/** A date as published, with the first and last calendar day it may stand for. */
+export type PartialDate = z.output<typeof PartialDateSchema>;
 
 /** The accepted forms, in words, for error messages. */
 export const DATE_FORMS = "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YYYY";

@@ -21,7 +21,9 @@ export const requestSpec = defineRecordSpec({
     legal_basis: optional(text()),
     data_requested: listOf(oneOf(DATA_KINDS), 1, `at least one of ${DATA_KINDS.join(", ")}`),
     accounts: optional(wholeNumber(0)),
-    count: optional(wholeNumber(1)).transform((count) => count ?? 1),
+    count: optional(wholeNumber(1))
+      .transform((count) => count ?? 1)
+      .pipe(z.number().int().min(1)),
     outcome: oneOf(OUTCOMES),
     data_disclosed: listOf(oneOf(DATA_KINDS)),
     rejection_reason: optional(oneOf(REJECTION_REASONS)),
