@@ -13,6 +13,11 @@ export default defineSiteConfig({
   },
   language: "en-GB",
   timeZone: "Europe/Brussels",
+  report: {
+    period: "half",
+    smallCountThreshold: 3,
+    expiredCanary: "error",
+  },
   services: [
     { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail." },
     { id: "calendar", name: "Velin Calendar", description: "Calendar and contacts." },

@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildRelatedIndex, type RelationLink } from "../lib/relations/related-index.ts";
+import { buildTransparencyReport, type TransparencyReport } from "../lib/report/transparency-report.ts";
+import site from "../site.config.ts";
 import { requestTitle } from "../lib/records/record-title.ts";
 import { postPath, recordPath, type RecordKind } from "../lib/site/paths.ts";
 
@@ -22,6 +24,8 @@ export interface SiteData {
   writeups: Map<string, CollectionEntry<"writeups">>;
   /** Related things of a record id or of `post:<slug>`. */
   relatedTo: (key: string) => RelatedRef[];
+  /** The transparency report's figures per period, per country and for all time. */
+  report: TransparencyReport;
 }
 
 /** Key of a post in the related index (posts and records share it, so posts are prefixed). */
@@ -58,6 +62,10 @@ async function loadSiteData(): Promise<SiteData> {
     pages,
     writeups: new Map(writeups.map((w) => [w.id, w])),
     relatedTo: (key) => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []),
+    report: buildTransparencyReport(
+      requests.map((r) => r.data),
+      site.report.period,
+    ),
   };
 }
 

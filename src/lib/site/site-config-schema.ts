@@ -52,6 +52,21 @@ export const SiteConfigSchema = z.object({
   language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
   /** IANA time zone the organisation works in, e.g. `Europe/Brussels`. */
   timeZone: z.string().refine(isTimeZone, { error: 'an IANA time zone like "Europe/Brussels"' }).default("UTC"),
+  /** How the transparency report is put together. */
+  report: z
+    .object({
+      /** Length of a reporting period: `half` (January–June, July–December) or `year`. */
+      period: z.enum(["half", "year"], { error: 'one of "half" or "year"' }).default("half"),
+      /**
+       * Small-count protection: per-country figures below this are shown as "fewer than N" in pages
+       * and downloads (totals stay exact). Leave out to publish exact figures.
+       * @example 5
+       */
+      smallCountThreshold: z.number({ error: "a whole number of 2 or more" }).int({ error: "a whole number of 2 or more" }).min(2, { error: "a whole number of 2 or more" }).optional(),
+      /** What an expired warrant canary does to validate and build: `error` (the default) or `warning` for sites that retired it. */
+      expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
+    })
+    .prefault({}),
   /** Services offered; at least one. */
   services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
 });
