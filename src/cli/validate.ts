@@ -2,20 +2,28 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { countProject, loadProject } from "../lib/project/load-project.ts";
-import { formatProblemReport } from "../lib/validation/problem.ts";
+import { buildTime } from "../lib/site/build-time.ts";
+import type { SiteConfig } from "../lib/site/site-config-schema.ts";
+import { formatProblem, formatProblemReport } from "../lib/validation/problem.ts";
+
+/** Loads `src/site.config.ts` of the project in `root`: the config, or the message of its error. */
+async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; error?: string }> {
+  const file = path.join(root, "src/site.config.ts");
+  if (!existsSync(file)) return {};
+  try {
+    return { config: ((await import(pathToFileURL(file).href)) as { default: SiteConfig }).default };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(root: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const started = performance.now();
-  let configError: string | undefined;
-  const configFile = path.join(root, "src/site.config.ts");
-  try {
-    if (existsSync(configFile)) await import(pathToFileURL(configFile).href);
-  } catch (error) {
-    configError = error instanceof Error ? error.message : String(error);
-  }
-  const project = await loadProject(root);
+  const { config, error: configError } = await loadSiteConfig(root);
+  const project = await loadProject(root, { now: buildTime(), expiredCanary: config?.report.expiredCanary ?? "error" });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);
   if (project.problems.length > 0) err(formatProblemReport(project.problems));
   if (configError || project.problems.length > 0) {

@@ -1,20 +1,22 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { loadProject } from "../lib/project/load-project.ts";
-import { formatProblemReport } from "../lib/validation/problem.ts";
+import { buildTime } from "../lib/site/build-time.ts";
+import { formatProblem, formatProblemReport } from "../lib/validation/problem.ts";
 
 /**
  * Validates data/ and content/ before Astro reads anything. A build (or sync) with any problem
  * stops before a page is written, printing the same report as `npm run validate`.
  */
-export function validateProject(): AstroIntegration {
+export function validateProject(options: { expiredCanary: "error" | "warning" }): AstroIntegration {
   return {
     name: "vitrine",
     hooks: {
       "astro:config:setup": async ({ command, config, logger }) => {
         // Under `astro dev` the record loaders report problems, and again after every edit.
         if (command === "preview" || command === "dev") return;
-        const { problems } = await loadProject(fileURLToPath(config.root));
+        const { problems, warnings } = await loadProject(fileURLToPath(config.root), { now: buildTime(), ...options });
+        for (const warning of warnings) logger.warn(formatProblem(warning));
         if (problems.length === 0) return;
         const report = formatProblemReport(problems);
         logger.error("data/ or content/ has problems, so nothing was built:");

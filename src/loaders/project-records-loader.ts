@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { loadProject } from "../lib/project/load-project.ts";
+import { buildTime } from "../lib/site/build-time.ts";
 import { formatProblemReport } from "../lib/validation/problem.ts";
 
 type RecordKind = "requests" | "blockingEvents" | "incidents";
@@ -21,14 +22,14 @@ const isFreshReport = (text: string): boolean => {
  * In a build it throws on problems (the validate-project integration has stopped the build before);
  * under `astro dev` it logs them, keeps the last good data and reloads when data/ or content/ changes.
  */
-export function projectRecordsLoader(kind: RecordKind, file: string): Loader {
+export function projectRecordsLoader(kind: RecordKind, file: string, options: { expiredCanary: "error" | "warning" }): Loader {
   return {
     name: `vitrine:${kind}`,
     load: async ({ config, store, logger, generateDigest, watcher }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const folders = [path.join(root, "data"), path.join(root, "content")];
       const sync = async (): Promise<string | undefined> => {
-        const project = await loadProject(root);
+        const project = await loadProject(root, { now: buildTime(), ...options });
         if (project.problems.length > 0) return formatProblemReport(project.problems);
         store.clear();
         for (const record of project[kind]) {

@@ -26,7 +26,16 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
 
 // Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test) change how Astro runs.
 const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"));
-const env = { ...inherited, ASTRO_TELEMETRY_DISABLED: "1", ASTRO_DEV_BACKGROUND: "0", NO_COLOR: "1", FORCE_COLOR: "0" };
+/** The moment fixture builds are made for (SOURCE_DATE_EPOCH), so dates such as the canary's expiry never age the tests. */
+export const FIXED_NOW = new Date("2026-11-28T12:00:00Z");
+const env = {
+  ...inherited,
+  ASTRO_TELEMETRY_DISABLED: "1",
+  ASTRO_DEV_BACKGROUND: "0",
+  NO_COLOR: "1",
+  FORCE_COLOR: "0",
+  SOURCE_DATE_EPOCH: String(FIXED_NOW.getTime() / 1000),
+};
 
 /** Runs the Astro CLI in `dir` on this Node; returns its exit code and output. */
 export function runAstro(dir: string, args: string[]): { code: number | null; output: string } {

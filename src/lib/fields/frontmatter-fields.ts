@@ -55,3 +55,18 @@ export function link() {
     { error: "a link as { label: …, url: https://… }" },
   );
 }
+
+/** A calendar day, `YYYY-MM-DD` (a YAML timestamp from Astro's parser is turned back into one). */
+export function calendarDay() {
+  const expected = 'a date as YYYY-MM-DD (in quotes, like "2024-03-01")';
+  return z.preprocess(
+    dateToText,
+    z.string({ error: expected }).refine((text) => {
+      const parsed = parsePartialDate(text);
+      return !("error" in parsed) && parsed.precision === "day";
+    }, { error: (issue) => {
+      const parsed = typeof issue.input === "string" ? parsePartialDate(issue.input) : undefined;
+      return parsed && "error" in parsed && !parsed.error.startsWith("a date as") ? parsed.error : expected;
+    } }),
+  );
+}

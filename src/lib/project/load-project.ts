@@ -1,11 +1,12 @@
 import type { LocatedRecord } from "../csv/read-records.ts";
 import { blockingEventSpec, type BlockingEvent } from "../schemas/blocking-event.ts";
-import { authorSpec, pageSpec, postSpec, writeupSpec, type Author, type Page, type Post, type Writeup } from "../schemas/content.ts";
+import { authorSpec, pageSpec, postSpec, writeupSpec, type Author, type Canary, type Page, type Post, type Writeup } from "../schemas/content.ts";
 import { incidentSpec, type Incident } from "../schemas/incident.ts";
 import { requestSpec, type Request } from "../schemas/request.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
 import { duplicateIdProblems, frontmatterIdProblems, relatedRecordProblems, writeupNameProblems } from "./cross-references.ts";
 import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
+import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 
@@ -26,13 +27,25 @@ export interface Project {
   authors: ContentEntry<Author>[];
   pages: ContentEntry<Page>[];
   writeups: ContentEntry<Writeup>[];
+  /** The warrant canary, when there is a valid one. */
+  canary: Canary | undefined;
   /** Every problem in data/ and content/, sorted by file, line and column. */
   problems: Problem[];
+  /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
+  warnings: Problem[];
 }
 
-/** Reads and validates all of `data/` and `content/` under `root`, including references between files. */
-export async function loadProject(root: string): Promise<Project> {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles] = await Promise.all([
+/** What loading depends on besides the files. */
+export interface LoadOptions {
+  /** The moment to check the canary's expiry against (see `buildTime()`). */
+  now?: Date;
+  /** Whether an expired canary is an error (the default) or a warning. */
+  expiredCanary?: "error" | "warning";
+}
+
+/** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
+export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] = await Promise.all([
     readCsvFile(root, requestSpec),
     readCsvFile(root, blockingEventSpec),
     readCsvFile(root, incidentSpec),
@@ -41,6 +54,7 @@ export async function loadProject(root: string): Promise<Project> {
     readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
     readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
     unknownFileProblems(root, [requestSpec.file, blockingEventSpec.file, incidentSpec.file], Object.values(CONTENT_FOLDERS)),
+    readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
   ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
@@ -49,6 +63,7 @@ export async function loadProject(root: string): Promise<Project> {
   const problems = [
     ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
     ...unknownFiles,
+    ...canary.problems,
     ...duplicateIdProblems(keys),
     ...relatedRecordProblems(records, recordIds),
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
@@ -63,7 +78,9 @@ export async function loadProject(root: string): Promise<Project> {
     authors: authors.entries,
     pages: pages.entries,
     writeups: writeups.entries,
+    canary: canary.canary,
     problems: sortProblems(problems),
+    warnings: sortProblems(canary.warnings),
   };
 }
 

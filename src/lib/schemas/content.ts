@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, idList, link, publicationDate, words } from "../fields/frontmatter-fields.ts";
+import { calendarDay, flag, idList, link, publicationDate, words } from "../fields/frontmatter-fields.ts";
 import { defineFieldSpec } from "./record-spec.ts";
 
 const notBefore = (a: string, b: string): boolean => new Date(a.length === 10 ? `${a}T23:59:59Z` : a) >= new Date(b.length === 10 ? `${b}T00:00:00Z` : b);
@@ -60,6 +60,25 @@ export const writeupSpec = defineFieldSpec({
   rules: [],
 });
 
+/** Frontmatter of the warrant canary, `content/canary.md`; its body is the statement. */
+export const canarySpec = defineFieldSpec({
+  shape: {
+    issued: calendarDay(),
+    expires: calendarDay(),
+    signer: words().optional(),
+    /** File name of a detached signature next to canary.md, e.g. `canary.md.asc`. */
+    signature: z.string().regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary.md.asc"' }).optional(),
+    /** File name of the signer's public key next to canary.md, e.g. `canary-key.asc`. */
+    key: z.string().regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary-key.asc"' }).optional(),
+  },
+  rules: [
+    {
+      fields: ["issued", "expires"],
+      check: (c) => (c.expires <= c.issued ? { field: "expires", expected: `a date after issued (${c.issued})` } : undefined),
+    },
+  ],
+});
+
 /** Zod schema of post frontmatter. */
 export const PostSchema = z.object(postSpec.shape);
 /** A blog post's frontmatter. */
@@ -76,3 +95,7 @@ export type Page = z.output<typeof PageSchema>;
 export const WriteupSchema = z.object(writeupSpec.shape);
 /** A record write-up's frontmatter. */
 export type Writeup = z.output<typeof WriteupSchema>;
+/** Zod schema of the canary's frontmatter. */
+export const CanarySchema = z.object(canarySpec.shape);
+/** The warrant canary's frontmatter. */
+export type Canary = z.output<typeof CanarySchema>;

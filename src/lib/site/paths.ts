@@ -23,3 +23,13 @@ export function postPath(slug: string): string {
 export function pagePath(slug: string): string {
   return `${slug}/`;
 }
+
+/** Site-relative path of a reporting period's page, e.g. `transparency/2024-h1/`. */
+export function periodPath(key: string): string {
+  return `transparency/${key}/`;
+}
+
+/** Site-relative path of a country's page, e.g. `countries/ru/`. */
+export function countryPath(code: string): string {
+  return `countries/${code.toLowerCase()}/`;
+}
