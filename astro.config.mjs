@@ -3,6 +3,7 @@ import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import remarkGfm from "remark-gfm";
+import { dataChecksums } from "./src/integrations/data-checksums.ts";
 import { validateProject } from "./src/integrations/validate-project.ts";
 import siteConfig from "./src/site.config.ts";
 
@@ -14,7 +15,7 @@ export default defineConfig({
     // GFM through remark-gfm on the unified processor (tables, footnotes, task lists, autolinks, strikethrough).
     processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
   },
-  integrations: [validateProject(), mdx()],
+  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), dataChecksums()],
   vite: {
     build: {
       rolldownOptions: {

@@ -4,6 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
 import { recordPath } from "../src/lib/site/paths.ts";
 import { formatProblem } from "../src/lib/validation/problem.ts";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { launchChromium, startPreview } from "./helpers/browser.ts";
 import { makeFixtureSite, runAstro, runValidate } from "./helpers/fixture-site.ts";
 
 const read = (file: string): string => readFileSync(file, "utf8");
@@ -71,6 +75,65 @@ describe("astro build of the sample site", () => {
     const kind = project.blockingEvents.some((e) => e.data.id === target) ? "blockingEvents" : project.incidents.some((i) => i.data.id === target) ? "incidents" : "requests";
     expect(page(`blog/${post?.id}`)).toContain(`/${recordPath(kind, target)}`);
     expect(page(recordPath(kind, target))).toContain(`/blog/${post?.id}/`);
+  });
+
+  /** The numbers in the headline block labelled `label` on a page, as shown (e.g. "126"). */
+  const headline = (html: string, label: string): string[] => {
+    const block = new RegExp(`<dl class="headline"[^>]*aria-label="${label}"[^>]*>([\\s\\S]*?)</dl>`).exec(html)?.[1] ?? "";
+    return [...block.matchAll(/<dd>([^<]*)<\/dd>/g)].map((m) => m[1] ?? "");
+  };
+
+  it("shows all-time totals on /transparency/ that equal the sums over the records", () => {
+    const html = page("transparency");
+    const total = project.requests.reduce((sum, r) => sum + r.data.count, 0);
+    const accounts = project.requests.reduce((sum, r) => sum + (r.data.accounts ?? 0), 0);
+    expect(headline(html, "All time").slice(0, 2)).toEqual([total.toLocaleString("en-GB"), accounts.toLocaleString("en-GB")]);
+  });
+
+  it("publishes a page per period with records, whose totals add up to the all-time total", () => {
+    const keys = readFileSync(path.join(dir, "dist/transparency/index.html"), "utf8").match(/\/transparency\/(\d{4}-(?:h[12]|withheld))\//g) ?? [];
+    const periods = [...new Set(keys)];
+    expect(periods.length).toBeGreaterThan(10);
+    const sum = periods.reduce((acc, key) => acc + Number(headline(page(key.slice(1)), "[^\"]+")[0]?.replace(/\D/g, "")), 0);
+    expect(sum).toBe(project.requests.reduce((acc, r) => acc + r.data.count, 0));
+  });
+
+  it("publishes a page per country in any record, at its lower-case code", () => {
+    const codes = new Set([...project.requests.map((r) => r.data.country), ...project.blockingEvents.map((e) => e.data.country)]);
+    for (const code of codes) expect(page(`countries/${code.toLowerCase()}`)).toMatch(/<h1>[^<]+<\/h1>/);
+    expect(page("countries/ru")).toContain("<h1>Russia</h1>");
+  });
+
+  it("ships the canary and its signature byte for byte, and the signature verifies", () => {
+    const shipped = readFileSync(path.join(dir, "dist/canary/canary.md"));
+    expect(shipped.equals(readFileSync(path.join(dir, "content/canary.md")))).toBe(true);
+    expect(page("transparency")).toContain('id="canary-heading"');
+    const home = mkdtempSync(path.join(tmpdir(), "vitrine-gpg-"));
+    const gpg = (args: string[]) => spawnSync("gpg", ["--homedir", home, "--batch", ...args], { encoding: "utf8" });
+    expect(gpg(["--import", path.join(dir, "dist/canary/canary-key.asc")]).status).toBe(0);
+    const verify = gpg(["--verify", path.join(dir, "dist/canary/canary.md.asc"), path.join(dir, "dist/canary/canary.md")]);
+    expect(verify.stderr).toContain("Good signature");
+  });
+
+  it("filters the request table by country in a real browser, without JavaScript", async () => {
+    const preview = await startPreview(dir);
+    const browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const tab = await context.newPage();
+      await tab.goto(`${preview.url}/transparency/`);
+      const rows = tab.locator("#all-requests tbody tr");
+      expect(await rows.count()).toBe(project.requests.length);
+      await tab.getByRole("radio", { name: "Russia" }).check();
+      const russian = project.requests.filter((r) => r.data.country === "RU").length;
+      const visible = await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length);
+      expect(visible).toBe(russian);
+      await tab.getByRole("button", { name: "Show all requests" }).click();
+      expect(await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(project.requests.length);
+    } finally {
+      await browser.close();
+      await preview.stop();
+    }
   });
 });
 

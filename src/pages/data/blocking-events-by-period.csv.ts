@@ -1,0 +1,5 @@
+import type { APIRoute } from "astro";
+import { downloadResponse } from "./_open-data.ts";
+
+/** `/data/blocking-events-by-period.csv`: see the downloads page. */
+export const GET: APIRoute = () => downloadResponse("blocking-events-by-period.csv");
