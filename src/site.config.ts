@@ -18,9 +18,10 @@ export default defineSiteConfig({
     smallCountThreshold: 3,
     expiredCanary: "error",
   },
+  blockingBanner: true,
   services: [
-    { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail." },
-    { id: "calendar", name: "Velin Calendar", description: "Calendar and contacts." },
-    { id: "vpn", name: "Velin VPN", description: "A small VPN for our mail customers." },
+    { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail.", targets: ["smtp", "imap", "pop3", "webmail"], core: true },
+    { id: "calendar", name: "Velin Calendar", description: "Calendar and contacts.", targets: ["api", "app"] },
+    { id: "vpn", name: "Velin VPN", description: "A small VPN for our mail customers.", targets: ["vpn"] },
   ],
 });

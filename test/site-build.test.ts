@@ -7,6 +7,7 @@ import { formatProblem } from "../src/lib/validation/problem.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { XMLParser } from "fast-xml-parser";
 import { launchChromium, startPreview } from "./helpers/browser.ts";
 import { makeFixtureSite, runAstro, runValidate } from "./helpers/fixture-site.ts";
 
@@ -116,6 +117,63 @@ describe("astro build of the sample site", () => {
     expect(gpg(["--import", path.join(dir, "dist/canary/canary-key.asc")]).status).toBe(0);
     const verify = gpg(["--verify", path.join(dir, "dist/canary/canary.md.asc"), path.join(dir, "dist/canary/canary.md")]);
     expect(verify.stderr).toContain("Good signature");
+  });
+
+  const feed = (sitePath: string) => {
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(read(path.join(dir, "dist", sitePath)));
+    const items = xml.rss?.channel?.item;
+    return { xml, items: (Array.isArray(items) ? items : items ? [items] : []) as Record<string, unknown>[] };
+  };
+  const guid = (item: Record<string, unknown>) => (item["guid"] as { "#text": string })["#text"];
+  const fileOf = (url: string) => path.join(dir, "dist", new URL(url).pathname, "index.html");
+
+  it("publishes RSS 2.0 feeds of blocking events and incidents with every record, its id as guid and an updated date", () => {
+    for (const [sitePath, records] of [["blocking/rss.xml", project.blockingEvents], ["incidents/rss.xml", project.incidents]] as const) {
+      const { xml, items } = feed(sitePath);
+      expect(xml.rss["@_version"]).toBe("2.0");
+      expect(items.map(guid).sort()).toEqual(records.map((r) => r.data.id).sort());
+      for (const item of items) {
+        expect(existsSync(fileOf(String(item["link"])))).toBe(true);
+        expect(Number.isNaN(Date.parse(String(item["pubDate"])))).toBe(false);
+        expect(Number.isNaN(Date.parse(String(item["atom:updated"])))).toBe(false);
+      }
+    }
+    expect(page("")).toContain(`<link rel="alternate" type="application/rss+xml" title="Velin Mail Transparency: blocking of our service" href="/blocking/rss.xml">`);
+  });
+
+  it("publishes a feed per country with its blocking events and requests", () => {
+    const codes = new Set([...project.requests.map((r) => r.data.country), ...project.blockingEvents.map((e) => e.data.country)]);
+    for (const code of codes) {
+      const expected = [...project.blockingEvents, ...project.requests].filter((r) => r.data.country === code).map((r) => r.data.id).sort();
+      expect(feed(`countries/${code.toLowerCase()}/rss.xml`).items.map(guid).sort()).toEqual(expected);
+    }
+    expect(page("countries/ru")).toContain('href="/countries/ru/rss.xml"');
+  });
+
+  it("links every related record both ways on the built pages", () => {
+    const kindOf = new Map<string, "requests" | "blockingEvents" | "incidents">([
+      ...project.requests.map((r) => [r.data.id, "requests"] as const),
+      ...project.blockingEvents.map((e) => [e.data.id, "blockingEvents"] as const),
+      ...project.incidents.map((i) => [i.data.id, "incidents"] as const),
+    ]);
+    let pairs = 0;
+    for (const record of [...project.requests, ...project.blockingEvents, ...project.incidents]) {
+      for (const other of record.data.related) {
+        const here = recordPath(kindOf.get(record.data.id)!, record.data.id);
+        const there = recordPath(kindOf.get(other)!, other);
+        expect(page(here), `${here} links ${there}`).toContain(`href="/${there}"`);
+        expect(page(there), `${there} links back to ${here}`).toContain(`href="/${here}"`);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(20);
+  });
+
+  it("shows how long an ongoing block has lasted, counted to the build date", () => {
+    const ongoing = project.blockingEvents.find((e) => e.data.status === "ongoing" && e.data.started.precision === "day");
+    expect(ongoing).toBeDefined();
+    const days = Math.floor((Date.parse("2026-11-28") - Date.parse(ongoing!.data.started.start)) / 86_400_000);
+    expect(page(recordPath("blockingEvents", ongoing!.data.id))).toContain(`for ${days.toLocaleString("en-GB")} days and counting`);
   });
 
   it("filters the request table by country in a real browser, without JavaScript", async () => {

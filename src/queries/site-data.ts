@@ -26,6 +26,8 @@ export interface SiteData {
   relatedTo: (key: string) => RelatedRef[];
   /** The transparency report's figures per period, per country and for all time. */
   report: TransparencyReport;
+  /** Every country in any record (requests, blocking events), upper case, sorted. */
+  countryCodes: string[];
 }
 
 /** Key of a post in the related index (posts and records share it, so posts are prefixed). */
@@ -62,6 +64,7 @@ async function loadSiteData(): Promise<SiteData> {
     pages,
     writeups: new Map(writeups.map((w) => [w.id, w])),
     relatedTo: (key) => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []),
+    countryCodes: [...new Set([...requests.map((r) => r.data.country), ...blockingEvents.map((e) => e.data.country)])].sort(),
     report: buildTransparencyReport(
       requests.map((r) => r.data),
       site.report.period,

@@ -1,6 +1,7 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { ID_PATTERN } from "../fields/csv-fields.ts";
+import { BLOCKING_TARGETS } from "../schemas/vocabulary.ts";
 
 const isTimeZone = (zone: string): boolean => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC";
 const isLanguageTag = (tag: string): boolean => {
@@ -19,6 +20,10 @@ export const ServiceSchema = z.object({
   name: z.string({ error: "a name" }).min(1, { error: "a name" }),
   /** One sentence on what it is. */
   description: z.string().optional(),
+  /** What a blocking event must target to affect this service, e.g. `[smtp, imap, webmail]`. */
+  targets: z.array(z.enum(BLOCKING_TARGETS, { error: `one of ${BLOCKING_TARGETS.join(", ")}` })).default([]),
+  /** A core service: while one of its targets is blocked somewhere, the site-wide banner (if enabled) says so. */
+  core: z.boolean({ error: "true or false" }).default(false),
 });
 
 /** The site configuration, `src/site.config.ts`. Every key is documented; defaults live here. */
@@ -67,6 +72,11 @@ export const SiteConfigSchema = z.object({
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
     })
     .prefault({}),
+  /**
+   * Show a banner on every page while a blocking event that targets a core service is in force,
+   * linking to the event. Off by default.
+   */
+  blockingBanner: z.boolean({ error: "true or false" }).default(false),
   /** Services offered; at least one. */
   services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
 });
