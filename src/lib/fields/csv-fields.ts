@@ -77,7 +77,7 @@ export function countryCode() {
   return z
     .string({ error: expected })
     .transform((cell) => cell.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: expected }).refine((code) => countries.isValid(code), { error: expected }));
+    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: expected, abort: true }).refine((code) => countries.isValid(code), { error: expected }));
 }
 
 /** An absolute http:// or https:// URL (never `javascript:` or other schemes). */

@@ -1,0 +1,77 @@
+import type { ScaleLinear } from "d3-scale";
+import { round1, type TextLabel, type Tick } from "./chart-layout.ts";
+import { formatCount } from "./chart-text.ts";
+
+/**
+ * Average advance of a character in ems for system sans-serif faces. Digits are about 0.55 em and
+ * most capitals up to 0.72 em, so 0.6 errs wide for labels like "2024 H1" and names; a few glyphs
+ * (%, M, W, m, w, @) are nearly 1 em.
+ */
+const CHAR_EM = 0.6;
+const WIDE_CHAR_EM = 0.95;
+const WIDE = /[%@MWmw\u2014]/;
+
+/** Estimated width of `text` set at `fontSize`, in the same units; errs wide so labels spaced by it do not touch. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let ems = 0;
+  for (const char of text) ems += WIDE.test(char) ? WIDE_CHAR_EM : CHAR_EM;
+  return ems * fontSize;
+}
+
+/**
+ * Label every k-th band: the smallest k ≥ 1 for which k band steps hold the widest label plus
+ * `minGap`. Returns 1 for a single band or a step that is not a positive finite number.
+ */
+export function labelEvery(step: number, labelWidth: number, minGap: number): number {
+  if (!Number.isFinite(step) || step <= 0) return 1;
+  return Math.max(1, Math.ceil((labelWidth + minGap) / step));
+}
+
+/**
+ * Horizontal axis labels for evenly spaced bands, thinned so none collide: every k-th label counted
+ * back from the last, so the most recent period is always labelled. Labels are kept inside
+ * `bounds` (the viewBox's x extent); a label that would then touch the one after it is dropped.
+ */
+export function bandLabels(
+  bands: readonly { center: number; text: string }[],
+  y: number,
+  fontSize: number,
+  minGap: number,
+  bounds: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+): TextLabel[] {
+  const first = bands[0];
+  const second = bands[1];
+  const step = first && second ? second.center - first.center : Number.POSITIVE_INFINITY;
+  const widest = Math.max(0, ...bands.map((band) => estimateTextWidth(band.text, fontSize)));
+  const every = labelEvery(step, widest, minGap);
+  const last = bands.length - 1;
+  const placed = bands
+    .filter((_, index) => (last - index) % every === 0)
+    .map((band) => {
+      const half = estimateTextWidth(band.text, fontSize) / 2;
+      return { x: Math.min(Math.max(band.center, bounds[0] + half), bounds[1] - half), half, text: band.text };
+    });
+  // Clamping can push an edge label into its neighbour: keep labels from the last one back, skipping any that would touch.
+  const kept: typeof placed = [];
+  for (const label of placed.toReversed()) {
+    const right = kept.at(-1);
+    if (!right || right.x - label.x >= right.half + label.half + minGap) kept.push(label);
+  }
+  return kept.toReversed().map((label): TextLabel => ({ x: round1(label.x), y: round1(y), text: label.text, anchor: "middle" }));
+}
+
+/**
+ * Ticks for a count axis: d3's nice tick values within the domain, whole numbers only (there is no
+ * half request), labelled in `locale`.
+ */
+export function countTicks(scale: ScaleLinear<number, number>, locale: string, count = 5): Tick[] {
+  return scale
+    .ticks(count)
+    .filter((value) => Number.isInteger(value))
+    .map((value): Tick => ({ value, position: round1(scale(value)), text: formatCount(value, locale) }));
+}
+
+/** Labels for vertical-axis ticks: right-aligned at `x`, centred on each tick (baseline a third of an em below it). */
+export function tickLabels(ticks: readonly Tick[], x: number, fontSize: number): TextLabel[] {
+  return ticks.map((tick): TextLabel => ({ x, y: round1(tick.position + fontSize * 0.35), text: tick.text, anchor: "end" }));
+}
