@@ -18,6 +18,7 @@ export default defineSiteConfig({
     smallCountThreshold: 3,
     expiredCanary: "error",
   },
+  blog: { pageSize: 10 },
   blockingBanner: true,
   services: [
     { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail.", targets: ["smtp", "imap", "pop3", "webmail"], core: true },

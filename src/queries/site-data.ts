@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from "astro:content";
+import { isListed, postVisibility, publicationInstant, type PostVisibility } from "../lib/blog/publication.ts";
 import { buildRelatedIndex, type RelationLink } from "../lib/relations/related-index.ts";
+import { buildTime } from "../lib/site/build-time.ts";
 import { buildTransparencyReport, type TransparencyReport } from "../lib/report/transparency-report.ts";
 import site from "../site.config.ts";
 import { requestTitle } from "../lib/records/record-title.ts";
@@ -13,12 +15,21 @@ export interface RelatedRef {
   path: string;
 }
 
+/** A record of any kind, by id. */
+export type AnyRecord =
+  | { kind: "requests"; entry: CollectionEntry<"requests"> }
+  | { kind: "blockingEvents"; entry: CollectionEntry<"blockingEvents"> }
+  | { kind: "incidents"; entry: CollectionEntry<"incidents"> };
+
 /** All collections, loaded once per build, with the both-ways related index. */
 export interface SiteData {
   requests: CollectionEntry<"requests">[];
   blockingEvents: CollectionEntry<"blockingEvents">[];
   incidents: CollectionEntry<"incidents">[];
+  /** Posts to list, newest first: published ones only, except under `astro dev`. */
   posts: CollectionEntry<"posts">[];
+  /** Whether each post is published, scheduled or a draft (for the marks shown under `astro dev`). */
+  postVisibility: (id: string) => PostVisibility;
   authors: CollectionEntry<"authors">[];
   pages: CollectionEntry<"pages">[];
   writeups: Map<string, CollectionEntry<"writeups">>;
@@ -26,6 +37,8 @@ export interface SiteData {
   relatedTo: (key: string) => RelatedRef[];
   /** The transparency report's figures per period, per country and for all time. */
   report: TransparencyReport;
+  /** Any record by its id. */
+  recordById: (id: string) => AnyRecord | undefined;
   /** Every country in any record (requests, blocking events), upper case, sorted. */
   countryCodes: string[];
 }
@@ -43,8 +56,13 @@ async function loadSiteData(): Promise<SiteData> {
     getCollection("pages"),
     getCollection("writeups"),
   ]);
-  // Drafts are previewed under `astro dev` and never published.
-  const posts = allPosts.filter((post) => import.meta.env.DEV || !post.data.draft).sort((a, b) => b.data.date.localeCompare(a.data.date));
+  // Drafts and scheduled posts are previewed under `astro dev` (marked) and never published early.
+  const now = buildTime();
+  const mode = import.meta.env.DEV ? "development" : "production";
+  const visibility = new Map(allPosts.map((post) => [post.id, postVisibility(post.data, now, site.timeZone)]));
+  const posts = allPosts
+    .filter((post) => isListed(visibility.get(post.id) ?? "draft", mode))
+    .sort((a, b) => publicationInstant(b.data.date, site.timeZone).getTime() - publicationInstant(a.data.date, site.timeZone).getTime() || a.id.localeCompare(b.id));
   const refs = new Map<string, RelatedRef>();
   for (const r of requests) refs.set(r.id, { key: r.id, kind: "requests", title: requestTitle(r.data), path: recordPath("requests", r.id) });
   for (const e of blockingEvents) refs.set(e.id, { key: e.id, kind: "blockingEvents", title: e.data.title, path: recordPath("blockingEvents", e.id) });
@@ -55,15 +73,22 @@ async function loadSiteData(): Promise<SiteData> {
     ...posts.flatMap((p) => p.data.related.map((to) => ({ from: postKey(p.id), to }))),
   ];
   const index = buildRelatedIndex(links);
+  const records = new Map<string, AnyRecord>([
+    ...requests.map((entry) => [entry.id, { kind: "requests", entry }] as const),
+    ...blockingEvents.map((entry) => [entry.id, { kind: "blockingEvents", entry }] as const),
+    ...incidents.map((entry) => [entry.id, { kind: "incidents", entry }] as const),
+  ]);
   return {
     requests,
     blockingEvents,
     incidents,
     posts,
+    postVisibility: (id) => visibility.get(id) ?? "draft",
     authors,
     pages,
     writeups: new Map(writeups.map((w) => [w.id, w])),
     relatedTo: (key) => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []),
+    recordById: (id) => records.get(id),
     countryCodes: [...new Set([...requests.map((r) => r.data.country), ...blockingEvents.map((e) => e.data.country)])].sort(),
     report: buildTransparencyReport(
       requests.map((r) => r.data),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { freePort, repoRoot } from "./fixture-site.ts";
+import { childEnv, freePort, repoRoot } from "./fixture-site.ts";
 
 const CHROMIUM_PATHS = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
@@ -30,7 +30,7 @@ export async function startPreview(dir: string): Promise<PreviewServer> {
   const astro = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
   const child: ChildProcess = spawn(process.execPath, [astro, "preview", "--port", String(port), "--host", "127.0.0.1"], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: childEnv,
     detached: true,
     stdio: "ignore",
   });

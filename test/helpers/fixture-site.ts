@@ -24,11 +24,14 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
   return dir;
 }
 
-// Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test) change how Astro runs.
-const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && key !== "NODE_ENV" && key !== "TEST"));
+// Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test, and DEV=1,
+// MODE, PROD, SSR, BASE_URL, which Vite's import.meta.env would read) change how Astro builds.
+const VITEST_ONLY = new Set(["NODE_ENV", "TEST", "DEV", "PROD", "MODE", "SSR", "BASE_URL"]);
+const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && !VITEST_ONLY.has(key)));
 /** The moment fixture builds are made for (SOURCE_DATE_EPOCH), so dates such as the canary's expiry never age the tests. */
 export const FIXED_NOW = new Date("2026-11-28T12:00:00Z");
-const env = {
+/** The environment Astro runs in from the tests. */
+export const childEnv = {
   ...inherited,
   ASTRO_TELEMETRY_DISABLED: "1",
   ASTRO_DEV_BACKGROUND: "0",
@@ -39,13 +42,13 @@ const env = {
 
 /** Runs the Astro CLI in `dir` on this Node; returns its exit code and output. */
 export function runAstro(dir: string, args: string[]): { code: number | null; output: string } {
-  const result = spawnSync(process.execPath, [astroBin, ...args], { cwd: dir, env, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync(process.execPath, [astroBin, ...args], { cwd: dir, env: childEnv, encoding: "utf8", timeout: 300_000 });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 /** Runs `npm run validate`'s script on the project in `dir`. */
 export function runValidate(dir: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], { cwd: repoRoot, env, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], { cwd: repoRoot, env: childEnv, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,7 +74,7 @@ export interface DevServer {
 /** Starts `astro dev` in `dir` in the foreground and waits until it answers. */
 export async function startDevServer(dir: string): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [astroBin, "dev", "--port", String(port), "--host", "127.0.0.1", "--force"], { cwd: dir, env, detached: true });
+  const child: ChildProcess = spawn(process.execPath, [astroBin, "dev", "--port", String(port), "--host", "127.0.0.1", "--force"], { cwd: dir, env: childEnv, detached: true });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -43,8 +43,8 @@ export async function readContentFolder<Shape extends FieldShape>(
     const result = readFrontmatter(source, file, spec);
     const bodyProblems = checkMdxBody(source, file);
     problems.push(...result.problems, ...bodyProblems);
-    if (!ID_PATTERN.test(id)) {
-      problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens (it becomes the web address)", found: name });
+    if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
+      problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)", found: name });
       continue;
     }
     ids.push({ id, file });

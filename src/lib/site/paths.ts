@@ -33,3 +33,13 @@ export function periodPath(key: string): string {
 export function countryPath(code: string): string {
   return `countries/${code.toLowerCase()}/`;
 }
+
+/** Site-relative path of a tag's page, from its slug. */
+export function tagPath(slug: string): string {
+  return `blog/tags/${slug}/`;
+}
+
+/** Site-relative path of an author's page. */
+export function authorPath(id: string): string {
+  return `authors/${id}/`;
+}

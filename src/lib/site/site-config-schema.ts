@@ -72,6 +72,13 @@ export const SiteConfigSchema = z.object({
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
     })
     .prefault({}),
+  /** The blog. */
+  blog: z
+    .object({
+      /** Posts per page on /blog/. */
+      pageSize: z.number({ error: "a whole number of 1 or more" }).int({ error: "a whole number of 1 or more" }).min(1, { error: "a whole number of 1 or more" }).default(10),
+    })
+    .prefault({}),
   /**
    * Show a banner on every page while a blocking event that targets a core service is in force,
    * linking to the event. Off by default.

@@ -1,0 +1,63 @@
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { slug } from "github-slugger";
+import type { SiteConfig } from "../lib/site/site-config-schema.ts";
+
+/** Today's date, `YYYY-MM-DD`, in `timeZone`. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The text of a new post: valid frontmatter (a draft, dated today) and a short body to replace. */
+export function newPostSource(title: string, date: string, author: string | undefined): string {
+  const quoted = JSON.stringify(title);
+  return [
+    "---",
+    `title: ${quoted}`,
+    'description: "One sentence saying what this post is about (at most 200 characters)."',
+    `date: "${date}"`,
+    `authors: [${author ?? ""}]`,
+    "tags: []",
+    "related: []",
+    "draft: true",
+    "---",
+    "",
+    "Write the post here. Set `draft: false` when it is ready; a post dated in the future is published on that day.",
+    "",
+    "## A first heading",
+    "",
+    "Text.",
+    "",
+  ].join("\n");
+}
+
+/** Creates `content/blog/<slug>.mdx` in `root` for `title`; returns its path relative to `root`. Never overwrites. */
+export async function createPost(root: string, title: string, now = new Date()): Promise<string> {
+  const name = slug(title.trim());
+  if (name === "" || /^\d+$/.test(name)) throw new Error(`"${title}" gives no usable file name; use a title with letters in it.`);
+  const file = path.join("content/blog", `${name}.mdx`);
+  if (existsSync(path.join(root, file))) throw new Error(`${file} already exists; choose another title.`);
+  const config = ((await import(pathToFileURL(path.join(root, "src/site.config.ts")).href)) as { default: SiteConfig }).default;
+  const authors = existsSync(path.join(root, "content/authors")) ? readdirSync(path.join(root, "content/authors")).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+  await mkdir(path.join(root, "content/blog"), { recursive: true });
+  await writeFile(path.join(root, file), newPostSource(title.trim(), todayIn(config.timeZone, now), authors[0]?.replace(/\.mdx?$/, "")));
+  return file;
+}
+
+if (import.meta.main) {
+  const title = process.argv.slice(2).join(" ");
+  if (!title.trim()) {
+    console.error('Usage: npm run new:post -- "Title of the post"');
+    process.exitCode = 1;
+  } else {
+    createPost(process.cwd(), title).then(
+      (file) => console.log(`Created ${file} (a draft). Edit it, then run npm run dev to preview.`),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exitCode = 1;
+      },
+    );
+  }
+}
