@@ -19,6 +19,19 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 }
 
 /**
+ * Shortens `text` with an ellipsis so its estimated width at `fontSize` stays within `width`
+ * (text that fits is returned as it is; at least one character is kept before the ellipsis).
+ */
+export function fitText(text: string, width: number, fontSize: number): string {
+  if (estimateTextWidth(text, fontSize) <= width) return text;
+  const chars = [...text];
+  let keep = chars.length - 1;
+  const cut = (n: number): string => `${chars.slice(0, n).join("").trimEnd()}…`;
+  while (keep > 1 && estimateTextWidth(cut(keep), fontSize) > width) keep -= 1;
+  return cut(Math.max(1, keep));
+}
+
+/**
  * Label every k-th band: the smallest k ≥ 1 for which k band steps hold the widest label plus
  * `minGap`. Returns 1 for a single band or a step that is not a positive finite number.
  */

@@ -10,8 +10,11 @@ export const FONT_SIZE = 15;
 /** Smallest free space between two neighbouring axis labels. */
 export const MIN_LABEL_GAP = 8;
 
-/** Colours of text and axes, matching the site's palette (src/styles/global.css). */
-export const INK = { text: "#1b1f24", muted: "#4a5361", grid: "#d0d7de", background: "#ffffff" } as const;
+/**
+ * Colours of text, links and axes, matching the site's light palette (src/styles/global.css). Charts
+ * keep a white background in every theme, so these never follow the theme's variables.
+ */
+export const INK = { text: "#1b1f24", muted: "#4a5361", grid: "#d0d7de", background: "#ffffff", link: "#0b57b0" } as const;
 
 /** The plotting area inside the viewBox. */
 export interface PlotArea {
@@ -49,7 +52,8 @@ export interface TableModel {
   caption: string;
   /** Column headings; the first one heads the row-header column. */
   columns: string[];
-  rows: { header: string; cells: string[] }[];
+  /** `href`, when set, links the row header (e.g. to the record's own page). */
+  rows: { header: string; cells: string[]; href?: string | undefined }[];
 }
 
 /** Rounds a coordinate to one decimal, which keeps the SVG small and is finer than a device pixel. */

@@ -7,6 +7,10 @@ export interface LegendEntry {
   label: string;
   fill: string;
   stroke: string;
+  /** `stroke-dasharray` of the swatch's outline, for series drawn with a dashed outline. */
+  dash?: string | undefined;
+  /** `fill-opacity` of the swatch, for series drawn lighter (e.g. an uncertain part of a bar). */
+  fillOpacity?: number | undefined;
 }
 
 /** A legend entry placed in the chart. */

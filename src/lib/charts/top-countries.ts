@@ -1,7 +1,7 @@
 import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { countryName } from "../format/labels.ts";
-import { estimateTextWidth } from "./axis-ticks.ts";
+import { estimateTextWidth, fitText } from "./axis-ticks.ts";
 import { CHART_WIDTH, FONT_SIZE, round1, type PlotArea, type Rect, type TableModel, type TextLabel } from "./chart-layout.ts";
 import { formatCount, joinList, requestCount } from "./chart-text.ts";
 
@@ -37,13 +37,6 @@ const ROW_HEIGHT = 28;
 const MAX_NAME_WIDTH = 220;
 /** Dark blue, 8.3:1 against white. */
 const BAR_COLOUR = "#1f4e8c";
-
-/** Shortens `text` with an ellipsis so its estimated width stays within `width`. */
-function fitText(text: string, width: number, fontSize: number): string {
-  if (estimateTextWidth(text, fontSize) <= width) return text;
-  const chars = Math.max(1, Math.floor(width / estimateTextWidth("x", fontSize)) - 1);
-  return `${text.slice(0, chars).trimEnd()}…`;
-}
 
 /** Which countries the chart may show: counts at or above `threshold`, largest first, at most `limit`. */
 export function selectTopCountries(
