@@ -1,10 +1,14 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
-import { unified } from "@astrojs/markdown-remark";
+import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
+import sitemap from "@astrojs/sitemap";
+import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import { defineConfig } from "astro/config";
 import remarkGfm from "remark-gfm";
 import { dataChecksums } from "./src/integrations/data-checksums.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
 import { validateProject } from "./src/integrations/validate-project.ts";
+import { remarkReadingTime } from "./src/lib/blog/remark-reading-time.ts";
 import siteConfig from "./src/site.config.ts";
 
 export default defineConfig({
@@ -13,9 +17,19 @@ export default defineConfig({
   trailingSlash: "always",
   markdown: {
     // GFM through remark-gfm on the unified processor (tables, footnotes, task lists, autolinks, strikethrough).
-    processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }),
+    processor: unified({
+      gfm: false,
+      remarkPlugins: [remarkGfm, remarkReadingTime],
+      // Heading ids first, then a visible "#" link after each heading for sharing a section.
+      rehypePlugins: [
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: { type: "text", value: "#" } }],
+      ],
+    }),
+    // Code is highlighted at build time, with colours for both themes.
+    shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },
-  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), dataChecksums()],
+  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }), dataChecksums(), searchIndex()],
   vite: {
     build: {
       rolldownOptions: {

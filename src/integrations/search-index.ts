@@ -1,0 +1,109 @@
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import * as pagefind from "pagefind";
+
+/** Folder of the search index inside the build output; the search page loads `pagefind.js` from it. */
+export const SEARCH_INDEX_FOLDER = "pagefind/";
+
+/**
+ * Routes whose pages go into the search index: one page per record, post or content page.
+ * List pages (home, kind indexes, periods, countries, open data) are left out on purpose: they repeat
+ * every record's title, so they would crowd out the record pages in the results. The search page
+ * and the 404 page are left out too. A route renamed in `src/pages/` must be renamed here as well;
+ * the build warns when a listed route produced no page.
+ */
+export const SEARCHABLE_ROUTES: readonly string[] = [
+  "/transparency/requests/[id]",
+  "/blocking/[id]",
+  "/incidents/[id]",
+  "/blog/[slug]",
+  "/[page]",
+];
+
+/**
+ * Files of Pagefind's bundle that the search page never loads: its ready-made UIs and the highlighter.
+ * They are removed after writing so the site ships no code it does not run. The page uses `pagefind.js`,
+ * which loads `pagefind-worker.js`, `pagefind-entry.json`, the `.pf_meta` file, a wasm file and the
+ * `index/` and `fragment/` chunks.
+ */
+export const UNUSED_BUNDLE_FILES: readonly string[] = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
+
+/**
+ * Closing tags after which Pagefind would run two words together. Astro's `compressHTML: 'jsx'`
+ * drops the whitespace between elements, and Pagefind only separates the text of a few block elements
+ * (headings, p, li, td, div, ul, article, section), so `<dt>Country</dt><dd>Belgium</dd>` was indexed
+ * as the single word "CountryBelgium".
+ */
+const UNSEPARATED_BLOCK_END = /<\/(?:dt|dd|th|tr|thead|tbody|tfoot|table|caption|dl|ol|figcaption|figure|summary|details|blockquote|pre|aside|header|address|legend|fieldset|main)>/gi;
+
+/** A page's HTML as given to Pagefind: a space after each block end Pagefind would not separate. The built page is not changed. */
+export function separateBlocks(html: string): string {
+  return html.replace(UNSEPARATED_BLOCK_END, "$& ");
+}
+
+/** The HTML files to index, from `astro:build:done`'s route → output files map; only `.html` files of searchable routes. */
+export function searchableFiles(assets: ReadonlyMap<string, readonly URL[]>, routes: readonly string[] = SEARCHABLE_ROUTES): { files: URL[]; emptyRoutes: string[] } {
+  const files: URL[] = [];
+  const emptyRoutes: string[] = [];
+  for (const route of routes) {
+    const html = (assets.get(route) ?? []).filter((file) => file.pathname.endsWith(".html"));
+    if (html.length === 0) emptyRoutes.push(route);
+    files.push(...html);
+  }
+  return { files, emptyRoutes };
+}
+
+/**
+ * The site-relative URL Pagefind stores for an output file, e.g. `/blocking/x/` for
+ * `<root>/blocking/x/index.html`. The search page prepends the base path when it shows results.
+ */
+export function pageUrl(root: string, file: URL): string {
+  const relative = path.relative(root, fileURLToPath(file)).split(path.sep).join("/");
+  return `/${relative.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/**
+ * After a build, indexes the searchable pages with Pagefind, in process, and writes the index to
+ * `<output>/pagefind/`. Only the `<main data-pagefind-body>` of each page is indexed, so the header,
+ * footer and banners never show up in results. Any Pagefind error fails the build.
+ */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: "vitrine:search-index",
+    hooks: {
+      "astro:build:done": async ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const { files, emptyRoutes } = searchableFiles(assets);
+        for (const route of emptyRoutes) logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
+        const { index, errors } = await pagefind.createIndex();
+        try {
+          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join("; ")}`);
+          const problems: string[] = [];
+          for (const file of files) {
+            const url = pageUrl(root, file);
+            const added = await index.addHTMLFile({ url, content: separateBlocks(await readFile(file, "utf8")) });
+            problems.push(...added.errors.map((error) => `${url}: ${error}`));
+          }
+          const outputPath = fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir));
+          const written = await index.writeFiles({ outputPath });
+          problems.push(...written.errors);
+          await Promise.all(UNUSED_BUNDLE_FILES.map((name) => rm(path.join(outputPath, name), { force: true })));
+          if (problems.length > 0) throw new Error(`Pagefind failed:\n${problems.join("\n")}`);
+          logger.info(`${SEARCH_INDEX_FOLDER}: ${files.length} pages indexed`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
