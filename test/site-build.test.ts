@@ -176,6 +176,22 @@ describe("astro build of the sample site", () => {
     expect(page(recordPath("blockingEvents", ongoing!.data.id))).toContain(`for ${days.toLocaleString("en-GB")} days and counting`);
   });
 
+  it("renders the MDX components with live data, and counts records shown in MDX as related both ways", () => {
+    const russia = page("blog/why-velin-mail-is-blocked-in-russia");
+    const days = Math.floor((Date.parse("2026-11-28") - Date.parse("2020-03-04")) / 86_400_000);
+    expect(russia).toContain(`<a class="status-embed" href="/blocking/blk-ru-2020-smtp/"><span class="badge ongoing">Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting</a>`);
+    expect(russia).toMatch(/<aside class="callout action"[^>]*>[\s\S]*<p class="call-to-action"><a href="\/blocking\/blk-ru-2020-smtp\/">/);
+    const report = page("blog/transparency-report-2024");
+    const requests2024 = project.requests.filter((r) => r.data.received.start.startsWith("2024")).reduce((sum, r) => sum + r.data.count, 0);
+    expect(report).toContain(`<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a> requests</strong>`);
+    expect(report).toContain('<figure class="chart" id="post-chart-requests-by-period"');
+    // <Record id="blk-ru-2020-smtp" /> is only in the body of the bomb-threats post, not in its frontmatter.
+    const bomb = project.posts.find((p) => p.id === "bomb-threats-and-the-2019-block");
+    expect(bomb?.data.related).not.toContain("blk-ru-2020-smtp");
+    expect(page("blog/bomb-threats-and-the-2019-block")).toContain('<div class="record-embed"><article class="record-card"><p class="kind">Blocking event · Russia</p>');
+    expect(page("blocking/blk-ru-2020-smtp")).toContain('href="/blog/bomb-threats-and-the-2019-block/"');
+  });
+
   it("filters the request table by country in a real browser, without JavaScript", async () => {
     const preview = await startPreview(dir);
     const browser = await launchChromium();

@@ -15,7 +15,7 @@ describe("problem reports name file, line, column, field, expectation and findin
       expect.arrayContaining([
         "unclosed-quote", "stray-quote", "wrong-field-count", "header-columns", "bad-enum", "bad-dates",
         "dates-out-of-order", "status-contradictions", "duplicate-ids", "bad-country", "bad-numbers",
-        "evidence-urls", "request-rules", "unknown-references", "frontmatter-errors", "mdx-syntax", "unknown-files", "spreadsheet-export",
+        "evidence-urls", "request-rules", "unknown-references", "frontmatter-errors", "mdx-syntax", "mdx-components", "unknown-files", "spreadsheet-export",
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from "astro:content";
+import { mdxRecordReferences } from "../lib/content/check-mdx-body.ts";
 import { isListed, postVisibility, publicationInstant, type PostVisibility } from "../lib/blog/publication.ts";
 import { buildRelatedIndex, type RelationLink } from "../lib/relations/related-index.ts";
 import { buildTime } from "../lib/site/build-time.ts";
@@ -71,6 +72,9 @@ async function loadSiteData(): Promise<SiteData> {
   const links: RelationLink[] = [
     ...[...requests, ...blockingEvents, ...incidents].flatMap((r) => r.data.related.map((to) => ({ from: r.id, to }))),
     ...posts.flatMap((p) => p.data.related.map((to) => ({ from: postKey(p.id), to }))),
+    // Records shown with <Record> or <Status> in MDX are related too, both ways.
+    ...posts.flatMap((p) => mdxRecordReferences(p.body ?? "").map((to) => ({ from: postKey(p.id), to }))),
+    ...writeups.flatMap((w) => mdxRecordReferences(w.body ?? "").map((to) => ({ from: w.id, to }))),
   ];
   const index = buildRelatedIndex(links);
   const records = new Map<string, AnyRecord>([

@@ -6,6 +6,8 @@ import { requestSpec, type Request } from "../schemas/request.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
 import { duplicateIdProblems, frontmatterIdProblems, relatedRecordProblems, writeupNameProblems } from "./cross-references.ts";
 import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
+import { mdxComponentProblems } from "../content/check-mdx-components.ts";
+import { periodKeysOf } from "../report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
@@ -69,6 +71,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
     ...writeupNameProblems(writeups.ids, recordIds),
+    ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
+      recordKinds: new Map([
+        ...requests.keys.map((k) => [k.id, "requests"] as const),
+        ...blockingEvents.keys.map((k) => [k.id, "blockingEvents"] as const),
+        ...incidents.keys.map((k) => [k.id, "incidents"] as const),
+      ]),
+      periods: periodKeysOf(requests.records.map((r) => r.data)),
+    }),
   ];
   return {
     requests: requests.records,

@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { checkMdxBody } from "../content/check-mdx-body.ts";
+import { readMdxBody } from "../content/check-mdx-body.ts";
+import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
 import { ID_PATTERN } from "../fields/csv-fields.ts";
 import type { FieldShape, FieldSpec } from "../schemas/record-spec.ts";
@@ -18,6 +19,8 @@ export interface ContentEntry<T> {
 /** Entries and problems of one content folder. */
 export interface ContentFolder<T> {
   entries: ContentEntry<T>[];
+  /** Components used in the MDX bodies, checked against the data once it is loaded. */
+  usages: FileUsage[];
   /** Ids of all files with a valid name, whether or not their frontmatter is valid. */
   ids: { id: string; file: string }[];
   problems: Problem[];
@@ -35,14 +38,17 @@ export async function readContentFolder<Shape extends FieldShape>(
   const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
   const entries: ContentEntry<Out>[] = [];
   const ids: { id: string; file: string }[] = [];
+  const usages: FileUsage[] = [];
   const problems: Problem[] = [];
   for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
     const file = `${folder}/${name}`;
     const id = name.replace(CONTENT_FILE, "");
     const source = await readFile(path.join(root, file), "utf8");
     const result = readFrontmatter(source, file, spec);
-    const bodyProblems = checkMdxBody(source, file);
+    const body = readMdxBody(source, file);
+    const bodyProblems = body.problems;
     problems.push(...result.problems, ...bodyProblems);
+    usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
     if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
       problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)", found: name });
       continue;
@@ -50,5 +56,5 @@ export async function readContentFolder<Shape extends FieldShape>(
     ids.push({ id, file });
     if (result.data !== undefined && bodyProblems.length === 0) entries.push({ id, file, data: result.data, locate: result.locate });
   }
-  return { entries, ids, problems };
+  return { entries, ids, usages, problems };
 }

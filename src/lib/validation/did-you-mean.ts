@@ -4,10 +4,12 @@ import { closest, distance } from "fastest-levenshtein";
 export function didYouMean(found: unknown, allowed: readonly string[]): string {
   if (typeof found !== "string" || found.trim() === "" || allowed.length === 0) return "";
   const lower = found.trim().toLowerCase();
-  const best = closest(lower, [...allowed]);
+  const byLower = new Map(allowed.map((word) => [word.toLowerCase(), word]));
   // A suggestion helps when it is a case or spacing slip, or a short edit away.
   const normalised = lower.replace(/[\s-]+/g, "_");
-  if (allowed.includes(normalised)) return ` (did you mean "${normalised}"?)`;
+  const exact = byLower.get(normalised) ?? byLower.get(lower);
+  if (exact !== undefined) return ` (did you mean "${exact}"?)`;
+  const best = closest(lower, [...byLower.keys()]);
   const limit = Math.max(2, Math.floor(best.length / 3));
-  return distance(lower, best) <= limit ? ` (did you mean "${best}"?)` : "";
+  return distance(lower, best) <= limit ? ` (did you mean "${byLower.get(best) ?? best}"?)` : "";
 }
