@@ -1,4 +1,3 @@
-import path from "node:path";
 import { getViteConfig } from "astro/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type ViteDevServer } from "vite";

@@ -1,0 +1,558 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardCacheKey, clearCardLogs, createCardCache, formatCardCounts, pruneCardCache, readCardCounts } from "../src/lib/cards/card-cache.ts";
+import { blockingCard, countryCard, incidentCard, listCards, postCard, requestCard, type CardContext, type CardData, type CardEntry } from "../src/lib/cards/card-data.ts";
+import { readCardFonts } from "../src/lib/cards/card-fonts.ts";
+import { cardPathFor, cardRouteParam, hasOwnCard, HOME_CARD_PATH, pageCardPath, sitePathOf } from "../src/lib/cards/card-paths.ts";
+import { cardSvg } from "../src/lib/cards/card-render.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
+import { projectCards } from "../src/lib/cards/project-cards.ts";
+import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
+import { buildTransparencyReport } from "../src/lib/report/transparency-report.ts";
+import type { BlockingEvent } from "../src/lib/schemas/blocking-event.ts";
+import type { Incident } from "../src/lib/schemas/incident.ts";
+import type { Request } from "../src/lib/schemas/request.ts";
+import site from "../src/site.config.ts";
+import { FIXED_NOW, makeFixtureSite, runAstro } from "./helpers/fixture-site.ts";
+import { htmlFiles } from "./helpers/site-links.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Sample records (built by hand so each test shows what it depends on)
+// ---------------------------------------------------------------------------------------------
+
+const date = (text: string): PartialDate => {
+  const parsed = parsePartialDate(text, true);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed;
+};
+const context: CardContext = { site, now: FIXED_NOW };
+const cardSite = { name: site.name, host: "transparency.velinmail.be" };
+
+function blockingEvent(overrides: Partial<BlockingEvent> = {}): BlockingEvent {
+  return {
+    id: "blk-ru-2020-smtp",
+    title: "Russia blocks Velin Mail",
+    country: "RU",
+    started: date("2020-03-04"),
+    status: "ongoing",
+    targets: ["smtp"],
+    hosts: [],
+    networks: [],
+    method: [],
+    confidence: "measured",
+    evidence: [],
+    related: [],
+    summary: "Blocked.",
+    ...overrides,
+  };
+}
+
+function incident(overrides: Partial<Incident> = {}): Incident {
+  return {
+    id: "inc-2019-bomb-threats",
+    title: "Account used to send bomb threats",
+    category: "abuse",
+    severity: "critical",
+    started: date("2019-01-28"),
+    resolved: date("2019-05-20"),
+    related: [],
+    summary: "Abuse.",
+    ...overrides,
+  };
+}
+
+function request(overrides: Partial<Request> = {}): Request {
+  return {
+    id: "req-2024-007",
+    received: date("2024-03-14"),
+    country: "BE",
+    authority: "Parquet de Bruxelles",
+    data_requested: ["subscriber"],
+    count: 1,
+    outcome: "rejected",
+    rejection_reason: "overbroad",
+    data_disclosed: [],
+    related: [],
+    ...overrides,
+  };
+}
+
+/** Every text of an element tree, in reading order. */
+const texts = (node: CardChild | CardChild[] | undefined): string[] =>
+  node === undefined ? [] : Array.isArray(node) ? node.flatMap(texts) : typeof node === "string" ? [node] : texts(node.props.children);
+
+/** The `<text>` runs of an SVG drawn with `embedFont: false`: position, size and content. */
+function textRuns(svg: string): { x: number; y: number; width: number; size: number; text: string }[] {
+  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    width: Number(m[3]),
+    size: Number(m[4]),
+    text: decode(m[5] ?? ""),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Card data and template
+// ---------------------------------------------------------------------------------------------
+
+describe("card data per kind", () => {
+  it("an ongoing blocking event: since when, and for how long so far", () => {
+    expect(blockingCard(blockingEvent(), context)).toEqual({
+      kind: "blocking",
+      site: cardSite,
+      title: "Russia blocks Velin Mail",
+      status: "ongoing",
+      country: "Russia",
+      dates: "Since 4 March 2020",
+      duration: "Blocked for 2,460 days and counting",
+    });
+  });
+
+  it("a blocking event of unknown status never reads as ongoing: no 'since', no running duration", () => {
+    const card = blockingCard(blockingEvent({ status: "unknown", started: date("2019") }), context);
+    expect(card).toMatchObject({ status: "unknown", dates: "Started 2019" });
+    expect(card.duration).toBeUndefined();
+    const words = texts(cardElement(card)).join(" ");
+    expect(words).toContain("Status unknown");
+    expect(words).not.toMatch(/Ongoing|Since|Blocked for|counting/);
+  });
+
+  it("a lifted blocking event: its dates and how long it lasted", () => {
+    const card = blockingCard(blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") }), context);
+    expect(card).toMatchObject({ dates: "5 February 2019 to June 2019", duration: "Lasted for 116 to 145 days" });
+  });
+
+  it("an incident: category, severity, open or resolved", () => {
+    expect(incidentCard(incident(), context)).toMatchObject({ category: "Abuse", severity: "critical", resolved: true, started: "28 January 2019", duration: "Lasted for 112 days" });
+    expect(incidentCard(incident({ resolved: undefined, started: date("2026-11-25") }), context)).toMatchObject({ resolved: false, duration: "Open for 3 days and counting" });
+  });
+
+  it("a request: authority and country, received, outcome; the count only for grouped requests", () => {
+    expect(requestCard(request(), context)).toEqual({ kind: "request", site: cardSite, id: "req-2024-007", title: "Parquet de Bruxelles, Belgium", received: "14 March 2024", outcome: "Rejected" });
+    expect(requestCard(request({ count: 4 }), context).count).toBe("4");
+  });
+
+  it("a country protects small request counts as its page does", () => {
+    const requests = [request({ country: "DE", count: 2 })].map((data) => ({ data }));
+    const card = countryCard("DE", { requests, blockingEvents: [] }, context);
+    expect(card.title).toBe("Germany");
+    expect(card.figures.map((f) => f.value)).toEqual(["fewer than 3", "0", "0"]);
+  });
+
+  it("a post names its authors by name, in order", () => {
+    const post = { id: "p", data: { title: "T", description: "D", date: "2025-03-01", authors: ["b", "a"], tags: [], draft: false, related: [] } };
+    const authors = [{ id: "a", data: { name: "Anneke" } }, { id: "b", data: { name: "Jonas" } }];
+    expect(postCard(post, authors, context)).toMatchObject({ date: "1 March 2025", authors: ["Jonas", "Anneke"] });
+  });
+
+  it("lists one card per page worth sharing, with the page's path", () => {
+    const requests = [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })].map((data) => ({ data }));
+    const cards = listCards(
+      {
+        requests,
+        blockingEvents: [{ data: blockingEvent() }],
+        incidents: [{ data: incident() }],
+        posts: [{ id: "hello", data: { title: "Hello", description: "D", date: "2025-03-01", authors: [], tags: [], draft: false, related: [] } }],
+        authors: [],
+        report: buildTransparencyReport(requests.map((r) => r.data), "half"),
+        countryCodes: ["BE", "FR", "RU"],
+      },
+      context,
+    );
+    expect(cards.map((c) => [c.pagePath, c.cardPath, c.data.kind])).toEqual([
+      ["", "og/index.png", "home"],
+      ["transparency/", "og/transparency.png", "report"],
+      ["transparency/2024-h1/", "og/transparency/2024-h1.png", "period"],
+      ["transparency/2024-h2/", "og/transparency/2024-h2.png", "period"],
+      ["countries/be/", "og/countries/be.png", "country"],
+      ["countries/fr/", "og/countries/fr.png", "country"],
+      ["countries/ru/", "og/countries/ru.png", "country"],
+      ["blog/hello/", "og/blog/hello.png", "post"],
+      ["blocking/blk-ru-2020-smtp/", "og/blocking/blk-ru-2020-smtp.png", "blocking"],
+      ["incidents/inc-2019-bomb-threats/", "og/incidents/inc-2019-bomb-threats.png", "incident"],
+      ["transparency/requests/req-2024-007/", "og/transparency/requests/req-2024-007.png", "request"],
+      ["transparency/requests/req-2024-008/", "og/transparency/requests/req-2024-008.png", "request"],
+    ]);
+  });
+});
+
+describe("card template", () => {
+  const samples: Record<CardData["kind"], CardData> = {
+    home: { kind: "home", site: cardSite, title: site.name, description: "Requests and blocking.", figures: [{ value: "126", label: "requests from authorities" }, { value: "6", label: "blocking events", note: "3 ongoing" }] },
+    report: { kind: "report", site: cardSite, title: "Transparency report", description: "Every request.", figures: [{ value: "126", label: "requests received" }] },
+    period: { kind: "period", site: cardSite, title: "First half of 2024", description: "Requests received.", figures: [{ value: "12", label: "requests received" }, { value: "25%", label: "with some data disclosed", note: "3 of 12 decided" }, { value: "4", label: "rejected" }] },
+    country: { kind: "country", site: cardSite, title: "Russia", figures: [{ value: "fewer than 3", label: "requests from authorities" }, { value: "3", label: "blocking events" }] },
+    post: { kind: "post", site: cardSite, title: "Why we are blocked", description: "The story.", date: "1 March 2025", authors: ["Leila Haddad", "Jonas Peeters"] },
+    blocking: { kind: "blocking", site: cardSite, title: "Russia blocks Velin Mail", status: "ongoing", country: "Russia", dates: "Since 4 March 2020", duration: "Blocked for 2,460 days and counting" },
+    incident: { kind: "incident", site: cardSite, title: "Bomb threats", category: "Abuse", severity: "critical", resolved: false, started: "28 January 2019", duration: "Open for 3 days and counting" },
+    request: { kind: "request", site: cardSite, id: "req-2024-007", title: "Parquet de Bruxelles, Belgium", received: "first half of 2024", outcome: "Rejected", count: "4" },
+  };
+
+  it.each(Object.values(samples))("the $kind card is 1200×630, border-box, and names the site", (data) => {
+    const tree = cardElement(data);
+    expect(tree.props.style).toMatchObject({ width: CARD_WIDTH, height: CARD_HEIGHT, boxSizing: "border-box" });
+    expect(texts(tree)).toContain(site.name);
+    expect(texts(tree)).toContain("transparency.velinmail.be");
+  });
+
+  it("shows each kind's own parts, in order", () => {
+    const shown = Object.fromEntries(Object.values(samples).map((data) => [data.kind, texts(cardElement(data)).slice(0, -2)]));
+    expect(shown).toEqual({
+      home: ["", site.name, "Requests and blocking.", "126", "requests from authorities", "6", "blocking events", "3 ongoing"],
+      report: ["All time", "Transparency report", "Every request.", "126", "requests received"],
+      period: ["Transparency report", "First half of 2024", "Requests received.", "12", "requests received", "25%", "with some data disclosed", "3 of 12 decided", "4", "rejected"],
+      country: ["Country", "Russia", "fewer than 3", "requests from authorities", "3", "blocking events"],
+      post: ["Blog", "Why we are blocked", "The story.", "1 March 2025 · by Leila Haddad, Jonas Peeters"],
+      blocking: ["Blocking event", "Ongoing", "Russia blocks Velin Mail", "Country", "Russia", "Dates", "Since 4 March 2020", "Duration", "Blocked for 2,460 days and counting"],
+      incident: ["Incident · Abuse", "Open", "Bomb threats", "Severity", "Critical", "Started", "28 January 2019", "Duration", "Open for 3 days and counting"],
+      request: ["Request req-2024-007", "Parquet de Bruxelles, Belgium", "Received", "First half of 2024", "Outcome", "Rejected", "Requests", "4"],
+    });
+  });
+
+  it("gives each blocking status its badge text", () => {
+    const badge = (status: BlockingEvent["status"]) => texts(cardElement({ ...samples.blocking, status } as CardData))[1];
+    expect(["ongoing", "partial", "lifted", "unknown"].map((s) => badge(s as BlockingEvent["status"]))).toEqual(["Ongoing", "Partly blocked", "Lifted", "Status unknown"]);
+  });
+
+  it("describes each card in words for og:image:alt", () => {
+    expect(cardAlt(samples.blocking)).toBe("Card: Blocking event, Ongoing: Russia blocks Velin Mail");
+    expect(cardAlt(samples.home)).toBe(`Card: ${site.name}`);
+    expect(cardAlt(samples.request)).toBe("Card: Request req-2024-007: Parquet de Bruxelles, Belgium");
+  });
+
+  it("is pure: the same data gives the same tree", () => {
+    expect(JSON.stringify(cardElement(samples.period))).toBe(JSON.stringify(cardElement(structuredClone(samples.period))));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: scripts, truncation
+// ---------------------------------------------------------------------------------------------
+
+describe("card rendering", () => {
+  // A character no font of the card has: satori draws the font's "missing glyph" box for it.
+  const TOFU = "\u{E000}";
+  const titleCard = (title: string): CardData => ({ kind: "country", site: cardSite, title, figures: [] });
+
+  /** The letters of `title` that are drawn as the missing-glyph box with `fonts`. */
+  async function lettersWithoutGlyph(title: string, fonts?: Awaited<ReturnType<typeof readCardFonts>>): Promise<string[]> {
+    const box = await cardSvg(titleCard(TOFU), fonts ? { fonts } : {});
+    const missing: string[] = [];
+    for (const letter of new Set(title.replace(/\s/g, ""))) if ((await cardSvg(titleCard(letter), fonts ? { fonts } : {})) === box) missing.push(letter);
+    return missing;
+  }
+
+  it.each(["Роскомнадзор блокирует почту", "Ελληνικά", "Türkiye, Česko, Ελλάδα, Україна"])("draws every letter of %j with a real glyph", async (title) => {
+    expect(await lettersWithoutGlyph(title)).toEqual([]);
+  });
+
+  it("would catch boxes: with the Latin subset only, Cyrillic and Greek letters have no glyph", async () => {
+    const latin = await readCardFonts(["latin"]);
+    expect(await lettersWithoutGlyph("Почта Ελληνικά", latin)).toEqual([...new Set("ПочтаΕλληνικά")]);
+    expect(await cardSvg(titleCard("Почта"), { fonts: latin })).not.toBe(await cardSvg(titleCard("Почта")));
+  });
+
+  it.each([
+    ["a long title", "The Roskomnadzor order that blocked our mail servers, the appeal we lost, the second appeal, and what the court of cassation finally said about it in 2026"],
+    ["a long word", "Supercalifragilisticexpialidocious".repeat(8)],
+  ])("cuts %s with an ellipsis and keeps every text inside the card", async (_, title) => {
+    for (const data of [titleCard(title), { ...(blockingCard(blockingEvent({ title }), context) as CardData) }]) {
+      const runs = textRuns(await cardSvg(data, { embedFont: false }));
+      const titleRuns = runs.filter((run) => run.size >= 50);
+      const lines = new Set(titleRuns.map((run) => run.y));
+      expect(lines.size).toBeLessThanOrEqual(3);
+      expect(titleRuns.at(-1)?.text).toMatch(/…$/);
+      const shown = titleRuns.map((run) => run.text).join("").replace(/…$/, "");
+      expect(title.startsWith(shown.trimEnd())).toBe(true);
+      // A space that ends a line is laid out past the margin, but draws nothing.
+      for (const run of runs.filter((r) => r.text.trim() !== "")) {
+        expect(run.x, run.text).toBeGreaterThanOrEqual(72 - 0.5);
+        expect(run.x + run.width, run.text).toBeLessThanOrEqual(CARD_WIDTH - 72 + 0.5);
+        expect(run.y).toBeLessThan(CARD_HEIGHT);
+      }
+      const footer = runs.findLast((run) => run.text === site.name.split(" ")[0]);
+      expect(footer, "the site name is still drawn").toBeDefined();
+      expect(Math.max(...titleRuns.map((run) => run.y))).toBeLessThan(footer?.y ?? 0);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cache
+// ---------------------------------------------------------------------------------------------
+
+describe("card cache", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), "vitrine-cards-"));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  const cards: CardData[] = [
+    { kind: "country", site: cardSite, title: "Russia", figures: [] },
+    { kind: "country", site: cardSite, title: "Belgium", figures: [] },
+    { kind: "country", site: cardSite, title: "France", figures: [] },
+  ];
+  /** One "build": a fresh cache on the same folder, as a new build process would have. */
+  async function build(data: readonly CardData[]) {
+    await clearCardLogs(folder);
+    const drawn: string[] = [];
+    const cache = createCardCache(folder, {
+      render: async (card) => {
+        drawn.push(card.title);
+        return new TextEncoder().encode(`png of ${JSON.stringify(card)}`);
+      },
+      fontHashes: async () => ["font-a", "font-b"],
+    });
+    const pngs: Uint8Array[] = [];
+    for (const card of data) pngs.push(await cache.png(card));
+    return { drawn, pngs, counts: await readCardCounts(folder) };
+  }
+
+  it("draws every card once, then none on an unchanged rebuild, and exactly the changed one after an edit", async () => {
+    const first = await build(cards);
+    expect(first.drawn).toEqual(["Russia", "Belgium", "France"]);
+    expect(formatCardCounts(first.counts)).toBe("social cards: 3 rendered, 0 from cache");
+
+    const second = await build(cards);
+    expect(second.drawn).toEqual([]);
+    expect(formatCardCounts(second.counts)).toBe("social cards: 0 rendered, 3 from cache");
+    expect(second.pngs.map((png) => Buffer.from(png).toString())).toEqual(first.pngs.map((png) => Buffer.from(png).toString()));
+
+    const edited = cards.map((card, i) => (i === 1 ? { ...card, title: "Belgium (edited)" } : card));
+    const third = await build(edited);
+    expect(third.drawn).toEqual(["Belgium (edited)"]);
+    expect(formatCardCounts(third.counts)).toBe("social cards: 1 rendered, 2 from cache");
+  });
+
+  it("prunes cards no page uses any more", async () => {
+    const current = await build([cards[0] as CardData]);
+    const removed = await pruneCardCache(folder, current.counts.keys);
+    expect(removed).toBeGreaterThan(0);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".png"))).toEqual([`${[...current.counts.keys][0]}.png`]);
+  });
+
+  it("keys on the template version, the data and the fonts", () => {
+    const card = cards[0] as CardData;
+    const key = cardCacheKey(card, ["f"]);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(cardCacheKey(structuredClone(card), ["f"])).toBe(key);
+    expect(cardCacheKey(card, ["g"])).not.toBe(key);
+    expect(cardCacheKey(card, ["f"], "another-version")).not.toBe(key);
+    expect(cardCacheKey({ ...card, title: "Russia!" }, ["f"])).not.toBe(key);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------------------------
+
+describe("card paths", () => {
+  it.each([
+    ["", "og/index.png"],
+    ["/", "og/index.png"],
+    ["index.html", "og/index.png"],
+    ["transparency/", "og/transparency.png"],
+    ["transparency/2024-h1/", "og/transparency/2024-h1.png"],
+    ["transparency/requests/req-2024-007/", "og/transparency/requests/req-2024-007.png"],
+    ["blocking/blk-ru-2020-smtp/", "og/blocking/blk-ru-2020-smtp.png"],
+    ["/blocking/blk-ru-2020-smtp", "og/blocking/blk-ru-2020-smtp.png"],
+    ["blog/hello/index.html", "og/blog/hello.png"],
+    ["countries/ru/", "og/countries/ru.png"],
+  ])("cardPathFor(%j) = %j", (page, card) => {
+    expect(cardPathFor(page)).toBe(card);
+  });
+
+  it.each([
+    ["og/blocking/x.png", "blocking/x"],
+    ["og/index.png", "index"],
+    ["og/transparency/requests/r-1.png", "transparency/requests/r-1"],
+  ])("cardRouteParam(%j) = %j", (card, param) => {
+    expect(cardRouteParam(card)).toBe(param);
+  });
+
+  it("refuses a path that is not a card's", () => {
+    expect(() => cardRouteParam("blocking/x.png")).toThrow(/Not a card path/);
+  });
+
+  it.each([
+    ["/", "/", ""],
+    ["/blocking/x/", "/", "blocking/x/"],
+    ["/sub/blocking/x/", "/sub/", "blocking/x/"],
+    ["/sub/blocking/x/", "/sub", "blocking/x/"],
+    ["/sub/", "/sub/", ""],
+    ["/sub", "/sub/", ""],
+    ["/blog/caf%C3%A9/", "/", "blog/café/"],
+  ])("sitePathOf(%j, base %j) = %j", (pathname, base, page) => {
+    expect(sitePathOf(pathname, base)).toBe(page);
+  });
+
+  const known = new Set(["og/index.png", "og/transparency.png", "og/blocking/x.png", "og/countries/ru.png"]);
+  it.each([
+    ["/", "/", "og/index.png"],
+    ["/blocking/x/", "/", "og/blocking/x.png"],
+    ["/sub/blocking/x/", "/sub/", "og/blocking/x.png"],
+    ["/sub/transparency/", "/sub/", "og/transparency.png"],
+    ["/blocking/", "/", HOME_CARD_PATH],
+    ["/data/", "/", HOME_CARD_PATH],
+    ["/search/", "/", HOME_CARD_PATH],
+    ["/404.html", "/", HOME_CARD_PATH],
+    ["/sub/countries/", "/sub/", HOME_CARD_PATH],
+  ])("pageCardPath(%j, base %j) = %j", (pathname, base, card) => {
+    expect(pageCardPath(pathname, base, known)).toBe(card);
+  });
+
+  it("hasOwnCard takes a Set or a Map of card paths", () => {
+    expect(hasOwnCard("countries/ru/", known)).toBe(true);
+    expect(hasOwnCard("countries/ru/", new Map([["og/countries/ru.png", 1]]))).toBe(true);
+    expect(hasOwnCard("countries/", known)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Built site
+// ---------------------------------------------------------------------------------------------
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23), after checking the signature. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(bytes.subarray(12, 16).toString("latin1")).toBe("IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The `og:*` and `twitter:*` meta tags of a page. */
+function socialMeta(html: string): Map<string, string> {
+  const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return new Map([...html.matchAll(/<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"/g)].map((m) => [m[1] ?? "", decode(m[2] ?? "")]));
+}
+
+const cardsLine = (output: string): string | undefined => /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
+
+/**
+ * LAYOUT WIRING: the head-tag checks below assume BaseLayout renders
+ *   <SocialMeta title={title} description={description} image={image} type={type} cardPath={cardPath} />
+ * (see the hand-over for the exact lines). Until BaseLayout has it, the same line is added to the
+ * fixture copy's layout, so these tests check real pages either way; once it is in, nothing is added.
+ */
+function wireSocialMeta(dir: string): boolean {
+  const file = path.join(dir, "src/layouts/BaseLayout.astro");
+  const layout = readFileSync(file, "utf8");
+  if (layout.includes("<SocialMeta")) return false;
+  const wired = layout
+    .replace(/^---\n/, '---\nimport SocialMeta from "../components/SocialMeta.astro";\n')
+    .replace('<slot name="head" />', '<SocialMeta title={title} description={description} />\n    <slot name="head" />');
+  expect(wired).toContain("<SocialMeta title");
+  writeFileSync(file, wired);
+  return true;
+}
+
+describe("social cards in a built site", () => {
+  let dir: string;
+  let cards: CardEntry[];
+  let first: { code: number | null; output: string };
+  let second: { code: number | null; output: string };
+  const dist = (...parts: string[]) => path.join(dir, "dist", ...parts);
+
+  beforeAll(async () => {
+    dir = makeFixtureSite("cards");
+    wireSocialMeta(dir);
+    cards = await projectCards(dir, site, FIXED_NOW);
+    first = runAstro(dir, ["build"]);
+    second = runAstro(dir, ["build"]);
+  });
+
+  it("builds, drawing every card on the first build", () => {
+    expect(first.output).not.toMatch(/\[ERROR\]/);
+    expect(first.code).toBe(0);
+    expect(cardsLine(first.output)).toBe(`social cards: ${cards.length} rendered, 0 from cache`);
+  });
+
+  it("has a 1200×630 PNG for every card, each for a page that exists, and no other card", () => {
+    expect(cards.length).toBeGreaterThan(100);
+    for (const card of cards) {
+      expect(existsSync(dist(card.pagePath, "index.html")), `page of ${card.cardPath}`).toBe(true);
+      expect(pngSize(dist(card.cardPath)), card.cardPath).toEqual({ width: 1200, height: 630 });
+    }
+    const built = readdirSync(dist("og"), { recursive: true }).map(String).filter((name) => name.endsWith(".png"));
+    expect(built.map((name) => `og/${name.split(path.sep).join("/")}`).sort()).toEqual(cards.map((card) => card.cardPath).sort());
+  });
+
+  it("prints exactly one cards line, and draws no card again on an unchanged rebuild", () => {
+    expect(second.code).toBe(0);
+    expect(second.output.match(/social cards:/g)).toHaveLength(1);
+    expect(cardsLine(second.output)).toBe(`social cards: 0 rendered, ${cards.length} from cache`);
+  });
+
+  it("draws exactly the card whose title changed", () => {
+    const csv = path.join(dir, "data/blocking-events.csv");
+    writeFileSync(csv, readFileSync(csv, "utf8").replace("Mail to mail.ru and Yandex addresses silently dropped", "Mail to mail.ru and Yandex addresses dropped"));
+    const third = runAstro(dir, ["build"]);
+    expect(third.code).toBe(0);
+    expect(cardsLine(third.output)).toBe(`social cards: 1 rendered, ${cards.length - 1} from cache`);
+  });
+
+  // LAYOUT WIRING (see wireSocialMeta): head tags on every page.
+  it("gives every page og/twitter tags whose image is a built 1200×630 card: its own, or the home card", () => {
+    const own = new Set(cards.map((card) => card.cardPath));
+    const pages = htmlFiles(dist());
+    expect(pages.length).toBeGreaterThan(cards.length);
+    for (const file of pages) {
+      const page = path.relative(dist(), file).split(path.sep).join("/");
+      const html = readFileSync(file, "utf8");
+      const meta = socialMeta(html);
+      const image = meta.get("og:image") ?? "";
+      expect(image, page).toMatch(/^https:\/\/transparency\.velinmail\.be\/og\/.+\.png$/);
+      const cardPath = new URL(image).pathname.slice(1);
+      const expected = own.has(cardPathFor(page)) ? cardPathFor(page) : HOME_CARD_PATH;
+      expect(cardPath, page).toBe(expected);
+      expect(pngSize(dist(cardPath))).toEqual({ width: 1200, height: 630 });
+      expect(meta.get("og:image:width"), page).toBe("1200");
+      expect(meta.get("og:image:height"), page).toBe("630");
+      expect(meta.get("og:image:alt"), page).toMatch(/^Card: /);
+      expect(meta.get("twitter:card"), page).toBe("summary_large_image");
+      expect(meta.get("twitter:image"), page).toBe(image);
+      expect(meta.get("og:url"), page).toBe(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1]);
+      for (const key of ["og:title", "og:description", "og:type", "og:site_name", "og:locale", "twitter:title", "twitter:description", "twitter:image:alt"]) expect(meta.get(key), `${page} ${key}`).toBeTruthy();
+    }
+  });
+
+  // LAYOUT WIRING (see wireSocialMeta).
+  it("describes a record page's own card", () => {
+    const meta = socialMeta(readFileSync(dist("blocking/blk-ru-2020-smtp/index.html"), "utf8"));
+    expect(meta.get("og:image")).toBe("https://transparency.velinmail.be/og/blocking/blk-ru-2020-smtp.png");
+    expect(meta.get("og:image:alt")).toBe("Card: Blocking event, Ongoing: Russia blocks Velin Mail after we refused to register with Roskomnadzor");
+    expect(meta.get("og:locale")).toBe("en_GB");
+  });
+});
+
+describe("social cards under a base path", () => {
+  let dir: string;
+  let build: { code: number | null; output: string };
+
+  beforeAll(() => {
+    dir = makeFixtureSite("cards-base");
+    wireSocialMeta(dir);
+    build = runAstro(dir, ["build", "--base", "/sub/"]);
+  });
+
+  it("builds the cards at the same paths in dist/", () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.code).toBe(0);
+    expect(pngSize(path.join(dir, "dist/og/index.png"))).toEqual({ width: 1200, height: 630 });
+  });
+
+  // LAYOUT WIRING (see wireSocialMeta).
+  it("puts the base path in og:image and og:url", () => {
+    const record = socialMeta(readFileSync(path.join(dir, "dist/blocking/blk-ru-2020-smtp/index.html"), "utf8"));
+    expect(record.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/blocking/blk-ru-2020-smtp.png");
+    expect(record.get("og:url")).toBe("https://transparency.velinmail.be/sub/blocking/blk-ru-2020-smtp/");
+    const data = socialMeta(readFileSync(path.join(dir, "dist/data/index.html"), "utf8"));
+    expect(data.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/index.png");
+    for (const file of htmlFiles(path.join(dir, "dist"))) expect(socialMeta(readFileSync(file, "utf8")).get("og:image")).toMatch(/^https:\/\/transparency\.velinmail\.be\/sub\/og\//);
+  });
+});
