@@ -1,5 +1,3 @@
-import { getViteConfig } from "astro/config";
-import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bandLabels, estimateTextWidth, labelEvery } from "../src/lib/charts/axis-ticks.ts";
 import { MIN_LABEL_GAP } from "../src/lib/charts/chart-layout.ts";
@@ -16,6 +14,7 @@ import { computeRequestFigures } from "../src/lib/report/request-figures.ts";
 import { buildTransparencyReport, type PeriodReport } from "../src/lib/report/transparency-report.ts";
 import { requestSpec, type Request } from "../src/lib/schemas/request.ts";
 import { OUTCOMES } from "../src/lib/schemas/vocabulary.ts";
+import { createComponentRenderer, type ComponentRenderer } from "./helpers/astro-container.ts";
 
 const LOCALE = "en-GB";
 const HEADER = "id,received,country,data_requested,count,outcome,data_disclosed,rejection_reason";
@@ -405,23 +404,15 @@ describe("fills readable without colour", () => {
 });
 
 describe("chart components (Astro Container API)", () => {
-  let server: ViteDevServer;
-  let render: (component: string, props: Record<string, unknown>) => Promise<string>;
+  let renderer: ComponentRenderer;
+  const render = (component: string, props: Record<string, unknown>): Promise<string> => renderer.render(`charts/${component}`, props);
 
   beforeAll(async () => {
-    // The project's vitest config is plain vitest, so compile .astro files in a Vite server of their own.
-    const makeConfig = getViteConfig({ server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: "custom", logLevel: "warn" }, { devToolbar: { enabled: false }, logLevel: "warn" });
-    server = await createServer({ ...(await makeConfig({ command: "serve", mode: "test" })), configFile: false });
-    const { experimental_AstroContainer } = (await server.ssrLoadModule("astro/container")) as typeof import("astro/container");
-    const container = await experimental_AstroContainer.create();
-    render = async (component, props) => {
-      const module = (await server.ssrLoadModule(`/src/components/charts/${component}.astro`)) as { default: Parameters<typeof container.renderToString>[0] };
-      return container.renderToString(module.default, { props });
-    };
+    renderer = await createComponentRenderer();
   });
 
   afterAll(async () => {
-    await server?.close();
+    await renderer?.close();
   });
 
   /** Checks the accessible wrapper: heading, summary, labelled SVG, captioned table, no script. */

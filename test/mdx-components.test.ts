@@ -1,31 +1,23 @@
-import { getViteConfig } from "astro/config";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type ViteDevServer } from "vite";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
 import { queryFigure } from "../src/lib/report/figure-query.ts";
+import { createComponentRenderer, type ComponentRenderer } from "./helpers/astro-container.ts";
 import { FIXED_NOW, repoRoot } from "./helpers/fixture-site.ts";
 
 // The components behind <Record>, <Status>, <Figure>, <Callout> and <CallToAction>, rendered with
 // the Container API on the sample data (the MDX-facing wrappers only look records up by id).
 describe("MDX components (Astro Container API)", () => {
-  let server: ViteDevServer;
   let project: Project;
-  let render: (component: string, props: Record<string, unknown>, slot?: string) => Promise<string>;
+  let renderer: ComponentRenderer;
+  const render = (component: string, props: Record<string, unknown>, slot?: string): Promise<string> => renderer.render(component, props, slot);
 
   beforeAll(async () => {
     project = await loadProject(repoRoot, { now: FIXED_NOW });
-    const makeConfig = getViteConfig({ server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: "custom", logLevel: "warn" }, { devToolbar: { enabled: false }, logLevel: "warn" });
-    server = await createServer({ ...(await makeConfig({ command: "serve", mode: "test" })), configFile: false });
-    const { experimental_AstroContainer } = (await server.ssrLoadModule("astro/container")) as typeof import("astro/container");
-    const container = await experimental_AstroContainer.create();
-    render = async (component, props, slot) => {
-      const module = (await server.ssrLoadModule(`/src/components/${component}.astro`)) as { default: Parameters<typeof container.renderToString>[0] };
-      return container.renderToString(module.default, { props, ...(slot ? { slots: { default: slot } } : {}) });
-    };
+    renderer = await createComponentRenderer();
   });
 
   afterAll(async () => {
-    await server?.close();
+    await renderer?.close();
   });
 
   const entry = (kind: "requests" | "blockingEvents" | "incidents", id: string) => {

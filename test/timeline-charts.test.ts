@@ -1,5 +1,3 @@
-import { getViteConfig } from "astro/config";
-import { createServer, type ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateTextWidth, fitText } from "../src/lib/charts/axis-ticks.ts";
 import { blockingTimelineGeometry, endOfDay, TIMELINE_FILLS, timelineState, timeTickTexts, type BlockingTimelineGeometry } from "../src/lib/charts/blocking-timeline.ts";
@@ -10,6 +8,7 @@ import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-da
 import type { BlockingEvent } from "../src/lib/schemas/blocking-event.ts";
 import type { Incident } from "../src/lib/schemas/incident.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "../src/lib/schemas/vocabulary.ts";
+import { createComponentRenderer, type ComponentRenderer } from "./helpers/astro-container.ts";
 
 const LOCALE = "en-GB";
 const NOW = new Date("2026-11-28T12:00:00Z");
@@ -454,23 +453,15 @@ describe("timeline fills readable without colour", () => {
 });
 
 describe("timeline chart components (Astro Container API)", () => {
-  let server: ViteDevServer;
-  let render: (component: string, props: Record<string, unknown>) => Promise<string>;
+  let renderer: ComponentRenderer;
+  const render = (component: string, props: Record<string, unknown>): Promise<string> => renderer.render(`charts/${component}`, props);
 
   beforeAll(async () => {
-    // As in charts.test.ts: the project's vitest config is plain vitest, so compile .astro files in a Vite server of their own.
-    const makeConfig = getViteConfig({ server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: "custom", logLevel: "warn" }, { devToolbar: { enabled: false }, logLevel: "warn" });
-    server = await createServer({ ...(await makeConfig({ command: "serve", mode: "test" })), configFile: false });
-    const { experimental_AstroContainer } = (await server.ssrLoadModule("astro/container")) as typeof import("astro/container");
-    const container = await experimental_AstroContainer.create();
-    render = async (component, props) => {
-      const module = (await server.ssrLoadModule(`/src/components/charts/${component}.astro`)) as { default: Parameters<typeof container.renderToString>[0] };
-      return container.renderToString(module.default, { props });
-    };
+    renderer = await createComponentRenderer();
   });
 
   afterAll(async () => {
-    await server?.close();
+    await renderer?.close();
   });
 
   /** Checks the accessible wrapper: heading, summary, labelled SVG, captioned table, unique ids, no script. */
