@@ -7,6 +7,7 @@ import { defineConfig } from "astro/config";
 import remarkGfm from "remark-gfm";
 import { dataChecksums } from "./src/integrations/data-checksums.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
+import { securityHeadersFile } from "./src/integrations/security-headers.ts";
 import { socialCardReport } from "./src/integrations/social-card-report.ts";
 import { validateProject } from "./src/integrations/validate-project.ts";
 import { remarkReadingTime } from "./src/lib/blog/remark-reading-time.ts";
@@ -30,7 +31,7 @@ export default defineConfig({
     // Code is highlighted at build time, with colours for both themes.
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },
-  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }), dataChecksums(), searchIndex(), socialCardReport()],
+  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }), dataChecksums(), searchIndex(), socialCardReport(), securityHeadersFile()],
   vite: {
     build: {
       rolldownOptions: {

@@ -335,6 +335,17 @@ describe("blocking timeline: 1 event, 200 events, all on one day", () => {
     expect(estimateTextWidth(long, 15)).toBeLessThanOrEqual(230);
     expect(fitText("WWWWWWWWWWWWWWWWWWWW", 60, 15)).toMatch(/^W+…$/);
   });
+
+  it("can shorten at a whole word, so a link showing the words can be named by the full title (WCAG 2.5.3)", () => {
+    const title = "Russia blocks Velin Mail after we refused to register with Roskomnadzor";
+    const cut = fitText(title, 230, 15, { wholeWords: true });
+    expect(cut).toMatch(/^Russia blocks .*[a-z]…$/);
+    expect(title.startsWith(`${cut.slice(0, -1)} `)).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(fitText(title, 230, 15).length);
+    expect(fitText("Short", 100, 15, { wholeWords: true })).toBe("Short");
+    // No whole word fits: cut inside the first one.
+    expect(fitText("WWWWWWWWWWWWWWWWWWWW and more", 60, 15, { wholeWords: true })).toMatch(/^W+…$/);
+  });
 });
 
 describe("incidents per year", () => {
@@ -499,6 +510,13 @@ describe("timeline chart components (Astro Container API)", () => {
     expect(html).toMatch(/<th scope="row"[^>]*><a href="\/blocking\/lifted\/"/);
     expect(html).toContain(`style="--chart-link: ${INK.link}"`);
     expect(html.match(new RegExp(`class="row-title" [^>]*fill="${INK.link}"`, "g"))).toHaveLength(mixed.length);
+    // A link's only visible text is its title's first words, so its name (the full tooltip) contains
+    // its visible label; the country code and end label are drawn outside it (WCAG 2.5.3).
+    for (const [, name = "", inner = ""] of html.matchAll(/<a class="row"[^>]* aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
+      const shown = [...inner.replace(/<title>[\s\S]*?<\/title>/, "").matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? "");
+      expect(shown).toHaveLength(1);
+      expect(name.replace(/&#39;/g, "'").startsWith((shown[0] ?? "").replace(/…$/, "").replace(/&#39;/g, "'"))).toBe(true);
+    }
   });
 
   it("renders 200 events in a tall chart and nothing but the summary for none", async () => {

@@ -1,21 +1,57 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { childEnv, freePort, repoRoot } from "./fixture-site.ts";
 
 const CHROMIUM_PATHS = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
-/** Launches Debian's Chromium; throws, with how to install it, when there is none (tests never skip silently). */
-export async function launchChromium(): Promise<Browser> {
+/** Chromium flags for tests: no traffic of its own (updates, sync, safe browsing lists), no first-run UI, no GPU. */
+const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
+
+/** Path of Debian's Chromium; throws, with how to install it, when there is none (tests never skip silently). */
+function chromiumPath(): string {
   const executablePath = CHROMIUM_PATHS.find((candidate): candidate is string => candidate !== undefined && existsSync(candidate));
   if (!executablePath) {
     throw new Error("No Chromium found for the browser tests. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this on CI.");
   }
-  return chromium.launch({
-    executablePath,
-    args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-  });
+  return executablePath;
+}
+
+/** Launches Debian's Chromium through Playwright. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** A headless Chromium that tools such as Lighthouse drive over the DevTools protocol on `port`. */
+export interface DebuggableChromium {
+  port: number;
+  stop: () => Promise<void>;
+}
+
+/** Launches Debian's Chromium headless with `--remote-debugging-port`, in a fresh profile, and waits until the port answers. */
+export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
+  const port = await freePort();
+  const profile = mkdtempSync(path.join(tmpdir(), "vitrine-chromium-"));
+  // Playwright adds --no-sandbox by itself; a bare Chromium run as root (as on CI) refuses to start without it.
+  const sandbox = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+  const child = spawn(chromiumPath(), ["--headless", `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, ...sandbox, ...CHROMIUM_ARGS, "about:blank"], { stdio: "ignore" });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(profile, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
+    if (await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false)) return { port, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stop();
+  throw new Error(`Chromium did not open its debugging port ${port}`);
 }
 
 /** A running `astro preview` of a built site. */

@@ -46,6 +46,18 @@ export function runAstro(dir: string, args: string[]): { code: number | null; ou
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+/** Like `runAstro`, without blocking, so builds can run side by side; `env` adds to the environment. */
+export function runAstroAsync(dir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, ...args], { cwd: dir, env: { ...childEnv, ...env }, timeout: 300_000 });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, output }));
+  });
+}
+
 /** Runs `npm run validate`'s script on the project in `dir`. */
 export function runValidate(dir: string): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], { cwd: repoRoot, env: childEnv, encoding: "utf8" });

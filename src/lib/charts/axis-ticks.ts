@@ -21,13 +21,22 @@ export function estimateTextWidth(text: string, fontSize: number): number {
 /**
  * Shortens `text` with an ellipsis so its estimated width at `fontSize` stays within `width`
  * (text that fits is returned as it is; at least one character is kept before the ellipsis).
+ * With `wholeWords`, it cuts after the last whole word that fits (and mid-word only when not even the
+ * first word fits), so the shown words are words of the full text: a link showing them can be named by
+ * the full text and still contain its visible label (WCAG 2.5.3).
  */
-export function fitText(text: string, width: number, fontSize: number): string {
+export function fitText(text: string, width: number, fontSize: number, { wholeWords = false } = {}): string {
   if (estimateTextWidth(text, fontSize) <= width) return text;
   const chars = [...text];
   let keep = chars.length - 1;
   const cut = (n: number): string => `${chars.slice(0, n).join("").trimEnd()}…`;
-  while (keep > 1 && estimateTextWidth(cut(keep), fontSize) > width) keep -= 1;
+  const fits = (n: number): boolean => estimateTextWidth(cut(n), fontSize) <= width;
+  while (keep > 1 && !fits(keep)) keep -= 1;
+  if (wholeWords) {
+    let word = keep;
+    while (word > 0 && !/\s/.test(chars[word] ?? "")) word -= 1;
+    if (word > 0) return cut(word);
+  }
   return cut(Math.max(1, keep));
 }
 

@@ -10,6 +10,7 @@ import { CHART_WIDTH, FONT_SIZE, MIN_LABEL_GAP, round1, type PlotArea, type Rect
 import { formatCount, joinList } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { dateTimeFormat } from "../format/intl-cache.ts";
 
 /**
  * How a bar is drawn. `ongoing` and `partial` are in force (open-ended, running to now); `ended` is
@@ -136,7 +137,7 @@ function barSpan(event: BlockingEvent, state: TimelineState, now: Date): [number
 
 /** The tick texts for one set of time ticks: years alone, else short months (with the year at January and on the first tick), else days. */
 export function timeTickTexts(ticks: readonly Date[], locale: string): string[] {
-  const format = (date: Date, options: Intl.DateTimeFormatOptions): string => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
+  const format = (date: Date, options: Intl.DateTimeFormatOptions): string => dateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
   const isYear = (d: Date): boolean => d.getUTCMonth() === 0 && d.getUTCDate() === 1;
   const byMonth = ticks.every((d) => d.getUTCDate() === 1);
   return ticks.map((d, i) => {
@@ -171,7 +172,7 @@ export function blockingTimelineSummary(events: readonly { data: BlockingEvent }
   const where = countries.size === 1 ? `in ${countryName([...countries][0] ?? "", locale)}` : `in ${formatCount(countries.size, locale)} countries`;
   const n = events.length;
   const recorded = `We have recorded ${n === 1 ? "1 blocking event" : `${formatCount(n, locale)} blocking events`} ${where} since ${firstYear}.`;
-  const asOf = `As of ${new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(now)}`;
+  const asOf = `As of ${dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(now)}`;
   const counts = { inForce: 0, ended: 0, unknown: 0 };
   for (const e of events) {
     const state = timelineState(e.data);
@@ -286,7 +287,7 @@ export function blockingTimelineGeometry(
       stroke: fills[state].colour,
       dash: state === "unknown" ? UNKNOWN_DASH : undefined,
       countryLabel: { x: 1, y: middle, text: data.country, anchor: "start" },
-      titleLabel: { x: codeWidth, y: middle, text: fitText(data.title, titleWidth, fontSize), anchor: "start" },
+      titleLabel: { x: codeWidth, y: middle, text: fitText(data.title, titleWidth, fontSize, { wholeWords: true }), anchor: "start" },
       endLabel,
       tooltip: `${data.title} (${country}). ${barDetail(data, state, now, locale)}`,
       href: hrefOf?.(r.id),
@@ -302,7 +303,7 @@ export function blockingTimelineGeometry(
   );
   const withBottomAxis = rows.length >= BOTTOM_AXIS_FROM;
   const bottomLabels = withBottomAxis ? bandLabels(bands, plot.bottom + fontSize + 6, fontSize, MIN_LABEL_GAP, [0, width]) : [];
-  const nowText = `As of ${new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(now)}`;
+  const nowText = `As of ${dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(now)}`;
   const nowHalf = estimateTextWidth(nowText, fontSize) / 2;
 
   return {

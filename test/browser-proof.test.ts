@@ -1,0 +1,318 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadProject, type Project } from "../src/lib/project/load-project.ts";
+import { recordPath } from "../src/lib/site/paths.ts";
+import { HEADERS_FILE, parseHeadersFile } from "../src/lib/site/security-headers.ts";
+import { launchChromium, startPreview, type PreviewServer } from "./helpers/browser.ts";
+import { makeFixtureSite, repoRoot, runAstro } from "./helpers/fixture-site.ts";
+import { htmlFiles } from "./helpers/site-links.ts";
+
+/** axe-core's tags for the WCAG 2.0, 2.1 and 2.2 level A and AA rules. */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const AXE_SOURCE = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.min.js"), "utf8");
+const THEMES = ["light", "dark"] as const;
+/** Pages open at a time: on 2 cores, 3 keeps both busy while one page waits for the server. */
+const POOL_SIZE = 3;
+
+/** One axe violation, reduced to what a failure message needs. */
+interface Violation {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs `task` over `items`, `size` at a time, in order of start; `worker` (0 … size − 1) says which of the parallel runs it is in. */
+async function inPool<T>(items: readonly T[], size: number, task: (item: T, worker: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async (worker: number): Promise<void> => {
+    while (next < items.length) await task(items[next++] as T, worker);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, (_, worker) => run(worker)));
+}
+
+describe("every page of the built site in Chromium, under the site's own security headers", () => {
+  let dir: string;
+  let project: Project;
+  let preview: PreviewServer;
+  let browser: Browser;
+  /** The headers the build wrote for every path, as the host would send them. */
+  let headers: Record<string, string>;
+  /** Site paths of every URL in the sitemap. */
+  let paths: string[];
+
+  beforeAll(async () => {
+    dir = makeFixtureSite("proof");
+    project = await loadProject(dir);
+    const build = runAstro(dir, ["build"]);
+    expect(build.code, build.output).toBe(0);
+    headers = parseHeadersFile(readFileSync(path.join(dir, "dist", HEADERS_FILE), "utf8"));
+    const sitemap = readFileSync(path.join(dir, "dist/sitemap-0.xml"), "utf8");
+    paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
+    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  /** Everything that went wrong in a context: console errors, failed requests, other origins, CSP violations. */
+  interface Watched {
+    context: BrowserContext;
+    trouble: string[];
+    /** Closes the context, dropping requests still in flight (a late favicon, say). */
+    close: () => Promise<void>;
+  }
+
+  /**
+   * A browser context whose every response from the preview server carries the headers of the build's
+   * headers file (the Content-Security-Policy among them), as on the real host. Requests to any other
+   * origin are refused and reported; so are console errors, page errors, failed requests, responses
+   * of 400 and above, and every Content-Security-Policy violation.
+   */
+  async function watchedContext(options: BrowserContextOptions = {}): Promise<Watched> {
+    const context = await browser.newContext(options);
+    const origin = new URL(preview.url).origin;
+    const trouble: string[] = [];
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin !== origin) {
+        trouble.push(`request to another origin: ${url}`);
+        return route.abort("blockedbyclient");
+      }
+      // A request the page no longer waits for (it navigated on) cannot be fulfilled: not a problem.
+      // One the server failed is refused, so the page sees it fail, and it is reported below.
+      const response = await route.fetch().catch(() => undefined);
+      if (!response) return route.abort("failed").catch(() => undefined);
+      return route.fulfill({ response, headers: { ...response.headers(), ...headers } }).catch(() => undefined);
+    });
+    // Runs in every page before its own scripts, outside the page's CSP.
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`);
+      });
+    });
+    context.on("page", (page) => {
+      const where = (): string => new URL(page.url()).pathname + new URL(page.url()).search;
+      page.on("console", (message) => {
+        if (message.type() === "error" || /Content Security Policy|Permissions-Policy/i.test(message.text())) trouble.push(`${where()}: console ${message.type()}: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => trouble.push(`${where()}: page error: ${error.message}`));
+      page.on("requestfailed", (request) => {
+        // ERR_ABORTED: the tab moved on to the next page before a late request (the favicon) finished.
+        if (new URL(request.url()).origin === origin && request.failure()?.errorText !== "net::ERR_ABORTED") trouble.push(`${where()}: request failed: ${request.url()} (${request.failure()?.errorText})`);
+      });
+      page.on("response", (response) => {
+        if (response.status() >= 400) trouble.push(`${where()}: HTTP ${response.status()} for ${response.url()}`);
+      });
+    });
+    const close = async (): Promise<void> => {
+      await context.unrouteAll({ behavior: "ignoreErrors" });
+      await context.close();
+    };
+    return { context, trouble, close };
+  }
+
+  /** Runs axe's WCAG 2.x A/AA rules on the page as it is. axe is evaluated through DevTools, so the page's CSP does not apply to it. */
+  async function axeViolations(page: Page): Promise<Violation[]> {
+    await page.evaluate(AXE_SOURCE);
+    return page.evaluate(async (tags) => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return violations.map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((node) => node.target.join(" ")) }));
+    }, WCAG_TAGS);
+  }
+
+  it(
+    "serves every sitemap page with 200 and only same-origin requests, with no console error or CSP violation, and axe finds no WCAG 2.2 AA violation in light and dark theme",
+    async () => {
+      expect(paths.length).toBeGreaterThan(100);
+      expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      const started = performance.now();
+      const problems: string[] = [];
+      const violations: string[] = [];
+      let checked = 0;
+      for (const theme of THEMES) {
+        const { context, trouble, close } = await watchedContext({ colorScheme: theme });
+        try {
+          // One tab per parallel run, navigated from page to page: a third faster than a tab per page.
+          const tabs = await Promise.all(Array.from({ length: POOL_SIZE }, () => context.newPage()));
+          await inPool(paths, POOL_SIZE, async (sitePath, worker) => {
+            const page = tabs[worker] as Page;
+            const response = await page.goto(`${preview.url}${sitePath}`, { waitUntil: "load" });
+            if (response?.status() !== 200) problems.push(`${theme} ${sitePath}: HTTP ${response?.status()}`);
+            for (const v of await axeViolations(page)) {
+              violations.push(`${theme} ${sitePath}: ${v.rule} (${v.impact}: ${v.help}) at ${v.targets.slice(0, 5).join(" | ")}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ""}`);
+            }
+            checked++;
+          });
+        } finally {
+          await close();
+        }
+        problems.push(...trouble.map((t) => `${theme} ${t}`));
+      }
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`browser proof: ${paths.length} pages × ${THEMES.length} themes with axe in ${seconds.toFixed(1)} s (${POOL_SIZE} pages at a time)`);
+      expect(checked).toBe(paths.length * THEMES.length);
+      expect(problems).toEqual([]);
+      expect(violations, `axe found WCAG violations:\n${violations.join("\n")}`).toEqual([]);
+    },
+    600_000,
+  );
+
+  it("runs the search page and the 404 page, which the sitemap leaves out, under the same policy, without an axe violation", async () => {
+    const request = project.requests.at(-1);
+    for (const theme of THEMES) {
+      const { context, trouble, close } = await watchedContext({ colorScheme: theme });
+      try {
+        const page = await context.newPage();
+        // Pagefind runs WebAssembly in a worker: allowed by 'wasm-unsafe-eval' and worker-src 'self'.
+        await page.goto(`${preview.url}/search/?q=${encodeURIComponent(request?.data.id ?? "")}`);
+        const first = page.locator(".search-results > li").first();
+        await first.waitFor();
+        expect(await first.getByRole("link").getAttribute("href")).toBe(`/${recordPath("requests", request?.data.id ?? "")}`);
+        expect(await axeViolations(page)).toEqual([]);
+        // The policy is in force: an inline script the build did not hash is refused, and reported.
+        await page.evaluate(() => document.body.append(Object.assign(document.createElement("script"), { textContent: "document.title = 'injected'" })));
+        await expect.poll(() => trouble.some((t) => t.includes("securitypolicyviolation: script-src-elem blocked inline"))).toBe(true);
+        expect(await page.title()).not.toBe("injected");
+        trouble.length = 0;
+        const missing = await page.goto(`${preview.url}/no-such-page/`);
+        expect(missing?.status()).toBe(404);
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await close();
+      }
+      expect(trouble.filter((t) => !t.includes("/no-such-page/"))).toEqual([]);
+    }
+  });
+
+  /** A page of the preview in a watched context, for keyboard tests. */
+  async function openPage(sitePath: string): Promise<{ page: Page; trouble: string[]; close: () => Promise<void> }> {
+    const { context, trouble, close } = await watchedContext({ colorScheme: "light" });
+    const page = await context.newPage();
+    await page.goto(`${preview.url}/${sitePath}`);
+    return { page, trouble, close };
+  }
+
+  /** Describes the focused element, e.g. `a.skip-link "Skip to content"` or `main#main`. */
+  const focused = (page: Page): Promise<string> =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el) return "nothing";
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.classList.length ? `.${[...el.classList].join(".")}` : ""}`;
+    });
+
+  it("makes the skip link the first tab stop, and it moves focus to <main>, from where Tab goes on into the content", async () => {
+    for (const sitePath of ["", "transparency/", recordPath("blockingEvents", project.blockingEvents[0]?.data.id ?? ""), "blog/"]) {
+      const { page, trouble, close } = await openPage(sitePath);
+      try {
+        await page.keyboard.press("Tab");
+        expect(await focused(page), sitePath).toBe("a.skip-link");
+        expect(await page.locator(".skip-link").isVisible()).toBe(true);
+        await page.keyboard.press("Enter");
+        expect(await focused(page), sitePath).toBe("main#main");
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false), sitePath).toBe(true);
+      } finally {
+        await close();
+      }
+      expect(trouble).toEqual([]);
+    }
+  });
+
+  it("shows a visible outline around every link, button and summary focused with the keyboard", async () => {
+    const seen = new Set<string>();
+    // The report has every kind of control; the blocking list has links inside a chart (SVG <a>).
+    for (const sitePath of ["transparency/", "blocking/"]) {
+      const { page, trouble, close } = await openPage(sitePath);
+      try {
+        for (let i = 0; i < 400; i++) {
+          await page.keyboard.press("Tab");
+          const focus = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return undefined;
+            const style = getComputedStyle(el);
+            return {
+              kind: `${el.tagName.toLowerCase()}${el instanceof SVGElement ? " in svg" : ""}`,
+              outline: `${style.outlineStyle} ${style.outlineWidth}`,
+              visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+            };
+          });
+          if (!focus) break; // back at the start of the page
+          seen.add(focus.kind);
+          expect(focus.visible, `${sitePath}: a focused ${focus.kind} has outline ${focus.outline}`).toBe(true);
+        }
+      } finally {
+        await close();
+      }
+      expect(trouble).toEqual([]);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(["a", "button", "summary", "a in svg"]));
+  });
+
+  it("reaches every chart's data table with the keyboard alone, on every page with a chart", async () => {
+    const dist = path.join(dir, "dist");
+    const chartPages = htmlFiles(dist)
+      .filter((file) => readFileSync(file, "utf8").includes('<figure class="chart"'))
+      .map((file) => path.relative(dist, file).split(path.sep).join("/").replace(/index\.html$/, ""));
+    expect(chartPages).toEqual(expect.arrayContaining(["transparency/", "blocking/", "incidents/"]));
+    let charts = 0;
+    for (const sitePath of chartPages) {
+      const { page, trouble, close } = await openPage(sitePath);
+      try {
+        const summaries = await page.locator("figure.chart details > summary").count();
+        expect(summaries, `${sitePath} has charts with data tables`).toBeGreaterThan(0);
+        // Every drawn chart has its table (a chart with nothing to draw shows only its summary).
+        expect(summaries).toBe(await page.locator("figure.chart:has(.chart-canvas)").count());
+        await page.evaluate(() => document.querySelectorAll("figure.chart details > summary").forEach((s, i) => s.setAttribute("data-proof", String(i))));
+        // Tab through the page, opening each chart's table from its summary with Enter when it is closed.
+        const reached = new Set<string>();
+        for (let i = 0; i < 600 && reached.size < summaries; i++) {
+          await page.keyboard.press("Tab");
+          const index = await page.evaluate(() => document.activeElement?.getAttribute("data-proof") ?? null);
+          if (index === null || reached.has(index)) continue;
+          reached.add(index);
+          const details = page.locator(`summary[data-proof="${index}"]`).locator("..");
+          if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await page.keyboard.press("Enter");
+          expect(await details.locator("table").isVisible(), `${sitePath}: table ${index}`).toBe(true);
+          // The keyboard can also close and reopen it.
+          await page.keyboard.press("Enter");
+          expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+          await page.keyboard.press("Enter");
+          expect(await details.locator("table").isVisible()).toBe(true);
+        }
+        expect(reached.size, sitePath).toBe(summaries);
+        charts += summaries;
+      } finally {
+        await close();
+      }
+      expect(trouble).toEqual([]);
+    }
+    expect(charts).toBeGreaterThan(6);
+  });
+
+  it("shows a record's related records on its page, and following one leads to a page that links back", async () => {
+    const record = project.blockingEvents.find((e) => e.data.related.length > 0);
+    expect(record).toBeDefined();
+    const here = `/${recordPath("blockingEvents", record?.data.id ?? "")}`;
+    const { page, trouble, close } = await openPage(here.slice(1));
+    try {
+      const related = page.getByRole("region", { name: "Related" });
+      expect(await related.isVisible()).toBe(true);
+      const links = related.getByRole("link");
+      expect(await links.count()).toBeGreaterThanOrEqual(record?.data.related.length ?? 1);
+      for (const id of record?.data.related ?? []) expect(await related.locator(`a[href$="/${id}/"]`).count(), id).toBe(1);
+      await links.first().click();
+      await page.waitForURL((url) => url.pathname !== here);
+      expect(await page.getByRole("region", { name: "Related" }).locator(`a[href="${here}"]`).count()).toBe(1);
+    } finally {
+      await close();
+    }
+    expect(trouble).toEqual([]);
+  });
+});
