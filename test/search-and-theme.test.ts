@@ -4,7 +4,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { separateBlocks, searchableFiles } from "../src/integrations/search-index.ts";
+import { indexedPart, separateBlocks, searchableFiles } from "../src/integrations/search-index.ts";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
 import { pagePath, postPath, recordPath } from "../src/lib/site/paths.ts";
 import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../src/lib/site/theme-script.ts";
@@ -316,5 +316,17 @@ describe("site search and colour themes", () => {
       }
       expect(trouble).toEqual([]);
     });
+  });
+});
+
+describe("what a page sends to Pagefind", () => {
+  it("keeps the head and the indexed main, and leaves out the header, banner and footer", () => {
+    const page = '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><header><nav>Menu</nav></header><aside class="site-banner">Blocked</aside><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main><footer>Foot</footer></body></html>';
+    expect(indexedPart(page)).toBe('<!doctype html><html lang="en-GB"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main></body></html>');
+  });
+
+  it("sends a page without an indexed main as it is", () => {
+    const page = "<html><head></head><body><main><p>x</p></main></body></html>";
+    expect(indexedPart(page)).toBe(page);
   });
 });

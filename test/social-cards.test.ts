@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardCacheKey, clearCardLogs, createCardCache, formatCardCounts, pruneCardCache, readCardCounts } from "../src/lib/cards/card-cache.ts";
+import { cardCacheKey, cardLogFile, clearCardLogs, createCardCache, formatCardCounts, formatCardPoolTimes, logPrerenderedCards, pruneCardCache, readCardCounts } from "../src/lib/cards/card-cache.ts";
 import { blockingCard, countryCard, incidentCard, listCards, postCard, requestCard, type CardContext, type CardData, type CardEntry } from "../src/lib/cards/card-data.ts";
 import { readCardFonts } from "../src/lib/cards/card-fonts.ts";
 import { cardPathFor, cardRouteParam, hasOwnCard, HOME_CARD_PATH, pageCardPath, sitePathOf } from "../src/lib/cards/card-paths.ts";
-import { cardSvg } from "../src/lib/cards/card-render.ts";
+import { cardWorkerCount, renderMissingCards } from "../src/lib/cards/card-pool.ts";
+import { cardSvg, renderCardPng } from "../src/lib/cards/card-render.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
 import { projectCards } from "../src/lib/cards/project-cards.ts";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
@@ -336,6 +337,19 @@ describe("card cache", () => {
     expect(readdirSync(folder).filter((name) => name.endsWith(".png"))).toEqual([`${[...current.counts.keys][0]}.png`]);
   });
 
+  it("counts a card the pool drew ahead as rendered once, though it is then served from the cache", async () => {
+    await clearCardLogs(folder);
+    const [a, b] = ["a".repeat(64), "b".repeat(64)];
+    logPrerenderedCards(folder, [a], { cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
+    // What the endpoint then logs: card a served twice (two pages with the same card), card b once.
+    appendFileSync(cardLogFile(folder), `cached ${a}\ncached ${a}\ncached ${b}\n`);
+    const counts = await readCardCounts(folder);
+    expect(formatCardCounts(counts)).toBe("social cards: 1 rendered, 2 from cache");
+    expect(counts.pool).toEqual({ cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
+    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe("card rendering: 1 cards in 0.0 s on 2 worker threads (1.75 at a time on average)");
+    await clearCardLogs(folder);
+  });
+
   it("keys on the template version, the data and the fonts", () => {
     const card = cards[0] as CardData;
     const key = cardCacheKey(card, ["f"]);
@@ -344,6 +358,40 @@ describe("card cache", () => {
     expect(cardCacheKey(card, ["g"])).not.toBe(key);
     expect(cardCacheKey(card, ["f"], "another-version")).not.toBe(key);
     expect(cardCacheKey({ ...card, title: "Russia!" }, ["f"])).not.toBe(key);
+  });
+});
+
+describe("card pool", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), "vitrine-card-pool-"));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const workerFile = new URL("../src/lib/cards/card-worker.ts", import.meta.url);
+  const titles = ["Russia", "Belgium", "France", "Ελλάδα"];
+  const cards: CardData[] = titles.map((title) => ({ kind: "country", site: cardSite, title, figures: [] }));
+
+  it("draws every missing card on two worker threads into the cache, each once, and nothing when all are there", async () => {
+    const { hashes } = await readCardFonts();
+    await clearCardLogs(folder);
+    const times = await renderMissingCards([...cards, cards[0] as CardData], { folder, workerFile, fontHashes: hashes, workers: 2 });
+    expect(times).toMatchObject({ cards: 4, workers: 2 });
+    expect(times?.busyMs).toBeGreaterThan(0);
+    const files = readdirSync(folder).filter((name) => name.endsWith(".png"));
+    expect(files.sort()).toEqual(cards.map((card) => `${cardCacheKey(card, hashes)}.png`).sort());
+    for (const file of files) expect(pngSize(path.join(folder, file))).toEqual({ width: 1200, height: 630 });
+    // The same PNG as drawing in this thread.
+    const first = readFileSync(path.join(folder, `${cardCacheKey(cards[0] as CardData, hashes)}.png`));
+    expect(Buffer.from(await renderCardPng(cards[0] as CardData)).equals(first)).toBe(true);
+    expect(await renderMissingCards(cards, { folder, workerFile, fontHashes: hashes, workers: 2 })).toBeUndefined();
+    await clearCardLogs(folder);
+  });
+
+  it("takes VITRINE_CARD_WORKERS as the number of threads (0 turns the pool off), else one per core", () => {
+    expect(cardWorkerCount({ VITRINE_CARD_WORKERS: "0" })).toBe(0);
+    expect(cardWorkerCount({ VITRINE_CARD_WORKERS: "3" })).toBe(3);
+    expect(cardWorkerCount({})).toBeGreaterThanOrEqual(1);
+    expect(cardWorkerCount({ VITRINE_CARD_WORKERS: "many" })).toBe(cardWorkerCount({}));
   });
 });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { loadProject } from "../lib/project/load-project.ts";
+import { loadProjectShared } from "../lib/project/shared-project.ts";
 import { buildTime } from "../lib/site/build-time.ts";
 import { formatProblem, formatProblemReport } from "../lib/validation/problem.ts";
 
@@ -15,7 +15,8 @@ export function validateProject(options: { expiredCanary: "error" | "warning" })
       "astro:config:setup": async ({ command, config, logger }) => {
         // Under `astro dev` the record loaders report problems, and again after every edit.
         if (command === "preview" || command === "dev") return;
-        const { problems, warnings } = await loadProject(fileURLToPath(config.root), { now: buildTime(), ...options });
+        // Shared with the record loaders, which read the same files again during the same build.
+        const { problems, warnings } = await loadProjectShared(fileURLToPath(config.root), { now: buildTime(), ...options });
         for (const warning of warnings) logger.warn(formatProblem(warning));
         if (problems.length === 0) return;
         const report = formatProblemReport(problems);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Loader, LoaderContext } from "astro/loaders";
 import { loadProject } from "../lib/project/load-project.ts";
+import { loadProjectShared } from "../lib/project/shared-project.ts";
 import { buildTime } from "../lib/site/build-time.ts";
 import { formatProblemReport } from "../lib/validation/problem.ts";
 
@@ -29,7 +30,9 @@ export function projectRecordsLoader(kind: RecordKind, file: string, options: { 
       const root = fileURLToPath(config.root);
       const folders = [path.join(root, "data"), path.join(root, "content")];
       const sync = async (): Promise<string | undefined> => {
-        const project = await loadProject(root, { now: buildTime(), ...options });
+        // In a build, the validate integration and the other record loaders read the same files: share
+        // one read. Under `astro dev` every change is read afresh.
+        const project = await (watcher ? loadProject : loadProjectShared)(root, { now: buildTime(), ...options });
         if (project.problems.length > 0) return formatProblemReport(project.problems);
         store.clear();
         for (const record of project[kind]) {

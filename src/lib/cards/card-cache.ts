@@ -2,14 +2,17 @@ import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import type { CardData } from "./card-data.ts";
 import { CARD_TEMPLATE_VERSION } from "./card-template.ts";
 
 /** Folder of the card cache inside Astro's cache directory (`cacheDir`, `node_modules/.astro/` by default). */
 export const CARD_CACHE_FOLDER = "social-cards";
 /**
- * The log of the cards a build process served: one line per card, `rendered <key>` or `cached <key>`.
- * One file per process, so two builds of the same project at once do not count each other's cards.
+ * The log of the cards a build process drew and served: `rendered <key>` (drawn when served),
+ * `cached <key>` (served from the cache), `prerendered <key>` (drawn ahead by the worker pool, then
+ * served from the cache) and one `pool …` line of timings. One file per process, so two builds of the
+ * same project at once do not count each other's cards.
  */
 export function cardLogFile(folder: string, pid: number = process.pid): string {
   return path.join(folder, `build-log-${pid}.txt`);
@@ -28,6 +31,43 @@ export function cardCacheKey(data: CardData, fontHashes: readonly string[], vers
   return createHash("sha256").update(JSON.stringify([version, data, fontHashes])).digest("hex");
 }
 
+// Log lines not yet appended, per log file. Appending one line per card cost an open and a close for
+// each of thousands of cards, so lines are written in batches, and before anyone reads the log. On
+// globalThis: the card endpoint (in the build's bundle) and the report integration (loaded with the
+// config) each have their own copy of this module, in the same process.
+const PENDING = Symbol.for("vitrine.cardLogPending");
+const pendingLines = ((globalThis as Record<symbol, unknown>)[PENDING] ??= new Map<string, string[]>()) as Map<string, string[]>;
+const LOG_BATCH = 500;
+
+/** Adds a line to this process's build log in `folder` (written in batches; see `flushCardLog`). */
+function logCardLine(folder: string, line: string): void {
+  const file = cardLogFile(folder);
+  let lines = pendingLines.get(file);
+  if (!lines) pendingLines.set(file, (lines = []));
+  lines.push(`${line}\n`);
+  if (lines.length >= LOG_BATCH) flushCardLog(folder);
+}
+
+/** Appends the lines of this process's build log in `folder` that are still in memory. */
+export function flushCardLog(folder: string): void {
+  const file = cardLogFile(folder);
+  const lines = pendingLines.get(file);
+  if (!lines || lines.length === 0) return;
+  mkdirSync(folder, { recursive: true });
+  appendFileSync(file, lines.join(""));
+  lines.length = 0;
+}
+
+/** Writes a card's PNG under a temporary name first, so an interrupted build never leaves half a PNG behind. */
+export async function writeCardFile(file: string, png: Uint8Array): Promise<void> {
+  const partial = `${file}.${process.pid}.${threadId}.partial`;
+  await writeFile(partial, png);
+  await rename(partial, file);
+}
+
+/** The cache file of a card key. */
+export const cardFile = (folder: string, key: string): string => path.join(folder, `${key}.png`);
+
 /** How a cache gets what it needs: the renderer and the font hashes (injected, so tests can count renders). */
 export interface CardCacheOptions {
   render: (data: CardData) => Promise<Uint8Array>;
@@ -41,29 +81,36 @@ export interface CardCache {
 }
 
 /**
- * A card cache in `folder`. Each card served is appended to the folder's build log, so the build's
- * integration can report and prune; appending (rather than keeping a count in memory) stays right
+ * A card cache in `folder`. Each card served goes into the folder's build log, so the build's
+ * integration can report and prune; a log in a file (rather than a count in memory) stays right
  * however many copies of the endpoint module the build loads.
  */
 export function createCardCache(folder: string, options: CardCacheOptions): CardCache {
   return {
     png: async (data) => {
       const key = cardCacheKey(data, await options.fontHashes());
-      const file = path.join(folder, `${key}.png`);
+      const file = cardFile(folder, key);
       const cached = await readFile(file).catch(() => undefined);
       const png = cached ?? (await options.render(data));
-      // Made on every card, not once: the folder may be deleted while a build or `astro dev` runs.
-      mkdirSync(folder, { recursive: true });
       if (!cached) {
-        // Written under a temporary name first, so an interrupted build never leaves half a PNG behind.
-        const partial = `${file}.${process.pid}.partial`;
-        await writeFile(partial, png);
-        await rename(partial, file);
+        // Made for every card drawn, not once: the folder may be deleted while a build or `astro dev` runs.
+        mkdirSync(folder, { recursive: true });
+        await writeCardFile(file, png);
       }
-      appendFileSync(cardLogFile(folder), `${cached ? "cached" : "rendered"} ${key}\n`);
+      logCardLine(folder, `${cached ? "cached" : "rendered"} ${key}`);
       return png;
     },
   };
+}
+
+/** How the worker pool drew the cards missing from the cache: how many, in how long, on how many threads. */
+export interface CardPoolTimes {
+  cards: number;
+  workers: number;
+  /** Wall time from the first card sent to the last one written, ms. */
+  wallMs: number;
+  /** Time the workers spent drawing and writing, summed over cards, ms: `busyMs / wallMs` cards were drawn at a time on average. */
+  busyMs: number;
 }
 
 /** What the cards of one build did: how many were drawn, how many came from the cache, and the keys used. */
@@ -71,6 +118,15 @@ export interface CardCounts {
   rendered: number;
   fromCache: number;
   keys: Set<string>;
+  /** Present when the worker pool drew cards in this build. */
+  pool?: CardPoolTimes;
+}
+
+/** Appends the pool's cards and timings to this process's build log. */
+export function logPrerenderedCards(folder: string, keys: readonly string[], times: CardPoolTimes): void {
+  for (const key of keys) logCardLine(folder, `prerendered ${key}`);
+  logCardLine(folder, `pool ${times.cards} ${times.workers} ${times.wallMs.toFixed(0)} ${times.busyMs.toFixed(0)}`);
+  flushCardLog(folder);
 }
 
 const isRunning = (pid: number): boolean => {
@@ -84,6 +140,7 @@ const isRunning = (pid: number): boolean => {
 
 /** Deletes this process's build log and the logs of build processes that are gone (crashed builds). */
 export async function clearCardLogs(folder: string): Promise<void> {
+  pendingLines.delete(cardLogFile(folder));
   await rm(cardLogFile(folder), { force: true });
   const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
@@ -92,23 +149,41 @@ export async function clearCardLogs(folder: string): Promise<void> {
   }
 }
 
-/** The counts of this process's build log in `folder`; zero counts when no card was served. */
+/**
+ * The counts of this process's build log in `folder`; zero counts when no card was served. A card the
+ * pool drew ahead counts as rendered once, though it is then served from the cache.
+ */
 export async function readCardCounts(folder: string): Promise<CardCounts> {
+  flushCardLog(folder);
   const log = await readFile(cardLogFile(folder), "utf8").catch(() => "");
   const counts: CardCounts = { rendered: 0, fromCache: 0, keys: new Set() };
+  let prerendered = 0;
   for (const line of log.split("\n")) {
-    const [what, key] = line.split(" ");
+    const [what, key, ...rest] = line.split(" ");
     if (!key) continue;
-    if (what === "rendered") counts.rendered++;
+    if (what === "pool") {
+      const [workers = 0, wallMs = 0, busyMs = 0] = rest.map(Number);
+      counts.pool = { cards: Number(key), workers, wallMs, busyMs };
+      continue;
+    }
+    if (what === "prerendered") prerendered++;
+    else if (what === "rendered") counts.rendered++;
     else counts.fromCache++;
     counts.keys.add(key);
   }
-  return counts;
+  const drawnAhead = Math.min(prerendered, counts.fromCache);
+  return { ...counts, rendered: counts.rendered + drawnAhead, fromCache: counts.fromCache - drawnAhead };
 }
 
 /** The one line a build prints about its cards. */
 export function formatCardCounts(counts: Pick<CardCounts, "rendered" | "fromCache">): string {
   return `social cards: ${counts.rendered} rendered, ${counts.fromCache} from cache`;
+}
+
+/** The line a build prints about the worker pool, e.g. `card rendering: 1,200 cards in 15.2 s on 2 threads (1.9 at a time)`. */
+export function formatCardPoolTimes(times: CardPoolTimes): string {
+  const parallel = times.wallMs > 0 ? times.busyMs / times.wallMs : 0;
+  return `card rendering: ${times.cards} cards in ${(times.wallMs / 1000).toFixed(1)} s on ${times.workers} worker thread${times.workers === 1 ? "" : "s"} (${parallel.toFixed(2)} at a time on average)`;
 }
 
 /** Deletes the cached cards whose key is not in `keep` (cards no page uses any more); returns how many went. */

@@ -1,13 +1,15 @@
+import { listFormat, numberFormat } from "../format/intl-cache.ts";
+
 /** Number formatting and sentence helpers for chart labels, summaries and tables. */
 
 /** A whole count in the reader's locale, e.g. 1234 → "1,234" (en). */
 export function formatCount(n: number, locale: string): string {
-  return n.toLocaleString(locale);
+  return numberFormat(locale).format(n);
 }
 
 /** A rate between 0 and 1 as a whole percentage in the reader's locale, e.g. 0.456 → "46%" (en). */
 export function formatRate(rate: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
 }
 
 /** "1 request", "12 requests": a count with the noun in the right number. */
@@ -22,7 +24,7 @@ export function inSentence(label: string): string {
 
 /** Joins items as a list in the reader's locale: ["a", "b", "c"] → "a, b and c" (en-GB). */
 export function joinList(items: readonly string[], locale: string): string {
-  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+  return listFormat(locale, { style: "long", type: "conjunction" }).format(items);
 }
 
 /** Makes a string safe as part of an HTML id: anything but letters, digits, `-` and `_` becomes `-`. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkFields } from "../schemas/check-fields.ts";
+import { checkFields, createFieldMemo } from "../schemas/check-fields.ts";
 import type { FieldShape, RecordSpec } from "../schemas/record-spec.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
@@ -86,9 +86,15 @@ export function readRecords<Shape extends FieldShape>(table: CsvTable, spec: Rec
   const missingColumns = new Set(requiredColumns(spec.shape).filter((name) => !columnOf.has(name)));
   const records: LocatedRecord<Out>[] = [];
   const keys: RecordKey[] = [];
+  const memo = createFieldMemo();
   for (const row of table.rows) {
     const locate = cellLocator(row, columnOf, table.header.length);
-    const { values, issues } = checkFields(spec, (field) => locate(field).raw);
+    // The same text as locate(field).raw, without making a position for every cell.
+    const valueOf = (field: string): string => {
+      const index = columnOf.get(field);
+      return index === undefined ? "" : (row.cells[index] ?? "");
+    };
+    const { values, issues } = checkFields(spec, valueOf, memo);
     const rowProblems = issues
       .filter((issue) => !missingColumns.has(issue.field))
       .map((issue): Problem => {

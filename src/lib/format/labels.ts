@@ -1,3 +1,5 @@
+import { displayNames } from "./intl-cache.ts";
+
 const SPECIAL: Record<string, string> = {
   mlat: "MLAT (mutual legal assistance treaty)",
   direct_foreign: "Direct request from abroad",
@@ -37,7 +39,15 @@ export function yesNoLabel(value: boolean | undefined): string {
   return value === undefined ? "Unknown" : value ? "Yes" : "No";
 }
 
+const countryNames = new Map<string, string>();
+
 /** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"). */
 export function countryName(code: string, locale = "en"): string {
-  return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+  const key = `${locale}\u0000${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) {
+    name = displayNames(locale, { type: "region" }).of(code) ?? code;
+    countryNames.set(key, name);
+  }
+  return name;
 }

@@ -1,6 +1,7 @@
 import type { PartialDate } from "../fields/partial-date.ts";
 import type { BlockingEvent } from "../schemas/blocking-event.ts";
 import type { Incident } from "../schemas/incident.ts";
+import { numberFormat } from "../format/intl-cache.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -65,10 +66,10 @@ export function incidentDuration(incident: Pick<Incident, "started" | "resolved"
 
 /** Words for a duration: "for 2,214 days and counting", "for at least 90 days", "for 12 to 40 days", "less than a day". */
 export function describeDuration(duration: Duration, locale = "en"): string {
-  const n = (days: number) => `${days.toLocaleString(locale)} day${days === 1 ? "" : "s"}`;
+  const n = (days: number) => `${numberFormat(locale).format(days)} day${days === 1 ? "" : "s"}`;
   const counting = duration.running ? " and counting" : "";
   if (duration.maxDays === 0) return duration.running ? "since today" : "less than a day";
   if (duration.minDays === duration.maxDays) return `for ${n(duration.minDays)}${counting}`;
   if (duration.running) return `for at least ${n(duration.minDays)}${counting}`;
-  return `for ${duration.minDays.toLocaleString(locale)} to ${n(duration.maxDays)}`;
+  return `for ${numberFormat(locale).format(duration.minDays)} to ${n(duration.maxDays)}`;
 }

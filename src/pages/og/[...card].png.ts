@@ -1,21 +1,46 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
-import { cacheDir } from "astro:config/server";
+import { cacheDir, srcDir } from "astro:config/server";
 import { fileURLToPath } from "node:url";
 import { cardCacheFolder, createCardCache } from "../../lib/cards/card-cache.ts";
 import { cardFonts } from "../../lib/cards/card-fonts.ts";
 import { cardRouteParam } from "../../lib/cards/card-paths.ts";
+import { cardWorkerCount, renderMissingCards } from "../../lib/cards/card-pool.ts";
 import { renderCardPng } from "../../lib/cards/card-render.ts";
 import { siteCards } from "../../lib/cards/site-cards.ts";
 
-/** One social card per page worth sharing, at the page's path under `og/`: `og/blocking/<id>.png`, `og/index.png` for home. */
-export const getStaticPaths = (async () =>
-  [...(await siteCards()).values()].map((card) => ({ params: { card: cardRouteParam(card.cardPath) }, props: { data: card.data } }))) satisfies GetStaticPaths;
+/**
+ * One social card per page worth sharing, at the page's path under `og/`: `og/blocking/<id>.png`,
+ * `og/index.png` for home. `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages still name their cards):
+ * the bench uses it to time a build without cards.
+ */
+export const getStaticPaths = (async () => {
+  if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
+  return [...(await siteCards()).values()].map((card) => ({ params: { card: cardRouteParam(card.cardPath) }, props: { data: card.data } }));
+}) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 // Astro's cache directory survives between builds; a card whose data did not change is not drawn again.
-const cache = createCardCache(cardCacheFolder(fileURLToPath(cacheDir)), { render: renderCardPng, fontHashes: async () => (await cardFonts()).hashes });
+const folder = cardCacheFolder(fileURLToPath(cacheDir));
+const cache = createCardCache(folder, { render: renderCardPng, fontHashes: async () => (await cardFonts()).hashes });
 
-export const GET: APIRoute<Props> = async ({ props }) =>
+/**
+ * In a build, the first card served first draws every card missing from the cache on worker threads
+ * (one per core), so Astro, which builds one page at a time, then only copies PNGs from the cache.
+ * Under `astro dev` each card is drawn when it is asked for.
+ */
+let prerendered: Promise<unknown> | undefined;
+const prerenderMissingCards = async (): Promise<unknown> => {
+  const workers = cardWorkerCount();
+  if (import.meta.env.DEV || workers === 0) return undefined;
+  return renderMissingCards(
+    [...(await siteCards()).values()].map((card) => card.data),
+    { folder, workerFile: new URL("lib/cards/card-worker.ts", srcDir), fontHashes: (await cardFonts()).hashes, workers },
+  );
+};
+
+export const GET: APIRoute<Props> = async ({ props }) => {
+  await (prerendered ??= prerenderMissingCards());
   // A copy into a plain Uint8Array: Response's BodyInit does not take Uint8Array<ArrayBufferLike>.
-  new Response(new Uint8Array(await cache.png(props.data)), { headers: { "Content-Type": "image/png" } });
+  return new Response(new Uint8Array(await cache.png(props.data)), { headers: { "Content-Type": "image/png" } });
+};

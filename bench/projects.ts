@@ -1,0 +1,98 @@
+/**
+ * The throw-away projects the bench builds: a copy of the site with a generated corpus, and the
+ * floor (a bare Astro project with one dynamic page). Both live in a RAM-backed folder when the
+ * machine has one, with a `node_modules` of links to the repository's packages.
+ */
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { writeCorpus, type Corpus } from "./corpus.ts";
+
+/** The repository root. */
+export const repoRoot = path.resolve(import.meta.dirname, "..");
+
+/** What the site copy takes from the repository (data/ and content/ come from the corpus). */
+const SITE_FILES = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"];
+/** Folders of node_modules that belong to one project (Astro's and Vite's caches): never shared. */
+const PROJECT_CACHES = new Set([".astro", ".cache", ".vite", ".vite-temp"]);
+
+/**
+ * A new empty folder for one bench run: under /dev/shm (RAM) when it exists and is writable, so file
+ * writes do not drown what the code costs; else under bench/.tmp/ (gitignored).
+ */
+export function makeRunFolder(): { dir: string; ramBacked: boolean } {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return { dir: mkdtempSync("/dev/shm/vitrine-bench-"), ramBacked: true };
+  } catch {
+    const parent = path.join(repoRoot, "bench/.tmp");
+    mkdirSync(parent, { recursive: true });
+    return { dir: mkdtempSync(path.join(parent, "run-")), ramBacked: false };
+  }
+}
+
+/**
+ * Gives `dir` a node_modules of symbolic links to each of the repository's packages, so a project
+ * outside the repository resolves them, while Astro's cache (node_modules/.astro: data store, social
+ * cards) stays the project's own.
+ */
+export function linkNodeModules(dir: string): void {
+  const target = path.join(dir, "node_modules");
+  mkdirSync(target, { recursive: true });
+  const source = path.join(repoRoot, "node_modules");
+  for (const name of readdirSync(source)) {
+    if (!PROJECT_CACHES.has(name)) symlinkSync(path.join(source, name), path.join(target, name));
+  }
+}
+
+/** Makes `dir` a copy of the site whose data/ and content/ are `corpus`. */
+export async function makeSiteCopy(dir: string, corpus: Corpus): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const entry of SITE_FILES) {
+    if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  linkNodeModules(dir);
+  await writeCorpus(dir, corpus);
+}
+
+/**
+ * Makes `dir` the floor: a bare Astro project with one route, `src/pages/[id].astro`, whose
+ * getStaticPaths returns `pages` ids and whose page is a few lines of plain HTML.
+ */
+export function makeFloorProject(dir: string, pages: number): void {
+  mkdirSync(path.join(dir, "src/pages"), { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: "vitrine-bench-floor", private: true, type: "module" }, null, 2)}\n`);
+  writeFileSync(path.join(dir, "astro.config.mjs"), 'import { defineConfig } from "astro/config";\n\nexport default defineConfig({});\n');
+  writeFileSync(
+    path.join(dir, "src/pages/[id].astro"),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { id: \`page-\${i + 1}\` } }));
+}
+const { id } = Astro.params;
+---
+<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Page {id}</title></head>
+  <body><h1>Page {id}</h1><p>One of many pages.</p></body>
+</html>
+`,
+  );
+  linkNodeModules(dir);
+}
+
+/** Counts the files under `dir` by kind: HTML pages and everything else. */
+export function countOutput(dir: string): { pages: number; otherFiles: number } {
+  let pages = 0;
+  let otherFiles = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    if (entry.name.endsWith(".html")) pages++;
+    else otherFiles++;
+  }
+  return { pages, otherFiles };
+}
+
+/** Deletes a run folder. */
+export function removeFolder(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
