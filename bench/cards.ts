@@ -3,7 +3,7 @@
  *
  * 1. SVG → PNG: resvg against sharp on 30 of the sample site's cards (ms per card after warm-up, PNG size).
  * 2. Cold rendering: every card of the sample site drawn in process without the cache (satori + resvg),
- *    then on the build's worker pool (one thread per core).
+ *    then on the build's worker pool (one process per core).
  * 3. Rebuilds: two real `astro build`s of a copy of the project; the second must draw no card.
  */
 import { Resvg } from "@resvg/resvg-js";
@@ -61,7 +61,7 @@ export async function benchCards(log: (line: string) => void = console.error): P
   rows.push({ measure: `cold render, ${cards.length} cards (satori + resvg)`, value: `${ms(start, cards.length)} per card`, numbers: { cards: cards.length, msPerCard: msPer(start, cards.length) } });
   rows.push({ measure: "PNG size, mean over all cards", value: kib(bytes / cards.length), numbers: { kib: round(bytes / cards.length / 1024) } });
 
-  // The same cards on the build's worker pool (one thread per core), into an empty cache folder.
+  // The same cards on the build's worker pool (one process per core), into an empty cache folder.
   const poolFolder = mkdtempSync(path.join(tmpdir(), "vitrine-bench-pool-"));
   try {
     const workers = availableParallelism();
@@ -73,7 +73,7 @@ export async function benchCards(log: (line: string) => void = console.error): P
     const msPerCard = msPer(start, cards.length);
     const parallel = pool && pool.wallMs > 0 ? round(pool.busyMs / pool.wallMs) : 0;
     rows.push({
-      measure: `cold render on the worker pool, ${workers} threads (thread start-up included)`,
+      measure: `cold render on the worker pool, ${workers} processes (start-up included)`,
       value: `${msPerCard.toFixed(1)} ms per card, ${parallel.toFixed(1)} cards at a time`,
       numbers: { workers, msPerCard, cardsAtATime: parallel },
     });

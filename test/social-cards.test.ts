@@ -346,7 +346,7 @@ describe("card cache", () => {
     const counts = await readCardCounts(folder);
     expect(formatCardCounts(counts)).toBe("social cards: 1 rendered, 2 from cache");
     expect(counts.pool).toEqual({ cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
-    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe("card rendering: 1 cards in 0.0 s on 2 worker threads (1.75 at a time on average)");
+    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe("card rendering: 1 cards in 0.0 s on 2 worker processes (1.75 at a time on average)");
     await clearCardLogs(folder);
   });
 
@@ -371,7 +371,7 @@ describe("card pool", () => {
   const titles = ["Russia", "Belgium", "France", "Ελλάδα"];
   const cards: CardData[] = titles.map((title) => ({ kind: "country", site: cardSite, title, figures: [] }));
 
-  it("draws every missing card on two worker threads into the cache, each once, and nothing when all are there", async () => {
+  it("draws every missing card in two worker processes into the cache, each once, and nothing when all are there", async () => {
     const { hashes } = await readCardFonts();
     await clearCardLogs(folder);
     const times = await renderMissingCards([...cards, cards[0] as CardData], { folder, workerFile, fontHashes: hashes, workers: 2 });

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
 import type { CardData } from "./card-data.ts";
 import { CARD_TEMPLATE_VERSION } from "./card-template.ts";
 
@@ -60,7 +59,7 @@ export function flushCardLog(folder: string): void {
 
 /** Writes a card's PNG under a temporary name first, so an interrupted build never leaves half a PNG behind. */
 export async function writeCardFile(file: string, png: Uint8Array): Promise<void> {
-  const partial = `${file}.${process.pid}.${threadId}.partial`;
+  const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, png);
   await rename(partial, file);
 }
@@ -103,7 +102,7 @@ export function createCardCache(folder: string, options: CardCacheOptions): Card
   };
 }
 
-/** How the worker pool drew the cards missing from the cache: how many, in how long, on how many threads. */
+/** How the worker pool drew the cards missing from the cache: how many, in how long, in how many processes. */
 export interface CardPoolTimes {
   cards: number;
   workers: number;
@@ -180,10 +179,10 @@ export function formatCardCounts(counts: Pick<CardCounts, "rendered" | "fromCach
   return `social cards: ${counts.rendered} rendered, ${counts.fromCache} from cache`;
 }
 
-/** The line a build prints about the worker pool, e.g. `card rendering: 1,200 cards in 15.2 s on 2 threads (1.9 at a time)`. */
+/** The line a build prints about the worker pool, e.g. `card rendering: 1200 cards in 15.2 s on 2 worker processes (1.98 at a time on average)`. */
 export function formatCardPoolTimes(times: CardPoolTimes): string {
   const parallel = times.wallMs > 0 ? times.busyMs / times.wallMs : 0;
-  return `card rendering: ${times.cards} cards in ${(times.wallMs / 1000).toFixed(1)} s on ${times.workers} worker thread${times.workers === 1 ? "" : "s"} (${parallel.toFixed(2)} at a time on average)`;
+  return `card rendering: ${times.cards} cards in ${(times.wallMs / 1000).toFixed(1)} s on ${times.workers} worker process${times.workers === 1 ? "" : "es"} (${parallel.toFixed(2)} at a time on average)`;
 }
 
 /** Deletes the cached cards whose key is not in `keep` (cards no page uses any more); returns how many went. */

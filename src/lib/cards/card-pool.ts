@@ -1,6 +1,7 @@
+import { fork, type ChildProcess } from "node:child_process";
 import { mkdir, readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { cardCacheKey, cardFile, logPrerenderedCards, type CardPoolTimes } from "./card-cache.ts";
 import type { CardData } from "./card-data.ts";
 import type { CardJob, CardJobResult } from "./card-worker.ts";
@@ -13,20 +14,20 @@ export interface CardPoolOptions {
   workerFile: URL;
   /** The font hashes that are part of every card's key. */
   fontHashes: readonly string[];
-  /** Worker threads to start; by default one per core the process may use (`os.availableParallelism()`). */
+  /** Worker processes to start; by default one per core the process may use (`os.availableParallelism()`). */
   workers?: number;
 }
 
 /**
- * Heap limits of a card worker. A card needs a few MB at a time, but with V8's defaults a worker's
- * heap grew to about 300 MB of garbage before it was collected; these limits keep a worker near
- * 120 MB (measured on 600 cards) at the same speed, which keeps a build of 10,000 pages under 2 GiB.
+ * Node options of a card worker. A card needs a few MB at a time, but with V8's defaults a worker's
+ * heap grew to about 300 MB of garbage before it was collected; these limits keep it near 120 MB
+ * (measured on 600 cards) at the same speed.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+const WORKER_NODE_OPTIONS = ["--max-old-space-size=192", "--max-semi-space-size=8"];
 
 /**
- * Worker threads to use: `VITRINE_CARD_WORKERS` when set to a whole number (0 turns the pool off, so each
- * card is drawn when its page is built, one at a time), else one per core.
+ * Worker processes to use: `VITRINE_CARD_WORKERS` when set to a whole number (0 turns the pool off, so
+ * each card is drawn when its route is built, one at a time), else one per core.
  */
 export function cardWorkerCount(env: Record<string, string | undefined> = process.env): number {
   const setting = env["VITRINE_CARD_WORKERS"];
@@ -35,11 +36,14 @@ export function cardWorkerCount(env: Record<string, string | undefined> = proces
 }
 
 /**
- * Draws every card of `cards` that is not in the cache yet, on worker threads, and writes each to the
- * cache; the card endpoint then serves all of them from the cache. Cards are handed out one at a time,
- * so a slow card never holds up a thread's queue. The cards drawn and the pool's timings go to the
- * build log (`logPrerenderedCards`), so the build's cards line stays right. Returns the timings, or
- * undefined when nothing was missing. Any card that fails to draw fails the whole call.
+ * Draws every card of `cards` that is not in the cache yet, in worker processes, and writes each to
+ * the cache; the card endpoint then serves all of them from the cache. Cards are handed out one at a
+ * time, so a slow card never holds up a worker's queue. Processes rather than worker threads: a thread
+ * that has drawn thousands of cards leaves about 100 MB of native memory (resvg's pixmaps) in the build
+ * process after it ends, which pushed a 10,000-page build over 2 GiB; a process gives it all back.
+ * The cards drawn and the pool's timings go to the build log (`logPrerenderedCards`), so the build's
+ * cards line stays right. Returns the timings, or undefined when nothing was missing. Any card that
+ * fails to draw fails the whole call.
  */
 export async function renderMissingCards(cards: readonly CardData[], options: CardPoolOptions): Promise<CardPoolTimes | undefined> {
   const present = new Set(await readdir(options.folder).catch(() => [] as string[]));
@@ -57,7 +61,9 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
   const started = performance.now();
   let busyMs = 0;
   const drawn: string[] = [];
-  const workers = Array.from({ length: workerCount }, () => new Worker(options.workerFile, { resourceLimits: WORKER_HEAP }));
+  const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
+    fork(fileURLToPath(options.workerFile), [], { execArgv: WORKER_NODE_OPTIONS, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -65,7 +71,7 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
           new Promise<void>((resolve, reject) => {
             const next = (): void => {
               const job = queue.shift();
-              if (job) worker.postMessage(job);
+              if (job) worker.send(job);
               else resolve();
             };
             worker.on("message", (result: CardJobResult) => {
@@ -78,15 +84,16 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
               next();
             });
             worker.on("error", reject);
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`A card worker stopped with exit code ${code}`));
-            });
+            worker.on("exit", (code, signal) => reject(new Error(`A card worker stopped before the cards were drawn (exit code ${code}, signal ${signal})`)));
             next();
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const worker of workers) {
+      worker.removeAllListeners("exit");
+      worker.kill();
+    }
   }
   const times: CardPoolTimes = { cards: drawn.length, workers: workerCount, wallMs: performance.now() - started, busyMs };
   logPrerenderedCards(options.folder, drawn, times);

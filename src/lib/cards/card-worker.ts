@@ -1,9 +1,8 @@
 /**
- * A worker thread of the card pool (see `card-pool.ts`): it draws each card it is sent and writes the
+ * A worker process of the card pool (see `card-pool.ts`): it draws each card it is sent and writes the
  * PNG to the cache, then reports the time it took. It runs in plain Node (not through Vite), so it
  * imports only Node-runnable `.ts` modules.
  */
-import { parentPort } from "node:worker_threads";
 import { writeCardFile } from "./card-cache.ts";
 import type { CardData } from "./card-data.ts";
 import { renderCardPng } from "./card-render.ts";
@@ -18,12 +17,14 @@ export interface CardJob {
 /** What the worker sends back for each job: the time it took, or why it failed. */
 export type CardJobResult = { key: string; ms: number } | { key: string; error: string };
 
-parentPort?.on("message", async (job: CardJob) => {
+process.on("message", async (job: CardJob) => {
   const start = performance.now();
+  let result: CardJobResult;
   try {
     await writeCardFile(job.file, await renderCardPng(job.data));
-    parentPort?.postMessage({ key: job.key, ms: performance.now() - start } satisfies CardJobResult);
+    result = { key: job.key, ms: performance.now() - start };
   } catch (error) {
-    parentPort?.postMessage({ key: job.key, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CardJobResult);
+    result = { key: job.key, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+  process.send?.(result);
 });

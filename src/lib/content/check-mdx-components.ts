@@ -24,12 +24,15 @@ const isComponent = (name: string): name is MdxComponentName => (MDX_COMPONENT_N
 
 /** Checks one attribute value of a known component; returns what was expected, or undefined when fine. */
 function attributeProblem(component: MdxComponentName, name: string, value: string, context: ComponentContext): string | undefined {
-  const ids = [...context.recordKinds.keys()];
-  if (component === "Record" && name === "id" && !context.recordKinds.has(value)) return `the id of a record in data/${didYouMean(value, ids)}`;
+  // Every record id, listed only to suggest one for a bad id: a site has tens of thousands.
+  const ids = (): string[] => [...context.recordKinds.keys()];
+  if (component === "Record" && name === "id" && !context.recordKinds.has(value)) return `the id of a record in data/${didYouMean(value, ids())}`;
   if (component === "Status" && name === "id") {
     const kind = context.recordKinds.get(value);
-    const statusIds = ids.filter((id) => context.recordKinds.get(id) !== "requests");
-    if (kind === undefined || kind === "requests") return `the id of a blocking event or incident${didYouMean(value, statusIds)}`;
+    if (kind === undefined || kind === "requests") {
+      const statusIds = ids().filter((id) => context.recordKinds.get(id) !== "requests");
+      return `the id of a blocking event or incident${didYouMean(value, statusIds)}`;
+    }
   }
   if (component === "Figure" && name === "metric" && !(FIGURE_METRICS as readonly string[]).includes(value)) return `one of ${FIGURE_METRICS.join(", ")}${didYouMean(value, FIGURE_METRICS)}`;
   if (component === "Figure" && name === "period" && !context.periods.has(value.toLowerCase())) {

@@ -95,14 +95,12 @@ export function readRecords<Shape extends FieldShape>(table: CsvTable, spec: Rec
       return index === undefined ? "" : (row.cells[index] ?? "");
     };
     const { values, issues } = checkFields(spec, valueOf, memo);
-    const rowProblems = issues
-      .filter((issue) => !missingColumns.has(issue.field))
-      .map((issue): Problem => {
-        const cell = locate(issue.field);
-        const found = typeof issue.input === "string" ? issue.input : cell.raw;
-        return { file: spec.file, line: cell.line, column: cell.column, field: issue.field, expected: issue.expected, found };
-      });
-    problems.push(...rowProblems);
+    for (const issue of issues) {
+      if (missingColumns.has(issue.field)) continue;
+      const cell = locate(issue.field);
+      const found = typeof issue.input === "string" ? issue.input : cell.raw;
+      problems.push({ file: spec.file, line: cell.line, column: cell.column, field: issue.field, expected: issue.expected, found });
+    }
     const id = (values as { id?: unknown }).id;
     if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
     if (issues.length === 0 && header.length === 0) records.push({ file: spec.file, line: row.line, data: values, locate });

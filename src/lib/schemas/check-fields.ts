@@ -83,7 +83,8 @@ export function checkFields<Shape extends FieldShape>(
   type Out = z.output<z.ZodObject<Shape>>;
   const values: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
-  const invalid = new Set<string>();
+  // Made on the first bad field only: most records have none.
+  let invalid: Set<string> | undefined;
   const entries = shapeEntries(spec.shape);
   const memoTexts = memo && memoFor(memo, spec.shape, entries.length);
   for (let index = 0; index < entries.length; index++) {
@@ -105,17 +106,17 @@ export function checkFields<Shape extends FieldShape>(
       if (texts && texts.values.size < MEMO_LIMIT) texts.values.set(raw as string, result.data === undefined ? BLANK : copyValue(result.data));
       continue;
     }
-    invalid.add(field);
+    (invalid ??= new Set()).add(field);
     for (const issue of result.error.issues) {
       const input = issue.path.length > 0 ? issue.input : undefined;
       issues.push({ field, path: issue.path, expected: issue.message, input, fromRule: false });
     }
   }
   for (const rule of spec.rules) {
-    if (rule.fields.some((field) => invalid.has(field))) continue;
+    if (invalid && rule.fields.some((field) => invalid?.has(field))) continue;
     const violation = rule.check(values as Out);
     if (!violation) continue;
-    invalid.add(violation.field);
+    (invalid ??= new Set()).add(violation.field);
     issues.push({ field: violation.field, path: [], expected: violation.expected, input: undefined, fromRule: true });
   }
   return { values: values as Out, issues };

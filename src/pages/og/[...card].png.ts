@@ -25,7 +25,7 @@ const folder = cardCacheFolder(fileURLToPath(cacheDir));
 const cache = createCardCache(folder, { render: renderCardPng, fontHashes: async () => (await cardFonts()).hashes });
 
 /**
- * In a build, the first card served first draws every card missing from the cache on worker threads
+ * In a build, the first card served first draws every card missing from the cache in worker processes
  * (one per core), so Astro, which builds one page at a time, then only copies PNGs from the cache.
  * Under `astro dev` each card is drawn when it is asked for.
  */
@@ -41,6 +41,9 @@ const prerenderMissingCards = async (): Promise<unknown> => {
 
 export const GET: APIRoute<Props> = async ({ props }) => {
   await (prerendered ??= prerenderMissingCards());
-  // A copy into a plain Uint8Array: Response's BodyInit does not take Uint8Array<ArrayBufferLike>.
-  return new Response(new Uint8Array(await cache.png(props.data)), { headers: { "Content-Type": "image/png" } });
+  const png = await cache.png(props.data);
+  // A view on the same bytes typed for Response (its BodyInit does not take Uint8Array<ArrayBufferLike>);
+  // a PNG read from disk or drawn by resvg is never in shared memory. Not a copy: a build serves
+  // thousands of cards, and copying each doubled the memory they churn through.
+  return new Response(new Uint8Array(png.buffer as ArrayBuffer, png.byteOffset, png.byteLength), { headers: { "Content-Type": "image/png" } });
 };
