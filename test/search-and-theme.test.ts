@@ -138,15 +138,16 @@ describe("site search and colour themes", () => {
       for (const label of labels) expect(content).toMatch(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ .]`));
     });
 
-    it("picks the pages of the searchable routes only, and names a route that built nothing", () => {
+    it("picks the pages of the searchable routes only, sorted by path, and names a route that built nothing", () => {
       const file = (p: string) => new URL(`file:///dist/${p}`);
       const assets = new Map([
-        ["/blocking/[id]", [file("blocking/a/index.html")]],
+        // Listed in the order their renders ended (several at a time), not by path.
+        ["/blocking/[id]", [file("blocking/c/index.html"), file("blocking/a/index.html"), file("blocking/b/index.html")]],
         ["/blocking", [file("blocking/index.html")]],
         ["/blocking/rss.xml", [file("blocking/rss.xml")]],
       ]);
       const { files, emptyRoutes } = searchableFiles(assets, ["/blocking/[id]", "/blog/[slug]"]);
-      expect(files.map((f) => f.pathname)).toEqual(["/dist/blocking/a/index.html"]);
+      expect(files.map((f) => f.pathname)).toEqual(["/dist/blocking/a/index.html", "/dist/blocking/b/index.html", "/dist/blocking/c/index.html"]);
       expect(emptyRoutes).toEqual(["/blog/[slug]"]);
     });
   });

@@ -65,12 +65,14 @@ export function indexedPart(html: string): string {
   return `${html.slice(0, headEnd)}</head><body>${main[0]}</body></html>`;
 }
 
-/** The HTML files to index, from `astro:build:done`'s route → output files map; only `.html` files of searchable routes. */
+/** The HTML files to index, from `astro:build:done`'s route → output files map; only `.html` files of searchable routes, sorted by path within each route. */
 export function searchableFiles(assets: ReadonlyMap<string, readonly URL[]>, routes: readonly string[] = SEARCHABLE_ROUTES): { files: URL[]; emptyRoutes: string[] } {
   const files: URL[] = [];
   const emptyRoutes: string[] = [];
   for (const route of routes) {
-    const html = (assets.get(route) ?? []).filter((file) => file.pathname.endsWith(".html"));
+    // Sorted: Astro renders several pages at a time, so they are listed in the order they ended, which
+    // varies from run to run, and Pagefind's index depends on the order it is given the pages.
+    const html = (assets.get(route) ?? []).filter((file) => file.pathname.endsWith(".html")).sort((a, b) => (a.pathname < b.pathname ? -1 : a.pathname > b.pathname ? 1 : 0));
     if (html.length === 0) emptyRoutes.push(route);
     files.push(...html);
   }
