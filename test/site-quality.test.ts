@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cspHash, formatHeadersFile, HEADERS_FILE, inlineHashes, inlineScripts, inlineStyles, parseHeadersFile, securityHeaders } from "../src/lib/site/security-headers.ts";
+import { cspHash, formatHeadersFile, HEADERS_FILE, inlineHashCollector, inlineHashes, inlineScripts, inlineStyles, parseHeadersFile, securityHeaders } from "../src/lib/site/security-headers.ts";
 import { THEME_INIT_SCRIPT } from "../src/lib/site/theme-script.ts";
 import { makeFixtureSite, repoRoot, runAstro } from "./helpers/fixture-site.ts";
 import { brokenInternalLinks, htmlFiles } from "./helpers/site-links.ts";
@@ -240,6 +240,11 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
       expect(inlineStyles(html)).toEqual(["p{}"]);
       // The hash of an empty script is well known.
       expect(cspHash("")).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+      // Pages are added one at a time (a big site is never held in memory at once): same hashes, each page counted.
+      const collector = inlineHashCollector();
+      for (const page of [html, "<p>No inline code</p>", html]) collector.add(page);
+      expect(collector.pages).toBe(3);
+      expect(collector.hashes()).toEqual(inlineHashes([html]));
       const headers = securityHeaders(inlineHashes([html, html]));
       expect(headers["Content-Security-Policy"]).toContain(`script-src 'self' 'wasm-unsafe-eval' ${[cspHash("a()"), cspHash("b()")].sort().join(" ")};`);
       expect(parseHeadersFile(formatHeadersFile(headers))).toEqual(Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])));

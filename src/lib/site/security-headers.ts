@@ -37,15 +37,39 @@ export interface InlineHashes {
   styles: string[];
 }
 
-/** Hashes of the inline scripts and styles of every page, sorted so the same pages always give the same policy. */
-export function inlineHashes(pages: Iterable<string>): InlineHashes {
+/** Gathers the inline-code hashes of pages one at a time, so a build never holds all its pages at once. */
+export interface InlineHashCollector {
+  /** Adds the inline scripts and styles of one page. */
+  add(html: string): void;
+  /** Pages added so far. */
+  readonly pages: number;
+  /** The hashes of every page added, sorted so the same pages always give the same policy. */
+  hashes(): InlineHashes;
+}
+
+/** A new, empty `InlineHashCollector`. */
+export function inlineHashCollector(): InlineHashCollector {
   const scripts = new Set<string>();
   const styles = new Set<string>();
-  for (const html of pages) {
-    for (const text of inlineScripts(html)) scripts.add(cspHash(text));
-    for (const text of inlineStyles(html)) styles.add(cspHash(text));
-  }
-  return { scripts: [...scripts].sort(), styles: [...styles].sort() };
+  let pages = 0;
+  return {
+    add(html) {
+      pages++;
+      for (const text of inlineScripts(html)) scripts.add(cspHash(text));
+      for (const text of inlineStyles(html)) styles.add(cspHash(text));
+    },
+    get pages() {
+      return pages;
+    },
+    hashes: () => ({ scripts: [...scripts].sort(), styles: [...styles].sort() }),
+  };
+}
+
+/** Hashes of the inline scripts and styles of every page, sorted so the same pages always give the same policy. */
+export function inlineHashes(pages: Iterable<string>): InlineHashes {
+  const collector = inlineHashCollector();
+  for (const html of pages) collector.add(html);
+  return collector.hashes();
 }
 
 /**
