@@ -85,6 +85,8 @@ export function checkMdxBody(source: string, file: string): Problem[] {
 
 /** Ids of the records an MDX body shows with `<Record id>` or `<Status id>`; they count as related. */
 export function mdxRecordReferences(body: string): string[] {
+  // Most bodies show no record: those need no parse.
+  if (!/<(?:Record|Status)\b/.test(body)) return [];
   const { usages } = readMdxBody(body, "body.mdx");
   return [...new Set(usages.filter((u) => u.name === "Record" || u.name === "Status").flatMap((u) => u.attributes["id"] ?? []))];
 }
