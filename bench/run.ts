@@ -112,6 +112,13 @@ function pageGenerationSeconds(output: string): number {
   return round(astroDuration(done[1]), 2);
 }
 
+/** Seconds the build spent on the search index (its `pagefind/: N pages indexed in X s` line). */
+function searchIndexSeconds(output: string): number {
+  const line = /pagefind\/: \d+ pages indexed in ([\d.]+) s/.exec(output);
+  if (!line?.[1]) throw new Error(`No search index line in the build output:\n${output.slice(-2000)}`);
+  return Number(line[1]);
+}
+
 /** Runs `validate` on the project in `dir`: seconds (wall, Node start-up included) and rows per second. */
 async function validate(dir: string, rows: number): Promise<{ seconds: number; rowsPerSecond: number }> {
   const run = mustSucceed("validate", await runMeasured(nodeBin, [validateBin, dir], { cwd: repoRoot, env }));
@@ -217,6 +224,7 @@ async function main(): Promise<void> {
         peakMemoryMiB: mib(bare.peakRssBytes),
         pagesPerSecond: Math.round(output.pages / (bare.wallMs / 1000)),
         pageGenerationSeconds: pageGenerationSeconds(bare.output),
+        searchIndexSeconds: searchIndexSeconds(bare.output),
       },
       floor: {
         pages: floorPages,
@@ -259,7 +267,7 @@ async function main(): Promise<void> {
       },
       { measure: "unchanged rebuild (cards from cache)", value: `${seconds(warm)} s, ${results.rebuild.pagesPerSecond} pages/s, ${round(warm.cpuMs / 1000)} s CPU` },
       { measure: "  cards drawn (rebuild)", value: `${warmCards.rendered} rendered, ${warmCards.fromCache} from cache`, target: `0: ${pass(results.targets.noCardOnUnchangedRebuild)}` },
-      { measure: "build without social cards", value: `${seconds(bare)} s, ${results.withoutCards.pagesPerSecond} pages/s; pages generated in ${results.withoutCards.pageGenerationSeconds} s` },
+      { measure: "build without social cards", value: `${seconds(bare)} s, ${results.withoutCards.pagesPerSecond} pages/s; pages generated in ${results.withoutCards.pageGenerationSeconds} s, search index (Pagefind) ${results.withoutCards.searchIndexSeconds} s` },
       { measure: `floor: bare [id].astro, ${floorPages.toLocaleString("en")} pages`, value: `${seconds(floor)} s, ${results.floor.pagesPerSecond} pages/s; pages generated in ${results.floor.pageGenerationSeconds} s` },
       { measure: "build without cards / floor", value: `${ratio}×`, target: `<= ${TARGETS.maxFloorRatio}×: ${pass(results.targets.buildAtMost1_3xFloor)}` },
       { measure: "  unchanged rebuild / floor", value: `${rebuildRatio}×` },

@@ -101,6 +101,7 @@ export function searchIndex(): AstroIntegration {
     name: "vitrine:search-index",
     hooks: {
       "astro:build:done": async ({ dir, assets, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const { files, emptyRoutes } = searchableFiles(assets);
         for (const route of emptyRoutes) logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
@@ -122,7 +123,7 @@ export function searchIndex(): AstroIntegration {
           problems.push(...written.errors);
           await Promise.all(UNUSED_BUNDLE_FILES.map((name) => rm(path.join(outputPath, name), { force: true })));
           if (problems.length > 0) throw new Error(`Pagefind failed:\n${problems.join("\n")}`);
-          logger.info(`${SEARCH_INDEX_FOLDER}: ${files.length} pages indexed`);
+          logger.info(`${SEARCH_INDEX_FOLDER}: ${files.length} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         } finally {
           await pagefind.close();
         }
