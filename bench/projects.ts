@@ -3,12 +3,30 @@
  * floor (a bare Astro project with one dynamic page). Both live in a RAM-backed folder when the
  * machine has one, with a `node_modules` of links to the repository's packages.
  */
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeCorpus, type Corpus } from "./corpus.ts";
 
 /** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, "..");
+
+/**
+ * The variables an npm script sets before its command, e.g. `{ A: "1" }` for `A=1 astro build`. The
+ * bench runs Astro itself (to measure it without npm), with the environment `npm run build` gives it.
+ */
+export function scriptEnvironment(script: string): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (let rest = script.trim(), match = /^(\w+)=(\S*)\s+/.exec(rest); match; rest = rest.slice(match[0].length), match = /^(\w+)=(\S*)\s+/.exec(rest)) {
+    variables[match[1] as string] = match[2] as string;
+  }
+  return variables;
+}
+
+/** The environment `npm run build` gives Astro in this repository (see `scriptEnvironment`). */
+export function buildScriptEnvironment(): Record<string, string> {
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  return scriptEnvironment(scripts?.["build"] ?? "");
+}
 
 /** What the site copy takes from the repository (data/ and content/ come from the corpus). */
 const SITE_FILES = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"];

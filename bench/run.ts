@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { benchCards, formatTable, type BenchRow } from "./cards.ts";
 import { CORPUS_NOW, DEFAULT_SCALE, generateCorpus, writeCorpus, type CorpusScale } from "./corpus.ts";
 import { runMeasured, type Measured } from "./measure.ts";
-import { countOutput, makeFloorProject, makeRunFolder, makeSiteCopy, removeFolder, repoRoot } from "./projects.ts";
+import { buildScriptEnvironment, countOutput, makeFloorProject, makeRunFolder, makeSiteCopy, removeFolder, repoRoot } from "./projects.ts";
 
 const QUICK_SCALE: CorpusScale = { requests: 1_000, blockingEvents: 50, incidents: 100, posts: 30 };
 /** The scale of the `validate` target: 100,000 requests, the rest as in the default corpus. */
@@ -67,8 +67,11 @@ const log = (line: string): void => console.error(`[bench] ${line}`);
 const nodeBin = process.execPath;
 const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
 const validateBin = path.join(repoRoot, "src/cli/validate.ts");
+// Every build (the site's and the floor's) gets the environment `npm run build` sets, e.g. its
+// allocator settings, so the bench measures the build as users run it.
 const env: NodeJS.ProcessEnv = {
   ...process.env,
+  ...buildScriptEnvironment(),
   ASTRO_TELEMETRY_DISABLED: "1",
   NO_COLOR: "1",
   FORCE_COLOR: "0",
