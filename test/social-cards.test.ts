@@ -6,7 +6,7 @@ import { cardCacheKey, cardLogFile, clearCardLogs, createCardCache, formatCardCo
 import { blockingCard, countryCard, incidentCard, listCards, postCard, requestCard, type CardContext, type CardData, type CardEntry } from "../src/lib/cards/card-data.ts";
 import { readCardFonts } from "../src/lib/cards/card-fonts.ts";
 import { cardPathFor, cardRouteParam, hasOwnCard, HOME_CARD_PATH, pageCardPath, sitePathOf } from "../src/lib/cards/card-paths.ts";
-import { cardWorkerCount, renderMissingCards } from "../src/lib/cards/card-pool.ts";
+import { cardWorkerCount, cardWorkerEnvironment, renderMissingCards } from "../src/lib/cards/card-pool.ts";
 import { cardSvg, renderCardPng } from "../src/lib/cards/card-render.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
 import { projectCards } from "../src/lib/cards/project-cards.ts";
@@ -387,7 +387,11 @@ describe("card pool", () => {
     await clearCardLogs(folder);
   });
 
-  it("takes VITRINE_CARD_WORKERS as the number of threads (0 turns the pool off), else one per core", () => {
+  it("starts workers without the build's allocator settings, which slow resvg down", () => {
+    expect(cardWorkerEnvironment({ PATH: "/bin", MIMALLOC_PURGE_DELAY: "0", MIMALLOC_ARENA_EAGER_COMMIT: "0" })).toEqual({ PATH: "/bin" });
+  });
+
+  it("takes VITRINE_CARD_WORKERS as the number of worker processes (0 turns the pool off), else one per core", () => {
     expect(cardWorkerCount({ VITRINE_CARD_WORKERS: "0" })).toBe(0);
     expect(cardWorkerCount({ VITRINE_CARD_WORKERS: "3" })).toBe(3);
     expect(cardWorkerCount({})).toBeGreaterThanOrEqual(1);
