@@ -8,6 +8,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { writeCsvTable } from "../src/lib/open-data/csv-table.ts";
 import { AUTHORITY_TYPES, BLOCKING_METHODS, BLOCKING_STATUSES, BLOCKING_TARGETS, CONFIDENCE_LEVELS, DATA_KINDS, INCIDENT_CATEGORIES, LEGAL_PROCESSES, OUTCOMES, REJECTION_REASONS, ROUTES, SEVERITIES } from "../src/lib/schemas/vocabulary.ts";
 
 /** How many records and posts to make. */
@@ -113,13 +114,9 @@ function sentence(r: Random, min = 6, max = 14): string {
 }
 const sentences = (r: Random, count: number): string => Array.from({ length: count }, () => sentence(r)).join(" ");
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-function cell(value: string | number | undefined): string {
-  const text = value === undefined ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** A CSV file of `rows` under `header`, written as the site's own downloads are (`writeCsvTable`). */
 const csv = (header: readonly string[], rows: readonly (string | number | undefined)[][]): string =>
-  `${[header.join(","), ...rows.map((row) => row.map(cell).join(","))].join("\n")}\n`;
+  writeCsvTable({ columns: header, rows: rows.map((row) => row.map((value) => (value === undefined ? "" : String(value)))) });
 
 // ---------------------------------------------------------------------------------------------
 // Dates
