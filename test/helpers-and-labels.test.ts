@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countryName, label, yesNoLabel } from "../src/lib/format/labels.ts";
+import { recordCountries } from "../src/lib/records/record-countries.ts";
 import { requestTitle } from "../src/lib/records/record-title.ts";
 import { buildRelatedIndex } from "../src/lib/relations/related-index.ts";
 import { recordPath, withBase } from "../src/lib/site/paths.ts";
@@ -65,5 +66,14 @@ describe("labels", () => {
     expect(countryName("BE", "fr")).toBe("Belgique");
     expect(requestTitle({ authority: "Parquet de Bruxelles", country: "BE" })).toBe("Parquet de Bruxelles, Belgium");
     expect(requestTitle({ country: "DE" })).toBe("An authority in Germany");
+  });
+});
+
+describe("recordCountries", () => {
+  it("lists every country of the records once, sorted, across kinds", () => {
+    const requests = [{ data: { country: "RU" } }, { data: { country: "BE" } }, { data: { country: "RU" } }];
+    const blockingEvents = [{ data: { country: "CN" } }, { data: { country: "BE" } }];
+    expect(recordCountries(requests, blockingEvents)).toEqual(["BE", "CN", "RU"]);
+    expect(recordCountries([], [])).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { buildRelatedIndex, type RelationLink } from "../lib/relations/related-i
 import { buildTime } from "../lib/site/build-time.ts";
 import { buildTransparencyReport, type TransparencyReport } from "../lib/report/transparency-report.ts";
 import site from "../site.config.ts";
+import { recordCountries } from "../lib/records/record-countries.ts";
 import { requestTitle } from "../lib/records/record-title.ts";
 import { postPath, recordPath, type RecordKind } from "../lib/site/paths.ts";
 
@@ -93,7 +94,7 @@ async function loadSiteData(): Promise<SiteData> {
     writeups: new Map(writeups.map((w) => [w.id, w])),
     relatedTo: (key) => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []),
     recordById: (id) => records.get(id),
-    countryCodes: [...new Set([...requests.map((r) => r.data.country), ...blockingEvents.map((e) => e.data.country)])].sort(),
+    countryCodes: recordCountries(requests, blockingEvents),
     report: buildTransparencyReport(
       requests.map((r) => r.data),
       site.report.period,

@@ -1,5 +1,6 @@
 import { isListed, postVisibility } from "../blog/publication.ts";
 import { loadProject } from "../project/load-project.ts";
+import { recordCountries } from "../records/record-countries.ts";
 import { buildTransparencyReport } from "../report/transparency-report.ts";
 import type { SiteConfig } from "../site/site-config-schema.ts";
 import { listCards, type CardEntry } from "./card-data.ts";
@@ -22,7 +23,7 @@ export async function projectCards(root: string, site: SiteConfig, now: Date): P
       posts: project.posts.filter((post) => isListed(postVisibility(post.data, now, site.timeZone), "production")),
       authors: project.authors,
       report: buildTransparencyReport(requests.map((r) => r.data), site.report.period),
-      countryCodes: [...new Set([...requests, ...blockingEvents].map((r) => r.data.country))].sort(),
+      countryCodes: recordCountries(requests, blockingEvents),
     },
     { site, now },
   );
