@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countryName, label, yesNoLabel } from "../src/lib/format/labels.ts";
+import { remembered } from "../src/lib/format/remembered.ts";
 import { recordCountries } from "../src/lib/records/record-countries.ts";
 import { requestTitle } from "../src/lib/records/record-title.ts";
 import { buildRelatedIndex } from "../src/lib/relations/related-index.ts";
@@ -75,5 +76,17 @@ describe("recordCountries", () => {
     const blockingEvents = [{ data: { country: "CN" } }, { data: { country: "BE" } }];
     expect(recordCountries(requests, blockingEvents)).toEqual(["BE", "CN", "RU"]);
     expect(recordCountries([], [])).toEqual([]);
+  });
+});
+
+describe("remembered", () => {
+  it("makes a value once per key and hands back the same one after", () => {
+    const map = new Map<string, object>();
+    let made = 0;
+    const make = (): object => ({ n: ++made });
+    const first = remembered(map, "a", make);
+    expect(remembered(map, "a", make)).toBe(first);
+    expect(remembered(map, "b", make)).not.toBe(first);
+    expect(made).toBe(2);
   });
 });

@@ -1,18 +1,13 @@
 import type { PartialDate } from "../fields/partial-date.ts";
 import { dateTimeFormat } from "./intl-cache.ts";
+import { remembered } from "./remembered.ts";
 
 // A site shows the same few thousand dates on thousands of pages: each is worded once per locale.
 const partialDateTexts = new Map<string, string>();
 
 /** Formats a published date at its own precision: "14 June 2019", "June 2019", "first half of 2019", "2019". */
 export function formatPartialDate(date: PartialDate, locale = "en"): string {
-  const key = `${locale}\u0000${date.precision}\u0000${date.start}\u0000${date.text}`;
-  let text = partialDateTexts.get(key);
-  if (text === undefined) {
-    text = wordPartialDate(date, locale);
-    partialDateTexts.set(key, text);
-  }
-  return text;
+  return remembered(partialDateTexts, `${locale}\u0000${date.precision}\u0000${date.start}\u0000${date.text}`, () => wordPartialDate(date, locale));
 }
 
 function wordPartialDate(date: PartialDate, locale: string): string {

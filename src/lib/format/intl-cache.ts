@@ -1,3 +1,5 @@
+import { remembered } from "./remembered.ts";
+
 /**
  * Shared `Intl` formatters. Making one costs far more than using it (tens of microseconds against
  * one or two), and a build formats dates, numbers and country names on every one of thousands of
@@ -7,13 +9,7 @@
 const formatters = new Map<string, unknown>();
 
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
-  const key = `${kind}\u0000${locale}\u0000${options === undefined ? "" : JSON.stringify(options)}`;
-  let formatter = formatters.get(key) as T | undefined;
-  if (formatter === undefined) {
-    formatter = make();
-    formatters.set(key, formatter);
-  }
-  return formatter;
+  return remembered(formatters, `${kind}\u0000${locale}\u0000${options === undefined ? "" : JSON.stringify(options)}`, make) as T;
 }
 
 /** `new Intl.DateTimeFormat(locale, options)`, made once. */

@@ -1,4 +1,5 @@
 import { displayNames } from "./intl-cache.ts";
+import { remembered } from "./remembered.ts";
 
 const SPECIAL: Record<string, string> = {
   mlat: "MLAT (mutual legal assistance treaty)",
@@ -43,11 +44,5 @@ const countryNames = new Map<string, string>();
 
 /** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"). */
 export function countryName(code: string, locale = "en"): string {
-  const key = `${locale}\u0000${code}`;
-  let name = countryNames.get(key);
-  if (name === undefined) {
-    name = displayNames(locale, { type: "region" }).of(code) ?? code;
-    countryNames.set(key, name);
-  }
-  return name;
+  return remembered(countryNames, `${locale}\u0000${code}`, () => displayNames(locale, { type: "region" }).of(code) ?? code);
 }
