@@ -16,8 +16,12 @@ export const repoRoot = path.resolve(import.meta.dirname, "..");
  */
 export function scriptEnvironment(script: string): Record<string, string> {
   const variables: Record<string, string> = {};
-  for (let rest = script.trim(), match = /^(\w+)=(\S*)\s+/.exec(rest); match; rest = rest.slice(match[0].length), match = /^(\w+)=(\S*)\s+/.exec(rest)) {
+  const assignment = /^(\w+)=(\S*)\s+/;
+  let rest = script.trim();
+  let match: RegExpExecArray | null;
+  while ((match = assignment.exec(rest))) {
     variables[match[1] as string] = match[2] as string;
+    rest = rest.slice(match[0].length);
   }
   return variables;
 }
