@@ -32,13 +32,28 @@ export default defineConfig({
       // Heading ids first, then a visible "#" link after each heading for sharing a section.
       rehypePlugins: [
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: { type: "text", value: "#" } }],
+        [
+          rehypeAutolinkHeadings,
+          {
+            behavior: "append",
+            properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 },
+            content: { type: "text", value: "#" },
+          },
+        ],
       ],
     }),
     // Code is highlighted at build time, with colours for both themes.
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },
-  integrations: [validateProject({ expiredCanary: siteConfig.report.expiredCanary }), mdx(), sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }), dataChecksums(), searchIndex(), socialCardReport(), securityHeadersFile()],
+  integrations: [
+    validateProject({ expiredCanary: siteConfig.report.expiredCanary }),
+    mdx(),
+    sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
+    dataChecksums(),
+    searchIndex(),
+    socialCardReport(),
+    securityHeadersFile(),
+  ],
   vite: {
     build: {
       rolldownOptions: {

@@ -40,7 +40,11 @@ async function timeConverter(
   let bytes = 0;
   for (const svg of svgs) bytes += (await convert(svg)).length;
   const msPerCard = msPer(start, svgs.length);
-  return { perCard: `${msPerCard.toFixed(1)} ms`, size: kib(bytes / svgs.length), numbers: { msPerCard, kib: round(bytes / svgs.length / 1024) } };
+  return {
+    perCard: `${msPerCard.toFixed(1)} ms`,
+    size: kib(bytes / svgs.length),
+    numbers: { msPerCard, kib: round(bytes / svgs.length / 1024) },
+  };
 }
 
 /** Runs the bench and returns its rows; `log` gets progress lines. */
@@ -58,8 +62,16 @@ export async function benchCards(log: (line: string) => void = console.error): P
   start = performance.now();
   let bytes = 0;
   for (const card of cards) bytes += svgToPng(await cardSvg(card.data)).length;
-  rows.push({ measure: `cold render, ${cards.length} cards (satori + resvg)`, value: `${ms(start, cards.length)} per card`, numbers: { cards: cards.length, msPerCard: msPer(start, cards.length) } });
-  rows.push({ measure: "PNG size, mean over all cards", value: kib(bytes / cards.length), numbers: { kib: round(bytes / cards.length / 1024) } });
+  rows.push({
+    measure: `cold render, ${cards.length} cards (satori + resvg)`,
+    value: `${ms(start, cards.length)} per card`,
+    numbers: { cards: cards.length, msPerCard: msPer(start, cards.length) },
+  });
+  rows.push({
+    measure: "PNG size, mean over all cards",
+    value: kib(bytes / cards.length),
+    numbers: { kib: round(bytes / cards.length / 1024) },
+  });
 
   // The same cards on the build's worker pool (one process per core), into an empty cache folder.
   const poolFolder = mkdtempSync(path.join(tmpdir(), "vitrine-bench-pool-"));
@@ -68,7 +80,12 @@ export async function benchCards(log: (line: string) => void = console.error): P
     start = performance.now();
     const pool = await renderMissingCards(
       cards.map((card) => card.data),
-      { folder: poolFolder, workerFile: new URL("../src/lib/cards/card-worker.ts", import.meta.url), fontHashes: (await cardFonts()).hashes, workers },
+      {
+        folder: poolFolder,
+        workerFile: new URL("../src/lib/cards/card-worker.ts", import.meta.url),
+        fontHashes: (await cardFonts()).hashes,
+        workers,
+      },
     );
     const msPerCard = msPer(start, cards.length);
     const parallel = pool && pool.wallMs > 0 ? round(pool.busyMs / pool.wallMs) : 0;
@@ -86,17 +103,45 @@ export async function benchCards(log: (line: string) => void = console.error): P
   start = performance.now();
   const svgs: string[] = [];
   for (const card of sample) svgs.push(await cardSvg(card.data));
-  rows.push({ measure: `satori (layout + SVG), ${svgs.length} cards`, value: `${ms(start, svgs.length)} per card`, numbers: { msPerCard: msPer(start, svgs.length) } });
+  rows.push({
+    measure: `satori (layout + SVG), ${svgs.length} cards`,
+    value: `${ms(start, svgs.length)} per card`,
+    numbers: { msPerCard: msPer(start, svgs.length) },
+  });
   const resvg = await timeConverter(svgs, svgToPng);
-  rows.push({ measure: "resvg, as used (system fonts not loaded)", value: `${resvg.perCard} per card, ${resvg.size}`, numbers: resvg.numbers });
-  const resvgDefault = await timeConverter(svgs, (svg) => new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng());
-  rows.push({ measure: "resvg, default options", value: `${resvgDefault.perCard} per card, ${resvgDefault.size}`, numbers: resvgDefault.numbers });
+  rows.push({
+    measure: "resvg, as used (system fonts not loaded)",
+    value: `${resvg.perCard} per card, ${resvg.size}`,
+    numbers: resvg.numbers,
+  });
+  const resvgDefault = await timeConverter(svgs, (svg) =>
+    new Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng(),
+  );
+  rows.push({
+    measure: "resvg, default options",
+    value: `${resvgDefault.perCard} per card, ${resvgDefault.size}`,
+    numbers: resvgDefault.numbers,
+  });
   try {
     const sharp = (await import("sharp")).default;
-    const png = await timeConverter(svgs, async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer()));
-    rows.push({ measure: "sharp (librsvg), png()", value: `${png.perCard} per card, ${png.size}`, numbers: png.numbers });
-    const palette = await timeConverter(svgs, async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).png({ palette: true }).toBuffer()));
-    rows.push({ measure: "sharp (librsvg), png({ palette: true })", value: `${palette.perCard} per card, ${palette.size}`, numbers: palette.numbers });
+    const png = await timeConverter(
+      svgs,
+      async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer()),
+    );
+    rows.push({
+      measure: "sharp (librsvg), png()",
+      value: `${png.perCard} per card, ${png.size}`,
+      numbers: png.numbers,
+    });
+    const palette = await timeConverter(
+      svgs,
+      async (svg) => new Uint8Array(await sharp(Buffer.from(svg)).png({ palette: true }).toBuffer()),
+    );
+    rows.push({
+      measure: "sharp (librsvg), png({ palette: true })",
+      value: `${palette.perCard} per card, ${palette.size}`,
+      numbers: palette.numbers,
+    });
   } catch (error) {
     rows.push({ measure: "sharp", value: `not available (${(error as Error).message.split("\n")[0]})` });
   }

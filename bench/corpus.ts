@@ -9,7 +9,20 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeCsvTable } from "../src/lib/open-data/csv-table.ts";
-import { AUTHORITY_TYPES, BLOCKING_METHODS, BLOCKING_STATUSES, BLOCKING_TARGETS, CONFIDENCE_LEVELS, DATA_KINDS, INCIDENT_CATEGORIES, LEGAL_PROCESSES, OUTCOMES, REJECTION_REASONS, ROUTES, SEVERITIES } from "../src/lib/schemas/vocabulary.ts";
+import {
+  AUTHORITY_TYPES,
+  BLOCKING_METHODS,
+  BLOCKING_STATUSES,
+  BLOCKING_TARGETS,
+  CONFIDENCE_LEVELS,
+  DATA_KINDS,
+  INCIDENT_CATEGORIES,
+  LEGAL_PROCESSES,
+  OUTCOMES,
+  REJECTION_REASONS,
+  ROUTES,
+  SEVERITIES,
+} from "../src/lib/schemas/vocabulary.ts";
 
 /** How many records and posts to make. */
 export interface CorpusScale {
@@ -77,7 +90,8 @@ function random(seed: number): Random {
     chance: (p) => next() < p,
     some: (items, count) => {
       const chosen = new Set<(typeof items)[number]>();
-      for (let tries = 0; chosen.size < Math.min(count, items.length) && tries < count * 4; tries++) chosen.add(pick(items));
+      for (let tries = 0; chosen.size < Math.min(count, items.length) && tries < count * 4; tries++)
+        chosen.add(pick(items));
       return [...chosen];
     },
   };
@@ -88,7 +102,20 @@ const WORDS = (
   "subscriber metadata content message traffic address investigation review answer refusal appeal notice " +
   "measurement evidence outage attack abuse phishing spam threat regulator authority country period record"
 ).split(" ");
-const NAMES = ["Anneke", "Jonas", "Leila", "Marek", "Sofia", "Tomas", "Ines", "Pieter", "Noor", "Elif", "Ruben", "Chloé"];
+const NAMES = [
+  "Anneke",
+  "Jonas",
+  "Leila",
+  "Marek",
+  "Sofia",
+  "Tomas",
+  "Ines",
+  "Pieter",
+  "Noor",
+  "Elif",
+  "Ruben",
+  "Chloé",
+];
 const SURNAMES = ["De Smet", "Peeters", "Haddad", "Nowak", "Janssens", "Kowalski", "Dubois", "Maes", "Öztürk", "Claes"];
 const AUTHORITIES = [
   "Federal Computer Crime Unit",
@@ -100,11 +127,78 @@ const AUTHORITIES = [
   'Office of the "Special" Prosecutor',
   "Tax authority; fraud unit",
 ];
-const LEGAL_BASES = ["Art. 46bis Code of Criminal Procedure", "Art. 88bis Code of Criminal Procedure", "§ 100j StPO", "Federal Law No. 149-FZ, Art. 10.1"];
+const LEGAL_BASES = [
+  "Art. 46bis Code of Criminal Procedure",
+  "Art. 88bis Code of Criminal Procedure",
+  "§ 100j StPO",
+  "Federal Law No. 149-FZ, Art. 10.1",
+];
 /** Valid ISO 3166-1 alpha-2 codes, weighted towards a few (Belgium first). */
-const COUNTRIES = ["BE", "BE", "BE", "BE", "NL", "DE", "DE", "FR", "FR", "RU", "US", "GB", "IT", "ES", "PL", "SE", "CH", "AT", "TR", "UA", "GR", "CZ", "PT", "IE", "CN", "IN", "BR", "JP", "KR", "CA", "AU", "NO", "DK", "FI", "RO", "HU", "RS", "IR", "BY", "KZ"];
-const NETWORKS = ["AS12389 Rostelecom", "AS8359 MTS PJSC", "AS31133 PJSC MegaFon", "AS4134 CHINANET-BACKBONE", "AS9808 China Mobile", "Türk Telekom", "AS3216 PJSC VimpelCom (Beeline)"];
-const TAGS = ["transparency", "requests", "russia", "blocking", "abuse", "security", "outage", "law", "courts", "privacy", "encryption", "china"];
+const COUNTRIES = [
+  "BE",
+  "BE",
+  "BE",
+  "BE",
+  "NL",
+  "DE",
+  "DE",
+  "FR",
+  "FR",
+  "RU",
+  "US",
+  "GB",
+  "IT",
+  "ES",
+  "PL",
+  "SE",
+  "CH",
+  "AT",
+  "TR",
+  "UA",
+  "GR",
+  "CZ",
+  "PT",
+  "IE",
+  "CN",
+  "IN",
+  "BR",
+  "JP",
+  "KR",
+  "CA",
+  "AU",
+  "NO",
+  "DK",
+  "FI",
+  "RO",
+  "HU",
+  "RS",
+  "IR",
+  "BY",
+  "KZ",
+];
+const NETWORKS = [
+  "AS12389 Rostelecom",
+  "AS8359 MTS PJSC",
+  "AS31133 PJSC MegaFon",
+  "AS4134 CHINANET-BACKBONE",
+  "AS9808 China Mobile",
+  "Türk Telekom",
+  "AS3216 PJSC VimpelCom (Beeline)",
+];
+const TAGS = [
+  "transparency",
+  "requests",
+  "russia",
+  "blocking",
+  "abuse",
+  "security",
+  "outage",
+  "law",
+  "courts",
+  "privacy",
+  "encryption",
+  "china",
+];
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -116,7 +210,10 @@ const sentences = (r: Random, count: number): string => Array.from({ length: cou
 
 /** A CSV file of `rows` under `header`, written as the site's own downloads are (`writeCsvTable`). */
 const csv = (header: readonly string[], rows: readonly (string | number | undefined)[][]): string =>
-  writeCsvTable({ columns: header, rows: rows.map((row) => row.map((value) => (value === undefined ? "" : String(value)))) });
+  writeCsvTable({
+    columns: header,
+    rows: rows.map((row) => row.map((value) => (value === undefined ? "" : String(value)))),
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -127,7 +224,8 @@ const FIRST_DAY = Date.UTC(2015, 0, 1);
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** A day between 2015 and shortly before `now` (ms since the epoch, at 00:00 UTC). */
-const someDay = (r: Random, now: Date): number => FIRST_DAY + r.int(0, Math.floor((now.getTime() - FIRST_DAY) / DAY) - 60) * DAY;
+const someDay = (r: Random, now: Date): number =>
+  FIRST_DAY + r.int(0, Math.floor((now.getTime() - FIRST_DAY) / DAY) - 60) * DAY;
 
 /** A published date at a random precision; mostly whole days. Returns the text and the last day it covers. */
 function partialDate(r: Random, day: number): { text: string; end: number } {
@@ -156,12 +254,67 @@ function dateTime(r: Random, day: number): string {
 // Records
 // ---------------------------------------------------------------------------------------------
 
-const REQUEST_HEADER = ["id", "received", "country", "authority", "authority_type", "route", "legal_process", "legal_basis", "data_requested", "accounts", "count", "outcome", "data_disclosed", "rejection_reason", "contested", "gag_order", "user_notified", "responded", "related", "notes"] as const;
-const BLOCKING_HEADER = ["id", "title", "country", "started", "ended", "status", "targets", "hosts", "networks", "method", "ordered_by", "reason", "confidence", "evidence", "last_verified", "related", "summary"] as const;
-const INCIDENT_HEADER = ["id", "title", "category", "severity", "started", "resolved", "accounts_affected", "actions", "related", "summary"] as const;
+const REQUEST_HEADER = [
+  "id",
+  "received",
+  "country",
+  "authority",
+  "authority_type",
+  "route",
+  "legal_process",
+  "legal_basis",
+  "data_requested",
+  "accounts",
+  "count",
+  "outcome",
+  "data_disclosed",
+  "rejection_reason",
+  "contested",
+  "gag_order",
+  "user_notified",
+  "responded",
+  "related",
+  "notes",
+] as const;
+const BLOCKING_HEADER = [
+  "id",
+  "title",
+  "country",
+  "started",
+  "ended",
+  "status",
+  "targets",
+  "hosts",
+  "networks",
+  "method",
+  "ordered_by",
+  "reason",
+  "confidence",
+  "evidence",
+  "last_verified",
+  "related",
+  "summary",
+] as const;
+const INCIDENT_HEADER = [
+  "id",
+  "title",
+  "category",
+  "severity",
+  "started",
+  "resolved",
+  "accounts_affected",
+  "actions",
+  "related",
+  "summary",
+] as const;
 
 const yesNo = (r: Random): string => r.pick(["yes", "no", "no", ""]);
-const BLOCKING_STATUS_WEIGHTS: readonly (typeof BLOCKING_STATUSES)[number][] = [...Array<"lifted">(7).fill("lifted"), "ongoing", "partial", "unknown"];
+const BLOCKING_STATUS_WEIGHTS: readonly (typeof BLOCKING_STATUSES)[number][] = [
+  ...Array<"lifted">(7).fill("lifted"),
+  "ongoing",
+  "partial",
+  "unknown",
+];
 
 /** Up to `max` ids of other records (never `self`), in about `share` of the rows. */
 function relatedIds(r: Random, all: readonly string[], self: string, share: number, max = 3): string {
@@ -195,7 +348,12 @@ function recordIds(scale: CorpusScale, r: Random, now: Date): RecordIds & { days
   return { requests, blockingEvents, incidents, all: [...requests, ...blockingEvents, ...incidents], days };
 }
 
-function requestRows(r: Random, ids: RecordIds, days: Map<string, number>, now: Date): (string | number | undefined)[][] {
+function requestRows(
+  r: Random,
+  ids: RecordIds,
+  days: Map<string, number>,
+  now: Date,
+): (string | number | undefined)[][] {
   return ids.requests.map((id) => {
     const received = partialDate(r, days.get(id) ?? FIRST_DAY);
     const outcome = r.pick(OUTCOMES);
@@ -233,14 +391,20 @@ function requestRows(r: Random, ids: RecordIds, days: Map<string, number>, now: 
   });
 }
 
-function blockingRows(r: Random, ids: RecordIds, days: Map<string, number>, now: Date): (string | number | undefined)[][] {
+function blockingRows(
+  r: Random,
+  ids: RecordIds,
+  days: Map<string, number>,
+  now: Date,
+): (string | number | undefined)[][] {
   return ids.blockingEvents.map((id) => {
     const start = days.get(id) ?? FIRST_DAY;
     const started = partialDate(r, start);
     // Most blocks in a long log are over; a few are still in force (and named in the site-wide banner).
     const status = r.pick(BLOCKING_STATUS_WEIGHTS);
     const endDay = isoDay(Math.min(started.end + r.int(1, 400) * DAY, now.getTime() - DAY));
-    const ended = status === "lifted" || ((status === "partial" || status === "unknown") && r.chance(0.3)) ? endDay : "";
+    const ended =
+      status === "lifted" || ((status === "partial" || status === "unknown") && r.chance(0.3)) ? endDay : "";
     const country = r.pick(COUNTRIES);
     return [
       id,
@@ -250,7 +414,14 @@ function blockingRows(r: Random, ids: RecordIds, days: Map<string, number>, now:
       ended,
       status,
       r.some(BLOCKING_TARGETS, r.int(1, 3)).join(";"),
-      r.chance(0.7) ? r.some(["mx1.velinmail.be:25", "mx2.velinmail.be:25", "imap.velinmail.be:993", "www.velinmail.be"], r.int(1, 3)).join(";") : "",
+      r.chance(0.7)
+        ? r
+            .some(
+              ["mx1.velinmail.be:25", "mx2.velinmail.be:25", "imap.velinmail.be:993", "www.velinmail.be"],
+              r.int(1, 3),
+            )
+            .join(";")
+        : "",
       r.chance(0.7) ? r.some(NETWORKS, r.int(1, 3)).join(";") : "",
       r.chance(0.8) ? r.some(BLOCKING_METHODS, r.int(1, 2)).join(";") : "",
       r.chance(0.5) ? r.pick(AUTHORITIES) : "",
@@ -264,7 +435,12 @@ function blockingRows(r: Random, ids: RecordIds, days: Map<string, number>, now:
   });
 }
 
-function incidentRows(r: Random, ids: RecordIds, days: Map<string, number>, now: Date): (string | number | undefined)[][] {
+function incidentRows(
+  r: Random,
+  ids: RecordIds,
+  days: Map<string, number>,
+  now: Date,
+): (string | number | undefined)[][] {
   return ids.incidents.map((id) => {
     const start = days.get(id) ?? FIRST_DAY;
     const withTime = r.chance(0.5);
@@ -291,9 +467,16 @@ function incidentRows(r: Random, ids: RecordIds, days: Map<string, number>, now:
 // ---------------------------------------------------------------------------------------------
 
 const yamlString = (text: string): string => JSON.stringify(text);
-const yamlList = (key: string, items: readonly string[]): string => (items.length === 0 ? "" : `${key}:\n${items.map((item) => `  - ${item}`).join("\n")}\n`);
+const yamlList = (key: string, items: readonly string[]): string =>
+  items.length === 0 ? "" : `${key}:\n${items.map((item) => `  - ${item}`).join("\n")}\n`;
 
-function postFile(r: Random, index: number, authorIds: readonly string[], recordIdsAll: readonly string[], now: Date): { slug: string; text: string } {
+function postFile(
+  r: Random,
+  index: number,
+  authorIds: readonly string[],
+  recordIdsAll: readonly string[],
+  now: Date,
+): { slug: string; text: string } {
   const slug = `post-${String(index + 1).padStart(4, "0")}-${r.pick(WORDS)}-${r.pick(WORDS)}`;
   const title = sentence(r, 4, 10).slice(0, -1);
   const description = sentence(r, 8, 16).slice(0, 200);
@@ -369,11 +552,23 @@ export function generateCorpus(options: CorpusOptions): Corpus {
   // Long write-ups are for the big stories: one blocking event in 25, one incident in 50, one request in 1,000.
   const every = (list: readonly string[], n: number) => list.filter((_, i) => i % n === n - 1);
   const writeups = [...every(ids.blockingEvents, 25), ...every(ids.incidents, 50), ...every(ids.requests, 1_000)];
-  for (const id of writeups) files.set(`content/records/${id}.mdx`, `---\ntitle: ${yamlString(sentence(r, 2, 5).slice(0, -1))}\n---\n\n${sentences(r, 4)}\n\n${sentences(r, 4)}\n`);
+  for (const id of writeups)
+    files.set(
+      `content/records/${id}.mdx`,
+      `---\ntitle: ${yamlString(sentence(r, 2, 5).slice(0, -1))}\n---\n\n${sentences(r, 4)}\n\n${sentences(r, 4)}\n`,
+    );
   files.set("content/canary.md", canaryFile(now));
   return {
     files,
-    counts: { requests: options.requests, blockingEvents: options.blockingEvents, incidents: options.incidents, posts: options.posts, authors: authorCount, pages: 2, writeups: writeups.length },
+    counts: {
+      requests: options.requests,
+      blockingEvents: options.blockingEvents,
+      incidents: options.incidents,
+      posts: options.posts,
+      authors: authorCount,
+      pages: 2,
+      writeups: writeups.length,
+    },
   };
 }
 

@@ -61,7 +61,11 @@ function processTree(root: number): number[] {
 }
 
 /** Runs `command args` in `cwd` with `env`, measuring it (see the module comment). */
-export function runMeasured(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
   const [file, argv] = useTime ? [GNU_TIME, ["-v", command, ...args]] : [command, [...args]];
   const started = performance.now();
@@ -74,8 +78,14 @@ export function runMeasured(command: string, args: readonly string[], options: {
   const poll = setInterval(() => {
     if (!child.pid || !existsSync("/proc")) return;
     const tree = processTree(child.pid);
-    peakTree = Math.max(peakTree, tree.reduce((sum, pid) => sum + rssBytes(pid), 0));
-    lastTicks = Math.max(lastTicks, tree.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0));
+    peakTree = Math.max(
+      peakTree,
+      tree.reduce((sum, pid) => sum + rssBytes(pid), 0),
+    );
+    lastTicks = Math.max(
+      lastTicks,
+      tree.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0),
+    );
   }, 100);
   return new Promise((resolve, reject) => {
     child.on("error", reject);
@@ -93,7 +103,15 @@ export function runMeasured(command: string, args: readonly string[], options: {
         cpuMs = (seconds("User time") + seconds("System time")) * 1000;
         maxRssBytes = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(tail)?.[1] ?? 0) * 1024;
       }
-      resolve({ code, output: text, wallMs, cpuMs, peakRssBytes: Math.max(maxRssBytes, peakTree), maxRssBytes, peakTreeBytes: peakTree });
+      resolve({
+        code,
+        output: text,
+        wallMs,
+        cpuMs,
+        peakRssBytes: Math.max(maxRssBytes, peakTree),
+        maxRssBytes,
+        peakTreeBytes: peakTree,
+      });
     });
   });
 }

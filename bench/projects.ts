@@ -3,7 +3,19 @@
  * floor (a bare Astro project with one dynamic page). Both live in a RAM-backed folder when the
  * machine has one, with a `node_modules` of links to the repository's packages.
  */
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { writeCorpus, type Corpus } from "./corpus.ts";
 
@@ -28,7 +40,9 @@ export function scriptEnvironment(script: string): Record<string, string> {
 
 /** The environment `npm run build` gives Astro in this repository (see `scriptEnvironment`). */
 export function buildScriptEnvironment(): Record<string, string> {
-  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
   return scriptEnvironment(scripts?.["build"] ?? "");
 }
 
@@ -70,7 +84,8 @@ export function linkNodeModules(dir: string): void {
 export async function makeSiteCopy(dir: string, corpus: Corpus): Promise<void> {
   mkdirSync(dir, { recursive: true });
   for (const entry of SITE_FILES) {
-    if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+    if (existsSync(path.join(repoRoot, entry)))
+      cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
   linkNodeModules(dir);
   await writeCorpus(dir, corpus);
@@ -82,8 +97,14 @@ export async function makeSiteCopy(dir: string, corpus: Corpus): Promise<void> {
  */
 export function makeFloorProject(dir: string, pages: number): void {
   mkdirSync(path.join(dir, "src/pages"), { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: "vitrine-bench-floor", private: true, type: "module" }, null, 2)}\n`);
-  writeFileSync(path.join(dir, "astro.config.mjs"), 'import { defineConfig } from "astro/config";\n\nexport default defineConfig({});\n');
+  writeFileSync(
+    path.join(dir, "package.json"),
+    `${JSON.stringify({ name: "vitrine-bench-floor", private: true, type: "module" }, null, 2)}\n`,
+  );
+  writeFileSync(
+    path.join(dir, "astro.config.mjs"),
+    'import { defineConfig } from "astro/config";\n\nexport default defineConfig({});\n',
+  );
   writeFileSync(
     path.join(dir, "src/pages/[id].astro"),
     `---

@@ -16,7 +16,15 @@ import { parseArgs } from "node:util";
 import { benchCards, formatTable, type BenchRow } from "./cards.ts";
 import { CORPUS_NOW, DEFAULT_SCALE, generateCorpus, writeCorpus, type CorpusScale } from "./corpus.ts";
 import { runMeasured, type Measured } from "./measure.ts";
-import { buildScriptEnvironment, countOutput, makeFloorProject, makeRunFolder, makeSiteCopy, removeFolder, repoRoot } from "./projects.ts";
+import {
+  buildScriptEnvironment,
+  countOutput,
+  makeFloorProject,
+  makeRunFolder,
+  makeSiteCopy,
+  removeFolder,
+  repoRoot,
+} from "./projects.ts";
 
 const QUICK_SCALE: CorpusScale = { requests: 1_000, blockingEvents: 50, incidents: 100, posts: 30 };
 /** The scale of the `validate` target: 100,000 requests, the rest as in the default corpus. */
@@ -89,21 +97,30 @@ function mustSucceed(what: string, run: Measured): Measured {
 }
 
 /** The cards lines of a build's output. */
-function cardLines(output: string): { rendered: number; fromCache: number; pool?: { cards: number; seconds: number; workers: number; atATime: number } } {
+function cardLines(output: string): {
+  rendered: number;
+  fromCache: number;
+  pool?: { cards: number; seconds: number; workers: number; atATime: number };
+} {
   const counts = /social cards: (\d+) rendered, (\d+) from cache/.exec(output);
   if (!counts) throw new Error(`No "social cards:" line in the build output:\n${output.slice(-2000)}`);
-  const pool = /card rendering: (\d+) cards in ([\d.]+) s on (\d+) worker process(?:es)? \(([\d.]+) at a time/.exec(output);
+  const pool = /card rendering: (\d+) cards in ([\d.]+) s on (\d+) worker process(?:es)? \(([\d.]+) at a time/.exec(
+    output,
+  );
   return {
     rendered: Number(counts[1]),
     fromCache: Number(counts[2]),
-    ...(pool && { pool: { cards: Number(pool[1]), seconds: Number(pool[2]), workers: Number(pool[3]), atATime: Number(pool[4]) } }),
+    ...(pool && {
+      pool: { cards: Number(pool[1]), seconds: Number(pool[2]), workers: Number(pool[3]), atATime: Number(pool[4]) },
+    }),
   };
 }
 
 /** Seconds from Astro's "1m 2s", "20.78s" or "950ms". */
 function astroDuration(text: string): number {
   let seconds = 0;
-  for (const [, value, unit] of text.matchAll(/([\d.]+)(ms|m|s)/g)) seconds += Number(value) * (unit === "m" ? 60 : unit === "ms" ? 0.001 : 1);
+  for (const [, value, unit] of text.matchAll(/([\d.]+)(ms|m|s)/g))
+    seconds += Number(value) * (unit === "m" ? 60 : unit === "ms" ? 0.001 : 1);
   return seconds;
 }
 
@@ -158,19 +175,28 @@ async function main(): Promise<void> {
     const output = countOutput(path.join(site, "dist"));
     log(`cold build: ${seconds(cold)} s, ${output.pages} pages`);
     log("unchanged rebuild…");
-    const warm = mustSucceed("astro build (rebuild)", await runMeasured(nodeBin, [astroBin, "build"], { cwd: site, env }));
+    const warm = mustSucceed(
+      "astro build (rebuild)",
+      await runMeasured(nodeBin, [astroBin, "build"], { cwd: site, env }),
+    );
     const warmCards = cardLines(warm.output);
     log(`rebuild: ${seconds(warm)} s`);
     // The same build without the card route, to compare with the floor: no card drawn or copied.
     log("build without social cards…");
-    const bare = mustSucceed("astro build (no cards)", await runMeasured(nodeBin, [astroBin, "build"], { cwd: site, env: { ...env, VITRINE_SKIP_SOCIAL_CARDS: "1" } }));
+    const bare = mustSucceed(
+      "astro build (no cards)",
+      await runMeasured(nodeBin, [astroBin, "build"], { cwd: site, env: { ...env, VITRINE_SKIP_SOCIAL_CARDS: "1" } }),
+    );
     log(`build without cards: ${seconds(bare)} s`);
 
     // The floor: the same number of pages from one bare Astro page.
     const floorDir = path.join(dir, "floor");
     makeFloorProject(floorDir, output.pages);
     log(`floor: ${output.pages} pages…`);
-    const floor = mustSucceed("astro build (floor)", await runMeasured(nodeBin, [astroBin, "build"], { cwd: floorDir, env }));
+    const floor = mustSucceed(
+      "astro build (floor)",
+      await runMeasured(nodeBin, [astroBin, "build"], { cwd: floorDir, env }),
+    );
     const floorPages = countOutput(path.join(floorDir, "dist")).pages;
     log(`floor: ${seconds(floor)} s`);
 
@@ -254,13 +280,19 @@ async function main(): Promise<void> {
 
     const pass = (ok: boolean): string => (ok ? "pass" : "FAIL");
     const table: (BenchRow & { target?: string })[] = [
-      { measure: `validate, ${rowsOf(scale).toLocaleString("en")} rows`, value: `${validated.seconds} s, ${validated.rowsPerSecond.toLocaleString("en")} rows/s` },
+      {
+        measure: `validate, ${rowsOf(scale).toLocaleString("en")} rows`,
+        value: `${validated.seconds} s, ${validated.rowsPerSecond.toLocaleString("en")} rows/s`,
+      },
       {
         measure: "validate, 100,000 requests",
         value: `${validatedBig.seconds} s, ${validatedBig.rowsPerSecond.toLocaleString("en")} rows/s`,
         target: `< 5 s: ${pass(results.targets.validate100kUnder5s)}`,
       },
-      { measure: `cold build, ${output.pages.toLocaleString("en")} pages + ${output.otherFiles.toLocaleString("en")} other files`, value: `${seconds(cold)} s, ${results.coldBuild.pagesPerSecond} pages/s, ${round(cold.cpuMs / 1000)} s CPU` },
+      {
+        measure: `cold build, ${output.pages.toLocaleString("en")} pages + ${output.otherFiles.toLocaleString("en")} other files`,
+        value: `${seconds(cold)} s, ${results.coldBuild.pagesPerSecond} pages/s, ${round(cold.cpuMs / 1000)} s CPU`,
+      },
       {
         measure: "  cards drawn (cold)",
         value: pool
@@ -268,11 +300,28 @@ async function main(): Promise<void> {
           : `${coldCards.rendered} one at a time in the build (no pool), about ${round(cardWallSeconds)} s: ${results.coldBuild.cardsPerSecond} cards/s, ${cardCores} cores busy`,
         target: `>= ${TARGETS.minCardCores} cores: ${pass(results.targets.cardsOnBothCores)}`,
       },
-      { measure: "unchanged rebuild (cards from cache)", value: `${seconds(warm)} s, ${results.rebuild.pagesPerSecond} pages/s, ${round(warm.cpuMs / 1000)} s CPU` },
-      { measure: "  cards drawn (rebuild)", value: `${warmCards.rendered} rendered, ${warmCards.fromCache} from cache`, target: `0: ${pass(results.targets.noCardOnUnchangedRebuild)}` },
-      { measure: "build without social cards", value: `${seconds(bare)} s, ${results.withoutCards.pagesPerSecond} pages/s; pages generated in ${results.withoutCards.pageGenerationSeconds} s, search index (Pagefind) ${results.withoutCards.searchIndexSeconds} s` },
-      { measure: `floor: bare [id].astro, ${floorPages.toLocaleString("en")} pages`, value: `${seconds(floor)} s, ${results.floor.pagesPerSecond} pages/s; pages generated in ${results.floor.pageGenerationSeconds} s` },
-      { measure: "build without cards / floor", value: `${ratio}×`, target: `<= ${TARGETS.maxFloorRatio}×: ${pass(results.targets.buildAtMost1_3xFloor)}` },
+      {
+        measure: "unchanged rebuild (cards from cache)",
+        value: `${seconds(warm)} s, ${results.rebuild.pagesPerSecond} pages/s, ${round(warm.cpuMs / 1000)} s CPU`,
+      },
+      {
+        measure: "  cards drawn (rebuild)",
+        value: `${warmCards.rendered} rendered, ${warmCards.fromCache} from cache`,
+        target: `0: ${pass(results.targets.noCardOnUnchangedRebuild)}`,
+      },
+      {
+        measure: "build without social cards",
+        value: `${seconds(bare)} s, ${results.withoutCards.pagesPerSecond} pages/s; pages generated in ${results.withoutCards.pageGenerationSeconds} s, search index (Pagefind) ${results.withoutCards.searchIndexSeconds} s`,
+      },
+      {
+        measure: `floor: bare [id].astro, ${floorPages.toLocaleString("en")} pages`,
+        value: `${seconds(floor)} s, ${results.floor.pagesPerSecond} pages/s; pages generated in ${results.floor.pageGenerationSeconds} s`,
+      },
+      {
+        measure: "build without cards / floor",
+        value: `${ratio}×`,
+        target: `<= ${TARGETS.maxFloorRatio}×: ${pass(results.targets.buildAtMost1_3xFloor)}`,
+      },
       { measure: "  unchanged rebuild / floor", value: `${rebuildRatio}×` },
       { measure: "  page generation step / floor's", value: `${renderRatio}×` },
       {
@@ -284,7 +333,8 @@ async function main(): Promise<void> {
     const width = Math.max(...table.map((row) => row.measure.length));
     const valueWidth = Math.max(...table.map((row) => row.value.length));
     console.log(`site build (${ramBacked ? "in RAM" : "on disk"}, ${availableParallelism()} cores)`);
-    for (const row of table) console.log(`  ${row.measure.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${row.target ?? ""}`.trimEnd());
+    for (const row of table)
+      console.log(`  ${row.measure.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${row.target ?? ""}`.trimEnd());
 
     if (!flags.quick && !flags["skip-cards"]) {
       log("social-card bench on the sample site…");

@@ -13,9 +13,18 @@ const contentFiles = (base: string) => glob({ pattern: "*.{md,mdx}", base: `./${
 
 // CSV records are validated by the project loader; the schemas here give the collections their types.
 export const collections = {
-  requests: defineCollection({ loader: projectRecordsLoader("requests", requestSpec.file, loaderOptions), schema: RequestSchema }),
-  blockingEvents: defineCollection({ loader: projectRecordsLoader("blockingEvents", blockingEventSpec.file, loaderOptions), schema: BlockingEventSchema }),
-  incidents: defineCollection({ loader: projectRecordsLoader("incidents", incidentSpec.file, loaderOptions), schema: IncidentSchema }),
+  requests: defineCollection({
+    loader: projectRecordsLoader("requests", requestSpec.file, loaderOptions),
+    schema: RequestSchema,
+  }),
+  blockingEvents: defineCollection({
+    loader: projectRecordsLoader("blockingEvents", blockingEventSpec.file, loaderOptions),
+    schema: BlockingEventSchema,
+  }),
+  incidents: defineCollection({
+    loader: projectRecordsLoader("incidents", incidentSpec.file, loaderOptions),
+    schema: IncidentSchema,
+  }),
   posts: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.posts), schema: PostSchema }),
   authors: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.authors), schema: AuthorSchema }),
   pages: defineCollection({ loader: contentFiles(CONTENT_FOLDERS.pages), schema: PageSchema }),

@@ -21,7 +21,13 @@ export default defineSiteConfig({
   blog: { pageSize: 10 },
   blockingBanner: true,
   services: [
-    { id: "email", name: "Velin Mail", description: "Encrypted e-mail: SMTP, IMAP and webmail.", targets: ["smtp", "imap", "pop3", "webmail"], core: true },
+    {
+      id: "email",
+      name: "Velin Mail",
+      description: "Encrypted e-mail: SMTP, IMAP and webmail.",
+      targets: ["smtp", "imap", "pop3", "webmail"],
+      core: true,
+    },
     { id: "calendar", name: "Velin Calendar", description: "Calendar and contacts.", targets: ["api", "app"] },
     { id: "vpn", name: "Velin VPN", description: "A small VPN for our mail customers.", targets: ["vpn"] },
   ],

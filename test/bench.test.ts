@@ -17,29 +17,35 @@ describe("bench corpus", () => {
   it.each([
     { requests: 60, blockingEvents: 12, incidents: 20, posts: 8, seed: 1 },
     { requests: 25, blockingEvents: 30, incidents: 5, posts: 3, seed: 99 },
-  ] satisfies CorpusOptions[])("at $requests requests (seed $seed) validates with no problem and the counts asked for", async (options) => {
-    const corpus = generateCorpus(options);
-    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-corpus-"));
-    dirs.push(dir);
-    await writeCorpus(dir, corpus);
-    const project = await loadProject(dir, { now: CORPUS_NOW });
-    expect(project.problems).toEqual([]);
-    expect(project.warnings).toEqual([]);
-    expect(countProject(project)).toEqual({
-      requests: options.requests,
-      "blocking events": options.blockingEvents,
-      incidents: options.incidents,
-      posts: options.posts,
-      authors: corpus.counts.authors,
-      pages: 2,
-      "record write-ups": corpus.counts.writeups,
-    });
-    expect(project.canary).toBeDefined();
-  });
+  ] satisfies CorpusOptions[])(
+    "at $requests requests (seed $seed) validates with no problem and the counts asked for",
+    async (options) => {
+      const corpus = generateCorpus(options);
+      const dir = mkdtempSync(path.join(tmpdir(), "vitrine-corpus-"));
+      dirs.push(dir);
+      await writeCorpus(dir, corpus);
+      const project = await loadProject(dir, { now: CORPUS_NOW });
+      expect(project.problems).toEqual([]);
+      expect(project.warnings).toEqual([]);
+      expect(countProject(project)).toEqual({
+        requests: options.requests,
+        "blocking events": options.blockingEvents,
+        incidents: options.incidents,
+        posts: options.posts,
+        authors: corpus.counts.authors,
+        pages: 2,
+        "record write-ups": corpus.counts.writeups,
+      });
+      expect(project.canary).toBeDefined();
+    },
+  );
 
   it("links records to each other and posts to records, and shows records in some posts", () => {
     const corpus = generateCorpus({ requests: 300, blockingEvents: 50, incidents: 50, posts: 30 });
-    const csv = [...corpus.files].filter(([name]) => name.endsWith(".csv")).map(([, text]) => text).join("");
+    const csv = [...corpus.files]
+      .filter(([name]) => name.endsWith(".csv"))
+      .map(([, text]) => text)
+      .join("");
     expect(csv).toMatch(/,(?:req|blk|inc)-\d{4}-\d+(?:;(?:req|blk|inc)-\d{4}-\d+)*,/);
     const posts = [...corpus.files].filter(([name]) => name.startsWith("content/blog/")).map(([, text]) => text);
     expect(posts.filter((post) => /^related:\n {2}- /m.test(post)).length).toBeGreaterThan(5);
@@ -50,7 +56,9 @@ describe("bench corpus", () => {
     const options = { requests: 40, blockingEvents: 5, incidents: 5, posts: 4 };
     const a = generateCorpus({ ...options, seed: 3 });
     expect(generateCorpus({ ...options, seed: 3 }).files).toEqual(a.files);
-    expect(generateCorpus({ ...options, seed: 4 }).files.get("data/requests.csv")).not.toBe(a.files.get("data/requests.csv"));
+    expect(generateCorpus({ ...options, seed: 4 }).files.get("data/requests.csv")).not.toBe(
+      a.files.get("data/requests.csv"),
+    );
   });
 });
 

@@ -23,7 +23,10 @@ describe("site-wide blocking banner", () => {
   ];
 
   it("names the events in force that block a core service's target, never unknown or lifted ones", () => {
-    expect(bannerEvents(events, { blockingBanner: true, services }).map((e) => e.id)).toEqual(["smtp-now", "web-partial"]);
+    expect(bannerEvents(events, { blockingBanner: true, services }).map((e) => e.id)).toEqual([
+      "smtp-now",
+      "web-partial",
+    ]);
   });
 
   it("is off unless the site config turns it on", () => {
@@ -38,11 +41,17 @@ describe("blocking words", () => {
   });
 
   it("names OONI measurements as such and always gives the domain", () => {
-    expect(describeEvidence("https://explorer.ooni.org/measurement/20200304T101530Z_webconnectivity_RU_12389_n1_AbC")).toEqual({
+    expect(
+      describeEvidence("https://explorer.ooni.org/measurement/20200304T101530Z_webconnectivity_RU_12389_n1_AbC"),
+    ).toEqual({
       text: "OONI measurement 20200304T101530Z_webconnectivity_RU_12389_n1_AbC",
       domain: "explorer.ooni.org",
       kind: "ooni-measurement",
     });
-    expect(describeEvidence("https://example.org/report.pdf")).toEqual({ text: "https://example.org/report.pdf", domain: "example.org", kind: "link" });
+    expect(describeEvidence("https://example.org/report.pdf")).toEqual({
+      text: "https://example.org/report.pdf",
+      domain: "example.org",
+      kind: "link",
+    });
   });
 });

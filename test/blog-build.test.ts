@@ -29,7 +29,12 @@ describe("the blog, built", () => {
     const common = 'description: "A test post."\nauthors: [anneke-de-smet]';
     addPost(dir, "a-draft", `title: "Secret draft"\n${common}\ndate: "2026-01-01"\ndraft: true\ntags: [Russia]`);
     addPost(dir, "scheduled-tomorrow", `title: "Tomorrow's news"\n${common}\ndate: "${tomorrow}"\ntags: [russia]`);
-    addPost(dir, "published-today", `title: "Today's news"\n${common}\ndate: "2026-11-28"\ntags: [RUSSIA, Code Samples]`, "## One\n\n```ts\nconst answer: number = 42;\n```\n\n## Two\n\n### Two and a half\n\n## Three\n\nText.\n");
+    addPost(
+      dir,
+      "published-today",
+      `title: "Today's news"\n${common}\ndate: "2026-11-28"\ntags: [RUSSIA, Code Samples]`,
+      "## One\n\n```ts\nconst answer: number = 42;\n```\n\n## Two\n\n### Two and a half\n\n## Three\n\nText.\n",
+    );
     project = await loadProject(dir, { now: FIXED_NOW });
     expect(project.problems).toEqual([]);
     const build = runAstro(dir, ["build"]);
@@ -39,15 +44,22 @@ describe("the blog, built", () => {
 
   it("publishes every published post and never a draft or a scheduled one, anywhere", () => {
     expect(page("blog/published-today")).toContain("Today&#39;s news");
-    const everything = [...htmlFiles(path.join(dir, "dist")).map((f) => readFileSync(f, "utf8")), read("rss.xml"), read("feed.xml"), read("sitemap-0.xml")].join("\n");
-    for (const hidden of ["a-draft", "scheduled-tomorrow", "Secret draft", "Tomorrow&#39;s news", "Tomorrow's news"]) expect(everything).not.toContain(hidden);
+    const everything = [
+      ...htmlFiles(path.join(dir, "dist")).map((f) => readFileSync(f, "utf8")),
+      read("rss.xml"),
+      read("feed.xml"),
+      read("sitemap-0.xml"),
+    ].join("\n");
+    for (const hidden of ["a-draft", "scheduled-tomorrow", "Secret draft", "Tomorrow&#39;s news", "Tomorrow's news"])
+      expect(everything).not.toContain(hidden);
   });
 
   it("has a blog feed with every published post and its full description", () => {
     const published = project.posts.filter((p) => !p.data.draft && p.data.date <= "2026-11-28");
     const feed = items("rss.xml");
     expect(feed.map((i) => i["title"]).sort()).toEqual(published.map((p) => p.data.title).sort());
-    for (const post of published) expect(feed.find((i) => i["title"] === post.data.title)?.["description"]).toBe(post.data.description);
+    for (const post of published)
+      expect(feed.find((i) => i["title"] === post.data.title)?.["description"]).toBe(post.data.description);
   });
 
   it("has an all-in-one feed of posts and every record", () => {
@@ -69,8 +81,19 @@ describe("the blog, built", () => {
     expect(html).toContain("1 min read");
     expect(html).toMatch(/<pre class="astro-code/);
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "{}");
-    expect(jsonLd).toMatchObject({ "@type": "BlogPosting", headline: "Today's news", datePublished: "2026-11-27T23:00:00.000Z" });
-    for (const host of ["mailto:", "https://s2f.kytta.dev/", "https://x.com/intent/post", "https://www.linkedin.com/sharing/", "https://t.me/share/url"]) expect(html).toContain(host);
+    expect(jsonLd).toMatchObject({
+      "@type": "BlogPosting",
+      headline: "Today's news",
+      datePublished: "2026-11-27T23:00:00.000Z",
+    });
+    for (const host of [
+      "mailto:",
+      "https://s2f.kytta.dev/",
+      "https://x.com/intent/post",
+      "https://www.linkedin.com/sharing/",
+      "https://t.me/share/url",
+    ])
+      expect(html).toContain(host);
     expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)[^>]*src="https?:\/\//);
   });
 
@@ -106,7 +129,9 @@ describe("the whole site under a base path", () => {
     expect(checked).toBeGreaterThan(1000);
     expect(broken).toEqual([]);
     for (const feed of ["rss.xml", "blocking/rss.xml", "feed.xml"]) {
-      const links = [...readFileSync(path.join(dist, feed), "utf8").matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1] ?? "");
+      const links = [...readFileSync(path.join(dist, feed), "utf8").matchAll(/<link>([^<]+)<\/link>/g)].map(
+        (m) => m[1] ?? "",
+      );
       expect(links.length).toBeGreaterThan(1);
       for (const link of links) expect(link.startsWith("https://transparency.velinmail.be/sub/")).toBe(true);
     }
@@ -114,6 +139,8 @@ describe("the whole site under a base path", () => {
     const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? "");
     expect(urls.length).toBeGreaterThan(100);
     for (const url of urls) expect(url.startsWith("https://transparency.velinmail.be/sub/")).toBe(true);
-    expect(readFileSync(path.join(dist, "robots.txt"), "utf8")).toContain("https://transparency.velinmail.be/sub/sitemap-index.xml");
+    expect(readFileSync(path.join(dist, "robots.txt"), "utf8")).toContain(
+      "https://transparency.velinmail.be/sub/sitemap-index.xml",
+    );
   });
 });

@@ -25,7 +25,11 @@ interface Violation {
 }
 
 /** Runs `task` over `items`, `size` at a time, in order of start; `worker` (0 … size − 1) says which of the parallel runs it is in. */
-async function inPool<T>(items: readonly T[], size: number, task: (item: T, worker: number) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  task: (item: T, worker: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const run = async (worker: number): Promise<void> => {
     while (next < items.length) await task(items[next++] as T, worker);
@@ -92,18 +96,22 @@ describe("every page of the built site in Chromium, under the site's own securit
     // Runs in every page before its own scripts, outside the page's CSP.
     await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`);
+        console.error(
+          `securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"} at ${event.sourceFile}:${event.lineNumber}`,
+        );
       });
     });
     context.on("page", (page) => {
       const where = (): string => new URL(page.url()).pathname + new URL(page.url()).search;
       page.on("console", (message) => {
-        if (message.type() === "error" || /Content Security Policy|Permissions-Policy/i.test(message.text())) trouble.push(`${where()}: console ${message.type()}: ${message.text()}`);
+        if (message.type() === "error" || /Content Security Policy|Permissions-Policy/i.test(message.text()))
+          trouble.push(`${where()}: console ${message.type()}: ${message.text()}`);
       });
       page.on("pageerror", (error) => trouble.push(`${where()}: page error: ${error.message}`));
       page.on("requestfailed", (request) => {
         // ERR_ABORTED: the tab moved on to the next page before a late request (the favicon) finished.
-        if (new URL(request.url()).origin === origin && request.failure()?.errorText !== "net::ERR_ABORTED") trouble.push(`${where()}: request failed: ${request.url()} (${request.failure()?.errorText})`);
+        if (new URL(request.url()).origin === origin && request.failure()?.errorText !== "net::ERR_ABORTED")
+          trouble.push(`${where()}: request failed: ${request.url()} (${request.failure()?.errorText})`);
       });
       page.on("response", (response) => {
         if (response.status() >= 400) trouble.push(`${where()}: HTTP ${response.status()} for ${response.url()}`);
@@ -120,48 +128,67 @@ describe("every page of the built site in Chromium, under the site's own securit
   async function axeViolations(page: Page): Promise<Violation[]> {
     await page.evaluate(AXE_SOURCE);
     return page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const { violations } = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-      return violations.map((v) => ({ rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((node) => node.target.join(" ")) }));
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object,
+            ) => Promise<{
+              violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const { violations } = await axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      });
+      return violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact ?? "",
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.join(" ")),
+      }));
     }, WCAG_TAGS);
   }
 
-  it(
-    "serves every sitemap page with 200 and only same-origin requests, with no console error or CSP violation, and axe finds no WCAG 2.2 AA violation in light and dark theme",
-    async () => {
-      expect(paths.length).toBeGreaterThan(100);
-      expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-      const started = performance.now();
-      const problems: string[] = [];
-      const violations: string[] = [];
-      let checked = 0;
-      for (const theme of THEMES) {
-        const { context, trouble, close } = await watchedContext({ colorScheme: theme });
-        try {
-          // One tab per parallel run, navigated from page to page: a third faster than a tab per page.
-          const tabs = await Promise.all(Array.from({ length: POOL_SIZE }, () => context.newPage()));
-          await inPool(paths, POOL_SIZE, async (sitePath, worker) => {
-            const page = tabs[worker] as Page;
-            const response = await page.goto(`${preview.url}${sitePath}`, { waitUntil: "load" });
-            if (response?.status() !== 200) problems.push(`${theme} ${sitePath}: HTTP ${response?.status()}`);
-            for (const v of await axeViolations(page)) {
-              violations.push(`${theme} ${sitePath}: ${v.rule} (${v.impact}: ${v.help}) at ${v.targets.slice(0, 5).join(" | ")}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ""}`);
-            }
-            checked++;
-          });
-        } finally {
-          await close();
-        }
-        problems.push(...trouble.map((t) => `${theme} ${t}`));
+  it("serves every sitemap page with 200 and only same-origin requests, with no console error or CSP violation, and axe finds no WCAG 2.2 AA violation in light and dark theme", async () => {
+    expect(paths.length).toBeGreaterThan(100);
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    const started = performance.now();
+    const problems: string[] = [];
+    const violations: string[] = [];
+    let checked = 0;
+    for (const theme of THEMES) {
+      const { context, trouble, close } = await watchedContext({ colorScheme: theme });
+      try {
+        // One tab per parallel run, navigated from page to page: a third faster than a tab per page.
+        const tabs = await Promise.all(Array.from({ length: POOL_SIZE }, () => context.newPage()));
+        await inPool(paths, POOL_SIZE, async (sitePath, worker) => {
+          const page = tabs[worker] as Page;
+          const response = await page.goto(`${preview.url}${sitePath}`, { waitUntil: "load" });
+          if (response?.status() !== 200) problems.push(`${theme} ${sitePath}: HTTP ${response?.status()}`);
+          for (const v of await axeViolations(page)) {
+            violations.push(
+              `${theme} ${sitePath}: ${v.rule} (${v.impact}: ${v.help}) at ${v.targets.slice(0, 5).join(" | ")}${v.targets.length > 5 ? ` and ${v.targets.length - 5} more` : ""}`,
+            );
+          }
+          checked++;
+        });
+      } finally {
+        await close();
       }
-      const seconds = (performance.now() - started) / 1000;
-      console.log(`browser proof: ${paths.length} pages × ${THEMES.length} themes with axe in ${seconds.toFixed(1)} s (${POOL_SIZE} pages at a time)`);
-      expect(checked).toBe(paths.length * THEMES.length);
-      expect(problems).toEqual([]);
-      expect(violations, `axe found WCAG violations:\n${violations.join("\n")}`).toEqual([]);
-    },
-    600_000,
-  );
+      problems.push(...trouble.map((t) => `${theme} ${t}`));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `browser proof: ${paths.length} pages × ${THEMES.length} themes with axe in ${seconds.toFixed(1)} s (${POOL_SIZE} pages at a time)`,
+    );
+    expect(checked).toBe(paths.length * THEMES.length);
+    expect(problems).toEqual([]);
+    expect(violations, `axe found WCAG violations:\n${violations.join("\n")}`).toEqual([]);
+  }, 600_000);
 
   it("runs the search page and the 404 page, which the sitemap leaves out, under the same policy, without an axe violation", async () => {
     const request = project.requests.at(-1);
@@ -173,11 +200,19 @@ describe("every page of the built site in Chromium, under the site's own securit
         await page.goto(`${preview.url}/search/?q=${encodeURIComponent(request?.data.id ?? "")}`);
         const first = page.locator(".search-results > li").first();
         await first.waitFor();
-        expect(await first.getByRole("link").getAttribute("href")).toBe(`/${recordPath("requests", request?.data.id ?? "")}`);
+        expect(await first.getByRole("link").getAttribute("href")).toBe(
+          `/${recordPath("requests", request?.data.id ?? "")}`,
+        );
         expect(await axeViolations(page)).toEqual([]);
         // The policy is in force: an inline script the build did not hash is refused, and reported.
-        await page.evaluate(() => document.body.append(Object.assign(document.createElement("script"), { textContent: "document.title = 'injected'" })));
-        await expect.poll(() => trouble.some((t) => t.includes("securitypolicyviolation: script-src-elem blocked inline"))).toBe(true);
+        await page.evaluate(() =>
+          document.body.append(
+            Object.assign(document.createElement("script"), { textContent: "document.title = 'injected'" }),
+          ),
+        );
+        await expect
+          .poll(() => trouble.some((t) => t.includes("securitypolicyviolation: script-src-elem blocked inline")))
+          .toBe(true);
         expect(await page.title()).not.toBe("injected");
         trouble.length = 0;
         const missing = await page.goto(`${preview.url}/no-such-page/`);
@@ -208,7 +243,12 @@ describe("every page of the built site in Chromium, under the site's own securit
     });
 
   it("makes the skip link the first tab stop, and it moves focus to <main>, from where Tab goes on into the content", async () => {
-    for (const sitePath of ["", "transparency/", recordPath("blockingEvents", project.blockingEvents[0]?.data.id ?? ""), "blog/"]) {
+    for (const sitePath of [
+      "",
+      "transparency/",
+      recordPath("blockingEvents", project.blockingEvents[0]?.data.id ?? ""),
+      "blog/",
+    ]) {
       const { page, trouble, close } = await openPage(sitePath);
       try {
         await page.keyboard.press("Tab");
@@ -217,7 +257,10 @@ describe("every page of the built site in Chromium, under the site's own securit
         await page.keyboard.press("Enter");
         expect(await focused(page), sitePath).toBe("main#main");
         await page.keyboard.press("Tab");
-        expect(await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false), sitePath).toBe(true);
+        expect(
+          await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false),
+          sitePath,
+        ).toBe(true);
       } finally {
         await close();
       }
@@ -259,7 +302,13 @@ describe("every page of the built site in Chromium, under the site's own securit
     const dist = path.join(dir, "dist");
     const chartPages = htmlFiles(dist)
       .filter((file) => readFileSync(file, "utf8").includes('<figure class="chart"'))
-      .map((file) => path.relative(dist, file).split(path.sep).join("/").replace(/index\.html$/, ""));
+      .map((file) =>
+        path
+          .relative(dist, file)
+          .split(path.sep)
+          .join("/")
+          .replace(/index\.html$/, ""),
+      );
     expect(chartPages).toEqual(expect.arrayContaining(["transparency/", "blocking/", "incidents/"]));
     let charts = 0;
     for (const sitePath of chartPages) {
@@ -269,7 +318,11 @@ describe("every page of the built site in Chromium, under the site's own securit
         expect(summaries, `${sitePath} has charts with data tables`).toBeGreaterThan(0);
         // Every drawn chart has its table (a chart with nothing to draw shows only its summary).
         expect(summaries).toBe(await page.locator("figure.chart:has(.chart-canvas)").count());
-        await page.evaluate(() => document.querySelectorAll("figure.chart details > summary").forEach((s, i) => s.setAttribute("data-proof", String(i))));
+        await page.evaluate(() =>
+          document
+            .querySelectorAll("figure.chart details > summary")
+            .forEach((s, i) => s.setAttribute("data-proof", String(i))),
+        );
         // Tab through the page, opening each chart's table from its summary with Enter when it is closed.
         const reached = new Set<string>();
         for (let i = 0; i < 600 && reached.size < summaries; i++) {
@@ -306,7 +359,8 @@ describe("every page of the built site in Chromium, under the site's own securit
       expect(await related.isVisible()).toBe(true);
       const links = related.getByRole("link");
       expect(await links.count()).toBeGreaterThanOrEqual(record?.data.related.length ?? 1);
-      for (const id of record?.data.related ?? []) expect(await related.locator(`a[href$="/${id}/"]`).count(), id).toBe(1);
+      for (const id of record?.data.related ?? [])
+        expect(await related.locator(`a[href$="/${id}/"]`).count(), id).toBe(1);
       await links.first().click();
       await page.waitForURL((url) => url.pathname !== here);
       expect(await page.getByRole("region", { name: "Related" }).locator(`a[href="${here}"]`).count()).toBe(1);

@@ -25,14 +25,19 @@ describe("canaryStatus with a fixed now", () => {
 function projectWithCanary(frontmatter: string, files: Record<string, string> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), "vitrine-canary-"));
   mkdirSync(path.join(root, "content"));
-  writeFileSync(path.join(root, "content/canary.md"), `---\n${frontmatter}\n---\n\nWe have received no secret order.\n`);
+  writeFileSync(
+    path.join(root, "content/canary.md"),
+    `---\n${frontmatter}\n---\n\nWe have received no secret order.\n`,
+  );
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, "content", name), text);
   return root;
 }
 
 describe("the canary in validate and build", () => {
   it("is valid and loaded when current, with its signature file present", async () => {
-    const root = projectWithCanary('issued: "2026-11-01"\nexpires: "2027-02-01"\nsignature: canary.md.asc', { "canary.md.asc": "sig" });
+    const root = projectWithCanary('issued: "2026-11-01"\nexpires: "2027-02-01"\nsignature: canary.md.asc', {
+      "canary.md.asc": "sig",
+    });
     const project = await loadProject(root, { now });
     expect(project.problems).toEqual([]);
     expect(project.warnings).toEqual([]);
@@ -56,18 +61,27 @@ describe("the canary in validate and build", () => {
   });
 
   it("only warns about an expired canary when the site config retires it", async () => {
-    const project = await loadProject(projectWithCanary('issued: "2026-08-01"\nexpires: "2026-11-01"'), { now, expiredCanary: "warning" });
+    const project = await loadProject(projectWithCanary('issued: "2026-08-01"\nexpires: "2026-11-01"'), {
+      now,
+      expiredCanary: "warning",
+    });
     expect(project.problems).toEqual([]);
     expect(project.warnings).toHaveLength(1);
     expect(project.canary?.expires).toBe("2026-11-01");
   });
 
   it("reports a missing signature file and dates in the wrong order", async () => {
-    const project = await loadProject(projectWithCanary('issued: "2027-03-01"\nexpires: "2027-02-01"\nsignature: canary.md.sig'), { now });
+    const project = await loadProject(
+      projectWithCanary('issued: "2027-03-01"\nexpires: "2027-02-01"\nsignature: canary.md.sig'),
+      { now },
+    );
     expect(project.problems.map(formatProblem)).toEqual([
       'content/canary.md:3:1: expires: a date after issued (2027-03-01), found "2027-02-01"',
     ]);
-    const unsigned = await loadProject(projectWithCanary('issued: "2026-11-01"\nexpires: "2027-02-01"\nsignature: canary.md.sig'), { now });
+    const unsigned = await loadProject(
+      projectWithCanary('issued: "2026-11-01"\nexpires: "2027-02-01"\nsignature: canary.md.sig'),
+      { now },
+    );
     expect(unsigned.problems.map(formatProblem)).toEqual([
       'content/canary.md:4:1: signature: the name of a file that exists in content/, next to canary.md, found "canary.md.sig"',
     ]);

@@ -58,16 +58,26 @@ const forty = buildTransparencyReport(
       const year = 2006 + Math.floor(i / 2);
       const month = i % 2 === 0 ? "03" : "09";
       const outcome = OUTCOMES[i % OUTCOMES.length] ?? "disclosed";
-      return [row(`f-${i}a`, `${year}-${month}-01`, "BE", outcome, ((i * 7) % 13) + 1), row(`f-${i}b`, `${year}-${month}-02`, "DE", "disclosed", (i % 3) + 1)];
+      return [
+        row(`f-${i}a`, `${year}-${month}-01`, "BE", outcome, ((i * 7) % 13) + 1),
+        row(`f-${i}b`, `${year}-${month}-02`, "DE", "disclosed", (i % 3) + 1),
+      ];
     }).flat(),
   ),
   "half",
 );
 
-const one = buildTransparencyReport(readRequests([row("o-1", "2024-05-05", "BE", "disclosed", 4), row("o-2", "2024-05-06", "SG", "rejected")]), "half");
+const one = buildTransparencyReport(
+  readRequests([row("o-1", "2024-05-05", "BE", "disclosed", 4), row("o-2", "2024-05-06", "SG", "rejected")]),
+  "half",
+);
 
 /** The forty periods with every figure zeroed. */
-const allZero: PeriodReport[] = forty.periods.map((p) => ({ ...p, figures: computeRequestFigures([]), requestIds: [] }));
+const allZero: PeriodReport[] = forty.periods.map((p) => ({
+  ...p,
+  figures: computeRequestFigures([]),
+  requestIds: [],
+}));
 
 /** Every number written in a string (path data, coordinates). */
 const numbersIn = (text: string): number[] => (text.match(/-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/gi) ?? []).map(Number);
@@ -78,12 +88,14 @@ function expectClean(value: unknown, where = "geometry"): void {
     expect(Number.isFinite(value), `${where} = ${value}`).toBe(true);
   } else if (typeof value === "string") {
     expect(value, where).not.toMatch(/NaN|Infinity|undefined/);
-    if (/^[Mm]/.test(value)) for (const n of numbersIn(value)) expect(Number.isFinite(n), `${where} has ${n}`).toBe(true);
+    if (/^[Mm]/.test(value))
+      for (const n of numbersIn(value)) expect(Number.isFinite(n), `${where} has ${n}`).toBe(true);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => expectClean(item, `${where}[${i}]`));
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if ((key === "width" || key === "height") && typeof item === "number") expect(item, `${where}.${key}`).toBeGreaterThanOrEqual(0);
+      if ((key === "width" || key === "height") && typeof item === "number")
+        expect(item, `${where}.${key}`).toBeGreaterThanOrEqual(0);
       expectClean(item, `${where}.${key}`);
     }
   }
@@ -121,7 +133,12 @@ describe("axis tick thinning", () => {
     expect(g.xLabels.at(-1)?.text).toBe("2025 H2");
     for (const l of [...g.xLabels, ...g.yLabels]) {
       const half = estimateTextWidth(l.text, g.fontSize) / 2;
-      const [from, to] = l.anchor === "middle" ? [l.x - half, l.x + half] : l.anchor === "end" ? [l.x - 2 * half, l.x] : [l.x, l.x + 2 * half];
+      const [from, to] =
+        l.anchor === "middle"
+          ? [l.x - half, l.x + half]
+          : l.anchor === "end"
+            ? [l.x - 2 * half, l.x]
+            : [l.x, l.x + 2 * half];
       expect(from, l.text).toBeGreaterThanOrEqual(0);
       expect(to, l.text).toBeLessThanOrEqual(g.width);
     }
@@ -144,7 +161,9 @@ describe("axis tick thinning", () => {
   it("keeps every label when they fit, and labels a single period", () => {
     const bands = ["2023 H1", "2023 H2", "2024 H1"].map((text, i) => ({ center: 100 + i * 200, text }));
     expect(bandLabels(bands, 10, 15, 8).map((l) => l.text)).toEqual(["2023 H1", "2023 H2", "2024 H1"]);
-    expect(bandLabels([{ center: 320, text: "2024 H1" }], 10, 15, 8)).toEqual([{ x: 320, y: 10, text: "2024 H1", anchor: "middle" }]);
+    expect(bandLabels([{ center: 320, text: "2024 H1" }], 10, 15, 8)).toEqual([
+      { x: 320, y: 10, text: "2024 H1", anchor: "middle" },
+    ]);
   });
 });
 
@@ -155,7 +174,8 @@ describe("requests per period, stacked by outcome", () => {
       const busiest = report.periods.reduce((a, b) => (b.figures.requests > a.figures.requests ? b : a));
       const tops = g.segments.filter((s) => s.periodKey === busiest.period.key).map((s) => s.y);
       expect(Math.min(...tops)).toBeCloseTo(g.plot.top, 6);
-      for (const s of g.segments.filter((seg) => seg.outcome === "disclosed")) expect(s.y + s.height).toBeCloseTo(g.plot.bottom, 6);
+      for (const s of g.segments.filter((seg) => seg.outcome === "disclosed"))
+        expect(s.y + s.height).toBeCloseTo(g.plot.bottom, 6);
       expect(g.yTicks[0]).toMatchObject({ value: 0, position: g.plot.bottom });
     }
   });
@@ -182,7 +202,9 @@ describe("requests per period, stacked by outcome", () => {
 
   it("summarises span, total and busiest period, and tabulates every period", () => {
     const g = requestsByPeriodGeometry(small.periods, "c", LOCALE);
-    expect(g.summary).toBe("From the first half of 2023 to the first half of 2025 we received 19 requests; most in the second half of 2024 (7).");
+    expect(g.summary).toBe(
+      "From the first half of 2023 to the first half of 2025 we received 19 requests; most in the second half of 2024 (7).",
+    );
     expect(g.table.rows.map((r) => [r.header, r.cells.at(-1)])).toEqual([
       ["First half of 2023", "3"],
       ["Second half of 2023", "3"],
@@ -191,15 +213,28 @@ describe("requests per period, stacked by outcome", () => {
       ["First half of 2025", "5"],
     ]);
     expect(g.totals.map((t) => t.text)).toEqual(["3", "3", "1", "7", "5"]);
-    expect(requestsByPeriodGeometry(one.periods, "c", LOCALE).summary).toBe("In the first half of 2024 we received 5 requests.");
-    expect(requestsByPeriodGeometry(allZero, "c", LOCALE).summary).toBe("From the first half of 2006 to the second half of 2025 we received no requests.");
+    expect(requestsByPeriodGeometry(one.periods, "c", LOCALE).summary).toBe(
+      "In the first half of 2024 we received 5 requests.",
+    );
+    expect(requestsByPeriodGeometry(allZero, "c", LOCALE).summary).toBe(
+      "From the first half of 2006 to the second half of 2025 we received no requests.",
+    );
   });
 
   it("draws one legend item per outcome with the same fill as its segments", () => {
     const g = requestsByPeriodGeometry(small.periods, "c", LOCALE);
-    expect(g.legend.map((item) => item.label)).toEqual(["Disclosed", "Partially disclosed", "No data held", "Rejected", "Pending", "Withdrawn"]);
+    expect(g.legend.map((item) => item.label)).toEqual([
+      "Disclosed",
+      "Partially disclosed",
+      "No data held",
+      "Rejected",
+      "Pending",
+      "Withdrawn",
+    ]);
     for (const s of g.segments) expect(g.legend.find((item) => item.key === s.outcome)?.fill).toBe(s.fill);
-    expect(g.patterns.map((p) => p.id).sort()).toEqual(g.legend.flatMap((item) => /^url\(#(.+)\)$/.exec(item.fill)?.[1] ?? []).sort());
+    expect(g.patterns.map((p) => p.id).sort()).toEqual(
+      g.legend.flatMap((item) => /^url\(#(.+)\)$/.exec(item.fill)?.[1] ?? []).sort(),
+    );
   });
 });
 
@@ -211,14 +246,18 @@ describe("disclosure rate per period", () => {
     expect(g.lines).toHaveLength(2);
     for (const d of g.lines) expect(d.match(/M/g)).toHaveLength(1);
     const [before, after] = g.lines.map((d) => numbersIn(d));
-    const gapX = disclosureRateGeometry(small.periods, LOCALE).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
+    const gapX =
+      disclosureRateGeometry(small.periods, LOCALE).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
     expect(Math.max(...(before ?? []).filter((_, i) => i % 2 === 0))).toBeLessThan(gapX);
     expect(Math.min(...(after ?? []).filter((_, i) => i % 2 === 0))).toBeGreaterThan(gapX);
     expect(g.table.rows[2]?.cells).toEqual(["0", "0", "No decided request"]);
   });
 
   it("puts 100% at the top and 0% at the baseline, and prints values only when there is room", () => {
-    const extremes = buildTransparencyReport(readRequests([row("x-1", "2024-02-01", "BE", "disclosed"), row("x-2", "2024-08-01", "BE", "rejected")]), "half");
+    const extremes = buildTransparencyReport(
+      readRequests([row("x-1", "2024-02-01", "BE", "disclosed"), row("x-2", "2024-08-01", "BE", "rejected")]),
+      "half",
+    );
     const g = disclosureRateGeometry(extremes.periods, LOCALE);
     expect(g.points.map((p) => [p.rate, p.y])).toEqual([
       [1, g.plot.top],
@@ -234,7 +273,9 @@ describe("disclosure rate per period", () => {
     expect(disclosureRateGeometry(small.periods, LOCALE).summary).toBe(
       "We disclosed some data in 11 of the 18 requests we decided (61%). By period, it ranged from 33% in the second half of 2023 to 71% in the second half of 2024; 1 period without a decided request shows no rate.",
     );
-    expect(disclosureRateGeometry(allZero, LOCALE).summary).toBe("No request has been decided yet, so there is no disclosure rate to show.");
+    expect(disclosureRateGeometry(allZero, LOCALE).summary).toBe(
+      "No request has been decided yet, so there is no disclosure rate to show.",
+    );
   });
 });
 
@@ -242,7 +283,15 @@ describe("top countries", () => {
   const countries = small.allTime.country;
 
   it("leaves out countries below the threshold and says how many", () => {
-    expect(countries).toEqual([["BE", 10], ["US", 3], ["RU", 2], ["DE", 1], ["FR", 1], ["NL", 1], ["PL", 1]]);
+    expect(countries).toEqual([
+      ["BE", 10],
+      ["US", 3],
+      ["RU", 2],
+      ["DE", 1],
+      ["FR", 1],
+      ["NL", 1],
+      ["PL", 1],
+    ]);
     const g = topCountriesGeometry(countries, 3, LOCALE);
     expect(g.bars.map((b) => b.code)).toEqual(["BE", "US"]);
     expect(g.suppressed).toBe(5);
@@ -257,7 +306,12 @@ describe("top countries", () => {
 
   it("shows exact values as direct labels, the largest bar reaching the end of the plot", () => {
     const g = topCountriesGeometry(countries, undefined, LOCALE, 4);
-    expect(g.bars.map((b) => [b.nameLabel.text, b.valueLabel.text])).toEqual([["Belgium", "10"], ["United States", "3"], ["Russia", "2"], ["Germany", "1"]]);
+    expect(g.bars.map((b) => [b.nameLabel.text, b.valueLabel.text])).toEqual([
+      ["Belgium", "10"],
+      ["United States", "3"],
+      ["Russia", "2"],
+      ["Germany", "1"],
+    ]);
     expect(g.bars[0]?.x).toBe(g.plot.left);
     expect((g.bars[0]?.x ?? 0) + (g.bars[0]?.width ?? 0)).toBeCloseTo(g.plot.right, 6);
     expect(g.suppressed).toBe(0);
@@ -266,7 +320,14 @@ describe("top countries", () => {
   });
 
   it("draws nothing, and says why, when every country is below the threshold", () => {
-    const g = topCountriesGeometry([["DE", 1], ["FR", 2]], 3, LOCALE);
+    const g = topCountriesGeometry(
+      [
+        ["DE", 1],
+        ["FR", 2],
+      ],
+      3,
+      LOCALE,
+    );
     expect(g.bars).toEqual([]);
     expect(g.summary).toBe("Requests came from 2 countries, each with fewer than 3 requests, so no country is shown.");
     expect(g.note).toMatch(/^2 countries with fewer than 3 requests are not shown/);
@@ -275,7 +336,9 @@ describe("top countries", () => {
 
 describe("world map", () => {
   it("picks round class breaks from the data", () => {
-    expect([1, 1.4, 1.6, 3, 4, 7, 14, 16, 35, 75, 150].map(nearestRound)).toEqual([1, 1, 2, 2, 5, 5, 10, 20, 50, 100, 200]);
+    expect([1, 1.4, 1.6, 3, 4, 7, 14, 16, 35, 75, 150].map(nearestRound)).toEqual([
+      1, 1, 2, 2, 5, 5, 10, 20, 50, 100, 200,
+    ]);
     expect(classBreaks([1, 2, 4, 6, 30, 150], 1)).toEqual([5, 10, 50]);
     expect(classBreaks([10, 85, 8, 6, 5, 4, 3, 2, 1], 3)).toEqual([5, 20, 50]);
     expect(classBreaks([4, 4, 4], 3)).toEqual([]);
@@ -305,11 +368,29 @@ describe("world map", () => {
     for (const key of Object.values(g.classOf)) expect(classKeys.has(key)).toBe(true);
     const byCode = new Map(g.countries.map((c) => [c.code, c]));
     expect(byCode.get("BE")?.title).toBe("Belgium: 10 requests");
-    expect(byCode.get("RU")).toMatchObject({ classKey: "fewer", title: "Russia: fewer than 3 requests", fill: "url(#map-pattern-fewer)" });
+    expect(byCode.get("RU")).toMatchObject({
+      classKey: "fewer",
+      title: "Russia: fewer than 3 requests",
+      fill: "url(#map-pattern-fewer)",
+    });
     expect(byCode.get("CL")).toMatchObject({ classKey: "none", title: "Chile: no requests" });
     expect(g.legend.map((item) => item.label)).toEqual(["No requests", "Fewer than 3", "3–4", "5 or more"]);
-    expect(g.table.rows.map((r) => r.cells[0])).toEqual(["10", "3", "fewer than 3", "fewer than 3", "fewer than 3", "fewer than 3", "fewer than 3"]);
-    expect(g.table.rows.slice(2).map((r) => r.header)).toEqual(["France", "Germany", "Netherlands", "Poland", "Russia"]);
+    expect(g.table.rows.map((r) => r.cells[0])).toEqual([
+      "10",
+      "3",
+      "fewer than 3",
+      "fewer than 3",
+      "fewer than 3",
+      "fewer than 3",
+      "fewer than 3",
+    ]);
+    expect(g.table.rows.slice(2).map((r) => r.header)).toEqual([
+      "France",
+      "Germany",
+      "Netherlands",
+      "Poland",
+      "Russia",
+    ]);
     expect(g.summary).toBe(
       "Requests came from 7 countries; the most from Belgium (10). 5 countries sent fewer than 3 requests each; the map shows them without an exact figure.",
     );
@@ -325,7 +406,9 @@ describe("world map", () => {
       expect(coordinates.length, c.name).toBeGreaterThanOrEqual(4);
       for (const n of coordinates) expect(Number.isFinite(n), c.name).toBe(true);
     }
-    const absolute = g.countries.map((c) => [...c.d.matchAll(/M(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])).flat();
+    const absolute = g.countries
+      .map((c) => [...c.d.matchAll(/M(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]))
+      .flat();
     for (const [x, y] of absolute) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(g.width);
@@ -383,15 +466,26 @@ describe("no NaN, Infinity or negative sizes for 1 period, 40 periods and all-ze
 
 describe("fills readable without colour", () => {
   it("gives every outcome a colour with at least 3:1 contrast on white and its own texture", () => {
-    for (const [outcome, style] of Object.entries(OUTCOME_FILLS)) expect(contrastRatio(style.colour, "#ffffff"), outcome).toBeGreaterThanOrEqual(3);
+    for (const [outcome, style] of Object.entries(OUTCOME_FILLS))
+      expect(contrastRatio(style.colour, "#ffffff"), outcome).toBeGreaterThanOrEqual(3);
     expect(new Set(Object.values(OUTCOME_FILLS).map((s) => s.pattern)).size).toBe(OUTCOMES.length);
     expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 6);
     expect(contrastRatio("#767676", "#ffffff")).toBeCloseTo(4.54, 2);
   });
 
   it("gives every requesting class on the map at least 3:1 contrast on white", () => {
-    const g = worldMapGeometry(forty.allTime.country.concat([["US", 300], ["FR", 60], ["NL", 12]]), 3, "m", LOCALE);
-    for (const item of g.legend.filter((i) => i.key !== "none")) expect(contrastRatio(item.stroke, "#ffffff"), item.label).toBeGreaterThanOrEqual(3);
+    const g = worldMapGeometry(
+      forty.allTime.country.concat([
+        ["US", 300],
+        ["FR", 60],
+        ["NL", 12],
+      ]),
+      3,
+      "m",
+      LOCALE,
+    );
+    for (const item of g.legend.filter((i) => i.key !== "none"))
+      expect(contrastRatio(item.stroke, "#ffffff"), item.label).toBeGreaterThanOrEqual(3);
   });
 
   it("derives pattern ids from the chart id, so two charts on a page never share one", () => {
@@ -405,7 +499,8 @@ describe("fills readable without colour", () => {
 
 describe("chart components (Astro Container API)", () => {
   let renderer: ComponentRenderer;
-  const render = (component: string, props: Record<string, unknown>): Promise<string> => renderer.render(`charts/${component}`, props);
+  const render = (component: string, props: Record<string, unknown>): Promise<string> =>
+    renderer.render(`charts/${component}`, props);
 
   beforeAll(async () => {
     renderer = await createComponentRenderer();
@@ -422,7 +517,9 @@ describe("chart components (Astro Container API)", () => {
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
     expect(html).toContain(`<svg viewBox="0 0 640 `);
     expect(html).toMatch(new RegExp(`<svg [^>]*width="100%" role="img" aria-labelledby="${id}-title ${id}-summary"`));
-    expect(html).toMatch(/<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s);
+    expect(html).toMatch(
+      /<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s,
+    );
     expect(html).toMatch(/<th scope="row"/);
     expect(html).not.toMatch(/<script|<foreignObject|NaN|Infinity|undefined/);
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? "");
@@ -433,10 +530,12 @@ describe("chart components (Astro Container API)", () => {
   it("renders the requests-per-period chart with patterns, legend and table", async () => {
     const html = await render("RequestsByPeriodChart", { id: "req-period", periods: small.periods, headingLevel: 2 });
     expectAccessibleFigure(html, "req-period", "h2");
-    expect(html).toContain('<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">');
+    expect(html).toContain(
+      '<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">',
+    );
     expect(html).toContain("<title>Second half of 2024, Disclosed: 5</title>");
     expect(html).toContain(">Partially disclosed</text>");
-    expect(html).toContain("<th scope=\"row\" data-astro-cid");
+    expect(html).toContain('<th scope="row" data-astro-cid');
     expect(html.match(/<tr/g)).toHaveLength(small.periods.length + 1);
   });
 
@@ -466,7 +565,9 @@ describe("chart components (Astro Container API)", () => {
   });
 
   it("keeps ids unique when two charts share a page", async () => {
-    const page = (await render("RequestsByPeriodChart", { id: "a", periods: small.periods })) + (await render("RequestsByPeriodChart", { id: "b", periods: small.periods }));
+    const page =
+      (await render("RequestsByPeriodChart", { id: "a", periods: small.periods })) +
+      (await render("RequestsByPeriodChart", { id: "b", periods: small.periods }));
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });

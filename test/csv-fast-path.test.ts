@@ -5,10 +5,16 @@ import { generateCorpus } from "../bench/corpus.ts";
 import { detectDelimiter, splitWellFormedCsv, splitWithCsvParse } from "../src/lib/csv/parse-csv.ts";
 
 /** Both readers on the same text (LF line ends, as parseCsv gives them): the fast one must agree or step aside. */
-function compare(text: string): { fast: ReturnType<typeof splitWellFormedCsv>; reference: ReturnType<typeof splitWithCsvParse> } {
+function compare(text: string): {
+  fast: ReturnType<typeof splitWellFormedCsv>;
+  reference: ReturnType<typeof splitWithCsvParse>;
+} {
   const normalised = text.replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);
-  return { fast: splitWellFormedCsv(normalised.replace(/^\uFEFF/, ""), delimiter), reference: splitWithCsvParse(normalised, delimiter, "t.csv") };
+  return {
+    fast: splitWellFormedCsv(normalised.replace(/^\uFEFF/, ""), delimiter),
+    reference: splitWithCsvParse(normalised, delimiter, "t.csv"),
+  };
 }
 
 const fixtureCsvs = (dir: string): string[] =>
@@ -18,15 +24,24 @@ const fixtureCsvs = (dir: string): string[] =>
     .map((name) => path.join(dir, name));
 
 describe("the fast CSV reader agrees with csv-parse", () => {
-  const files = [...fixtureCsvs(path.join(import.meta.dirname, "fixtures")), ...fixtureCsvs(path.join(import.meta.dirname, "../data"))];
+  const files = [
+    ...fixtureCsvs(path.join(import.meta.dirname, "fixtures")),
+    ...fixtureCsvs(path.join(import.meta.dirname, "../data")),
+  ];
 
-  it.each(files.map((file) => [path.relative(path.join(import.meta.dirname, ".."), file), file]))("%s: same records, or it leaves the file to csv-parse", (_, file) => {
-    const { fast, reference } = compare(readFileSync(file, "utf8"));
-    if (fast) expect(reference).toEqual({ records: fast });
-  });
+  it.each(files.map((file) => [path.relative(path.join(import.meta.dirname, ".."), file), file]))(
+    "%s: same records, or it leaves the file to csv-parse",
+    (_, file) => {
+      const { fast, reference } = compare(readFileSync(file, "utf8"));
+      if (fast) expect(reference).toEqual({ records: fast });
+    },
+  );
 
   it("reads the sample data and well-formed fixtures itself (so the fast path is really taken)", () => {
-    for (const file of [...fixtureCsvs(path.join(import.meta.dirname, "../data")), ...fixtureCsvs(path.join(import.meta.dirname, "fixtures/spreadsheet"))]) {
+    for (const file of [
+      ...fixtureCsvs(path.join(import.meta.dirname, "../data")),
+      ...fixtureCsvs(path.join(import.meta.dirname, "fixtures/spreadsheet")),
+    ]) {
       expect(compare(readFileSync(file, "utf8")).fast, file).toBeDefined();
     }
   });
@@ -69,7 +84,10 @@ describe("the fast CSV reader agrees with csv-parse", () => {
     const next = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     let taken = 0;
     for (let n = 0; n < 20_000; n++) {
-      const text = Array.from({ length: Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+      const text = Array.from(
+        { length: Math.floor(next() * 30) },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join("");
       for (const delimiter of [",", ";"] as const) {
         const fast = splitWellFormedCsv(text, delimiter);
         if (!fast) continue;

@@ -30,7 +30,12 @@ describe("reading CSV as spreadsheets write it", () => {
       notes: 'Line one\nline two; with "quotes", and a comma',
     });
     expect(first?.user_notified).toBeUndefined();
-    expect(second).toMatchObject({ received: { precision: "half", start: "2024-01-01", end: "2024-06-30" }, country: "RU", authority: "Roskomnadzor", count: 3 });
+    expect(second).toMatchObject({
+      received: { precision: "half", start: "2024-01-01", end: "2024-06-30" },
+      country: "RU",
+      authority: "Roskomnadzor",
+      count: 3,
+    });
     expect(third).toMatchObject({ outcome: "pending", data_disclosed: [], related: [] });
   });
 
@@ -43,7 +48,10 @@ describe("reading CSV as spreadsheets write it", () => {
     const project = await loadProject(spreadsheet);
     const event = project.blockingEvents[0]?.data;
     expect(event?.hosts).toEqual(["mx1.example.org:25", "mx2.example.org:25"]);
-    expect(event?.networks).toEqual([{ asn: 12389, name: "Rostelecom" }, { asn: 8359, name: "MTS PJSC" }]);
+    expect(event?.networks).toEqual([
+      { asn: 12389, name: "Rostelecom" },
+      { asn: 8359, name: "MTS PJSC" },
+    ]);
     expect(event?.summary).toBe("Our mail servers; unreachable from Russian networks.");
     const incident = project.incidents[0]?.data;
     expect(incident?.actions).toBe("Filtered traffic; added capacity");

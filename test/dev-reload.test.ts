@@ -143,7 +143,9 @@ describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
     const goodCategory = rows[1]?.[categoryColumn] ?? "";
     const badCategory = `${goodCategory}e`;
     saveLikeASpreadsheet(incidents, withCell(withCell(good, "title", "Renamed again"), "category", badCategory));
-    await expect.poll(() => server?.log() ?? "", { timeout: 30_000, interval: 250 }).toContain(`found "${badCategory}"`);
+    await expect
+      .poll(() => server?.log() ?? "", { timeout: 30_000, interval: 250 })
+      .toContain(`found "${badCategory}"`);
     expect(server.log()).toContain("showing the last valid data until they are fixed");
     expect(server.log()).toContain(
       `data/incidents.csv:2:${categoryColumn + 1}: category: one of abuse, security, outage, legal, account_action, other (did you mean "${goodCategory}"?), found "${badCategory}"`,

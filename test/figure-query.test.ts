@@ -37,7 +37,9 @@ describe("<Figure> values on hand-checked requests (see report-figures.test.ts)"
   });
 
   it("says what it covers", () => {
-    expect(queryFigure(requests, { metric: "requests", period: "2024-H1", country: "RU" }, { locale: "en" }).scope).toBe("in the first half of 2024, from Russia");
+    expect(
+      queryFigure(requests, { metric: "requests", period: "2024-H1", country: "RU" }, { locale: "en" }).scope,
+    ).toBe("in the first half of 2024, from Russia");
   });
 
   it("knows which periods have requests, and which requests are in a period", () => {
@@ -48,9 +50,15 @@ describe("<Figure> values on hand-checked requests (see report-figures.test.ts)"
   it("changes when the CSV changes", async () => {
     const root = mkdtempSync(path.join(tmpdir(), "vitrine-figure-"));
     cpSync(path.join(fixture, "data"), path.join(root, "data"), { recursive: true });
-    const before = queryFigure((await loadProject(root)).requests.map((r) => r.data), { metric: "requests", period: "2024-H2" });
+    const before = queryFigure(
+      (await loadProject(root)).requests.map((r) => r.data),
+      { metric: "requests", period: "2024-H2" },
+    );
     appendFileSync(path.join(root, "data/requests.csv"), "r7,2024-11-02,NL,subscriber,,4,no_data,,,,,,2024-11-20\n");
-    const after = queryFigure((await loadProject(root)).requests.map((r) => r.data), { metric: "requests", period: "2024-H2" });
+    const after = queryFigure(
+      (await loadProject(root)).requests.map((r) => r.data),
+      { metric: "requests", period: "2024-H2" },
+    );
     expect([before.text, after.text]).toEqual(["1", "5"]);
   });
 });

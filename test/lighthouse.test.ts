@@ -2,7 +2,12 @@ import lighthouse, { desktopConfig, type Flags } from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
 import { postPath, recordPath } from "../src/lib/site/paths.ts";
-import { launchDebuggableChromium, startPreview, type DebuggableChromium, type PreviewServer } from "./helpers/browser.ts";
+import {
+  launchDebuggableChromium,
+  startPreview,
+  type DebuggableChromium,
+  type PreviewServer,
+} from "./helpers/browser.ts";
 import { makeFixtureSite, runAstro } from "./helpers/fixture-site.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
@@ -41,7 +46,8 @@ describe("Lighthouse on the built site", () => {
     const result = await lighthouse(`${preview.url}/${sitePath}`, { ...FLAGS, port: chromium.port }, desktopConfig);
     if (!result) throw new Error(`Lighthouse returned nothing for /${sitePath}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse failed on /${sitePath}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError)
+      throw new Error(`Lighthouse failed on /${sitePath}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const scores: Record<string, number> = {};
     const lost: string[] = [];
     for (const category of Object.values(lhr.categories)) {
@@ -49,7 +55,9 @@ describe("Lighthouse on the built site", () => {
       for (const ref of category.auditRefs) {
         const a = lhr.audits[ref.id];
         if (!a || ref.weight === 0 || a.score === null || a.score >= 1) continue;
-        lost.push(`/${sitePath} ${category.id}: ${a.id} scored ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}: ${a.title}`);
+        lost.push(
+          `/${sitePath} ${category.id}: ${a.id} scored ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}: ${a.title}`,
+        );
       }
     }
     return { scores, lost };
@@ -66,7 +74,8 @@ describe("Lighthouse on the built site", () => {
       table.push(`/${sitePath}: ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}`);
       expect(Object.keys(result.scores).sort()).toEqual([...CATEGORIES].sort());
       const below = CATEGORIES.filter((c) => result.scores[c] !== 100);
-      if (below.length > 0) lost.push(`/${sitePath} scored ${below.map((c) => `${c} ${result.scores[c]}`).join(", ")}`, ...result.lost);
+      if (below.length > 0)
+        lost.push(`/${sitePath} scored ${below.map((c) => `${c} ${result.scores[c]}`).join(", ")}`, ...result.lost);
     }
     console.log(`Lighthouse (desktop, simulated throttling):\n${table.join("\n")}`);
     expect(lost, `audits that lost points:\n${lost.join("\n")}`).toEqual([]);

@@ -9,7 +9,8 @@ import { FIXED_NOW, repoRoot } from "./helpers/fixture-site.ts";
 describe("MDX components (Astro Container API)", () => {
   let project: Project;
   let renderer: ComponentRenderer;
-  const render = (component: string, props: Record<string, unknown>, slot?: string): Promise<string> => renderer.render(component, props, slot);
+  const render = (component: string, props: Record<string, unknown>, slot?: string): Promise<string> =>
+    renderer.render(component, props, slot);
 
   beforeAll(async () => {
     project = await loadProject(repoRoot, { now: FIXED_NOW });
@@ -21,7 +22,8 @@ describe("MDX components (Astro Container API)", () => {
   });
 
   const entry = (kind: "requests" | "blockingEvents" | "incidents", id: string) => {
-    const list = kind === "requests" ? project.requests : kind === "blockingEvents" ? project.blockingEvents : project.incidents;
+    const list =
+      kind === "requests" ? project.requests : kind === "blockingEvents" ? project.blockingEvents : project.incidents;
     const record = list.find((r) => r.data.id === id);
     if (!record) throw new Error(`no ${id}`);
     return { kind, entry: { id, collection: kind, data: record.data } };
@@ -42,26 +44,51 @@ describe("MDX components (Astro Container API)", () => {
 
   it("Status: ongoing with its running duration, lifted with its end, unknown never as ongoing, incidents open or resolved", async () => {
     const days = Math.floor((FIXED_NOW.getTime() - Date.parse("2020-03-04")) / 86_400_000);
-    expect(await render("StatusText", { record: entry("blockingEvents", "blk-ru-2020-smtp"), now: FIXED_NOW })).toContain(`Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting`);
-    expect(await render("StatusText", { record: entry("blockingEvents", "blk-ru-2019-smtp"), now: FIXED_NOW })).toContain("Lifted</span> until 18 June 2019");
-    const unknown = await render("StatusText", { record: entry("blockingEvents", "blk-tm-2023-website"), now: FIXED_NOW });
+    expect(
+      await render("StatusText", { record: entry("blockingEvents", "blk-ru-2020-smtp"), now: FIXED_NOW }),
+    ).toContain(`Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting`);
+    expect(
+      await render("StatusText", { record: entry("blockingEvents", "blk-ru-2019-smtp"), now: FIXED_NOW }),
+    ).toContain("Lifted</span> until 18 June 2019");
+    const unknown = await render("StatusText", {
+      record: entry("blockingEvents", "blk-tm-2023-website"),
+      now: FIXED_NOW,
+    });
     expect(unknown).toContain("Status unknown</span>");
     expect(unknown).not.toContain("Ongoing");
-    expect(await render("StatusText", { record: entry("incidents", "inc-2021-ddos"), now: FIXED_NOW })).toMatch(/Resolved<\/span> resolved on 8 November 2021/);
-    expect(await render("StatusText", { record: entry("incidents", "inc-2025-phishing-lookalike"), now: FIXED_NOW })).toMatch(/Open<\/span> open for \d+ days and counting/);
+    expect(await render("StatusText", { record: entry("incidents", "inc-2021-ddos"), now: FIXED_NOW })).toMatch(
+      /Resolved<\/span> resolved on 8 November 2021/,
+    );
+    expect(
+      await render("StatusText", { record: entry("incidents", "inc-2025-phishing-lookalike"), now: FIXED_NOW }),
+    ).toMatch(/Open<\/span> open for \d+ days and counting/);
   });
 
   it("Figure: the formatted value linking to its source page", async () => {
-    const figure = queryFigure(project.requests.map((r) => r.data), { metric: "requests", period: "2024-H1" }, { locale: "en-GB" });
+    const figure = queryFigure(
+      project.requests.map((r) => r.data),
+      { metric: "requests", period: "2024-H1" },
+      { locale: "en-GB" },
+    );
     const html = await render("FigureLink", { figure });
-    expect(html).toBe(`<a class="figure-embed" href="/transparency/2024-h1/" title="Source: the transparency report, in the first half of 2024">${figure.text}</a>`);
+    expect(html).toBe(
+      `<a class="figure-embed" href="/transparency/2024-h1/" title="Source: the transparency report, in the first half of 2024">${figure.text}</a>`,
+    );
   });
 
   it("Callout and CallToAction: a titled box and one prominent link with the base path", async () => {
     const callout = await render("mdx/Callout", { type: "action" }, "<p>Complain.</p>");
-    expect(callout).toBe('<aside class="callout action" aria-label="What you can do"><p class="callout-title">What you can do</p><p>Complain.</p></aside>');
-    expect(await render("mdx/Callout", { title: "Heads up" }, "x")).toContain('<aside class="callout note" aria-label="Heads up">');
-    expect(await render("mdx/CallToAction", { href: "/blocking/" }, "See")).toBe('<p class="call-to-action"><a href="/blocking/">See</a></p>');
-    expect(await render("mdx/CallToAction", { href: "https://example.org/" }, "Go")).toContain('href="https://example.org/"');
+    expect(callout).toBe(
+      '<aside class="callout action" aria-label="What you can do"><p class="callout-title">What you can do</p><p>Complain.</p></aside>',
+    );
+    expect(await render("mdx/Callout", { title: "Heads up" }, "x")).toContain(
+      '<aside class="callout note" aria-label="Heads up">',
+    );
+    expect(await render("mdx/CallToAction", { href: "/blocking/" }, "See")).toBe(
+      '<p class="call-to-action"><a href="/blocking/">See</a></p>',
+    );
+    expect(await render("mdx/CallToAction", { href: "https://example.org/" }, "Go")).toContain(
+      'href="https://example.org/"',
+    );
   });
 });

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../src/lib/csv/parse-csv.ts";
 import { readRecords } from "../src/lib/csv/read-records.ts";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
-import { CHECKSUMS_FILE, checksumsSize, formatChecksums, isChecksummed, sha256Hex } from "../src/lib/open-data/checksums.ts";
+import {
+  CHECKSUMS_FILE,
+  checksumsSize,
+  formatChecksums,
+  isChecksummed,
+  sha256Hex,
+} from "../src/lib/open-data/checksums.ts";
 import { writeCsvTable } from "../src/lib/open-data/csv-table.ts";
 import { downloadJsonSchema, type JsonSchema } from "../src/lib/open-data/json-schema.ts";
 import {
@@ -20,7 +26,12 @@ import {
   type OpenDataFile,
   type RecordDownloadKind,
 } from "../src/lib/open-data/open-data-files.ts";
-import { ALL_PERIODS, blockingEventsByPeriod, incidentsByPeriod, requestsByPeriod } from "../src/lib/open-data/period-tables.ts";
+import {
+  ALL_PERIODS,
+  blockingEventsByPeriod,
+  incidentsByPeriod,
+  requestsByPeriod,
+} from "../src/lib/open-data/period-tables.ts";
 import { recordsCsv, recordsJson } from "../src/lib/open-data/record-downloads.ts";
 import { contractCell, fieldNames, sortById, type PublishedRecord } from "../src/lib/open-data/record-values.ts";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
@@ -34,7 +45,8 @@ import { makeFixtureSite, repoRoot, runAstro } from "./helpers/fixture-site.ts";
 
 /** The records of one kind in a loaded project. */
 function recordsOf(project: Project, kind: RecordDownloadKind): PublishedRecord[] {
-  const located = kind === "requests" ? project.requests : kind === "blocking-events" ? project.blockingEvents : project.incidents;
+  const located =
+    kind === "requests" ? project.requests : kind === "blocking-events" ? project.blockingEvents : project.incidents;
   return located.map((record) => record.data);
 }
 
@@ -67,7 +79,10 @@ const date = (text: string): PartialDate => {
 const SOURCES = [
   ["the sample data", repoRoot],
   ["the spreadsheet fixture", path.join(repoRoot, "test/fixtures/spreadsheet")],
-  ["the open-data fixture (quotes, spaces, line breaks, coarse dates, networks)", path.join(repoRoot, "test/fixtures/open-data")],
+  [
+    "the open-data fixture (quotes, spaces, line breaks, coarse dates, networks)",
+    path.join(repoRoot, "test/fixtures/open-data"),
+  ],
 ] as const;
 
 describe.each(SOURCES)("record downloads of %s", (_name, root) => {
@@ -77,53 +92,65 @@ describe.each(SOURCES)("record downloads of %s", (_name, root) => {
     expect(project.problems).toEqual([]);
   });
 
-  it.each(RECORD_DOWNLOAD_KINDS)("%s.csv has the contract's columns in order and reads back as exactly the same records", (kind) => {
-    const records = recordsOf(project, kind);
-    expect(records.length).toBeGreaterThan(0);
-    const csv = recordsCsv(RECORD_DOWNLOADS[kind].spec, records);
-    const back = readBack(kind, csv);
-    expect(back.problems).toEqual([]);
-    expect(parseCsv(csv, "x.csv").header).toEqual(Object.keys(RECORD_DOWNLOADS[kind].spec.shape));
-    expect(back.records.map((record) => record.data)).toStrictEqual(sortById(records));
-  });
+  it.each(RECORD_DOWNLOAD_KINDS)(
+    "%s.csv has the contract's columns in order and reads back as exactly the same records",
+    (kind) => {
+      const records = recordsOf(project, kind);
+      expect(records.length).toBeGreaterThan(0);
+      const csv = recordsCsv(RECORD_DOWNLOADS[kind].spec, records);
+      const back = readBack(kind, csv);
+      expect(back.problems).toEqual([]);
+      expect(parseCsv(csv, "x.csv").header).toEqual(Object.keys(RECORD_DOWNLOADS[kind].spec.shape));
+      expect(back.records.map((record) => record.data)).toStrictEqual(sortById(records));
+    },
+  );
 
-  it.each(RECORD_DOWNLOAD_KINDS)("%s.csv is UTF-8 without BOM, comma-delimited, LF only, sorted by id, count always filled", (kind) => {
-    const records = recordsOf(project, kind);
-    const csv = recordsCsv(RECORD_DOWNLOADS[kind].spec, records);
-    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    expect(csv).not.toContain("\r");
-    expect(csv.endsWith("\n")).toBe(true);
-    const table = parseCsv(csv, "x.csv");
-    expect(table.delimiter).toBe(",");
-    const ids = table.rows.map((row) => row.cells[0]);
-    expect(ids).toEqual(records.map((r) => r.id).sort());
-    if (kind === "requests") {
-      const countColumn = table.header.indexOf("count");
-      for (const row of table.rows) expect(row.cells[countColumn]).toMatch(/^[1-9]\d*$/);
-    }
-  });
+  it.each(RECORD_DOWNLOAD_KINDS)(
+    "%s.csv is UTF-8 without BOM, comma-delimited, LF only, sorted by id, count always filled",
+    (kind) => {
+      const records = recordsOf(project, kind);
+      const csv = recordsCsv(RECORD_DOWNLOADS[kind].spec, records);
+      expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+      expect(csv).not.toContain("\r");
+      expect(csv.endsWith("\n")).toBe(true);
+      const table = parseCsv(csv, "x.csv");
+      expect(table.delimiter).toBe(",");
+      const ids = table.rows.map((row) => row.cells[0]);
+      expect(ids).toEqual(records.map((r) => r.id).sort());
+      if (kind === "requests") {
+        const countColumn = table.header.indexOf("count");
+        for (const row of table.rows) expect(row.cells[countColumn]).toMatch(/^[1-9]\d*$/);
+      }
+    },
+  );
 
-  it.each(RECORD_DOWNLOAD_KINDS)("%s.json uses the contract's field names and parses back as exactly the same records", (kind) => {
-    const records = recordsOf(project, kind);
-    const json = recordsJson(RECORD_DOWNLOADS[kind].spec, records);
-    expect(json.endsWith("}\n]\n")).toBe(true);
-    expect(json.split("\n")[1]).toBe("  {");
-    const parsed = JSON.parse(json) as Record<string, unknown>[];
-    expect(parsed).toStrictEqual(sortById(records));
-    const names = fieldNames(RECORD_DOWNLOADS[kind].spec);
-    for (const record of parsed) {
-      const keys = Object.keys(record);
-      expect(keys).toEqual(names.filter((name) => keys.includes(name)));
-      expect(Object.values(record)).not.toContain(null);
-    }
-  });
+  it.each(RECORD_DOWNLOAD_KINDS)(
+    "%s.json uses the contract's field names and parses back as exactly the same records",
+    (kind) => {
+      const records = recordsOf(project, kind);
+      const json = recordsJson(RECORD_DOWNLOADS[kind].spec, records);
+      expect(json.endsWith("}\n]\n")).toBe(true);
+      expect(json.split("\n")[1]).toBe("  {");
+      const parsed = JSON.parse(json) as Record<string, unknown>[];
+      expect(parsed).toStrictEqual(sortById(records));
+      const names = fieldNames(RECORD_DOWNLOADS[kind].spec);
+      for (const record of parsed) {
+        const keys = Object.keys(record);
+        expect(keys).toEqual(names.filter((name) => keys.includes(name)));
+        expect(Object.values(record)).not.toContain(null);
+      }
+    },
+  );
 
   it.each(RECORD_DOWNLOAD_KINDS)("every record of %s.json validates against its published JSON Schema", (kind) => {
     const files = buildOpenDataFiles({
       requests: project.requests.map((r) => r.data),
       blockingEvents: project.blockingEvents.map((e) => e.data),
       incidents: project.incidents.map((i) => i.data),
-      report: buildTransparencyReport(project.requests.map((r) => r.data), "half"),
+      report: buildTransparencyReport(
+        project.requests.map((r) => r.data),
+        "half",
+      ),
       periodLength: "half",
       dataUrl: "https://example.org/data/",
     });
@@ -160,42 +187,114 @@ describe("contract cells", () => {
   });
 
   it("quotes cells the RFC 4180 way, and cells with spaces at either end (the reader trims unquoted cells)", () => {
-    const csv = writeCsvTable({ columns: ["a", "b"], rows: [["x,y", 'say "hi"'], ["two\nlines", ""], [" padded", "plain"]] });
+    const csv = writeCsvTable({
+      columns: ["a", "b"],
+      rows: [
+        ["x,y", 'say "hi"'],
+        ["two\nlines", ""],
+        [" padded", "plain"],
+      ],
+    });
     expect(csv).toBe('a,b\n"x,y","say ""hi"""\n"two\nlines",\n" padded",plain\n');
-    expect(parseCsv(csv, "x.csv").rows.map((row) => row.cells)).toEqual([["x,y", 'say "hi"'], ["two\nlines", ""], [" padded", "plain"]]);
+    expect(parseCsv(csv, "x.csv").rows.map((row) => row.cells)).toEqual([
+      ["x,y", 'say "hi"'],
+      ["two\nlines", ""],
+      [" padded", "plain"],
+    ]);
   });
 });
 
 describe("JSON Schemas of the JSON downloads", () => {
   const schemaOf = (kind: RecordDownloadKind): JsonSchema =>
-    downloadJsonSchema(RECORD_DOWNLOADS[kind].schema, { id: `https://example.org/data/${schemaFileName(kind)}`, title: "T", description: "D" });
-  const itemsOf = (schema: JsonSchema) => schema["items"] as { properties: Record<string, Record<string, unknown>>; required: string[]; additionalProperties: boolean };
+    downloadJsonSchema(RECORD_DOWNLOADS[kind].schema, {
+      id: `https://example.org/data/${schemaFileName(kind)}`,
+      title: "T",
+      description: "D",
+    });
+  const itemsOf = (schema: JsonSchema) =>
+    schema["items"] as {
+      properties: Record<string, Record<string, unknown>>;
+      required: string[];
+      additionalProperties: boolean;
+    };
 
-  it.each(RECORD_DOWNLOAD_KINDS)("%s: an array of records whose properties are the contract's fields in order", (kind) => {
-    const schema = schemaOf(kind);
-    expect(schema).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `https://example.org/data/${schemaFileName(kind)}`, title: "T", description: "D", type: "array" });
-    expect(Object.keys(itemsOf(schema).properties)).toEqual(fieldNames(RECORD_DOWNLOADS[kind].spec));
-    expect(itemsOf(schema).additionalProperties).toBe(false);
-  });
+  it.each(RECORD_DOWNLOAD_KINDS)(
+    "%s: an array of records whose properties are the contract's fields in order",
+    (kind) => {
+      const schema = schemaOf(kind);
+      expect(schema).toMatchObject({
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        $id: `https://example.org/data/${schemaFileName(kind)}`,
+        title: "T",
+        description: "D",
+        type: "array",
+      });
+      expect(Object.keys(itemsOf(schema).properties)).toEqual(fieldNames(RECORD_DOWNLOADS[kind].spec));
+      expect(itemsOf(schema).additionalProperties).toBe(false);
+    },
+  );
 
   it("requires exactly the fields that are never unknown", () => {
-    expect(itemsOf(schemaOf("requests")).required).toEqual(["id", "received", "country", "data_requested", "count", "outcome", "data_disclosed", "related"]);
-    expect(itemsOf(schemaOf("blocking-events")).required).toEqual(["id", "title", "country", "started", "status", "targets", "hosts", "networks", "method", "confidence", "evidence", "related", "summary"]);
-    expect(itemsOf(schemaOf("incidents")).required).toEqual(["id", "title", "category", "severity", "started", "related", "summary"]);
+    expect(itemsOf(schemaOf("requests")).required).toEqual([
+      "id",
+      "received",
+      "country",
+      "data_requested",
+      "count",
+      "outcome",
+      "data_disclosed",
+      "related",
+    ]);
+    expect(itemsOf(schemaOf("blocking-events")).required).toEqual([
+      "id",
+      "title",
+      "country",
+      "started",
+      "status",
+      "targets",
+      "hosts",
+      "networks",
+      "method",
+      "confidence",
+      "evidence",
+      "related",
+      "summary",
+    ]);
+    expect(itemsOf(schemaOf("incidents")).required).toEqual([
+      "id",
+      "title",
+      "category",
+      "severity",
+      "started",
+      "related",
+      "summary",
+    ]);
   });
 
   it("lists the allowed words of every enumeration", () => {
     expect(itemsOf(schemaOf("requests")).properties["outcome"]?.["enum"]).toEqual([...OUTCOMES]);
     expect(itemsOf(schemaOf("blocking-events")).properties["status"]?.["enum"]).toEqual([...BLOCKING_STATUSES]);
     expect(itemsOf(schemaOf("incidents")).properties["severity"]?.["enum"]).toEqual([...SEVERITIES]);
-    const defs = schemaOf("requests")["$defs"] as Record<string, { properties: Record<string, { enum?: string[] }>; required: string[] }>;
+    const defs = schemaOf("requests")["$defs"] as Record<
+      string,
+      { properties: Record<string, { enum?: string[] }>; required: string[] }
+    >;
     expect(defs["PartialDate"]?.properties["precision"]?.enum).toEqual(["year", "half", "month", "day", "time"]);
     expect(defs["PartialDate"]?.required).toEqual(["text", "precision", "start", "end"]);
   });
 
   it("rejects records that break it (so the validation above can fail)", () => {
     const validate = validatorFor(schemaOf("requests"));
-    const good = { id: "req-1", received: date("2024-03"), country: "BE", data_requested: ["subscriber"], count: 1, outcome: "pending", data_disclosed: [], related: [] };
+    const good = {
+      id: "req-1",
+      received: date("2024-03"),
+      country: "BE",
+      data_requested: ["subscriber"],
+      count: 1,
+      outcome: "pending",
+      data_disclosed: [],
+      related: [],
+    };
     expect(validate([good]), JSON.stringify(validate.errors)).toBe(true);
     expect(validate([{ ...good, outcome: "granted" }])).toBe(false);
     expect(validate([{ ...good, count: 0 }])).toBe(false);
@@ -221,16 +320,97 @@ describe("requests per period", () => {
 
   it("has one row per period, a withheld row for a request dated only to the year, then the all row", () => {
     expect(table.columns).toEqual([
-      "period", "label", "start", "end", "requests", "records", "accounts",
+      "period",
+      "label",
+      "start",
+      "end",
+      "requests",
+      "records",
+      "accounts",
       ...OUTCOMES.map((o) => `outcome_${o}`),
-      "decided", "disclosing", "disclosure_rate", "median_days_to_respond",
+      "decided",
+      "disclosing",
+      "disclosure_rate",
+      "median_days_to_respond",
     ]);
     // outcome columns: disclosed, partially_disclosed, no_data, rejected, pending, withdrawn
     expect(table.rows).toEqual([
-      ["2024-h1", "First half of 2024", "2024-01-01", "2024-06-30", "3", "2", "3", "2", "0", "0", "1", "0", "0", "3", "2", "0.6667", "10"],
-      ["2024-h2", "Second half of 2024", "2024-07-01", "2024-12-31", "1", "1", "1", "0", "0", "1", "0", "0", "0", "1", "0", "0.0000", "4"],
-      ["2024-withheld", "2024, half-year withheld", "2024-01-01", "2024-12-31", "1", "1", "0", "0", "0", "0", "0", "1", "0", "0", "0", "", ""],
-      [ALL_PERIODS, "All periods", "2024-01-01", "2024-12-31", "5", "4", "4", "2", "0", "1", "1", "1", "0", "4", "2", "0.5000", "10"],
+      [
+        "2024-h1",
+        "First half of 2024",
+        "2024-01-01",
+        "2024-06-30",
+        "3",
+        "2",
+        "3",
+        "2",
+        "0",
+        "0",
+        "1",
+        "0",
+        "0",
+        "3",
+        "2",
+        "0.6667",
+        "10",
+      ],
+      [
+        "2024-h2",
+        "Second half of 2024",
+        "2024-07-01",
+        "2024-12-31",
+        "1",
+        "1",
+        "1",
+        "0",
+        "0",
+        "1",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "0.0000",
+        "4",
+      ],
+      [
+        "2024-withheld",
+        "2024, half-year withheld",
+        "2024-01-01",
+        "2024-12-31",
+        "1",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "0",
+        "0",
+        "",
+        "",
+      ],
+      [
+        ALL_PERIODS,
+        "All periods",
+        "2024-01-01",
+        "2024-12-31",
+        "5",
+        "4",
+        "4",
+        "2",
+        "0",
+        "1",
+        "1",
+        "1",
+        "0",
+        "4",
+        "2",
+        "0.5000",
+        "10",
+      ],
     ]);
   });
 
@@ -253,7 +433,15 @@ describe("blocking events per period", () => {
 
   it("counts events by the half-year they started in, with empty halves, a withheld bucket for a bare year, and an all row", () => {
     const table = blockingEventsByPeriod(events, "half");
-    expect(table.columns).toEqual(["period", "label", "start", "end", "started", ...BLOCKING_STATUSES.map((s) => `status_${s}`), "countries"]);
+    expect(table.columns).toEqual([
+      "period",
+      "label",
+      "start",
+      "end",
+      "started",
+      ...BLOCKING_STATUSES.map((s) => `status_${s}`),
+      "countries",
+    ]);
     // status columns: ongoing, lifted, partial, unknown
     expect(table.rows).toEqual([
       ["2020-h1", "First half of 2020", "2020-01-01", "2020-06-30", "2", "1", "1", "0", "0", "1"],
@@ -286,16 +474,75 @@ describe("incidents per period", () => {
     const incidents = parseRecords<Incident>(asSpec(incidentSpec), INCIDENTS_CSV);
     const table = incidentsByPeriod(incidents, "half");
     expect(table.columns).toEqual([
-      "period", "label", "start", "end", "incidents",
+      "period",
+      "label",
+      "start",
+      "end",
+      "incidents",
       ...INCIDENT_CATEGORIES.map((c) => `category_${c}`),
       ...SEVERITIES.map((s) => `severity_${s}`),
-      "open", "accounts_affected",
+      "open",
+      "accounts_affected",
     ]);
     // categories: abuse, security, outage, legal, account_action, other; severities: low, medium, high, critical
     expect(table.rows).toEqual([
-      ["2022-h1", "First half of 2022", "2022-01-01", "2022-06-30", "2", "1", "1", "0", "0", "0", "0", "1", "0", "1", "0", "1", "5"],
-      ["2022-h2", "Second half of 2022", "2022-07-01", "2022-12-31", "2", "1", "0", "1", "0", "0", "0", "0", "0", "1", "1", "1", "2"],
-      [ALL_PERIODS, "All periods", "2022-01-01", "2022-12-31", "4", "2", "1", "1", "0", "0", "0", "1", "0", "2", "1", "2", "7"],
+      [
+        "2022-h1",
+        "First half of 2022",
+        "2022-01-01",
+        "2022-06-30",
+        "2",
+        "1",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "1",
+        "0",
+        "1",
+        "5",
+      ],
+      [
+        "2022-h2",
+        "Second half of 2022",
+        "2022-07-01",
+        "2022-12-31",
+        "2",
+        "1",
+        "0",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+        "0",
+        "1",
+        "1",
+        "1",
+        "2",
+      ],
+      [
+        ALL_PERIODS,
+        "All periods",
+        "2022-01-01",
+        "2022-12-31",
+        "4",
+        "2",
+        "1",
+        "1",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "2",
+        "1",
+        "2",
+        "7",
+      ],
     ]);
   });
 });
@@ -307,7 +554,10 @@ describe("checksums", () => {
   it("hashes bytes and writes sha256sum's format, sorted by name", () => {
     expect(sha256Hex("abc")).toBe(ABC);
     expect(sha256Hex(new TextEncoder().encode("abc"))).toBe(ABC);
-    const text = formatChecksums([{ name: "schema/b.json", sha256: ABC }, { name: "a.csv", sha256: ABC }]);
+    const text = formatChecksums([
+      { name: "schema/b.json", sha256: ABC },
+      { name: "a.csv", sha256: ABC },
+    ]);
     expect(text).toBe(`${ABC}  a.csv\n${ABC}  schema/b.json\n`);
     expect(checksumsSize(["schema/b.json", "a.csv"])).toBe(Buffer.byteLength(text));
   });
@@ -325,7 +575,14 @@ describe("downloads listing", () => {
   it("gives each file its size in bytes and adds the checksum list", () => {
     const files: OpenDataFile[] = [
       { name: "a.csv", description: "A", format: "CSV", mediaType: "text/csv", rows: 1, body: "h\né\n" },
-      { name: "schema/a.schema.json", description: "S", format: "JSON Schema", mediaType: "application/schema+json", rows: undefined, body: "{}\n" },
+      {
+        name: "schema/a.schema.json",
+        description: "S",
+        format: "JSON Schema",
+        mediaType: "application/schema+json",
+        rows: undefined,
+        body: "{}\n",
+      },
     ];
     expect(listOpenData(files).map(({ name, rows, size }) => ({ name, rows, size }))).toEqual([
       { name: "a.csv", rows: 1, size: 5 },
@@ -396,7 +653,9 @@ describe("astro build of the open-data downloads", () => {
     const all = table.rows.at(-1)?.cells ?? [];
     expect(all[0]).toBe(ALL_PERIODS);
     expect(Number(all[table.header.indexOf("requests")])).toBe(total);
-    const perPeriod = table.rows.slice(0, -1).reduce((sum, row) => sum + Number(row.cells[table.header.indexOf("requests")]), 0);
+    const perPeriod = table.rows
+      .slice(0, -1)
+      .reduce((sum, row) => sum + Number(row.cells[table.header.indexOf("requests")]), 0);
     expect(perPeriod).toBe(total);
   });
 
@@ -404,16 +663,27 @@ describe("astro build of the open-data downloads", () => {
     const check = spawnSync("sha256sum", ["-c", "--strict", CHECKSUMS_FILE], { cwd: dataDir, encoding: "utf8" });
     expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
-    const listed = file(CHECKSUMS_FILE).trimEnd().split("\n").map((line) => line.slice(66));
+    const listed = file(CHECKSUMS_FILE)
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.slice(66));
     expect(listed).toEqual(filesUnder(dataDir).filter(isChecksummed).sort());
     expect(check.stdout.trimEnd().split("\n")).toEqual(listed.map((name) => `${name}: OK`));
   });
 
   it("lists every file on the downloads page with a working link, its rows and its exact size", () => {
     const html = readFileSync(path.join(dataDir, "index.html"), "utf8");
-    const rows = [...html.matchAll(/<tr><td><a href="\/data\/([^"]+)"><code>[^<]*<\/code><\/a><\/td>.*?<td class="num">([^<]*)<\/td><td class="num"><data value="(\d+)">/g)];
+    const rows = [
+      ...html.matchAll(
+        /<tr><td><a href="\/data\/([^"]+)"><code>[^<]*<\/code><\/a><\/td>.*?<td class="num">([^<]*)<\/td><td class="num"><data value="(\d+)">/g,
+      ),
+    ];
     const listed = rows.map(([, name, , size]) => ({ name, size: Number(size) }));
-    expect(listed.map((row) => row.name).sort()).toEqual(filesUnder(dataDir).filter((name) => name !== "index.html").sort());
+    expect(listed.map((row) => row.name).sort()).toEqual(
+      filesUnder(dataDir)
+        .filter((name) => name !== "index.html")
+        .sort(),
+    );
     for (const { name, size } of listed) expect(size, name).toBe(statSync(path.join(dataDir, name ?? "")).size);
     const requestsRow = rows.find(([, name]) => name === "requests.csv");
     expect(requestsRow?.[2]).toBe(String(project.requests.length));

@@ -32,7 +32,11 @@ describe("parsePartialDate keeps the precision as written", () => {
   });
 
   it("reads a date-time with offset as an instant where allowed, and requires the offset", () => {
-    expect(date("2021-03-04T10:15:00+01:00", true)).toMatchObject({ precision: "time", start: "2021-03-04", instant: "2021-03-04T09:15:00.000Z" });
+    expect(date("2021-03-04T10:15:00+01:00", true)).toMatchObject({
+      precision: "time",
+      start: "2021-03-04",
+      instant: "2021-03-04T09:15:00.000Z",
+    });
     expect(date("2021-03-04T10:15Z", true).instant).toBe("2021-03-04T10:15:00.000Z");
     expect(parsePartialDate("2021-03-04T10:15:00", true)).toHaveProperty("error");
   });

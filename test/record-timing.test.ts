@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
-import { blockingDuration, describeDuration, durationBetween, incidentDuration, isInForce, needsReverification } from "../src/lib/records/record-timing.ts";
+import {
+  blockingDuration,
+  describeDuration,
+  durationBetween,
+  incidentDuration,
+  isInForce,
+  needsReverification,
+} from "../src/lib/records/record-timing.ts";
 
 const now = new Date("2026-11-28T12:00:00Z");
 const d = (text: string): PartialDate => parsePartialDate(text, true) as PartialDate;
 
 describe("durations with a fixed now", () => {
   it("counts whole days between exact dates, and to now while running", () => {
-    expect(durationBetween(d("2019-02-05"), d("2019-06-18"), now)).toEqual({ minDays: 133, maxDays: 133, running: false });
+    expect(durationBetween(d("2019-02-05"), d("2019-06-18"), now)).toEqual({
+      minDays: 133,
+      maxDays: 133,
+      running: false,
+    });
     expect(durationBetween(d("2020-03-04"), undefined, now)).toEqual({ minDays: 2460, maxDays: 2460, running: true });
   });
 
@@ -17,7 +28,9 @@ describe("durations with a fixed now", () => {
   });
 
   it("uses instants when both ends are date-times", () => {
-    expect(incidentDuration({ started: d("2021-11-08T06:40:00+01:00"), resolved: d("2021-11-10T13:05:00+01:00") }, now)).toEqual({ minDays: 2, maxDays: 2, running: false });
+    expect(
+      incidentDuration({ started: d("2021-11-08T06:40:00+01:00"), resolved: d("2021-11-10T13:05:00+01:00") }, now),
+    ).toEqual({ minDays: 2, maxDays: 2, running: false });
   });
 
   it.each([

@@ -32,7 +32,9 @@ describe("project records loader (build mode)", () => {
   it("stores nothing and throws the full report when any file has a problem", async () => {
     const { context, stored } = fakeContext(path.join(fixtures, "errors/duplicate-ids"));
     const load = projectRecordsLoader("requests", "data/requests.csv", { expiredCanary: "error" }).load(context);
-    await expect(load).rejects.toThrow(/data\/requests\.csv:4:1: id: an id not used before \(first used at data\/requests\.csv:2\), found "req-1"/);
+    await expect(load).rejects.toThrow(
+      /data\/requests\.csv:4:1: id: an id not used before \(first used at data\/requests\.csv:2\), found "req-1"/,
+    );
     expect(stored.size).toBe(0);
   });
 });

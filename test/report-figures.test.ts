@@ -35,7 +35,13 @@ describe("reporting periods", () => {
 
   it("runs without gaps from the first to the last used period, withheld buckets after their year's halves", () => {
     const used = ["2022-H2", "2024-H1", "2023"].map((t) => periodOf(date(t), "half"));
-    expect(periodSequence(used, "half").map((p) => p.key)).toEqual(["2022-h2", "2023-h1", "2023-h2", "2023-withheld", "2024-h1"]);
+    expect(periodSequence(used, "half").map((p) => p.key)).toEqual([
+      "2022-h2",
+      "2023-h1",
+      "2023-h2",
+      "2023-withheld",
+      "2024-h1",
+    ]);
   });
 });
 
@@ -70,7 +76,12 @@ describe("figures on hand-checked requests", () => {
     expect(all.disclosing).toBe(3); // r1 ×2 + r5
     expect(all.disclosureRate).toBe(0.375);
     expect(all.medianDaysToRespond).toBe(10); // 10, 10, 30
-    expect(all.country).toEqual([["DE", 4], ["BE", 3], ["FR", 1], ["RU", 1]]);
+    expect(all.country).toEqual([
+      ["DE", 4],
+      ["BE", 3],
+      ["FR", 1],
+      ["RU", 1],
+    ]);
     expect(all.dataRequested).toEqual({ subscriber: 8, metadata: 2, content: 1, realtime: 0, account_action: 0 });
     expect(all.dataDisclosed).toMatchObject({ subscriber: 2, content: 1 });
     expect(all.rejectionReason.overbroad).toBe(1);

@@ -11,7 +11,12 @@ const TEXT_FILE = /(\.(html|xml|json|txt|css|js|csv|md|svg|asc)|SHA256SUMS|_head
 function manifest(dist: string): string[] {
   return readdirSync(dist, { recursive: true, encoding: "utf8" })
     .filter((name) => statSync(path.join(dist, name)).isFile())
-    .map((name) => `${name.split(path.sep).join("/")} ${createHash("sha256").update(readFileSync(path.join(dist, name))).digest("hex")}`)
+    .map(
+      (name) =>
+        `${name.split(path.sep).join("/")} ${createHash("sha256")
+          .update(readFileSync(path.join(dist, name)))
+          .digest("hex")}`,
+    )
     .sort();
 }
 

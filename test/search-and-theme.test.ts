@@ -24,7 +24,9 @@ function luminance(colour: string): number {
   const channels = hex.startsWith("#")
     ? [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
     : (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
-  const [r = 0, g = 0, b = 0] = channels.map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r = 0, g = 0, b = 0] = channels
+    .map((c) => c / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -58,7 +60,14 @@ describe("site search and colour themes", () => {
   /** The search index as built: every fragment, by URL. */
   const fragments = (): Map<string, Fragment> => {
     const folder = dist("pagefind/fragment");
-    const all = readdirSync(folder).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(folder, name))).toString("utf8").replace(/^pagefind_dcd/, "")) as Fragment);
+    const all = readdirSync(folder).map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(folder, name)))
+            .toString("utf8")
+            .replace(/^pagefind_dcd/, ""),
+        ) as Fragment,
+    );
     return new Map(all.map((fragment) => [fragment.url, fragment]));
   };
 
@@ -70,7 +79,9 @@ describe("site search and colour themes", () => {
    * Chromium fails the test with an install hint). Every page opened in it reports console errors,
    * page errors and requests to another origin into `trouble`.
    */
-  async function newContext(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; url: string }> {
+  async function newContext(
+    options: BrowserContextOptions = {},
+  ): Promise<{ context: BrowserContext; page: Page; url: string }> {
     preview ??= await startPreview(dir);
     browser ??= launchChromium();
     const context = await (await browser).newContext(options);
@@ -82,7 +93,8 @@ describe("site search and colour themes", () => {
 
   function watch(page: Page, origin: string): void {
     page.on("request", (request) => {
-      if (!request.url().startsWith("data:") && new URL(request.url()).origin !== origin) trouble.push(`request to another origin: ${request.url()}`);
+      if (!request.url().startsWith("data:") && new URL(request.url()).origin !== origin)
+        trouble.push(`request to another origin: ${request.url()}`);
     });
     page.on("console", (message) => {
       if (message.type() === "error") trouble.push(`console error on ${page.url()}: ${message.text()}`);
@@ -115,7 +127,17 @@ describe("site search and colour themes", () => {
       expect(posts.length).toBeGreaterThan(0);
       const expected = [...records, ...posts, ...pages].map((p) => `/${p}`).sort();
       expect([...fragments().keys()].sort()).toEqual(expected);
-      for (const listPage of ["/", "/transparency/", "/blocking/", "/incidents/", "/countries/", "/countries/ru/", "/blog/", "/data/", "/search/"]) {
+      for (const listPage of [
+        "/",
+        "/transparency/",
+        "/blocking/",
+        "/incidents/",
+        "/countries/",
+        "/countries/ru/",
+        "/blog/",
+        "/data/",
+        "/search/",
+      ]) {
         expect(fragments().has(listPage), listPage).toBe(false);
       }
     });
@@ -129,25 +151,35 @@ describe("site search and colour themes", () => {
     });
 
     it("keeps the words of adjacent fields apart", () => {
-      expect(separateBlocks("<dl><dt>Country</dt><dd>Belgium</dd></dl>")).toBe("<dl><dt>Country</dt> <dd>Belgium</dd> </dl> ");
+      expect(separateBlocks("<dl><dt>Country</dt><dd>Belgium</dd></dl>")).toBe(
+        "<dl><dt>Country</dt> <dd>Belgium</dd> </dl> ",
+      );
       const request = project.requests[0];
       const sitePath = recordPath("requests", request?.data.id ?? "");
       const labels = [...html(sitePath).matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1] ?? "");
       expect(labels.length).toBeGreaterThan(3);
       const content = fragments().get(`/${sitePath}`)?.content ?? "";
-      for (const label of labels) expect(content).toMatch(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ .]`));
+      for (const label of labels)
+        expect(content).toMatch(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ .]`));
     });
 
     it("picks the pages of the searchable routes only, sorted by path, and names a route that built nothing", () => {
       const file = (p: string) => new URL(`file:///dist/${p}`);
       const assets = new Map([
         // Listed in the order their renders ended (several at a time), not by path.
-        ["/blocking/[id]", [file("blocking/c/index.html"), file("blocking/a/index.html"), file("blocking/b/index.html")]],
+        [
+          "/blocking/[id]",
+          [file("blocking/c/index.html"), file("blocking/a/index.html"), file("blocking/b/index.html")],
+        ],
         ["/blocking", [file("blocking/index.html")]],
         ["/blocking/rss.xml", [file("blocking/rss.xml")]],
       ]);
       const { files, emptyRoutes } = searchableFiles(assets, ["/blocking/[id]", "/blog/[slug]"]);
-      expect(files.map((f) => f.pathname)).toEqual(["/dist/blocking/a/index.html", "/dist/blocking/b/index.html", "/dist/blocking/c/index.html"]);
+      expect(files.map((f) => f.pathname)).toEqual([
+        "/dist/blocking/a/index.html",
+        "/dist/blocking/b/index.html",
+        "/dist/blocking/c/index.html",
+      ]);
       expect(emptyRoutes).toEqual(["/blog/[slug]"]);
     });
   });
@@ -163,7 +195,9 @@ describe("site search and colour themes", () => {
         await page.goto(`${url}/search/?q=${encodeURIComponent(request?.data.id ?? "")}`);
         const first = page.locator(".search-results > li").first();
         await first.waitFor();
-        expect(await first.getByRole("link").getAttribute("href")).toBe(`/${recordPath("requests", request?.data.id ?? "")}`);
+        expect(await first.getByRole("link").getAttribute("href")).toBe(
+          `/${recordPath("requests", request?.data.id ?? "")}`,
+        );
         expect(await first.locator(".search-kind").textContent()).toBe("Request");
         await expect.poll(() => page.getByRole("status").textContent()).toMatch(/^\d+ results? for “/);
         // By the longest word of a blocking event's title, typed into the form: one of the results is
@@ -172,7 +206,9 @@ describe("site search and colour themes", () => {
         await page.getByLabel(/^Search requests/).fill(word);
         await page.getByRole("button", { name: "Search", exact: true }).click();
         await expect.poll(() => page.locator(`.search-results a[href="${target}"]`).count()).toBe(1);
-        expect(await page.locator(`.search-results li:has(a[href="${target}"]) .search-kind`).textContent()).toBe("Blocking event");
+        expect(await page.locator(`.search-results li:has(a[href="${target}"]) .search-kind`).textContent()).toBe(
+          "Blocking event",
+        );
         expect(new URL(page.url()).searchParams.get("q")).toBe(word);
         expect(await page.locator(".search-results mark").count()).toBeGreaterThan(0);
         // Ten results at a time; "More results" adds the next ones and moves focus to the first of them.
@@ -181,7 +217,13 @@ describe("site search and colour themes", () => {
         await expect.poll(() => page.locator(".search-results > li").count()).toBe(10);
         await page.getByRole("button", { name: "More results" }).click();
         await expect.poll(() => page.locator(".search-results > li").count()).toBeGreaterThan(10);
-        expect(await page.evaluate(() => document.activeElement?.closest(".search-results > li") === document.querySelectorAll(".search-results > li")[10])).toBe(true);
+        expect(
+          await page.evaluate(
+            () =>
+              document.activeElement?.closest(".search-results > li") ===
+              document.querySelectorAll(".search-results > li")[10],
+          ),
+        ).toBe(true);
       } finally {
         await context.close();
       }
@@ -202,7 +244,9 @@ describe("site search and colour themes", () => {
           expect(await page.locator(`main a[href="/${list}"]`).count(), list).toBe(1);
         }
         expect(await page.getByRole("button", { name: "Dark theme" }).count()).toBe(0);
-        expect(await page.locator("header nav").getByRole("link", { name: "Search" }).getAttribute("href")).toBe("/search/");
+        expect(await page.locator("header nav").getByRole("link", { name: "Search" }).getAttribute("href")).toBe(
+          "/search/",
+        );
         await input.fill("tor");
         await input.press("Enter");
         await page.waitForURL(/\/search\/\?q=tor$/);
@@ -215,8 +259,10 @@ describe("site search and colour themes", () => {
   });
 
   describe("themes", () => {
-    const background = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    const stored = (page: Page): Promise<string | null> => page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY);
+    const background = (page: Page): Promise<string> =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const stored = (page: Page): Promise<string | null> =>
+      page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY);
 
     it("follows a dark system setting, and the toggle switches to light, remembered across reloads and back", async () => {
       const { context, page, url } = await newContext({ colorScheme: "dark" });
@@ -266,12 +312,18 @@ describe("site search and colour themes", () => {
         const hash = createHash("sha256").update(THEME_INIT_SCRIPT).digest("base64");
         await context.route(`${url}/incidents/`, async (route) => {
           const response = await route.fetch();
-          await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": `script-src 'sha256-${hash}'` } });
+          await route.fulfill({
+            response,
+            headers: { ...response.headers(), "content-security-policy": `script-src 'sha256-${hash}'` },
+          });
         });
         await page.goto(`${url}/incidents/`, { waitUntil: "domcontentloaded" });
         expect(await page.evaluate(() => document.documentElement.dataset["theme"])).toBe("dark");
         expect(luminance(await background(page))).toBeLessThan(0.05);
-        expect(await page.getByRole("button", { name: "Dark theme" }).count(), "the toggle's own script was refused").toBe(0);
+        expect(
+          await page.getByRole("button", { name: "Dark theme" }).count(),
+          "the toggle's own script was refused",
+        ).toBe(0);
       } finally {
         await context.close();
       }
@@ -288,7 +340,9 @@ describe("site search and colour themes", () => {
         expect(luminance(await background(page))).toBeLessThan(0.05);
         const charts = page.locator("figure svg");
         expect(await charts.count()).toBeGreaterThan(0);
-        expect(await charts.first().evaluate((svg) => getComputedStyle(svg).backgroundColor)).toBe("rgb(255, 255, 255)");
+        expect(await charts.first().evaluate((svg) => getComputedStyle(svg).backgroundColor)).toBe(
+          "rgb(255, 255, 255)",
+        );
       } finally {
         await context.close();
       }
@@ -308,7 +362,10 @@ describe("site search and colour themes", () => {
           });
           for (const fg of ["text", "muted", "link", "accent", "partial"]) {
             for (const bg of ["bg", "surface", "banner-bg"]) {
-              expect(contrast(colours[fg] ?? "", colours[bg] ?? ""), `${theme}: --${fg} on --${bg}`).toBeGreaterThanOrEqual(4.5);
+              expect(
+                contrast(colours[fg] ?? "", colours[bg] ?? ""),
+                `${theme}: --${fg} on --${bg}`,
+              ).toBeGreaterThanOrEqual(4.5);
             }
           }
         }
@@ -322,8 +379,11 @@ describe("site search and colour themes", () => {
 
 describe("what a page sends to Pagefind", () => {
   it("keeps the head and the indexed main, and leaves out the header, banner and footer", () => {
-    const page = '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><header><nav>Menu</nav></header><aside class="site-banner">Blocked</aside><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main><footer>Foot</footer></body></html>';
-    expect(indexedPart(page)).toBe('<!doctype html><html lang="en-GB"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main></body></html>');
+    const page =
+      '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><header><nav>Menu</nav></header><aside class="site-banner">Blocked</aside><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main><footer>Foot</footer></body></html>';
+    expect(indexedPart(page)).toBe(
+      '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main></body></html>',
+    );
   });
 
   it("sends a page without an indexed main as it is", () => {

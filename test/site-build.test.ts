@@ -40,7 +40,8 @@ describe("astro build of the sample site", () => {
     ];
     expect(records.length).toBeGreaterThanOrEqual(50);
     for (const record of records) expect(page(record.path)).toContain(record.id);
-    for (const post of project.posts.filter((p) => !p.data.draft)) expect(page(`blog/${post.id}`)).toContain(post.data.title);
+    for (const post of project.posts.filter((p) => !p.data.draft))
+      expect(page(`blog/${post.id}`)).toContain(post.data.title);
     for (const content of project.pages) expect(page(content.id)).toContain(content.data.title);
   });
 
@@ -66,44 +67,68 @@ describe("astro build of the sample site", () => {
   it("shows a record's write-up on its page", () => {
     const writeup = project.writeups[0];
     expect(writeup).toBeDefined();
-    const kind = project.blockingEvents.some((e) => e.data.id === writeup?.id) ? "blockingEvents" : project.incidents.some((i) => i.data.id === writeup?.id) ? "incidents" : "requests";
+    const kind = project.blockingEvents.some((e) => e.data.id === writeup?.id)
+      ? "blockingEvents"
+      : project.incidents.some((i) => i.data.id === writeup?.id)
+        ? "incidents"
+        : "requests";
     expect(page(recordPath(kind, writeup?.id ?? ""))).toContain('id="writeup-heading"');
   });
 
   it("links related records both ways, even when only one side names the other", () => {
     const post = project.posts.find((p) => p.data.related.length > 0);
     const target = post?.data.related[0] ?? "";
-    const kind = project.blockingEvents.some((e) => e.data.id === target) ? "blockingEvents" : project.incidents.some((i) => i.data.id === target) ? "incidents" : "requests";
+    const kind = project.blockingEvents.some((e) => e.data.id === target)
+      ? "blockingEvents"
+      : project.incidents.some((i) => i.data.id === target)
+        ? "incidents"
+        : "requests";
     expect(page(`blog/${post?.id}`)).toContain(`/${recordPath(kind, target)}`);
     expect(page(recordPath(kind, target))).toContain(`/blog/${post?.id}/`);
   });
 
   /** The numbers in the headline block labelled `label` on a page, as shown (e.g. "126"). */
   const headline = (html: string, label: string): string[] => {
-    const block = new RegExp(`<dl class="headline"[^>]*aria-label="${label}"[^>]*>([\\s\\S]*?)</dl>`).exec(html)?.[1] ?? "";
+    const block =
+      new RegExp(`<dl class="headline"[^>]*aria-label="${label}"[^>]*>([\\s\\S]*?)</dl>`).exec(html)?.[1] ?? "";
     return [...block.matchAll(/<dd>([^<]*)<\/dd>/g)].map((m) => m[1] ?? "");
   };
 
   it("shows all-time totals on /transparency/ that equal the sums over the published requests.json", () => {
-    const published = JSON.parse(read(path.join(dir, "dist/data/requests.json"))) as { count: number; accounts?: number; outcome: string }[];
+    const published = JSON.parse(read(path.join(dir, "dist/data/requests.json"))) as {
+      count: number;
+      accounts?: number;
+      outcome: string;
+    }[];
     expect(published).toHaveLength(project.requests.length);
     const total = published.reduce((sum, r) => sum + r.count, 0);
     const accounts = published.reduce((sum, r) => sum + (r.accounts ?? 0), 0);
     const rejected = published.filter((r) => r.outcome === "rejected").reduce((sum, r) => sum + r.count, 0);
     const [shownTotal, shownAccounts, , shownRejected] = headline(page("transparency"), "All time");
-    expect([shownTotal, shownAccounts, shownRejected]).toEqual([total, accounts, rejected].map((n) => n.toLocaleString("en-GB")));
+    expect([shownTotal, shownAccounts, shownRejected]).toEqual(
+      [total, accounts, rejected].map((n) => n.toLocaleString("en-GB")),
+    );
   });
 
   it("publishes a page per period with records, whose totals add up to the all-time total", () => {
-    const keys = readFileSync(path.join(dir, "dist/transparency/index.html"), "utf8").match(/\/transparency\/(\d{4}-(?:h[12]|withheld))\//g) ?? [];
+    const keys =
+      readFileSync(path.join(dir, "dist/transparency/index.html"), "utf8").match(
+        /\/transparency\/(\d{4}-(?:h[12]|withheld))\//g,
+      ) ?? [];
     const periods = [...new Set(keys)];
     expect(periods.length).toBeGreaterThan(10);
-    const sum = periods.reduce((acc, key) => acc + Number(headline(page(key.slice(1)), "[^\"]+")[0]?.replace(/\D/g, "")), 0);
+    const sum = periods.reduce(
+      (acc, key) => acc + Number(headline(page(key.slice(1)), '[^"]+')[0]?.replace(/\D/g, "")),
+      0,
+    );
     expect(sum).toBe(project.requests.reduce((acc, r) => acc + r.data.count, 0));
   });
 
   it("publishes a page per country in any record, at its lower-case code", () => {
-    const codes = new Set([...project.requests.map((r) => r.data.country), ...project.blockingEvents.map((e) => e.data.country)]);
+    const codes = new Set([
+      ...project.requests.map((r) => r.data.country),
+      ...project.blockingEvents.map((e) => e.data.country),
+    ]);
     for (const code of codes) expect(page(`countries/${code.toLowerCase()}`)).toMatch(/<h1>[^<]+<\/h1>/);
     expect(page("countries/ru")).toContain("<h1>Russia</h1>");
   });
@@ -115,7 +140,11 @@ describe("astro build of the sample site", () => {
     const home = mkdtempSync(path.join(tmpdir(), "vitrine-gpg-"));
     const gpg = (args: string[]) => spawnSync("gpg", ["--homedir", home, "--batch", ...args], { encoding: "utf8" });
     expect(gpg(["--import", path.join(dir, "dist/canary/canary-key.asc")]).status).toBe(0);
-    const verify = gpg(["--verify", path.join(dir, "dist/canary/canary.md.asc"), path.join(dir, "dist/canary/canary.md")]);
+    const verify = gpg([
+      "--verify",
+      path.join(dir, "dist/canary/canary.md.asc"),
+      path.join(dir, "dist/canary/canary.md"),
+    ]);
     expect(verify.stderr).toContain("Good signature");
   });
 
@@ -128,7 +157,10 @@ describe("astro build of the sample site", () => {
   const fileOf = (url: string) => path.join(dir, "dist", new URL(url).pathname, "index.html");
 
   it("publishes RSS 2.0 feeds of blocking events and incidents with every record, its id as guid and an updated date", () => {
-    for (const [sitePath, records] of [["blocking/rss.xml", project.blockingEvents], ["incidents/rss.xml", project.incidents]] as const) {
+    for (const [sitePath, records] of [
+      ["blocking/rss.xml", project.blockingEvents],
+      ["incidents/rss.xml", project.incidents],
+    ] as const) {
       const { xml, items } = feed(sitePath);
       expect(xml.rss["@_version"]).toBe("2.0");
       expect(items.map(guid).sort()).toEqual(records.map((r) => r.data.id).sort());
@@ -138,13 +170,21 @@ describe("astro build of the sample site", () => {
         expect(Number.isNaN(Date.parse(String(item["atom:updated"])))).toBe(false);
       }
     }
-    expect(page("")).toContain(`<link rel="alternate" type="application/rss+xml" title="Velin Mail Transparency: blocking of our service" href="/blocking/rss.xml">`);
+    expect(page("")).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Velin Mail Transparency: blocking of our service" href="/blocking/rss.xml">`,
+    );
   });
 
   it("publishes a feed per country with its blocking events and requests", () => {
-    const codes = new Set([...project.requests.map((r) => r.data.country), ...project.blockingEvents.map((e) => e.data.country)]);
+    const codes = new Set([
+      ...project.requests.map((r) => r.data.country),
+      ...project.blockingEvents.map((e) => e.data.country),
+    ]);
     for (const code of codes) {
-      const expected = [...project.blockingEvents, ...project.requests].filter((r) => r.data.country === code).map((r) => r.data.id).sort();
+      const expected = [...project.blockingEvents, ...project.requests]
+        .filter((r) => r.data.country === code)
+        .map((r) => r.data.id)
+        .sort();
       expect(feed(`countries/${code.toLowerCase()}/rss.xml`).items.map(guid).sort()).toEqual(expected);
     }
     expect(page("countries/ru")).toContain('href="/countries/ru/rss.xml"');
@@ -170,25 +210,39 @@ describe("astro build of the sample site", () => {
   });
 
   it("shows how long an ongoing block has lasted, counted to the build date", () => {
-    const ongoing = project.blockingEvents.find((e) => e.data.status === "ongoing" && e.data.started.precision === "day");
+    const ongoing = project.blockingEvents.find(
+      (e) => e.data.status === "ongoing" && e.data.started.precision === "day",
+    );
     expect(ongoing).toBeDefined();
     const days = Math.floor((Date.parse("2026-11-28") - Date.parse(ongoing!.data.started.start)) / 86_400_000);
-    expect(page(recordPath("blockingEvents", ongoing!.data.id))).toContain(`for ${days.toLocaleString("en-GB")} days and counting`);
+    expect(page(recordPath("blockingEvents", ongoing!.data.id))).toContain(
+      `for ${days.toLocaleString("en-GB")} days and counting`,
+    );
   });
 
   it("renders the MDX components with live data, and counts records shown in MDX as related both ways", () => {
     const russia = page("blog/why-velin-mail-is-blocked-in-russia");
     const days = Math.floor((Date.parse("2026-11-28") - Date.parse("2020-03-04")) / 86_400_000);
-    expect(russia).toContain(`<a class="status-embed" href="/blocking/blk-ru-2020-smtp/"><span class="badge ongoing">Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting</a>`);
-    expect(russia).toMatch(/<aside class="callout action"[^>]*>[\s\S]*<p class="call-to-action"><a href="\/blocking\/blk-ru-2020-smtp\/">/);
+    expect(russia).toContain(
+      `<a class="status-embed" href="/blocking/blk-ru-2020-smtp/"><span class="badge ongoing">Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting</a>`,
+    );
+    expect(russia).toMatch(
+      /<aside class="callout action"[^>]*>[\s\S]*<p class="call-to-action"><a href="\/blocking\/blk-ru-2020-smtp\/">/,
+    );
     const report = page("blog/transparency-report-2024");
-    const requests2024 = project.requests.filter((r) => r.data.received.start.startsWith("2024")).reduce((sum, r) => sum + r.data.count, 0);
-    expect(report).toContain(`<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a> requests</strong>`);
+    const requests2024 = project.requests
+      .filter((r) => r.data.received.start.startsWith("2024"))
+      .reduce((sum, r) => sum + r.data.count, 0);
+    expect(report).toContain(
+      `<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a> requests</strong>`,
+    );
     expect(report).toContain('<figure class="chart" id="post-chart-requests-by-period"');
     // <Record id="blk-ru-2020-smtp" /> is only in the body of the bomb-threats post, not in its frontmatter.
     const bomb = project.posts.find((p) => p.id === "bomb-threats-and-the-2019-block");
     expect(bomb?.data.related).not.toContain("blk-ru-2020-smtp");
-    expect(page("blog/bomb-threats-and-the-2019-block")).toContain('<div class="record-embed"><article class="record-card"><p class="kind">Blocking event · Russia</p>');
+    expect(page("blog/bomb-threats-and-the-2019-block")).toContain(
+      '<div class="record-embed"><article class="record-card"><p class="kind">Blocking event · Russia</p>',
+    );
     expect(page("blocking/blk-ru-2020-smtp")).toContain('href="/blog/bomb-threats-and-the-2019-block/"');
   });
 
@@ -203,10 +257,14 @@ describe("astro build of the sample site", () => {
       expect(await rows.count()).toBe(project.requests.length);
       await tab.getByRole("radio", { name: "Russia" }).check();
       const russian = project.requests.filter((r) => r.data.country === "RU").length;
-      const visible = await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length);
+      const visible = await rows.evaluateAll(
+        (trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length,
+      );
       expect(visible).toBe(russian);
       await tab.getByRole("button", { name: "Show all requests" }).click();
-      expect(await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length)).toBe(project.requests.length);
+      expect(
+        await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length),
+      ).toBe(project.requests.length);
     } finally {
       await browser.close();
       await preview.stop();
@@ -251,14 +309,20 @@ describe("npm run validate", () => {
     const project = await loadProject(path.join(import.meta.dirname, ".."));
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^All valid in [\\d.]+ s: ${project.requests.length} requests, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^All valid in [\\d.]+ s: ${project.requests.length} requests, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
+      ),
+    );
   });
 
   it("lists every problem of every file and exits 1", () => {
     const result = runValidate(path.join(import.meta.dirname, "fixtures/errors/bad-enum"));
     expect(result.code).toBe(1);
     expect(result.stderr.trimEnd().split("\n")).toEqual([
-      ...read(path.join(import.meta.dirname, "fixtures/errors/bad-enum/expected.txt")).trimEnd().split("\n"),
+      ...read(path.join(import.meta.dirname, "fixtures/errors/bad-enum/expected.txt"))
+        .trimEnd()
+        .split("\n"),
       "7 problems in 1 file.",
       "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
     ]);

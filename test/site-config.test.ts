@@ -30,7 +30,13 @@ describe("site config", () => {
   });
 
   it("names every bad key with what was expected and found", () => {
-    const message = messageOf({ ...valid, url: "transparency.example.org", base: "sub", timeZone: "Europe/Bruxelles", organisation: { name: "X", jurisdiction: "Belgium" } });
+    const message = messageOf({
+      ...valid,
+      url: "transparency.example.org",
+      base: "sub",
+      timeZone: "Europe/Bruxelles",
+      organisation: { name: "X", jurisdiction: "Belgium" },
+    });
     expect(message.split("\n")).toEqual([
       "The site configuration is invalid:",
       'src/site.config.ts: url: the site\'s public address, like https://transparency.example.org, found "transparency.example.org"',

@@ -1,9 +1,28 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cspHash, formatHeadersFile, HEADERS_FILE, inlineHashCollector, inlineHashes, inlineScripts, inlineStyles, parseHeadersFile, securityHeaders } from "../src/lib/site/security-headers.ts";
+import {
+  cspHash,
+  formatHeadersFile,
+  HEADERS_FILE,
+  inlineHashCollector,
+  inlineHashes,
+  inlineScripts,
+  inlineStyles,
+  parseHeadersFile,
+  securityHeaders,
+} from "../src/lib/site/security-headers.ts";
 import { THEME_INIT_SCRIPT } from "../src/lib/site/theme-script.ts";
 import { makeFixtureSite, repoRoot, runAstro } from "./helpers/fixture-site.ts";
 import { brokenInternalLinks, htmlFiles } from "./helpers/site-links.ts";
@@ -57,21 +76,30 @@ function allFiles(dir: string): string[] {
 function* tags(html: string): Generator<{ name: string; attributes: Map<string, string> }> {
   const markup = html.replace(/(<(script|style)\b[^>]*>)[\s\S]*?(<\/\2>)/gi, "$1$3");
   for (const [, name = "", rest = ""] of markup.matchAll(/<([a-zA-Z][\w-]*)\b([^>]*)>/g)) {
-    const attributes = new Map([...rest.matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g)].map(([, key = "", value = ""]) => [key.toLowerCase(), value.replace(/&amp;/g, "&")]));
+    const attributes = new Map(
+      [...rest.matchAll(/\s([\w:-]+)(?:="([^"]*)")?/g)].map(([, key = "", value = ""]) => [
+        key.toLowerCase(),
+        value.replace(/&amp;/g, "&"),
+      ]),
+    );
     yield { name: name.toLowerCase(), attributes };
   }
 }
 
 /** The URLs of a CSS text's `url()` and `@import`s. */
 function cssUrls(css: string): string[] {
-  return [...css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)].map((m) => (m[2] ?? m[4] ?? "").trim());
+  return [...css.matchAll(/url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]+)\3/g)].map((m) =>
+    (m[2] ?? m[4] ?? "").trim(),
+  );
 }
 
 /** Whether the browser would load `url` from the page's own origin: a relative or root-relative URL, a `data:` URL or a fragment. */
-const sameOrigin = (url: string): boolean => url.startsWith("data:") || !/^([a-z][a-z\d+.-]*:|\/\/|\\\\)/i.test(url.trim());
+const sameOrigin = (url: string): boolean =>
+  url.startsWith("data:") || !/^([a-z][a-z\d+.-]*:|\/\/|\\\\)/i.test(url.trim());
 
 // <link rel> values that make the browser fetch (or connect to) the href.
-const FETCHING_RELS = /\b(stylesheet|icon|preload|modulepreload|prefetch|preconnect|dns-prefetch|prerender|manifest|apple-touch-icon|mask-icon)\b/i;
+const FETCHING_RELS =
+  /\b(stylesheet|icon|preload|modulepreload|prefetch|preconnect|dns-prefetch|prerender|manifest|apple-touch-icon|mask-icon)\b/i;
 
 /** Everything a page would load (or connect to) from another origin, as `<tag attribute> url` strings. */
 function foreignLoads(html: string): string[] {
@@ -85,13 +113,18 @@ function foreignLoads(html: string): string[] {
       if (url !== undefined) check(`<${name} ${attribute}>`, url);
     }
     for (const attribute of ["srcset", "imagesrcset"]) {
-      for (const candidate of (attributes.get(attribute) ?? "").split(",")) if (candidate.trim()) check(`<${name} ${attribute}>`, candidate.trim().split(/\s+/)[0] ?? "");
+      for (const candidate of (attributes.get(attribute) ?? "").split(","))
+        if (candidate.trim()) check(`<${name} ${attribute}>`, candidate.trim().split(/\s+/)[0] ?? "");
     }
-    if (name === "link" && FETCHING_RELS.test(attributes.get("rel") ?? "")) check(`<link rel="${attributes.get("rel")}">`, attributes.get("href") ?? "");
-    if (["image", "use", "feimage", "script"].includes(name)) for (const attribute of ["href", "xlink:href"]) if (attributes.has(attribute)) check(`<${name} ${attribute}>`, attributes.get(attribute) ?? "");
+    if (name === "link" && FETCHING_RELS.test(attributes.get("rel") ?? ""))
+      check(`<link rel="${attributes.get("rel")}">`, attributes.get("href") ?? "");
+    if (["image", "use", "feimage", "script"].includes(name))
+      for (const attribute of ["href", "xlink:href"])
+        if (attributes.has(attribute)) check(`<${name} ${attribute}>`, attributes.get(attribute) ?? "");
     for (const url of cssUrls(attributes.get("style") ?? "")) check(`<${name} style>`, url);
   }
-  for (const [, css = ""] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) for (const url of cssUrls(css)) check("<style>", url);
+  for (const [, css = ""] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g))
+    for (const url of cssUrls(css)) check("<style>", url);
   return found;
 }
 
@@ -100,7 +133,8 @@ function loadsScriptFile(html: string): boolean {
   for (const { name, attributes } of tags(html)) {
     if (name === "script" && attributes.has("src")) return true;
     if (name === "link" && /\bmodulepreload\b/i.test(attributes.get("rel") ?? "")) return true;
-    if (name === "link" && /\bpreload\b/i.test(attributes.get("rel") ?? "") && attributes.get("as") === "script") return true;
+    if (name === "link" && /\bpreload\b/i.test(attributes.get("rel") ?? "") && attributes.get("as") === "script")
+      return true;
   }
   return false;
 }
@@ -108,9 +142,15 @@ function loadsScriptFile(html: string): boolean {
 describe("the built site: valid HTML, working links, nothing from elsewhere, within budget", () => {
   /** The two builds: at the root, and under `--base /sub/`. */
   const builds = { root: { dir: "", base: "/" }, sub: { dir: "", base: "/sub/" } };
-  const dist = (build: keyof typeof builds, ...parts: string[]): string => path.join(builds[build].dir, "dist", ...parts);
+  const dist = (build: keyof typeof builds, ...parts: string[]): string =>
+    path.join(builds[build].dir, "dist", ...parts);
   /** Site path of a built HTML file, e.g. `blog/x/` for `dist/blog/x/index.html`. */
-  const sitePathOf = (build: keyof typeof builds, file: string): string => path.relative(dist(build), file).split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1");
+  const sitePathOf = (build: keyof typeof builds, file: string): string =>
+    path
+      .relative(dist(build), file)
+      .split(path.sep)
+      .join("/")
+      .replace(/(^|\/)index\.html$/, "$1");
 
   beforeAll(() => {
     builds.root.dir = makeFixtureSite("proof-quality");
@@ -123,13 +163,29 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
 
   it("passes the Nu HTML Checker with zero errors on every page of both builds, in one run", () => {
     const jar = path.join(repoRoot, "node_modules/vnu-jar/build/dist/vnu.jar");
-    const run = spawnSync("java", ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "json", "--verbose", dist("root"), dist("sub")], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(
+      "java",
+      ["-jar", jar, "--errors-only", "--skip-non-html", "--format", "json", "--verbose", dist("root"), dist("sub")],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    );
     expect(run.error, "java (Java 17 or later) is needed for the Nu HTML Checker").toBeUndefined();
     // --verbose names each checked file on stdout; the JSON report goes to stderr.
     const checked = run.stdout.split("\n").filter((line) => line.endsWith(".html"));
     expect(checked.length).toBe(htmlFiles(dist("root")).length + htmlFiles(dist("sub")).length);
-    const report = JSON.parse(run.stderr) as { messages: { type: string; url?: string; lastLine?: number; firstColumn?: number; message: string; extract?: string }[] };
-    const errors = report.messages.map((m) => `${(m.url ?? "").replace(/^file:/, "").replace(`${repoRoot}/`, "")}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.type}: ${m.message} in “${m.extract ?? ""}”`);
+    const report = JSON.parse(run.stderr) as {
+      messages: {
+        type: string;
+        url?: string;
+        lastLine?: number;
+        firstColumn?: number;
+        message: string;
+        extract?: string;
+      }[];
+    };
+    const errors = report.messages.map(
+      (m) =>
+        `${(m.url ?? "").replace(/^file:/, "").replace(`${repoRoot}/`, "")}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"} ${m.type}: ${m.message} in “${m.extract ?? ""}”`,
+    );
     expect(errors, `Nu HTML Checker errors:\n${errors.join("\n")}`).toEqual([]);
     expect(run.status).toBe(0);
   });
@@ -146,7 +202,10 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
     // A two-page site written by hand.
     const fakeDist = mkdtempSync(path.join(tmpdir(), "vitrine-anchors-"));
     mkdirSync(path.join(fakeDist, "b"));
-    writeFileSync(path.join(fakeDist, "index.html"), '<a href="#here">ok</a><p id="here"></p><a href="#gone">no</a><a href="/b/#there">ok</a><a href="/b/#nowhere">no</a><a href="/b/#">ok</a>');
+    writeFileSync(
+      path.join(fakeDist, "index.html"),
+      '<a href="#here">ok</a><p id="here"></p><a href="#gone">no</a><a href="/b/#there">ok</a><a href="/b/#nowhere">no</a><a href="/b/#">ok</a>',
+    );
     writeFileSync(path.join(fakeDist, "b/index.html"), '<h2 id="there">B</h2>');
     expect(brokenInternalLinks(fakeDist).broken).toEqual([
       'index.html → /b/#nowhere (no element with id "nowhere" there)',
@@ -158,20 +217,33 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
   it("loads nothing from another origin: no src, stylesheet, icon, preload, srcset or CSS url() elsewhere", () => {
     for (const build of ["root", "sub"] as const) {
       const foreign: string[] = [];
-      for (const file of htmlFiles(dist(build))) foreign.push(...foreignLoads(readFileSync(file, "utf8")).map((load) => `${sitePathOf(build, file)}: ${load}`));
+      for (const file of htmlFiles(dist(build)))
+        foreign.push(...foreignLoads(readFileSync(file, "utf8")).map((load) => `${sitePathOf(build, file)}: ${load}`));
       const stylesheets = allFiles(dist(build)).filter((name) => name.endsWith(".css"));
       expect(stylesheets.length).toBeGreaterThan(0);
-      for (const name of stylesheets) for (const url of cssUrls(readFileSync(dist(build, name), "utf8"))) if (!sameOrigin(url)) foreign.push(`${name}: url(${url})`);
+      for (const name of stylesheets)
+        for (const url of cssUrls(readFileSync(dist(build, name), "utf8")))
+          if (!sameOrigin(url)) foreign.push(`${name}: url(${url})`);
       expect(foreign, build).toEqual([]);
     }
     // The check itself sees what it must.
-    expect(foreignLoads('<link rel="stylesheet" href="https://cdn.example/x.css"><img srcset="/a.png 1x, //cdn.example/b.png 2x"><p style="background:url(https://t.example/p.gif)">')).toHaveLength(3);
-    expect(foreignLoads('<a href="https://example.org/">x</a><link rel="alternate" href="https://example.org/feed"><img src="data:image/png;base64,AA"><svg><rect fill="url(#p)"/></svg>')).toEqual([]);
+    expect(
+      foreignLoads(
+        '<link rel="stylesheet" href="https://cdn.example/x.css"><img srcset="/a.png 1x, //cdn.example/b.png 2x"><p style="background:url(https://t.example/p.gif)">',
+      ),
+    ).toHaveLength(3);
+    expect(
+      foreignLoads(
+        '<a href="https://example.org/">x</a><link rel="alternate" href="https://example.org/feed"><img src="data:image/png;base64,AA"><svg><rect fill="url(#p)"/></svg>',
+      ),
+    ).toEqual([]);
   });
 
   it("ships a JavaScript file only on the search page", () => {
     for (const build of ["root", "sub"] as const) {
-      const withScripts = htmlFiles(dist(build)).filter((file) => loadsScriptFile(readFileSync(file, "utf8"))).map((file) => sitePathOf(build, file));
+      const withScripts = htmlFiles(dist(build))
+        .filter((file) => loadsScriptFile(readFileSync(file, "utf8")))
+        .map((file) => sitePathOf(build, file));
       expect(withScripts, build).toEqual(["search/"]);
     }
   });
@@ -189,7 +261,8 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
       const html = readFileSync(file, "utf8");
       let bytes = Buffer.byteLength(html);
       for (const { name, attributes } of tags(html)) {
-        if (name === "link" && attributes.get("rel") === "stylesheet") bytes += statSync(dist("root", attributes.get("href") ?? "")).size;
+        if (name === "link" && attributes.get("rel") === "stylesheet")
+          bytes += statSync(dist("root", attributes.get("href") ?? "")).size;
       }
       const kb = bytes / 1024;
       if (kb > (largest.get(type)?.kb ?? 0)) largest.set(type, { kb, sitePath });
@@ -197,11 +270,22 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
     expect(untyped, "pages of no type in PAGE_TYPES").toEqual([]);
     const rows = Object.entries(PAGE_BUDGETS_KB).map(([type, budget]) => {
       const measured = largest.get(type as PageType);
-      return { type, budget, kb: measured?.kb ?? 0, line: `${type.padEnd(8)} ${(measured?.kb ?? 0).toFixed(1).padStart(6)} KB of ${budget} KB  /${measured?.sitePath ?? "(none)"}` };
+      return {
+        type,
+        budget,
+        kb: measured?.kb ?? 0,
+        line: `${type.padEnd(8)} ${(measured?.kb ?? 0).toFixed(1).padStart(6)} KB of ${budget} KB  /${measured?.sitePath ?? "(none)"}`,
+      };
     });
     console.log(`Largest page per type (HTML + CSS, uncompressed):\n${rows.map((row) => row.line).join("\n")}`);
-    expect(rows.filter((row) => row.kb === 0).map((row) => row.type), "page types with no page").toEqual([]);
-    expect(rows.filter((row) => row.kb > row.budget).map((row) => row.line), "over budget").toEqual([]);
+    expect(
+      rows.filter((row) => row.kb === 0).map((row) => row.type),
+      "page types with no page",
+    ).toEqual([]);
+    expect(
+      rows.filter((row) => row.kb > row.budget).map((row) => row.line),
+      "over budget",
+    ).toEqual([]);
   });
 
   describe("security headers", () => {
@@ -210,13 +294,25 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
         const headers = parseHeadersFile(readFileSync(dist(build, HEADERS_FILE), "utf8"));
         const pages = htmlFiles(dist(build)).map((file) => readFileSync(file, "utf8"));
         // Every <script> with code and no src, but JSON-LD, which is data.
-        const scripts = new Set(pages.flatMap((html) => [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)].filter((m) => !/\ssrc=|ld\+json/.test(m[1] ?? "")).map((m) => cspHash(m[2] ?? ""))));
-        const csp = new Map((headers["content-security-policy"] ?? "").split(/;\s*/).map((d) => [d.split(" ")[0] ?? "", d.split(" ").slice(1)] as const));
+        const scripts = new Set(
+          pages.flatMap((html) =>
+            [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+              .filter((m) => !/\ssrc=|ld\+json/.test(m[1] ?? ""))
+              .map((m) => cspHash(m[2] ?? "")),
+          ),
+        );
+        const csp = new Map(
+          (headers["content-security-policy"] ?? "")
+            .split(/;\s*/)
+            .map((d) => [d.split(" ")[0] ?? "", d.split(" ").slice(1)] as const),
+        );
         expect(csp.get("script-src")?.sort()).toEqual(["'self'", "'wasm-unsafe-eval'", ...scripts].sort());
         expect(csp.get("script-src")).toContain(cspHash(THEME_INIT_SCRIPT));
         expect(scripts.size).toBe(2); // the theme's head script and the toggle's module, inlined by Astro
         expect(csp.get("style-src-elem")?.slice(1).sort()).toEqual(inlineHashes(pages).styles);
-        expect(Object.fromEntries([...csp].filter(([name]) => !["script-src", "style-src-elem"].includes(name)))).toEqual({
+        expect(
+          Object.fromEntries([...csp].filter(([name]) => !["script-src", "style-src-elem"].includes(name))),
+        ).toEqual({
           "default-src": ["'self'"],
           "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:"],
@@ -229,13 +325,18 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
         expect(headers["referrer-policy"]).toBe("no-referrer");
         expect(headers["x-content-type-options"]).toBe("nosniff");
         expect(headers["permissions-policy"]).toMatch(/(^|, )camera=\(\)/);
-        for (const feature of ["microphone", "geolocation", "interest-cohort", "browsing-topics"]) expect(headers["permissions-policy"]).toContain(`${feature}=()`);
+        for (const feature of ["microphone", "geolocation", "interest-cohort", "browsing-topics"])
+          expect(headers["permissions-policy"]).toContain(`${feature}=()`);
       }
-      expect(existsSync(path.join(repoRoot, "public", HEADERS_FILE)), "public/_headers would be overwritten by the generated file").toBe(false);
+      expect(
+        existsSync(path.join(repoRoot, "public", HEADERS_FILE)),
+        "public/_headers would be overwritten by the generated file",
+      ).toBe(false);
     });
 
     it("hashes runnable inline scripts only, and reads back the file it writes", () => {
-      const html = '<script>a()</script><script type="module">b()</script><script type="application/ld+json">{"x":1}</script><script type="module" src="/c.js"></script><style>p{}</style>';
+      const html =
+        '<script>a()</script><script type="module">b()</script><script type="application/ld+json">{"x":1}</script><script type="module" src="/c.js"></script><style>p{}</style>';
       expect(inlineScripts(html)).toEqual(["a()", "b()"]);
       expect(inlineStyles(html)).toEqual(["p{}"]);
       // The hash of an empty script is well known.
@@ -246,8 +347,12 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
       expect(collector.pages).toBe(3);
       expect(collector.hashes()).toEqual(inlineHashes([html]));
       const headers = securityHeaders(inlineHashes([html, html]));
-      expect(headers["Content-Security-Policy"]).toContain(`script-src 'self' 'wasm-unsafe-eval' ${[cspHash("a()"), cspHash("b()")].sort().join(" ")};`);
-      expect(parseHeadersFile(formatHeadersFile(headers))).toEqual(Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])));
+      expect(headers["Content-Security-Policy"]).toContain(
+        `script-src 'self' 'wasm-unsafe-eval' ${[cspHash("a()"), cspHash("b()")].sort().join(" ")};`,
+      );
+      expect(parseHeadersFile(formatHeadersFile(headers))).toEqual(
+        Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
+      );
     });
   });
 });

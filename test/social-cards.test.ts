@@ -2,10 +2,37 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardCacheKey, cardLogFile, clearCardLogs, createCardCache, formatCardCounts, formatCardPoolTimes, logPrerenderedCards, pruneCardCache, readCardCounts } from "../src/lib/cards/card-cache.ts";
-import { blockingCard, countryCard, incidentCard, listCards, postCard, requestCard, type CardContext, type CardData, type CardEntry } from "../src/lib/cards/card-data.ts";
+import {
+  cardCacheKey,
+  cardLogFile,
+  clearCardLogs,
+  createCardCache,
+  formatCardCounts,
+  formatCardPoolTimes,
+  logPrerenderedCards,
+  pruneCardCache,
+  readCardCounts,
+} from "../src/lib/cards/card-cache.ts";
+import {
+  blockingCard,
+  countryCard,
+  incidentCard,
+  listCards,
+  postCard,
+  requestCard,
+  type CardContext,
+  type CardData,
+  type CardEntry,
+} from "../src/lib/cards/card-data.ts";
 import { readCardFonts } from "../src/lib/cards/card-fonts.ts";
-import { cardPathFor, cardRouteParam, hasOwnCard, HOME_CARD_PATH, pageCardPath, sitePathOf } from "../src/lib/cards/card-paths.ts";
+import {
+  cardPathFor,
+  cardRouteParam,
+  hasOwnCard,
+  HOME_CARD_PATH,
+  pageCardPath,
+  sitePathOf,
+} from "../src/lib/cards/card-paths.ts";
 import { cardWorkerCount, cardWorkerEnvironment, renderMissingCards } from "../src/lib/cards/card-pool.ts";
 import { cardSvg, renderCardPng } from "../src/lib/cards/card-render.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
@@ -82,12 +109,26 @@ function request(overrides: Partial<Request> = {}): Request {
 
 /** Every text of an element tree, in reading order. */
 const texts = (node: CardChild | CardChild[] | undefined): string[] =>
-  node === undefined ? [] : Array.isArray(node) ? node.flatMap(texts) : typeof node === "string" ? [node] : texts(node.props.children);
+  node === undefined
+    ? []
+    : Array.isArray(node)
+      ? node.flatMap(texts)
+      : typeof node === "string"
+        ? [node]
+        : texts(node.props.children);
 
 /** The `<text>` runs of an SVG drawn with `embedFont: false`: position, size and content. */
 function textRuns(svg: string): { x: number; y: number; width: number; size: number; text: string }[] {
-  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  return [
+    ...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g),
+  ].map((m) => ({
     x: Number(m[1]),
     y: Number(m[2]),
     width: Number(m[3]),
@@ -123,17 +164,36 @@ describe("card data per kind", () => {
   });
 
   it("a lifted blocking event: its dates and how long it lasted", () => {
-    const card = blockingCard(blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") }), context);
+    const card = blockingCard(
+      blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") }),
+      context,
+    );
     expect(card).toMatchObject({ dates: "5 February 2019 to June 2019", duration: "Lasted for 116 to 145 days" });
   });
 
   it("an incident: category, severity, open or resolved", () => {
-    expect(incidentCard(incident(), context)).toMatchObject({ category: "Abuse", severity: "critical", resolved: true, started: "28 January 2019", duration: "Lasted for 112 days" });
-    expect(incidentCard(incident({ resolved: undefined, started: date("2026-11-25") }), context)).toMatchObject({ resolved: false, duration: "Open for 3 days and counting" });
+    expect(incidentCard(incident(), context)).toMatchObject({
+      category: "Abuse",
+      severity: "critical",
+      resolved: true,
+      started: "28 January 2019",
+      duration: "Lasted for 112 days",
+    });
+    expect(incidentCard(incident({ resolved: undefined, started: date("2026-11-25") }), context)).toMatchObject({
+      resolved: false,
+      duration: "Open for 3 days and counting",
+    });
   });
 
   it("a request: authority and country, received, outcome; the count only for grouped requests", () => {
-    expect(requestCard(request(), context)).toEqual({ kind: "request", site: cardSite, id: "req-2024-007", title: "Parquet de Bruxelles, Belgium", received: "14 March 2024", outcome: "Rejected" });
+    expect(requestCard(request(), context)).toEqual({
+      kind: "request",
+      site: cardSite,
+      id: "req-2024-007",
+      title: "Parquet de Bruxelles, Belgium",
+      received: "14 March 2024",
+      outcome: "Rejected",
+    });
     expect(requestCard(request({ count: 4 }), context).count).toBe("4");
   });
 
@@ -145,21 +205,53 @@ describe("card data per kind", () => {
   });
 
   it("a post names its authors by name, in order", () => {
-    const post = { id: "p", data: { title: "T", description: "D", date: "2025-03-01", authors: ["b", "a"], tags: [], draft: false, related: [] } };
-    const authors = [{ id: "a", data: { name: "Anneke" } }, { id: "b", data: { name: "Jonas" } }];
+    const post = {
+      id: "p",
+      data: {
+        title: "T",
+        description: "D",
+        date: "2025-03-01",
+        authors: ["b", "a"],
+        tags: [],
+        draft: false,
+        related: [],
+      },
+    };
+    const authors = [
+      { id: "a", data: { name: "Anneke" } },
+      { id: "b", data: { name: "Jonas" } },
+    ];
     expect(postCard(post, authors, context)).toMatchObject({ date: "1 March 2025", authors: ["Jonas", "Anneke"] });
   });
 
   it("lists one card per page worth sharing, with the page's path", () => {
-    const requests = [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })].map((data) => ({ data }));
+    const requests = [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })].map(
+      (data) => ({ data }),
+    );
     const cards = listCards(
       {
         requests,
         blockingEvents: [{ data: blockingEvent() }],
         incidents: [{ data: incident() }],
-        posts: [{ id: "hello", data: { title: "Hello", description: "D", date: "2025-03-01", authors: [], tags: [], draft: false, related: [] } }],
+        posts: [
+          {
+            id: "hello",
+            data: {
+              title: "Hello",
+              description: "D",
+              date: "2025-03-01",
+              authors: [],
+              tags: [],
+              draft: false,
+              related: [],
+            },
+          },
+        ],
         authors: [],
-        report: buildTransparencyReport(requests.map((r) => r.data), "half"),
+        report: buildTransparencyReport(
+          requests.map((r) => r.data),
+          "half",
+        ),
         countryCodes: ["BE", "FR", "RU"],
       },
       context,
@@ -183,14 +275,79 @@ describe("card data per kind", () => {
 
 describe("card template", () => {
   const samples: Record<CardData["kind"], CardData> = {
-    home: { kind: "home", site: cardSite, title: site.name, description: "Requests and blocking.", figures: [{ value: "126", label: "requests from authorities" }, { value: "6", label: "blocking events", note: "3 ongoing" }] },
-    report: { kind: "report", site: cardSite, title: "Transparency report", description: "Every request.", figures: [{ value: "126", label: "requests received" }] },
-    period: { kind: "period", site: cardSite, title: "First half of 2024", description: "Requests received.", figures: [{ value: "12", label: "requests received" }, { value: "25%", label: "with some data disclosed", note: "3 of 12 decided" }, { value: "4", label: "rejected" }] },
-    country: { kind: "country", site: cardSite, title: "Russia", figures: [{ value: "fewer than 3", label: "requests from authorities" }, { value: "3", label: "blocking events" }] },
-    post: { kind: "post", site: cardSite, title: "Why we are blocked", description: "The story.", date: "1 March 2025", authors: ["Leila Haddad", "Jonas Peeters"] },
-    blocking: { kind: "blocking", site: cardSite, title: "Russia blocks Velin Mail", status: "ongoing", country: "Russia", dates: "Since 4 March 2020", duration: "Blocked for 2,460 days and counting" },
-    incident: { kind: "incident", site: cardSite, title: "Bomb threats", category: "Abuse", severity: "critical", resolved: false, started: "28 January 2019", duration: "Open for 3 days and counting" },
-    request: { kind: "request", site: cardSite, id: "req-2024-007", title: "Parquet de Bruxelles, Belgium", received: "first half of 2024", outcome: "Rejected", count: "4" },
+    home: {
+      kind: "home",
+      site: cardSite,
+      title: site.name,
+      description: "Requests and blocking.",
+      figures: [
+        { value: "126", label: "requests from authorities" },
+        { value: "6", label: "blocking events", note: "3 ongoing" },
+      ],
+    },
+    report: {
+      kind: "report",
+      site: cardSite,
+      title: "Transparency report",
+      description: "Every request.",
+      figures: [{ value: "126", label: "requests received" }],
+    },
+    period: {
+      kind: "period",
+      site: cardSite,
+      title: "First half of 2024",
+      description: "Requests received.",
+      figures: [
+        { value: "12", label: "requests received" },
+        { value: "25%", label: "with some data disclosed", note: "3 of 12 decided" },
+        { value: "4", label: "rejected" },
+      ],
+    },
+    country: {
+      kind: "country",
+      site: cardSite,
+      title: "Russia",
+      figures: [
+        { value: "fewer than 3", label: "requests from authorities" },
+        { value: "3", label: "blocking events" },
+      ],
+    },
+    post: {
+      kind: "post",
+      site: cardSite,
+      title: "Why we are blocked",
+      description: "The story.",
+      date: "1 March 2025",
+      authors: ["Leila Haddad", "Jonas Peeters"],
+    },
+    blocking: {
+      kind: "blocking",
+      site: cardSite,
+      title: "Russia blocks Velin Mail",
+      status: "ongoing",
+      country: "Russia",
+      dates: "Since 4 March 2020",
+      duration: "Blocked for 2,460 days and counting",
+    },
+    incident: {
+      kind: "incident",
+      site: cardSite,
+      title: "Bomb threats",
+      category: "Abuse",
+      severity: "critical",
+      resolved: false,
+      started: "28 January 2019",
+      duration: "Open for 3 days and counting",
+    },
+    request: {
+      kind: "request",
+      site: cardSite,
+      id: "req-2024-007",
+      title: "Parquet de Bruxelles, Belgium",
+      received: "first half of 2024",
+      outcome: "Rejected",
+      count: "4",
+    },
   };
 
   it.each(Object.values(samples))("the $kind card is 1200×630, border-box, and names the site", (data) => {
@@ -201,22 +358,79 @@ describe("card template", () => {
   });
 
   it("shows each kind's own parts, in order", () => {
-    const shown = Object.fromEntries(Object.values(samples).map((data) => [data.kind, texts(cardElement(data)).slice(0, -2)]));
+    const shown = Object.fromEntries(
+      Object.values(samples).map((data) => [data.kind, texts(cardElement(data)).slice(0, -2)]),
+    );
     expect(shown).toEqual({
-      home: ["", site.name, "Requests and blocking.", "126", "requests from authorities", "6", "blocking events", "3 ongoing"],
+      home: [
+        "",
+        site.name,
+        "Requests and blocking.",
+        "126",
+        "requests from authorities",
+        "6",
+        "blocking events",
+        "3 ongoing",
+      ],
       report: ["All time", "Transparency report", "Every request.", "126", "requests received"],
-      period: ["Transparency report", "First half of 2024", "Requests received.", "12", "requests received", "25%", "with some data disclosed", "3 of 12 decided", "4", "rejected"],
+      period: [
+        "Transparency report",
+        "First half of 2024",
+        "Requests received.",
+        "12",
+        "requests received",
+        "25%",
+        "with some data disclosed",
+        "3 of 12 decided",
+        "4",
+        "rejected",
+      ],
       country: ["Country", "Russia", "fewer than 3", "requests from authorities", "3", "blocking events"],
       post: ["Blog", "Why we are blocked", "The story.", "1 March 2025 · by Leila Haddad, Jonas Peeters"],
-      blocking: ["Blocking event", "Ongoing", "Russia blocks Velin Mail", "Country", "Russia", "Dates", "Since 4 March 2020", "Duration", "Blocked for 2,460 days and counting"],
-      incident: ["Incident · Abuse", "Open", "Bomb threats", "Severity", "Critical", "Started", "28 January 2019", "Duration", "Open for 3 days and counting"],
-      request: ["Request req-2024-007", "Parquet de Bruxelles, Belgium", "Received", "First half of 2024", "Outcome", "Rejected", "Requests", "4"],
+      blocking: [
+        "Blocking event",
+        "Ongoing",
+        "Russia blocks Velin Mail",
+        "Country",
+        "Russia",
+        "Dates",
+        "Since 4 March 2020",
+        "Duration",
+        "Blocked for 2,460 days and counting",
+      ],
+      incident: [
+        "Incident · Abuse",
+        "Open",
+        "Bomb threats",
+        "Severity",
+        "Critical",
+        "Started",
+        "28 January 2019",
+        "Duration",
+        "Open for 3 days and counting",
+      ],
+      request: [
+        "Request req-2024-007",
+        "Parquet de Bruxelles, Belgium",
+        "Received",
+        "First half of 2024",
+        "Outcome",
+        "Rejected",
+        "Requests",
+        "4",
+      ],
     });
   });
 
   it("gives each blocking status its badge text", () => {
-    const badge = (status: BlockingEvent["status"]) => texts(cardElement({ ...samples.blocking, status } as CardData))[1];
-    expect(["ongoing", "partial", "lifted", "unknown"].map((s) => badge(s as BlockingEvent["status"]))).toEqual(["Ongoing", "Partly blocked", "Lifted", "Status unknown"]);
+    const badge = (status: BlockingEvent["status"]) =>
+      texts(cardElement({ ...samples.blocking, status } as CardData))[1];
+    expect(["ongoing", "partial", "lifted", "unknown"].map((s) => badge(s as BlockingEvent["status"]))).toEqual([
+      "Ongoing",
+      "Partly blocked",
+      "Lifted",
+      "Status unknown",
+    ]);
   });
 
   it("describes each card in words for og:image:alt", () => {
@@ -226,7 +440,9 @@ describe("card template", () => {
   });
 
   it("is pure: the same data gives the same tree", () => {
-    expect(JSON.stringify(cardElement(samples.period))).toBe(JSON.stringify(cardElement(structuredClone(samples.period))));
+    expect(JSON.stringify(cardElement(samples.period))).toBe(
+      JSON.stringify(cardElement(structuredClone(samples.period))),
+    );
   });
 });
 
@@ -240,16 +456,23 @@ describe("card rendering", () => {
   const titleCard = (title: string): CardData => ({ kind: "country", site: cardSite, title, figures: [] });
 
   /** The letters of `title` that are drawn as the missing-glyph box with `fonts`. */
-  async function lettersWithoutGlyph(title: string, fonts?: Awaited<ReturnType<typeof readCardFonts>>): Promise<string[]> {
+  async function lettersWithoutGlyph(
+    title: string,
+    fonts?: Awaited<ReturnType<typeof readCardFonts>>,
+  ): Promise<string[]> {
     const box = await cardSvg(titleCard(TOFU), fonts ? { fonts } : {});
     const missing: string[] = [];
-    for (const letter of new Set(title.replace(/\s/g, ""))) if ((await cardSvg(titleCard(letter), fonts ? { fonts } : {})) === box) missing.push(letter);
+    for (const letter of new Set(title.replace(/\s/g, "")))
+      if ((await cardSvg(titleCard(letter), fonts ? { fonts } : {})) === box) missing.push(letter);
     return missing;
   }
 
-  it.each(["Роскомнадзор блокирует почту", "Ελληνικά", "Türkiye, Česko, Ελλάδα, Україна"])("draws every letter of %j with a real glyph", async (title) => {
-    expect(await lettersWithoutGlyph(title)).toEqual([]);
-  });
+  it.each(["Роскомнадзор блокирует почту", "Ελληνικά", "Türkiye, Česko, Ελλάδα, Україна"])(
+    "draws every letter of %j with a real glyph",
+    async (title) => {
+      expect(await lettersWithoutGlyph(title)).toEqual([]);
+    },
+  );
 
   it("would catch boxes: with the Latin subset only, Cyrillic and Greek letters have no glyph", async () => {
     const latin = await readCardFonts(["latin"]);
@@ -258,7 +481,10 @@ describe("card rendering", () => {
   });
 
   it.each([
-    ["a long title", "The Roskomnadzor order that blocked our mail servers, the appeal we lost, the second appeal, and what the court of cassation finally said about it in 2026"],
+    [
+      "a long title",
+      "The Roskomnadzor order that blocked our mail servers, the appeal we lost, the second appeal, and what the court of cassation finally said about it in 2026",
+    ],
     ["a long word", "Supercalifragilisticexpialidocious".repeat(8)],
   ])("cuts %s with an ellipsis and keeps every text inside the card", async (_, title) => {
     for (const data of [titleCard(title), { ...(blockingCard(blockingEvent({ title }), context) as CardData) }]) {
@@ -267,7 +493,10 @@ describe("card rendering", () => {
       const lines = new Set(titleRuns.map((run) => run.y));
       expect(lines.size).toBeLessThanOrEqual(3);
       expect(titleRuns.at(-1)?.text).toMatch(/…$/);
-      const shown = titleRuns.map((run) => run.text).join("").replace(/…$/, "");
+      const shown = titleRuns
+        .map((run) => run.text)
+        .join("")
+        .replace(/…$/, "");
       expect(title.startsWith(shown.trimEnd())).toBe(true);
       // A space that ends a line is laid out past the margin, but draws nothing.
       for (const run of runs.filter((r) => r.text.trim() !== "")) {
@@ -322,7 +551,9 @@ describe("card cache", () => {
     const second = await build(cards);
     expect(second.drawn).toEqual([]);
     expect(formatCardCounts(second.counts)).toBe("social cards: 0 rendered, 3 from cache");
-    expect(second.pngs.map((png) => Buffer.from(png).toString())).toEqual(first.pngs.map((png) => Buffer.from(png).toString()));
+    expect(second.pngs.map((png) => Buffer.from(png).toString())).toEqual(
+      first.pngs.map((png) => Buffer.from(png).toString()),
+    );
 
     const edited = cards.map((card, i) => (i === 1 ? { ...card, title: "Belgium (edited)" } : card));
     const third = await build(edited);
@@ -346,7 +577,9 @@ describe("card cache", () => {
     const counts = await readCardCounts(folder);
     expect(formatCardCounts(counts)).toBe("social cards: 1 rendered, 2 from cache");
     expect(counts.pool).toEqual({ cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
-    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe("card rendering: 1 cards in 0.0 s on 2 worker processes (1.75 at a time on average)");
+    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe(
+      "card rendering: 1 cards in 0.0 s on 2 worker processes (1.75 at a time on average)",
+    );
     await clearCardLogs(folder);
   });
 
@@ -374,7 +607,12 @@ describe("card pool", () => {
   it("draws every missing card in two worker processes into the cache, each once, and nothing when all are there", async () => {
     const { hashes } = await readCardFonts();
     await clearCardLogs(folder);
-    const times = await renderMissingCards([...cards, cards[0] as CardData], { folder, workerFile, fontHashes: hashes, workers: 2 });
+    const times = await renderMissingCards([...cards, cards[0] as CardData], {
+      folder,
+      workerFile,
+      fontHashes: hashes,
+      workers: 2,
+    });
     expect(times).toMatchObject({ cards: 4, workers: 2 });
     expect(times?.busyMs).toBeGreaterThan(0);
     const files = readdirSync(folder).filter((name) => name.endsWith(".png"));
@@ -388,7 +626,9 @@ describe("card pool", () => {
   });
 
   it("starts workers without the build's allocator settings, which slow resvg down", () => {
-    expect(cardWorkerEnvironment({ PATH: "/bin", MIMALLOC_PURGE_DELAY: "0", MIMALLOC_ARENA_EAGER_COMMIT: "0" })).toEqual({ PATH: "/bin" });
+    expect(
+      cardWorkerEnvironment({ PATH: "/bin", MIMALLOC_PURGE_DELAY: "0", MIMALLOC_ARENA_EAGER_COMMIT: "0" }),
+    ).toEqual({ PATH: "/bin" });
   });
 
   it("takes VITRINE_CARD_WORKERS as the number of worker processes (0 turns the pool off), else one per core", () => {
@@ -479,11 +719,23 @@ function pngSize(file: string): { width: number; height: number } {
 
 /** The `og:*` and `twitter:*` meta tags of a page. */
 function socialMeta(html: string): Map<string, string> {
-  const decode = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-  return new Map([...html.matchAll(/<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"/g)].map((m) => [m[1] ?? "", decode(m[2] ?? "")]));
+  const decode = (s: string) =>
+    s
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return new Map(
+    [...html.matchAll(/<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"/g)].map((m) => [
+      m[1] ?? "",
+      decode(m[2] ?? ""),
+    ]),
+  );
 }
 
-const cardsLine = (output: string): string | undefined => /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
+const cardsLine = (output: string): string | undefined =>
+  /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
 
 /**
  * LAYOUT WIRING: the head-tag checks below assume BaseLayout renders
@@ -497,7 +749,10 @@ function wireSocialMeta(dir: string): boolean {
   if (layout.includes("<SocialMeta")) return false;
   const wired = layout
     .replace(/^---\n/, '---\nimport SocialMeta from "../components/SocialMeta.astro";\n')
-    .replace('<slot name="head" />', '<SocialMeta title={title} description={description} />\n    <slot name="head" />');
+    .replace(
+      '<slot name="head" />',
+      '<SocialMeta title={title} description={description} />\n    <slot name="head" />',
+    );
   expect(wired).toContain("<SocialMeta title");
   writeFileSync(file, wired);
   return true;
@@ -530,8 +785,12 @@ describe("social cards in a built site", () => {
       expect(existsSync(dist(card.pagePath, "index.html")), `page of ${card.cardPath}`).toBe(true);
       expect(pngSize(dist(card.cardPath)), card.cardPath).toEqual({ width: 1200, height: 630 });
     }
-    const built = readdirSync(dist("og"), { recursive: true }).map(String).filter((name) => name.endsWith(".png"));
-    expect(built.map((name) => `og/${name.split(path.sep).join("/")}`).sort()).toEqual(cards.map((card) => card.cardPath).sort());
+    const built = readdirSync(dist("og"), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith(".png"));
+    expect(built.map((name) => `og/${name.split(path.sep).join("/")}`).sort()).toEqual(
+      cards.map((card) => card.cardPath).sort(),
+    );
   });
 
   it("prints exactly one cards line, and draws no card again on an unchanged rebuild", () => {
@@ -542,7 +801,13 @@ describe("social cards in a built site", () => {
 
   it("draws exactly the card whose title changed", () => {
     const csv = path.join(dir, "data/blocking-events.csv");
-    writeFileSync(csv, readFileSync(csv, "utf8").replace("Mail to mail.ru and Yandex addresses silently dropped", "Mail to mail.ru and Yandex addresses dropped"));
+    writeFileSync(
+      csv,
+      readFileSync(csv, "utf8").replace(
+        "Mail to mail.ru and Yandex addresses silently dropped",
+        "Mail to mail.ru and Yandex addresses dropped",
+      ),
+    );
     const third = runAstro(dir, ["build"]);
     expect(third.code).toBe(0);
     expect(cardsLine(third.output)).toBe(`social cards: 1 rendered, ${cards.length - 1} from cache`);
@@ -569,7 +834,17 @@ describe("social cards in a built site", () => {
       expect(meta.get("twitter:card"), page).toBe("summary_large_image");
       expect(meta.get("twitter:image"), page).toBe(image);
       expect(meta.get("og:url"), page).toBe(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1]);
-      for (const key of ["og:title", "og:description", "og:type", "og:site_name", "og:locale", "twitter:title", "twitter:description", "twitter:image:alt"]) expect(meta.get(key), `${page} ${key}`).toBeTruthy();
+      for (const key of [
+        "og:title",
+        "og:description",
+        "og:type",
+        "og:site_name",
+        "og:locale",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+      ])
+        expect(meta.get(key), `${page} ${key}`).toBeTruthy();
     }
   });
 
@@ -577,7 +852,9 @@ describe("social cards in a built site", () => {
   it("describes a record page's own card", () => {
     const meta = socialMeta(readFileSync(dist("blocking/blk-ru-2020-smtp/index.html"), "utf8"));
     expect(meta.get("og:image")).toBe("https://transparency.velinmail.be/og/blocking/blk-ru-2020-smtp.png");
-    expect(meta.get("og:image:alt")).toBe("Card: Blocking event, Ongoing: Russia blocks Velin Mail after we refused to register with Roskomnadzor");
+    expect(meta.get("og:image:alt")).toBe(
+      "Card: Blocking event, Ongoing: Russia blocks Velin Mail after we refused to register with Roskomnadzor",
+    );
     expect(meta.get("og:locale")).toBe("en_GB");
   });
 });
@@ -605,6 +882,9 @@ describe("social cards under a base path", () => {
     expect(record.get("og:url")).toBe("https://transparency.velinmail.be/sub/blocking/blk-ru-2020-smtp/");
     const data = socialMeta(readFileSync(path.join(dir, "dist/data/index.html"), "utf8"));
     expect(data.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/index.png");
-    for (const file of htmlFiles(path.join(dir, "dist"))) expect(socialMeta(readFileSync(file, "utf8")).get("og:image")).toMatch(/^https:\/\/transparency\.velinmail\.be\/sub\/og\//);
+    for (const file of htmlFiles(path.join(dir, "dist")))
+      expect(socialMeta(readFileSync(file, "utf8")).get("og:image")).toMatch(
+        /^https:\/\/transparency\.velinmail\.be\/sub\/og\//,
+      );
   });
 });

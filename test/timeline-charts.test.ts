@@ -1,8 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateTextWidth, fitText } from "../src/lib/charts/axis-ticks.ts";
-import { blockingTimelineGeometry, endOfDay, TIMELINE_FILLS, timelineState, timeTickTexts, type BlockingTimelineGeometry } from "../src/lib/charts/blocking-timeline.ts";
+import {
+  blockingTimelineGeometry,
+  endOfDay,
+  TIMELINE_FILLS,
+  timelineState,
+  timeTickTexts,
+  type BlockingTimelineGeometry,
+} from "../src/lib/charts/blocking-timeline.ts";
 import { INK, MIN_LABEL_GAP, type TextLabel } from "../src/lib/charts/chart-layout.ts";
-import { CATEGORY_FILLS, incidentsByYear, incidentsOverTimeGeometry, SEVERITY_FILLS } from "../src/lib/charts/incidents-over-time.ts";
+import {
+  CATEGORY_FILLS,
+  incidentsByYear,
+  incidentsOverTimeGeometry,
+  SEVERITY_FILLS,
+} from "../src/lib/charts/incidents-over-time.ts";
 import { contrastRatio } from "../src/lib/charts/patterns.ts";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
 import type { BlockingEvent } from "../src/lib/schemas/blocking-event.ts";
@@ -23,7 +35,14 @@ function d(text: string): PartialDate {
 /** A blocking event as the collection holds it, with only the fields the chart reads varying. */
 function blocking(
   id: string,
-  fields: { title?: string; country?: string; started: string; status: BlockingEvent["status"]; ended?: string; lastVerified?: string },
+  fields: {
+    title?: string;
+    country?: string;
+    started: string;
+    status: BlockingEvent["status"];
+    ended?: string;
+    lastVerified?: string;
+  },
 ): { id: string; data: BlockingEvent } {
   return {
     id,
@@ -48,16 +67,52 @@ function blocking(
 }
 
 /** An incident as the collection holds it. */
-function incident(id: string, started: string, category: Incident["category"], severity: Incident["severity"]): { id: string; data: Incident } {
-  return { id, data: { id, title: `Incident ${id}`, category, severity, started: d(started), related: [], summary: "Test incident." } };
+function incident(
+  id: string,
+  started: string,
+  category: Incident["category"],
+  severity: Incident["severity"],
+): { id: string; data: Incident } {
+  return {
+    id,
+    data: {
+      id,
+      title: `Incident ${id}`,
+      category,
+      severity,
+      started: d(started),
+      related: [],
+      summary: "Test incident.",
+    },
+  };
 }
 
 // One of each kind of bar, listed out of order.
 const mixed = [
-  blocking("unknown-verified", { title: "Website reported unreachable in Turkmenistan", country: "TM", started: "2023-05", status: "unknown", lastVerified: "2023-06-12" }),
-  blocking("ongoing", { title: "Russia blocks Velin Mail after we refused to register with Roskomnadzor", started: "2020-03-04", status: "ongoing" }),
-  blocking("lifted", { title: "Russian internet providers block our mail servers (2019)", started: "2019-02-05", status: "lifted", ended: "2019-06-18" }),
-  blocking("partial-now", { title: "Webmail blocked on Iranian mobile networks", country: "IR", started: "2022-09-21", status: "partial" }),
+  blocking("unknown-verified", {
+    title: "Website reported unreachable in Turkmenistan",
+    country: "TM",
+    started: "2023-05",
+    status: "unknown",
+    lastVerified: "2023-06-12",
+  }),
+  blocking("ongoing", {
+    title: "Russia blocks Velin Mail after we refused to register with Roskomnadzor",
+    started: "2020-03-04",
+    status: "ongoing",
+  }),
+  blocking("lifted", {
+    title: "Russian internet providers block our mail servers (2019)",
+    started: "2019-02-05",
+    status: "lifted",
+    ended: "2019-06-18",
+  }),
+  blocking("partial-now", {
+    title: "Webmail blocked on Iranian mobile networks",
+    country: "IR",
+    started: "2022-09-21",
+    status: "partial",
+  }),
   blocking("partial-ended", { country: "IR", started: "2021-H1", status: "partial", ended: "2021-09" }),
   blocking("unknown-bare", { country: "TM", started: "2024-02-10", status: "unknown" }),
   blocking("unknown-ended", { country: "CN", started: "2021-03-08", status: "unknown", ended: "2021-08-01" }),
@@ -70,13 +125,23 @@ const many = Array.from({ length: 200 }, (_, i) => {
   const status = STATUSES[i % 4] ?? "unknown";
   const year = 2006 + (i % 20);
   const month = String((i % 12) + 1).padStart(2, "0");
-  const started = i % 7 === 0 ? `${year}-${month}` : i % 11 === 0 ? String(year) : `${year}-${month}-${String((i % 28) + 1).padStart(2, "0")}`;
+  const started =
+    i % 7 === 0
+      ? `${year}-${month}`
+      : i % 11 === 0
+        ? String(year)
+        : `${year}-${month}-${String((i % 28) + 1).padStart(2, "0")}`;
   return blocking(`m-${i}`, {
-    title: `${"Mail servers blocked by the national regulator ".repeat(1 + (i % 3))}#${i}`.slice(0, 12 + ((i * 37) % 160)),
+    title: `${"Mail servers blocked by the national regulator ".repeat(1 + (i % 3))}#${i}`.slice(
+      0,
+      12 + ((i * 37) % 160),
+    ),
     country: COUNTRIES[i % COUNTRIES.length] ?? "RU",
     started,
     status,
-    ...(status === "lifted" || (status === "partial" && i % 8 === 2) ? { ended: `${Math.min(2026, year + 1)}-01-15` } : {}),
+    ...(status === "lifted" || (status === "partial" && i % 8 === 2)
+      ? { ended: `${Math.min(2026, year + 1)}-01-15` }
+      : {}),
     ...(status === "unknown" && i % 8 === 3 ? { lastVerified: `${Math.min(2026, year + 2)}-06` } : {}),
   });
 });
@@ -107,14 +172,16 @@ function expectClean(value: unknown, where = "geometry"): void {
     expect(Number.isFinite(value), `${where} = ${value}`).toBe(true);
   } else if (typeof value === "string") {
     expect(value, where).not.toMatch(/NaN|Infinity|undefined/);
-    if (/^[Mm]/.test(value)) for (const n of numbersIn(value)) expect(Number.isFinite(n), `${where} has ${n}`).toBe(true);
+    if (/^[Mm]/.test(value))
+      for (const n of numbersIn(value)) expect(Number.isFinite(n), `${where} has ${n}`).toBe(true);
   } else if (value instanceof Date) {
     expect(Number.isFinite(value.getTime()), where).toBe(true);
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => expectClean(item, `${where}[${i}]`));
   } else if (value !== null && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if ((key === "width" || key === "height") && typeof item === "number") expect(item, `${where}.${key}`).toBeGreaterThanOrEqual(0);
+      if ((key === "width" || key === "height") && typeof item === "number")
+        expect(item, `${where}.${key}`).toBeGreaterThanOrEqual(0);
       expectClean(item, `${where}.${key}`);
     }
   }
@@ -123,7 +190,11 @@ function expectClean(value: unknown, where = "geometry"): void {
 /** The horizontal extent of a label, from its estimated width and anchor. */
 function extent(label: TextLabel, fontSize: number): [number, number] {
   const w = estimateTextWidth(label.text, fontSize);
-  return label.anchor === "middle" ? [label.x - w / 2, label.x + w / 2] : label.anchor === "end" ? [label.x - w, label.x] : [label.x, label.x + w];
+  return label.anchor === "middle"
+    ? [label.x - w / 2, label.x + w / 2]
+    : label.anchor === "end"
+      ? [label.x - w, label.x]
+      : [label.x, label.x + w];
 }
 
 /** Asserts that labels on one line keep at least `gap` between their estimated extents and stay inside the viewBox. */
@@ -153,7 +224,15 @@ describe("blocking timeline: where bars start and end", () => {
   const rectEnd = (id: string): number => bar(id).rect.x + bar(id).rect.width;
 
   it("sorts rows by start date, oldest at the top", () => {
-    expect(g.bars.map((b) => b.id)).toEqual(["lifted", "ongoing", "partial-ended", "unknown-ended", "partial-now", "unknown-verified", "unknown-bare"]);
+    expect(g.bars.map((b) => b.id)).toEqual([
+      "lifted",
+      "ongoing",
+      "partial-ended",
+      "unknown-ended",
+      "partial-now",
+      "unknown-verified",
+      "unknown-bare",
+    ]);
     const tops = g.bars.map((b) => b.rect.y);
     expect(tops).toEqual([...tops].sort((a, b) => a - b));
   });
@@ -184,7 +263,13 @@ describe("blocking timeline: where bars start and end", () => {
       ["unknown-ended", "2021-08-02T00:00:00Z"],
     ];
     for (const [id, end] of cases) {
-      expect(bar(id), id).toMatchObject({ state: "ended", openEnded: false, arrow: undefined, endLabel: undefined, end: g.xOf(new Date(end)) });
+      expect(bar(id), id).toMatchObject({
+        state: "ended",
+        openEnded: false,
+        arrow: undefined,
+        endLabel: undefined,
+        end: g.xOf(new Date(end)),
+      });
       expect(rectEnd(id), id).toBeCloseTo(bar(id).end, 6);
       expect(bar(id).end, id).toBeLessThan(g.now.x);
     }
@@ -192,7 +277,11 @@ describe("blocking timeline: where bars start and end", () => {
 
   it("widens a bar too short to see to 4 units: from its start, or back from now when in force", () => {
     const short = blockingTimelineGeometry(
-      [...mixed, blocking("one-day", { started: "2024-05-05", status: "lifted", ended: "2024-05-05" }), blocking("since-today", { started: "2026-11-28", status: "ongoing" })],
+      [
+        ...mixed,
+        blocking("one-day", { started: "2024-05-05", status: "lifted", ended: "2024-05-05" }),
+        blocking("since-today", { started: "2026-11-28", status: "ongoing" }),
+      ],
       NOW,
       "short",
       LOCALE,
@@ -235,10 +324,22 @@ describe("blocking timeline: where bars start and end", () => {
   });
 
   it("lightens the uncertain part of a coarse start, up to the end of its last possible day", () => {
-    expect(bar("partial-ended").uncertain).toMatchObject({ x: bar("partial-ended").start, width: expect.closeTo(g.xOf(new Date("2021-07-01T00:00:00Z")) - bar("partial-ended").start, 6) });
-    expect(bar("unknown-verified").uncertain?.width).toBeCloseTo(g.xOf(new Date("2023-06-01T00:00:00Z")) - bar("unknown-verified").start, 6);
+    expect(bar("partial-ended").uncertain).toMatchObject({
+      x: bar("partial-ended").start,
+      width: expect.closeTo(g.xOf(new Date("2021-07-01T00:00:00Z")) - bar("partial-ended").start, 6),
+    });
+    expect(bar("unknown-verified").uncertain?.width).toBeCloseTo(
+      g.xOf(new Date("2023-06-01T00:00:00Z")) - bar("unknown-verified").start,
+      6,
+    );
     expect(bar("ongoing").uncertain).toBeUndefined();
-    expect(g.legend.map((item) => item.label)).toEqual(["Ongoing", "Partly blocked, ongoing", "Ended", "Status unknown", "Start date known only roughly"]);
+    expect(g.legend.map((item) => item.label)).toEqual([
+      "Ongoing",
+      "Partly blocked, ongoing",
+      "Ended",
+      "Status unknown",
+      "Start date known only roughly",
+    ]);
   });
 
   it("draws a labelled now line at now", () => {
@@ -255,17 +356,33 @@ describe("blocking timeline: where bars start and end", () => {
   it("tabulates event, country, status, start, end and duration", () => {
     expect(g.table.columns).toEqual(["Event", "Country", "Status", "Start", "End", "Duration"]);
     const row = (id: string) => g.table.rows[g.bars.findIndex((b) => b.id === id)];
-    expect(row("lifted")).toEqual({ header: "Russian internet providers block our mail servers (2019)", href: undefined, cells: ["Russia", "Lifted", "5 February 2019", "18 June 2019", "133 days"] });
+    expect(row("lifted")).toEqual({
+      header: "Russian internet providers block our mail servers (2019)",
+      href: undefined,
+      cells: ["Russia", "Lifted", "5 February 2019", "18 June 2019", "133 days"],
+    });
     expect(row("ongoing")?.cells).toEqual(["Russia", "Ongoing", "4 March 2020", "ongoing", "2,460 days and counting"]);
     expect(row("partial-now")?.cells.slice(1, 4)).toEqual(["Partly blocked", "21 September 2022", "ongoing"]);
-    expect(row("unknown-verified")?.cells).toEqual(["Turkmenistan", "Status unknown", "May 2023", "unknown", "unknown"]);
+    expect(row("unknown-verified")?.cells).toEqual([
+      "Turkmenistan",
+      "Status unknown",
+      "May 2023",
+      "unknown",
+      "unknown",
+    ]);
     expect(row("partial-ended")?.cells.slice(3)).toEqual(["September 2021", "63 to 272 days"]);
   });
 
   it("summarises the count, countries and where the events stand", () => {
-    expect(g.summary).toBe("We have recorded 7 blocking events in 4 countries since 2019. As of 28 November 2026, 2 are in force, 3 have ended and 2 have an unknown status.");
-    expect(blockingTimelineGeometry([mixed[1]!], NOW, "one", LOCALE).summary).toBe("We have recorded 1 blocking event in Russia since 2020. As of 28 November 2026, it is in force.");
-    expect(blockingTimelineGeometry([], NOW, "none", LOCALE).summary).toBe("No blocking of our service has been recorded.");
+    expect(g.summary).toBe(
+      "We have recorded 7 blocking events in 4 countries since 2019. As of 28 November 2026, 2 are in force, 3 have ended and 2 have an unknown status.",
+    );
+    expect(blockingTimelineGeometry([mixed[1]!], NOW, "one", LOCALE).summary).toBe(
+      "We have recorded 1 blocking event in Russia since 2020. As of 28 November 2026, it is in force.",
+    );
+    expect(blockingTimelineGeometry([], NOW, "none", LOCALE).summary).toBe(
+      "No blocking of our service has been recorded.",
+    );
   });
 
   it("links rows and table rows when given hrefOf", () => {
@@ -283,7 +400,14 @@ describe("blocking timeline: 1 event, 200 events, all on one day", () => {
     ["200 events", many, NOW],
     ["all on one day, built that day", oneDay, NOW],
     ["all on one day, built years later", oneDay, new Date("2031-02-03T00:00:00Z")],
-    ["a two-month span", [blocking("a", { started: "2026-10-01", status: "lifted", ended: "2026-10-20" }), blocking("b", { started: "2026-11-01", status: "ongoing" })], NOW],
+    [
+      "a two-month span",
+      [
+        blocking("a", { started: "2026-10-01", status: "lifted", ended: "2026-10-20" }),
+        blocking("b", { started: "2026-11-01", status: "ongoing" }),
+      ],
+      NOW,
+    ],
   ];
 
   it.each(cases)("%s: no NaN, Infinity or negative size; ticks and row labels never collide", (_, events, now) => {
@@ -317,15 +441,31 @@ describe("blocking timeline: 1 event, 200 events, all on one day", () => {
     expect(g.topLabels.length).toBeLessThan(21);
     const truncated = g.bars.filter((b) => b.titleLabel.text.endsWith("…"));
     expect(truncated.length).toBeGreaterThan(0);
-    for (const b of truncated) expect(b.tooltip.startsWith(`${b.titleLabel.text.slice(0, -1).trimEnd()}`), b.id).toBe(true);
+    for (const b of truncated)
+      expect(b.tooltip.startsWith(`${b.titleLabel.text.slice(0, -1).trimEnd()}`), b.id).toBe(true);
     const starts = g.bars.map((b) => b.start);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
 
   it("labels ticks by year, month or day depending on their spacing", () => {
-    expect(timeTickTexts(["2020", "2022", "2024"].map((y) => new Date(`${y}-01-01T00:00:00Z`)), LOCALE)).toEqual(["2020", "2022", "2024"]);
-    expect(timeTickTexts(["2025-10", "2026-01", "2026-04"].map((m) => new Date(`${m}-01T00:00:00Z`)), LOCALE)).toEqual(["Oct 2025", "2026", "Apr"]);
-    expect(timeTickTexts(["2026-11-01", "2026-11-08"].map((day) => new Date(`${day}T00:00:00Z`)), LOCALE)).toEqual(["1 Nov 2026", "8 Nov"]);
+    expect(
+      timeTickTexts(
+        ["2020", "2022", "2024"].map((y) => new Date(`${y}-01-01T00:00:00Z`)),
+        LOCALE,
+      ),
+    ).toEqual(["2020", "2022", "2024"]);
+    expect(
+      timeTickTexts(
+        ["2025-10", "2026-01", "2026-04"].map((m) => new Date(`${m}-01T00:00:00Z`)),
+        LOCALE,
+      ),
+    ).toEqual(["Oct 2025", "2026", "Apr"]);
+    expect(
+      timeTickTexts(
+        ["2026-11-01", "2026-11-08"].map((day) => new Date(`${day}T00:00:00Z`)),
+        LOCALE,
+      ),
+    ).toEqual(["1 Nov 2026", "8 Nov"]);
   });
 
   it("shortens titles with an ellipsis to fit a width", () => {
@@ -380,7 +520,9 @@ describe("incidents per year", () => {
   });
 
   it("counts a date-time by the day it started where it happened", () => {
-    expect(incidentsByYear([incident("ny", "2020-01-01T00:30:00+01:00", "outage", "low")]).map((y) => y.year)).toEqual([2020]);
+    expect(incidentsByYear([incident("ny", "2020-01-01T00:30:00+01:00", "outage", "low")]).map((y) => y.year)).toEqual([
+      2020,
+    ]);
   });
 
   it("draws both panels on one count scale, the segments of a year stacking to its total", () => {
@@ -402,17 +544,47 @@ describe("incidents per year", () => {
     }
     // The same year's bars line up across the panels.
     expect(bySeverity.xLabels.map((l) => l.x)).toEqual(byCategory.xLabels.map((l) => l.x));
-    expect(byCategory.legend.map((i) => i.label)).toEqual(["Abuse", "Security", "Outage", "Legal", "Account action", "Other"]);
+    expect(byCategory.legend.map((i) => i.label)).toEqual([
+      "Abuse",
+      "Security",
+      "Outage",
+      "Legal",
+      "Account action",
+      "Other",
+    ]);
     expect(bySeverity.legend.map((i) => i.label)).toEqual(["Low", "Medium", "High", "Critical"]);
     const ids = g.patterns.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const item of [...byCategory.legend, ...bySeverity.legend]) if (item.fill.startsWith("url")) expect(ids).toContain(/#(.+)\)/.exec(item.fill)?.[1]);
+    for (const item of [...byCategory.legend, ...bySeverity.legend])
+      if (item.fill.startsWith("url")) expect(ids).toContain(/#(.+)\)/.exec(item.fill)?.[1]);
   });
 
   it("tabulates year × category and year × severity with a totals row and column", () => {
     const g = incidentsOverTimeGeometry(incidents, "inc", LOCALE);
-    expect(g.table.columns).toEqual(["Year", "Abuse", "Security", "Outage", "Legal", "Account action", "Other", "Low severity", "Medium severity", "High severity", "Critical severity", "Total"]);
-    expect(g.table.rows.map((r) => r.header)).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025", "All years"]);
+    expect(g.table.columns).toEqual([
+      "Year",
+      "Abuse",
+      "Security",
+      "Outage",
+      "Legal",
+      "Account action",
+      "Other",
+      "Low severity",
+      "Medium severity",
+      "High severity",
+      "Critical severity",
+      "Total",
+    ]);
+    expect(g.table.rows.map((r) => r.header)).toEqual([
+      "2019",
+      "2020",
+      "2021",
+      "2022",
+      "2023",
+      "2024",
+      "2025",
+      "All years",
+    ]);
     expect(g.table.rows[0]?.cells).toEqual(["1", "0", "0", "0", "1", "0", "0", "1", "0", "1", "2"]);
     expect(g.table.rows[5]?.cells).toEqual(Array(11).fill("0"));
     expect(g.table.rows.at(-1)?.cells).toEqual(["2", "2", "1", "1", "1", "1", "2", "3", "2", "1", "8"]);
@@ -422,9 +594,17 @@ describe("incidents per year", () => {
     expect(incidentsOverTimeGeometry(incidents, "inc", LOCALE).summary).toBe(
       "From 2019 to 2025 we recorded 8 incidents; the most in 2019 and 2025 (2 each). 3 of them were of high or critical severity; the most common categories were abuse and security (2 each).",
     );
-    expect(incidentsOverTimeGeometry([incidents[3]!], "inc", LOCALE).summary).toBe("In 2021 we recorded 1 incident. It was a high-severity incident in the category “Outage”.");
+    expect(incidentsOverTimeGeometry([incidents[3]!], "inc", LOCALE).summary).toBe(
+      "In 2021 we recorded 1 incident. It was a high-severity incident in the category “Outage”.",
+    );
     expect(incidentsOverTimeGeometry([], "inc", LOCALE).summary).toBe("No incidents have been recorded.");
-    expect(incidentsOverTimeGeometry([incidents[2]!, incidents[4]!, incidents[7]!, incident("i-9", "2020-02", "legal", "medium")], "inc", LOCALE).summary).toBe(
+    expect(
+      incidentsOverTimeGeometry(
+        [incidents[2]!, incidents[4]!, incidents[7]!, incident("i-9", "2020-02", "legal", "medium")],
+        "inc",
+        LOCALE,
+      ).summary,
+    ).toBe(
       "From 2020 to 2025 we recorded 4 incidents; the most in 2020 (2). None was of high or critical severity; the most common category was legal (2).",
     );
   });
@@ -433,7 +613,17 @@ describe("incidents per year", () => {
     ["none", []],
     ["one", [incidents[0]!]],
     ["eight", incidents],
-    ["forty years, 300 incidents", Array.from({ length: 300 }, (_, i) => incident(`x-${i}`, `${1986 + ((i * 7) % 40)}-03`, INCIDENT_CATEGORIES[i % 6] ?? "other", SEVERITIES[i % 4] ?? "low"))],
+    [
+      "forty years, 300 incidents",
+      Array.from({ length: 300 }, (_, i) =>
+        incident(
+          `x-${i}`,
+          `${1986 + ((i * 7) % 40)}-03`,
+          INCIDENT_CATEGORIES[i % 6] ?? "other",
+          SEVERITIES[i % 4] ?? "low",
+        ),
+      ),
+    ],
   ])("%s: no NaN, Infinity or negative size; year labels never collide", (_, list) => {
     const g = incidentsOverTimeGeometry(list, "inc", LOCALE);
     expectClean(g);
@@ -465,7 +655,8 @@ describe("timeline fills readable without colour", () => {
 
 describe("timeline chart components (Astro Container API)", () => {
   let renderer: ComponentRenderer;
-  const render = (component: string, props: Record<string, unknown>): Promise<string> => renderer.render(`charts/${component}`, props);
+  const render = (component: string, props: Record<string, unknown>): Promise<string> =>
+    renderer.render(`charts/${component}`, props);
 
   beforeAll(async () => {
     renderer = await createComponentRenderer();
@@ -481,8 +672,12 @@ describe("timeline chart components (Astro Container API)", () => {
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
     expect(html).toContain(`<svg viewBox="0 0 640 `);
-    expect(html).toMatch(new RegExp(`<svg [^>]*width="100%" role="${role}" aria-labelledby="${id}-title ${id}-summary"`));
-    expect(html).toMatch(/<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s);
+    expect(html).toMatch(
+      new RegExp(`<svg [^>]*width="100%" role="${role}" aria-labelledby="${id}-title ${id}-summary"`),
+    );
+    expect(html).toMatch(
+      /<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s,
+    );
     expect(html).toMatch(/<th scope="row"/);
     expect(html).not.toMatch(/<script|<foreignObject|NaN|Infinity|undefined/);
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? "");
@@ -491,9 +686,16 @@ describe("timeline chart components (Astro Container API)", () => {
   }
 
   it("renders the blocking timeline with titled rows, an ongoing label, the now line and the table", async () => {
-    const html = await render("BlockingTimelineChart", { id: "blocking-timeline", events: mixed, now: NOW, headingLevel: 2 });
+    const html = await render("BlockingTimelineChart", {
+      id: "blocking-timeline",
+      events: mixed,
+      now: NOW,
+      headingLevel: 2,
+    });
     expectAccessibleFigure(html, "blocking-timeline", "h2");
-    expect(html).toContain("<title>Russia blocks Velin Mail after we refused to register with Roskomnadzor (Russia). Ongoing since 4 March 2020, for 2,460 days and counting.</title>");
+    expect(html).toContain(
+      "<title>Russia blocks Velin Mail after we refused to register with Roskomnadzor (Russia). Ongoing since 4 March 2020, for 2,460 days and counting.</title>",
+    );
     expect(html.match(/>ongoing<\/text>/g)).toHaveLength(2);
     expect(html.match(/>status unknown<\/text>/g)).toHaveLength(2);
     expect(html).toContain(">As of 28 Nov 2026</text>");
@@ -504,7 +706,12 @@ describe("timeline chart components (Astro Container API)", () => {
   });
 
   it("links each row and its table row, as a group of links rather than an image", async () => {
-    const html = await render("BlockingTimelineChart", { id: "bt", events: mixed, now: NOW, hrefOf: (id: string) => `/blocking/${id}/` });
+    const html = await render("BlockingTimelineChart", {
+      id: "bt",
+      events: mixed,
+      now: NOW,
+      hrefOf: (id: string) => `/blocking/${id}/`,
+    });
     expectAccessibleFigure(html, "bt", "h3", "group");
     expect(html.match(/<a class="row" href="\/blocking\/[^"]+\/" aria-label="[^"]+"/g)).toHaveLength(mixed.length);
     expect(html).toMatch(/<th scope="row"[^>]*><a href="\/blocking\/lifted\/"/);
@@ -512,10 +719,16 @@ describe("timeline chart components (Astro Container API)", () => {
     expect(html.match(new RegExp(`class="row-title" [^>]*fill="${INK.link}"`, "g"))).toHaveLength(mixed.length);
     // A link's only visible text is its title's first words, so its name (the full tooltip) contains
     // its visible label; the country code and end label are drawn outside it (WCAG 2.5.3).
-    for (const [, name = "", inner = ""] of html.matchAll(/<a class="row"[^>]* aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)) {
-      const shown = [...inner.replace(/<title>[\s\S]*?<\/title>/, "").matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] ?? "");
+    for (const [, name = "", inner = ""] of html.matchAll(
+      /<a class="row"[^>]* aria-label="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g,
+    )) {
+      const shown = [...inner.replace(/<title>[\s\S]*?<\/title>/, "").matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(
+        (m) => m[1] ?? "",
+      );
       expect(shown).toHaveLength(1);
-      expect(name.replace(/&#39;/g, "'").startsWith((shown[0] ?? "").replace(/…$/, "").replace(/&#39;/g, "'"))).toBe(true);
+      expect(name.replace(/&#39;/g, "'").startsWith((shown[0] ?? "").replace(/…$/, "").replace(/&#39;/g, "'"))).toBe(
+        true,
+      );
     }
   });
 
@@ -543,7 +756,9 @@ describe("timeline chart components (Astro Container API)", () => {
   });
 
   it("keeps ids unique when both charts share a page", async () => {
-    const page = (await render("BlockingTimelineChart", { id: "a", events: mixed, now: NOW })) + (await render("IncidentsOverTimeChart", { id: "b", incidents }));
+    const page =
+      (await render("BlockingTimelineChart", { id: "a", events: mixed, now: NOW })) +
+      (await render("IncidentsOverTimeChart", { id: "b", incidents }));
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });

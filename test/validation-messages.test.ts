@@ -13,23 +13,43 @@ describe("problem reports name file, line, column, field, expectation and findin
   it("covers every error kind of the data contract", () => {
     expect(cases).toEqual(
       expect.arrayContaining([
-        "unclosed-quote", "stray-quote", "wrong-field-count", "header-columns", "bad-enum", "bad-dates",
-        "dates-out-of-order", "status-contradictions", "duplicate-ids", "bad-country", "bad-numbers",
-        "evidence-urls", "request-rules", "unknown-references", "frontmatter-errors", "mdx-syntax", "mdx-components", "unknown-files", "spreadsheet-export",
+        "unclosed-quote",
+        "stray-quote",
+        "wrong-field-count",
+        "header-columns",
+        "bad-enum",
+        "bad-dates",
+        "dates-out-of-order",
+        "status-contradictions",
+        "duplicate-ids",
+        "bad-country",
+        "bad-numbers",
+        "evidence-urls",
+        "request-rules",
+        "unknown-references",
+        "frontmatter-errors",
+        "mdx-syntax",
+        "mdx-components",
+        "unknown-files",
+        "spreadsheet-export",
       ]),
     );
   });
 
   it.each(cases)("%s", async (name) => {
     const project = await loadProject(path.join(fixtures, name));
-    const expected = readFileSync(path.join(fixtures, name, "expected.txt"), "utf8").trimEnd().split("\n");
+    const expected = readFileSync(path.join(fixtures, name, "expected.txt"), "utf8")
+      .trimEnd()
+      .split("\n");
     expect(project.problems.map(formatProblem)).toEqual(expected);
   });
 });
 
 describe("problem line format", () => {
-  it("matches <path>:<line>:<column>: <field>: <expected>, found \"<value>\" on every line", async () => {
-    const lines = await Promise.all(cases.map(async (name) => (await loadProject(path.join(fixtures, name))).problems.map(formatProblem)));
+  it('matches <path>:<line>:<column>: <field>: <expected>, found "<value>" on every line', async () => {
+    const lines = await Promise.all(
+      cases.map(async (name) => (await loadProject(path.join(fixtures, name))).problems.map(formatProblem)),
+    );
     for (const line of lines.flat()) expect(line).toMatch(/^[\w./ -]+:\d+:\d+: [\w.]+(?: name)?: .+, found ".*"$/);
   });
 

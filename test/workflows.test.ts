@@ -45,23 +45,28 @@ function schemaErrors(source: string): string[] {
 
 const allSteps = (workflow: Workflow): Step[] => Object.values(workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);
 const usesAction = (step: Step, action: string): boolean => step.uses?.split("@")[0] === action;
-const runs = (step: Step, command: string): boolean => (step.run ?? "").split("\n").some((line) => line.trim().startsWith(command));
+const runs = (step: Step, command: string): boolean =>
+  (step.run ?? "").split("\n").some((line) => line.trim().startsWith(command));
 
 /** What every workflow of the project must do: read-only top permissions, a timeout on each job, actions pinned to a major version. */
 function commonProblems(workflow: Workflow): string[] {
   const problems: string[] = [];
-  if (JSON.stringify(workflow.permissions) !== JSON.stringify({ contents: "read" })) problems.push(`top-level permissions must be { contents: read }, got ${JSON.stringify(workflow.permissions)}`);
+  if (JSON.stringify(workflow.permissions) !== JSON.stringify({ contents: "read" }))
+    problems.push(`top-level permissions must be { contents: read }, got ${JSON.stringify(workflow.permissions)}`);
   if (String(workflow.env?.["ASTRO_TELEMETRY_DISABLED"]) !== "1") problems.push("ASTRO_TELEMETRY_DISABLED must be 1");
   for (const [name, job] of Object.entries(workflow.jobs ?? {})) {
     const timeout = job["timeout-minutes"];
-    if (typeof timeout !== "number" || timeout <= 0 || timeout > 60) problems.push(`job ${name} needs timeout-minutes (1 to 60), got ${String(timeout)}`);
+    if (typeof timeout !== "number" || timeout <= 0 || timeout > 60)
+      problems.push(`job ${name} needs timeout-minutes (1 to 60), got ${String(timeout)}`);
     if (!String(job["runs-on"] ?? "").startsWith("ubuntu-")) problems.push(`job ${name} must run on ubuntu`);
   }
   for (const step of allSteps(workflow)) {
-    if (step.uses && !/^[\w.-]+\/[\w.-]+@v\d+$/.test(step.uses)) problems.push(`${step.uses} must be pinned to a major version (owner/name@vN)`);
+    if (step.uses && !/^[\w.-]+\/[\w.-]+@v\d+$/.test(step.uses))
+      problems.push(`${step.uses} must be pinned to a major version (owner/name@vN)`);
   }
   const setupNode = allSteps(workflow).find((step) => usesAction(step, "actions/setup-node"));
-  if (setupNode?.with?.["node-version-file"] !== ".nvmrc" || setupNode.with["cache"] !== "npm") problems.push("setup-node must read .nvmrc and cache npm");
+  if (setupNode?.with?.["node-version-file"] !== ".nvmrc" || setupNode.with["cache"] !== "npm")
+    problems.push("setup-node must read .nvmrc and cache npm");
   return problems;
 }
 
@@ -71,20 +76,32 @@ function stepOrder(steps: readonly Step[], expected: readonly [string, (step: St
   const missing = positions.filter((p) => p.index < 0).map((p) => `missing step: ${p.label}`);
   if (missing.length > 0) return missing;
   const found = positions.map((p) => p.index);
-  return found.every((index, i) => i === 0 || index > (found[i - 1] ?? -1)) ? [] : [`steps out of order: ${[...positions].sort((a, b) => a.index - b.index).map((p) => p.label).join(" → ")}`];
+  return found.every((index, i) => i === 0 || index > (found[i - 1] ?? -1))
+    ? []
+    : [
+        `steps out of order: ${[...positions]
+          .sort((a, b) => a.index - b.index)
+          .map((p) => p.label)
+          .join(" → ")}`,
+      ];
 }
 
 /** Everything the deploy workflow must do (see the Deploy section of the README). */
 function deployProblems(workflow: Workflow): string[] {
   const problems = commonProblems(workflow);
   const on = workflow.on ?? {};
-  if (JSON.stringify((on["push"] as { branches?: unknown } | undefined)?.branches) !== JSON.stringify(["main"])) problems.push("must run on push to main");
-  if (workflow.concurrency?.group !== "pages" || workflow.concurrency["cancel-in-progress"] !== false) problems.push("concurrency must be group pages, cancel-in-progress false");
+  if (JSON.stringify((on["push"] as { branches?: unknown } | undefined)?.branches) !== JSON.stringify(["main"]))
+    problems.push("must run on push to main");
+  if (workflow.concurrency?.group !== "pages" || workflow.concurrency["cancel-in-progress"] !== false)
+    problems.push("concurrency must be group pages, cancel-in-progress false");
   const build = workflow.jobs?.["build"];
   const deploy = workflow.jobs?.["deploy"];
   if (!build || !deploy) return [...problems, "needs a build job and a deploy job"];
   if (build.permissions !== undefined) problems.push("the build job must keep the read-only permissions");
-  if (JSON.stringify(deploy.permissions) !== JSON.stringify({ pages: "write", "id-token": "write" })) problems.push(`the deploy job's permissions must be exactly pages: write, id-token: write, got ${JSON.stringify(deploy.permissions)}`);
+  if (JSON.stringify(deploy.permissions) !== JSON.stringify({ pages: "write", "id-token": "write" }))
+    problems.push(
+      `the deploy job's permissions must be exactly pages: write, id-token: write, got ${JSON.stringify(deploy.permissions)}`,
+    );
   if ([deploy.needs].flat()[0] !== "build") problems.push("deploy must need build");
   if (deploy.environment?.name !== "github-pages") problems.push("deploy must use the github-pages environment");
   const steps = build.steps ?? [];
@@ -102,10 +119,13 @@ function deployProblems(workflow: Workflow): string[] {
   );
   const pages = steps.find((s) => usesAction(s, "actions/configure-pages"));
   const buildStep = steps.find((s) => runs(s, "npm run build"));
-  if (!pages?.id || !buildStep?.run?.includes(`--base "\${{ steps.${pages.id}.outputs.base_path }}/"`)) problems.push("the build must take its base path from configure-pages' base_path");
-  if (steps.find((s) => usesAction(s, "actions/upload-pages-artifact"))?.with?.["path"] !== "dist") problems.push("upload-pages-artifact must upload dist");
+  if (!pages?.id || !buildStep?.run?.includes(`--base "\${{ steps.${pages.id}.outputs.base_path }}/"`))
+    problems.push("the build must take its base path from configure-pages' base_path");
+  if (steps.find((s) => usesAction(s, "actions/upload-pages-artifact"))?.with?.["path"] !== "dist")
+    problems.push("upload-pages-artifact must upload dist");
   const deploySteps = deploy.steps ?? [];
-  if (deploySteps.length !== 1 || !usesAction(deploySteps[0] ?? {}, "actions/deploy-pages")) problems.push("the deploy job runs deploy-pages only");
+  if (deploySteps.length !== 1 || !usesAction(deploySteps[0] ?? {}, "actions/deploy-pages"))
+    problems.push("the deploy job runs deploy-pages only");
   return problems;
 }
 
@@ -113,9 +133,15 @@ function deployProblems(workflow: Workflow): string[] {
 function testProblems(workflow: Workflow): string[] {
   const problems = commonProblems(workflow);
   const triggers = Object.keys(workflow.on ?? {}).sort();
-  if (JSON.stringify(triggers) !== JSON.stringify(["pull_request", "workflow_dispatch"])) problems.push(`must run on pull_request and workflow_dispatch, got ${triggers.join(", ")}`);
-  if (!workflow.concurrency?.group?.includes("${{ github.ref }}") || workflow.concurrency["cancel-in-progress"] !== true) problems.push("concurrency must be per ref, cancelling the older run");
-  for (const [name, job] of Object.entries(workflow.jobs ?? {})) if (job.permissions !== undefined) problems.push(`job ${name} must keep the read-only permissions`);
+  if (JSON.stringify(triggers) !== JSON.stringify(["pull_request", "workflow_dispatch"]))
+    problems.push(`must run on pull_request and workflow_dispatch, got ${triggers.join(", ")}`);
+  if (
+    !workflow.concurrency?.group?.includes("${{ github.ref }}") ||
+    workflow.concurrency["cancel-in-progress"] !== true
+  )
+    problems.push("concurrency must be per ref, cancelling the older run");
+  for (const [name, job] of Object.entries(workflow.jobs ?? {}))
+    if (job.permissions !== undefined) problems.push(`job ${name} must keep the read-only permissions`);
   problems.push(
     ...stepOrder(Object.values(workflow.jobs ?? {})[0]?.steps ?? [], [
       ["checkout", (s) => usesAction(s, "actions/checkout")],
@@ -153,9 +179,18 @@ describe.each([DEPLOY, TEST])("%s", (file) => {
 
 describe("the schema check can fail", () => {
   it.each([
-    ["a misspelt key", (w: Workflow) => Object.assign(w.jobs?.["build"] ?? w.jobs?.["test"] ?? {}, { "run-on": "ubuntu-latest" })],
-    ["a timeout that is not a number", (w: Workflow) => Object.assign(w.jobs?.["build"] ?? w.jobs?.["test"] ?? {}, { "timeout-minutes": "soon" })],
-    ["a permission that does not exist", (w: Workflow) => Object.assign(w, { permissions: { contents: "read", everything: "write" } })],
+    [
+      "a misspelt key",
+      (w: Workflow) => Object.assign(w.jobs?.["build"] ?? w.jobs?.["test"] ?? {}, { "run-on": "ubuntu-latest" }),
+    ],
+    [
+      "a timeout that is not a number",
+      (w: Workflow) => Object.assign(w.jobs?.["build"] ?? w.jobs?.["test"] ?? {}, { "timeout-minutes": "soon" }),
+    ],
+    [
+      "a permission that does not exist",
+      (w: Workflow) => Object.assign(w, { permissions: { contents: "read", everything: "write" } }),
+    ],
     ["no jobs", (w: Workflow) => delete w.jobs],
   ])("reports %s", (_, change) => {
     for (const file of [DEPLOY, TEST]) expect(schemaErrors(mutate(read(file), change)), file).not.toEqual([]);
@@ -171,14 +206,41 @@ describe("deploy.yml", () => {
 
   it.each([
     ["write permissions at the top", (w: Workflow) => (w.permissions = { contents: "write" }), "top-level permissions"],
-    ["pages: write on the build job", (w: Workflow) => ((w.jobs ?? {})["build"] = { ...w.jobs?.["build"], permissions: { pages: "write" } }), "read-only permissions"],
-    ["a deploy job that may also write contents", (w: Workflow) => Object.assign(w.jobs?.["deploy"]?.permissions ?? {}, { contents: "write" }), "exactly pages: write"],
-    ["a cancelled deployment", (w: Workflow) => Object.assign(w.concurrency ?? {}, { "cancel-in-progress": true }), "concurrency"],
+    [
+      "pages: write on the build job",
+      (w: Workflow) => ((w.jobs ?? {})["build"] = { ...w.jobs?.["build"], permissions: { pages: "write" } }),
+      "read-only permissions",
+    ],
+    [
+      "a deploy job that may also write contents",
+      (w: Workflow) => Object.assign(w.jobs?.["deploy"]?.permissions ?? {}, { contents: "write" }),
+      "exactly pages: write",
+    ],
+    [
+      "a cancelled deployment",
+      (w: Workflow) => Object.assign(w.concurrency ?? {}, { "cancel-in-progress": true }),
+      "concurrency",
+    ],
     ["a job without a timeout", (w: Workflow) => delete w.jobs?.["deploy"]?.["timeout-minutes"], "timeout-minutes"],
-    ["an unpinned action", (w: Workflow) => Object.assign(w.jobs?.["deploy"]?.steps?.[0] ?? {}, { uses: "actions/deploy-pages@main" }), "pinned"],
-    ["build before validate", (w: Workflow) => swapSteps(w.jobs?.["build"]?.steps ?? [], "npm run build", "npm run validate"), "out of order"],
+    [
+      "an unpinned action",
+      (w: Workflow) => Object.assign(w.jobs?.["deploy"]?.steps?.[0] ?? {}, { uses: "actions/deploy-pages@main" }),
+      "pinned",
+    ],
+    [
+      "build before validate",
+      (w: Workflow) => swapSteps(w.jobs?.["build"]?.steps ?? [], "npm run build", "npm run validate"),
+      "out of order",
+    ],
     ["no validate step", (w: Workflow) => dropSteps(w.jobs?.["build"], "validate"), "npm run validate"],
-    ["a hard-coded base path", (w: Workflow) => Object.assign(w.jobs?.["build"]?.steps?.find((s) => s.run?.includes("npm run build")) ?? {}, { run: "npm run build" }), "base_path"],
+    [
+      "a hard-coded base path",
+      (w: Workflow) =>
+        Object.assign(w.jobs?.["build"]?.steps?.find((s) => s.run?.includes("npm run build")) ?? {}, {
+          run: "npm run build",
+        }),
+      "base_path",
+    ],
   ])("fails on %s", (_, change, message) => {
     expect(deployProblems(parse(mutate(source, change)) as Workflow).join("\n")).toContain(message);
   });
@@ -192,10 +254,29 @@ describe("test.yml", () => {
   });
 
   it.each([
-    ["a push trigger", (w: Workflow) => Object.assign(w.on ?? {}, { push: null }), "pull_request and workflow_dispatch"],
-    ["a write permission", (w: Workflow) => Object.assign(w.jobs?.["test"] ?? {}, { permissions: { contents: "write" } }), "read-only"],
-    ["one concurrency group for all refs", (w: Workflow) => Object.assign(w.concurrency ?? {}, { group: "test" }), "per ref"],
-    ["Node from a hard-coded version", (w: Workflow) => Object.assign(w.jobs?.["test"]?.steps?.find((s) => s.uses?.startsWith("actions/setup-node")) ?? {}, { with: { "node-version": 24 } }), ".nvmrc"],
+    [
+      "a push trigger",
+      (w: Workflow) => Object.assign(w.on ?? {}, { push: null }),
+      "pull_request and workflow_dispatch",
+    ],
+    [
+      "a write permission",
+      (w: Workflow) => Object.assign(w.jobs?.["test"] ?? {}, { permissions: { contents: "write" } }),
+      "read-only",
+    ],
+    [
+      "one concurrency group for all refs",
+      (w: Workflow) => Object.assign(w.concurrency ?? {}, { group: "test" }),
+      "per ref",
+    ],
+    [
+      "Node from a hard-coded version",
+      (w: Workflow) =>
+        Object.assign(w.jobs?.["test"]?.steps?.find((s) => s.uses?.startsWith("actions/setup-node")) ?? {}, {
+          with: { "node-version": 24 },
+        }),
+      ".nvmrc",
+    ],
     ["the tests not run", (w: Workflow) => dropSteps(w.jobs?.["test"], ".ci/run"), "bash .ci/run"],
   ])("fails on %s", (_, change, message) => {
     expect(testProblems(parse(mutate(source, change)) as Workflow).join("\n")).toContain(message);

@@ -36,13 +36,22 @@ export function newPostSource(title: string, date: string, author: string | unde
 /** Creates `content/blog/<slug>.mdx` in `root` for `title`; returns its path relative to `root`. Never overwrites. */
 export async function createPost(root: string, title: string, now = new Date()): Promise<string> {
   const name = slug(title.trim());
-  if (name === "" || /^\d+$/.test(name)) throw new Error(`"${title}" gives no usable file name; use a title with letters in it.`);
+  if (name === "" || /^\d+$/.test(name))
+    throw new Error(`"${title}" gives no usable file name; use a title with letters in it.`);
   const file = path.join("content/blog", `${name}.mdx`);
   if (existsSync(path.join(root, file))) throw new Error(`${file} already exists; choose another title.`);
-  const config = ((await import(pathToFileURL(path.join(root, "src/site.config.ts")).href)) as { default: SiteConfig }).default;
-  const authors = existsSync(path.join(root, "content/authors")) ? readdirSync(path.join(root, "content/authors")).filter((f) => /\.mdx?$/.test(f)).sort() : [];
+  const config = ((await import(pathToFileURL(path.join(root, "src/site.config.ts")).href)) as { default: SiteConfig })
+    .default;
+  const authors = existsSync(path.join(root, "content/authors"))
+    ? readdirSync(path.join(root, "content/authors"))
+        .filter((f) => /\.mdx?$/.test(f))
+        .sort()
+    : [];
   await mkdir(path.join(root, "content/blog"), { recursive: true });
-  await writeFile(path.join(root, file), newPostSource(title.trim(), todayIn(config.timeZone, now), authors[0]?.replace(/\.mdx?$/, "")));
+  await writeFile(
+    path.join(root, file),
+    newPostSource(title.trim(), todayIn(config.timeZone, now), authors[0]?.replace(/\.mdx?$/, "")),
+  );
   return file;
 }
 

@@ -18,7 +18,11 @@ async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; erro
 }
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
-export async function runValidate(root: string, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function runValidate(
+  root: string,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const started = performance.now();
   const { config, error: configError } = await loadSiteConfig(root);
   const project = await loadProject(root, { now: buildTime(), expiredCanary: config?.report.expiredCanary ?? "error" });
@@ -37,7 +41,11 @@ export async function runValidate(root: string, out: (line: string) => void, err
 
 if (import.meta.main) {
   const root = path.resolve(process.argv[2] ?? process.cwd());
-  runValidate(root, (line) => console.log(line), (line) => console.error(line)).then(
+  runValidate(
+    root,
+    (line) => console.log(line),
+    (line) => console.error(line),
+  ).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
       console.error(`validate could not finish: ${error instanceof Error ? error.message : String(error)}`);

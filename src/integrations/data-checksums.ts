@@ -28,7 +28,9 @@ export function dataChecksums(): AstroIntegration {
           const name = relative.split(path.sep).join("/");
           if (isChecksummed(name) && (await stat(path.join(folder, relative))).isFile()) names.push(name);
         }
-        const entries = await Promise.all(names.map(async (name) => ({ name, sha256: sha256Hex(await readFile(path.join(folder, name))) })));
+        const entries = await Promise.all(
+          names.map(async (name) => ({ name, sha256: sha256Hex(await readFile(path.join(folder, name))) })),
+        );
         await writeFile(path.join(folder, CHECKSUMS_FILE), formatChecksums(entries));
         logger.info(`${DATA_FOLDER}${CHECKSUMS_FILE}: ${entries.length} files`);
       },

@@ -44,7 +44,8 @@ export const UNUSED_BUNDLE_FILES: readonly string[] = [
  * (headings, p, li, td, div, ul, article, section), so `<dt>Country</dt><dd>Belgium</dd>` was indexed
  * as the single word "CountryBelgium".
  */
-const UNSEPARATED_BLOCK_END = /<\/(?:dt|dd|th|tr|thead|tbody|tfoot|table|caption|dl|ol|figcaption|figure|summary|details|blockquote|pre|aside|header|address|legend|fieldset|main)>/gi;
+const UNSEPARATED_BLOCK_END =
+  /<\/(?:dt|dd|th|tr|thead|tbody|tfoot|table|caption|dl|ol|figcaption|figure|summary|details|blockquote|pre|aside|header|address|legend|fieldset|main)>/gi;
 
 /** A page's HTML as given to Pagefind: a space after each block end Pagefind would not separate. The built page is not changed. */
 export function separateBlocks(html: string): string {
@@ -66,13 +67,18 @@ export function indexedPart(html: string): string {
 }
 
 /** The HTML files to index, from `astro:build:done`'s route → output files map; only `.html` files of searchable routes, sorted by path within each route. */
-export function searchableFiles(assets: ReadonlyMap<string, readonly URL[]>, routes: readonly string[] = SEARCHABLE_ROUTES): { files: URL[]; emptyRoutes: string[] } {
+export function searchableFiles(
+  assets: ReadonlyMap<string, readonly URL[]>,
+  routes: readonly string[] = SEARCHABLE_ROUTES,
+): { files: URL[]; emptyRoutes: string[] } {
   const files: URL[] = [];
   const emptyRoutes: string[] = [];
   for (const route of routes) {
     // Sorted: Astro renders several pages at a time, so they are listed in the order they ended, which
     // varies from run to run, and Pagefind's index depends on the order it is given the pages.
-    const html = (assets.get(route) ?? []).filter((file) => file.pathname.endsWith(".html")).sort((a, b) => (a.pathname < b.pathname ? -1 : a.pathname > b.pathname ? 1 : 0));
+    const html = (assets.get(route) ?? [])
+      .filter((file) => file.pathname.endsWith(".html"))
+      .sort((a, b) => (a.pathname < b.pathname ? -1 : a.pathname > b.pathname ? 1 : 0));
     if (html.length === 0) emptyRoutes.push(route);
     files.push(...html);
   }
@@ -104,7 +110,8 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const root = fileURLToPath(dir);
         const { files, emptyRoutes } = searchableFiles(assets);
-        for (const route of emptyRoutes) logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
+        for (const route of emptyRoutes)
+          logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
         const { index, errors } = await pagefind.createIndex();
         try {
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join("; ")}`);
@@ -115,15 +122,26 @@ export function searchIndex(): AstroIntegration {
           for (let start = 0; start < files.length; start += INDEX_BATCH) {
             const batch = files.slice(start, start + INDEX_BATCH);
             const contents = await Promise.all(batch.map((file) => readFile(file, "utf8")));
-            const added = await Promise.all(batch.map((file, i) => index.addHTMLFile({ url: pageUrl(root, file), content: separateBlocks(indexedPart(contents[i] ?? "")) })));
-            added.forEach((result, i) => problems.push(...result.errors.map((error) => `${pageUrl(root, batch[i] as URL)}: ${error}`)));
+            const added = await Promise.all(
+              batch.map((file, i) =>
+                index.addHTMLFile({
+                  url: pageUrl(root, file),
+                  content: separateBlocks(indexedPart(contents[i] ?? "")),
+                }),
+              ),
+            );
+            added.forEach((result, i) =>
+              problems.push(...result.errors.map((error) => `${pageUrl(root, batch[i] as URL)}: ${error}`)),
+            );
           }
           const outputPath = fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir));
           const written = await index.writeFiles({ outputPath });
           problems.push(...written.errors);
           await Promise.all(UNUSED_BUNDLE_FILES.map((name) => rm(path.join(outputPath, name), { force: true })));
           if (problems.length > 0) throw new Error(`Pagefind failed:\n${problems.join("\n")}`);
-          logger.info(`${SEARCH_INDEX_FOLDER}: ${files.length} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+          logger.info(
+            `${SEARCH_INDEX_FOLDER}: ${files.length} pages indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -24,15 +24,22 @@ export function securityHeadersFile(): AstroIntegration {
         const names = (await readdir(root, { recursive: true })).filter((name) => name.endsWith(".html"));
         const collector = inlineHashCollector();
         for (let start = 0; start < names.length; start += READ_BATCH) {
-          const pages = await Promise.all(names.slice(start, start + READ_BATCH).map((name) => readFile(path.join(root, name), "utf8")));
+          const pages = await Promise.all(
+            names.slice(start, start + READ_BATCH).map((name) => readFile(path.join(root, name), "utf8")),
+          );
           for (const html of pages) collector.add(html);
         }
         const hashes = collector.hashes();
         const text = formatHeadersFile(securityHeaders(hashes));
         await writeFile(new URL(HEADERS_FILE, dir), text);
         const longest = Math.max(...text.split("\n").map((line) => line.length));
-        if (longest > MAX_LINE) logger.warn(`${HEADERS_FILE}: a header line is ${longest} characters long; Cloudflare Pages allows at most ${MAX_LINE}.`);
-        logger.info(`${HEADERS_FILE}: ${hashes.scripts.length} inline scripts and ${hashes.styles.length} inline styles allowed by hash, over ${collector.pages} pages`);
+        if (longest > MAX_LINE)
+          logger.warn(
+            `${HEADERS_FILE}: a header line is ${longest} characters long; Cloudflare Pages allows at most ${MAX_LINE}.`,
+          );
+        logger.info(
+          `${HEADERS_FILE}: ${hashes.scripts.length} inline scripts and ${hashes.styles.length} inline styles allowed by hash, over ${collector.pages} pages`,
+        );
       },
     },
   };

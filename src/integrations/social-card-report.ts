@@ -1,6 +1,13 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { cardCacheFolder, clearCardLogs, formatCardCounts, formatCardPoolTimes, pruneCardCache, readCardCounts } from "../lib/cards/card-cache.ts";
+import {
+  cardCacheFolder,
+  clearCardLogs,
+  formatCardCounts,
+  formatCardPoolTimes,
+  pruneCardCache,
+  readCardCounts,
+} from "../lib/cards/card-cache.ts";
 
 /**
  * Reports what the social cards of a build cost, as one line: `social cards: 3 rendered, 131 from cache`

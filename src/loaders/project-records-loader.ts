@@ -23,7 +23,11 @@ const isFreshReport = (text: string): boolean => {
  * In a build it throws on problems (the validate-project integration has stopped the build before);
  * under `astro dev` it logs them, keeps the last good data and reloads when data/ or content/ changes.
  */
-export function projectRecordsLoader(kind: RecordKind, file: string, options: { expiredCanary: "error" | "warning" }): Loader {
+export function projectRecordsLoader(
+  kind: RecordKind,
+  file: string,
+  options: { expiredCanary: "error" | "warning" },
+): Loader {
   return {
     name: `vitrine:${kind}`,
     load: async ({ config, store, logger, generateDigest, watcher }: LoaderContext) => {
@@ -48,7 +52,8 @@ export function projectRecordsLoader(kind: RecordKind, file: string, options: { 
       }
       const syncAndReport = async (): Promise<void> => {
         const report = await sync();
-        if (report && isFreshReport(report)) logger.error(`data/ or content/ has problems; showing the last valid data until they are fixed:\n${report}`);
+        if (report && isFreshReport(report))
+          logger.error(`data/ or content/ has problems; showing the last valid data until they are fixed:\n${report}`);
       };
       await syncAndReport();
       watcher.add(folders);

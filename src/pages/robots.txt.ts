@@ -5,5 +5,7 @@ import site from "../site.config.ts";
 // Everything may be crawled; the sitemap lists every page.
 export const GET: APIRoute = () => {
   const sitemap = new URL(withBase(import.meta.env.BASE_URL, "sitemap-index.xml"), site.url).href;
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 };

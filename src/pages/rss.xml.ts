@@ -23,7 +23,11 @@ export const GET: APIRoute = async () => {
       description: post.data.description,
       pubDate: publicationInstant(post.data.date, site.timeZone),
       categories: post.data.tags,
-      ...(post.data.updated ? { customData: `<atom:updated>${publicationInstant(post.data.updated, site.timeZone).toISOString()}</atom:updated>` } : {}),
+      ...(post.data.updated
+        ? {
+            customData: `<atom:updated>${publicationInstant(post.data.updated, site.timeZone).toISOString()}</atom:updated>`,
+          }
+        : {}),
     })),
   });
 };

@@ -64,12 +64,25 @@ async function loadSiteData(): Promise<SiteData> {
   const visibility = new Map(allPosts.map((post) => [post.id, postVisibility(post.data, now, site.timeZone)]));
   const posts = allPosts
     .filter((post) => isListed(visibility.get(post.id) ?? "draft", mode))
-    .sort((a, b) => publicationInstant(b.data.date, site.timeZone).getTime() - publicationInstant(a.data.date, site.timeZone).getTime() || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        publicationInstant(b.data.date, site.timeZone).getTime() -
+          publicationInstant(a.data.date, site.timeZone).getTime() || a.id.localeCompare(b.id),
+    );
   const refs = new Map<string, RelatedRef>();
-  for (const r of requests) refs.set(r.id, { key: r.id, kind: "requests", title: requestTitle(r.data), path: recordPath("requests", r.id) });
-  for (const e of blockingEvents) refs.set(e.id, { key: e.id, kind: "blockingEvents", title: e.data.title, path: recordPath("blockingEvents", e.id) });
-  for (const i of incidents) refs.set(i.id, { key: i.id, kind: "incidents", title: i.data.title, path: recordPath("incidents", i.id) });
-  for (const p of posts) refs.set(postKey(p.id), { key: postKey(p.id), kind: "posts", title: p.data.title, path: postPath(p.id) });
+  for (const r of requests)
+    refs.set(r.id, { key: r.id, kind: "requests", title: requestTitle(r.data), path: recordPath("requests", r.id) });
+  for (const e of blockingEvents)
+    refs.set(e.id, {
+      key: e.id,
+      kind: "blockingEvents",
+      title: e.data.title,
+      path: recordPath("blockingEvents", e.id),
+    });
+  for (const i of incidents)
+    refs.set(i.id, { key: i.id, kind: "incidents", title: i.data.title, path: recordPath("incidents", i.id) });
+  for (const p of posts)
+    refs.set(postKey(p.id), { key: postKey(p.id), kind: "posts", title: p.data.title, path: postPath(p.id) });
   const links: RelationLink[] = [
     ...[...requests, ...blockingEvents, ...incidents].flatMap((r) => r.data.related.map((to) => ({ from: r.id, to }))),
     ...posts.flatMap((p) => p.data.related.map((to) => ({ from: postKey(p.id), to }))),

@@ -152,7 +152,10 @@ export function initSearch(root: ParentNode = document): void {
       };
       await showMore();
       if (current !== run) return;
-      status.textContent = results.length === 0 ? `No results for “${query}”. Try another word, or browse the lists below.` : `${results.length} ${results.length === 1 ? "result" : "results"} for “${query}”.`;
+      status.textContent =
+        results.length === 0
+          ? `No results for “${query}”. Try another word, or browse the lists below.`
+          : `${results.length} ${results.length === 1 ? "result" : "results"} for “${query}”.`;
     } catch (error) {
       if (current !== run) return;
       status.textContent = "The search index could not be loaded. Browse the lists below instead.";

@@ -16,13 +16,23 @@ export async function createComponentRenderer(): Promise<ComponentRenderer> {
     { server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: "custom", logLevel: "warn" },
     { devToolbar: { enabled: false }, logLevel: "warn" },
   );
-  const server: ViteDevServer = await createServer({ ...(await makeConfig({ command: "serve", mode: "test" })), configFile: false });
-  const { experimental_AstroContainer } = (await server.ssrLoadModule("astro/container")) as typeof import("astro/container");
+  const server: ViteDevServer = await createServer({
+    ...(await makeConfig({ command: "serve", mode: "test" })),
+    configFile: false,
+  });
+  const { experimental_AstroContainer } = (await server.ssrLoadModule(
+    "astro/container",
+  )) as typeof import("astro/container");
   const container = await experimental_AstroContainer.create();
   return {
     render: async (component, props, slot) => {
-      const module = (await server.ssrLoadModule(`/src/components/${component}.astro`)) as { default: Parameters<typeof container.renderToString>[0] };
-      return container.renderToString(module.default, { props, ...(slot === undefined ? {} : { slots: { default: slot } }) });
+      const module = (await server.ssrLoadModule(`/src/components/${component}.astro`)) as {
+        default: Parameters<typeof container.renderToString>[0];
+      };
+      return container.renderToString(module.default, {
+        props,
+        ...(slot === undefined ? {} : { slots: { default: slot } }),
+      });
     },
     close: () => server.close(),
   };

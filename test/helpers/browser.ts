@@ -8,13 +8,23 @@ import { childEnv, freePort, repoRoot } from "./fixture-site.ts";
 const CHROMIUM_PATHS = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"];
 
 /** Chromium flags for tests: no traffic of its own (updates, sync, safe browsing lists), no first-run UI, no GPU. */
-const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"];
+const CHROMIUM_ARGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-gpu",
+];
 
 /** Path of Debian's Chromium; throws, with how to install it, when there is none (tests never skip silently). */
 function chromiumPath(): string {
-  const executablePath = CHROMIUM_PATHS.find((candidate): candidate is string => candidate !== undefined && existsSync(candidate));
+  const executablePath = CHROMIUM_PATHS.find(
+    (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
+  );
   if (!executablePath) {
-    throw new Error("No Chromium found for the browser tests. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this on CI.");
+    throw new Error(
+      "No Chromium found for the browser tests. Install Debian's package: apt-get install -y chromium (or set CHROMIUM_PATH). .ci/run does this on CI.",
+    );
   }
   return executablePath;
 }
@@ -36,7 +46,18 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
   const profile = mkdtempSync(path.join(tmpdir(), "vitrine-chromium-"));
   // Playwright adds --no-sandbox by itself; a bare Chromium run as root (as on CI) refuses to start without it.
   const sandbox = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
-  const child = spawn(chromiumPath(), ["--headless", `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, ...sandbox, ...CHROMIUM_ARGS, "about:blank"], { stdio: "ignore" });
+  const child = spawn(
+    chromiumPath(),
+    [
+      "--headless",
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      ...sandbox,
+      ...CHROMIUM_ARGS,
+      "about:blank",
+    ],
+    { stdio: "ignore" },
+  );
   const stop = async (): Promise<void> => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -47,7 +68,13 @@ export async function launchDebuggableChromium(): Promise<DebuggableChromium> {
   };
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) break;
-    if (await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false)) return { port, stop };
+    if (
+      await fetch(`http://127.0.0.1:${port}/json/version`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { port, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
@@ -64,12 +91,16 @@ export interface PreviewServer {
 export async function startPreview(dir: string): Promise<PreviewServer> {
   const port = await freePort();
   const astro = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
-  const child: ChildProcess = spawn(process.execPath, [astro, "preview", "--port", String(port), "--host", "127.0.0.1"], {
-    cwd: dir,
-    env: childEnv,
-    detached: true,
-    stdio: "ignore",
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [astro, "preview", "--port", String(port), "--host", "127.0.0.1"],
+    {
+      cwd: dir,
+      env: childEnv,
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null) return;
@@ -78,7 +109,13 @@ export async function startPreview(dir: string): Promise<PreviewServer> {
     await exited;
   };
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${url}/`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false)) return { url, stop };
+    if (
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

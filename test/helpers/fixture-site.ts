@@ -16,10 +16,12 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const entry of ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"]) {
-    if (existsSync(path.join(repoRoot, entry))) cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
+    if (existsSync(path.join(repoRoot, entry)))
+      cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
   for (const folder of ["data", "content"]) {
-    if (existsSync(path.join(contentFrom, folder))) cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
+    if (existsSync(path.join(contentFrom, folder)))
+      cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
   }
   return dir;
 }
@@ -27,7 +29,9 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
 // Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test, and DEV=1,
 // MODE, PROD, SSR, BASE_URL, which Vite's import.meta.env would read) change how Astro builds.
 const VITEST_ONLY = new Set(["NODE_ENV", "TEST", "DEV", "PROD", "MODE", "SSR", "BASE_URL"]);
-const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && !VITEST_ONLY.has(key)));
+const inherited = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST") && !VITEST_ONLY.has(key)),
+);
 /** The moment fixture builds are made for (SOURCE_DATE_EPOCH), so dates such as the canary's expiry never age the tests. */
 export const FIXED_NOW = new Date("2026-11-28T12:00:00Z");
 /** The environment Astro runs in from the tests. */
@@ -42,14 +46,27 @@ export const childEnv = {
 
 /** Runs the Astro CLI in `dir` on this Node; returns its exit code and output. */
 export function runAstro(dir: string, args: string[]): { code: number | null; output: string } {
-  const result = spawnSync(process.execPath, [astroBin, ...args], { cwd: dir, env: childEnv, encoding: "utf8", timeout: 300_000 });
+  const result = spawnSync(process.execPath, [astroBin, ...args], {
+    cwd: dir,
+    env: childEnv,
+    encoding: "utf8",
+    timeout: 300_000,
+  });
   return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 /** Like `runAstro`, without blocking, so builds can run side by side; `env` adds to the environment. */
-export function runAstroAsync(dir: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+export function runAstroAsync(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, ...args], { cwd: dir, env: { ...childEnv, ...env }, timeout: 300_000 });
+    const child = spawn(process.execPath, [astroBin, ...args], {
+      cwd: dir,
+      env: { ...childEnv, ...env },
+      timeout: 300_000,
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -60,7 +77,11 @@ export function runAstroAsync(dir: string, args: string[], env: Record<string, s
 
 /** Runs `npm run validate`'s script on the project in `dir`. */
 export function runValidate(dir: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], { cwd: repoRoot, env: childEnv, encoding: "utf8" });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], {
+    cwd: repoRoot,
+    env: childEnv,
+    encoding: "utf8",
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,7 +92,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -86,7 +109,11 @@ export interface DevServer {
 /** Starts `astro dev` in `dir` in the foreground and waits until it answers. */
 export async function startDevServer(dir: string): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [astroBin, "dev", "--port", String(port), "--host", "127.0.0.1", "--force"], { cwd: dir, env: childEnv, detached: true });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [astroBin, "dev", "--port", String(port), "--host", "127.0.0.1", "--force"],
+    { cwd: dir, env: childEnv, detached: true },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -100,7 +127,10 @@ export async function startDevServer(dir: string): Promise<DevServer> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`astro dev exited with ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(15_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/`, { signal: AbortSignal.timeout(15_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, log: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

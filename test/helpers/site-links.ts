@@ -17,7 +17,10 @@ export function htmlFiles(dist: string): string[] {
 
 /** Undoes the character references Astro writes in attribute values. */
 function decodeAttribute(value: string): string {
-  return value.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => ({ amp: "&", quot: '"', "#39": "'", lt: "<", gt: ">" })[name] ?? "");
+  return value.replace(
+    /&(amp|quot|#39|lt|gt);/g,
+    (_, name: string) => ({ amp: "&", quot: '"', "#39": "'", lt: "<", gt: ">" })[name] ?? "",
+  );
 }
 
 /** The ids of the elements of a page, which `#fragment` links can point to. */
@@ -62,7 +65,12 @@ export function brokenInternalLinks(dist: string, base = "/"): { broken: string[
         continue;
       }
       const target = path.join(dist, link.slice(base.length));
-      const targetFile = existsSync(target) && statSync(target).isFile() ? target : existsSync(path.join(target, "index.html")) ? path.join(target, "index.html") : undefined;
+      const targetFile =
+        existsSync(target) && statSync(target).isFile()
+          ? target
+          : existsSync(path.join(target, "index.html"))
+            ? path.join(target, "index.html")
+            : undefined;
       if (!targetFile) {
         broken.push(`${page} → ${link}`);
         continue;
@@ -71,13 +79,15 @@ export function brokenInternalLinks(dist: string, base = "/"): { broken: string[
       if (hash >= 0 && targetFile.endsWith(".html")) {
         checked++;
         const fragment = rest.slice(hash + 1);
-        if (!fragmentFound(targetFile, fragment)) broken.push(`${page} → ${link}#${fragment} (no element with id "${fragment}" there)`);
+        if (!fragmentFound(targetFile, fragment))
+          broken.push(`${page} → ${link}#${fragment} (no element with id "${fragment}" there)`);
       }
     }
     for (const match of html.matchAll(/\shref="#([^"]*)"/g)) {
       const fragment = decodeAttribute(match[1] ?? "");
       checked++;
-      if (!fragmentFound(file, fragment)) broken.push(`${page} → #${fragment} (no element with id "${fragment}" on the page)`);
+      if (!fragmentFound(file, fragment))
+        broken.push(`${page} → #${fragment} (no element with id "${fragment}" on the page)`);
     }
   }
   return { broken, checked };

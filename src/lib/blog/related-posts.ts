@@ -19,7 +19,8 @@ export function relatedPosts<T extends PostForRelations>(post: PostForRelations,
     .filter((other) => other.id !== post.id)
     .map((other) => ({
       other,
-      score: other.tags.filter((t) => tags.has(tagSlug(t))).length + 2 * other.related.filter((r) => records.has(r)).length,
+      score:
+        other.tags.filter((t) => tags.has(tagSlug(t))).length + 2 * other.related.filter((r) => records.has(r)).length,
     }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || b.other.date.localeCompare(a.other.date))

@@ -26,8 +26,14 @@ export function cardCacheFolder(astroCacheDir: string): string {
  * The cache key of a card: sha256 of the template version, the card's data and the hashes of the
  * font files. Anything that changes what is drawn changes the key; nothing else does.
  */
-export function cardCacheKey(data: CardData, fontHashes: readonly string[], version: string = CARD_TEMPLATE_VERSION): string {
-  return createHash("sha256").update(JSON.stringify([version, data, fontHashes])).digest("hex");
+export function cardCacheKey(
+  data: CardData,
+  fontHashes: readonly string[],
+  version: string = CARD_TEMPLATE_VERSION,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify([version, data, fontHashes]))
+    .digest("hex");
 }
 
 // Log lines not yet appended, per log file. Appending one line per card cost an open and a close for
@@ -35,7 +41,10 @@ export function cardCacheKey(data: CardData, fontHashes: readonly string[], vers
 // globalThis: the card endpoint (in the build's bundle) and the report integration (loaded with the
 // config) each have their own copy of this module, in the same process.
 const PENDING = Symbol.for("vitrine.cardLogPending");
-const pendingLines = ((globalThis as Record<symbol, unknown>)[PENDING] ??= new Map<string, string[]>()) as Map<string, string[]>;
+const pendingLines = ((globalThis as Record<symbol, unknown>)[PENDING] ??= new Map<string, string[]>()) as Map<
+  string,
+  string[]
+>;
 const LOG_BATCH = 500;
 
 /** Adds a line to this process's build log in `folder` (written in batches; see `flushCardLog`). */

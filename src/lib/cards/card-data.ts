@@ -141,19 +141,29 @@ export interface CardSource {
   countryCodes: readonly string[];
 }
 
-const cardSite = (context: CardContext): CardSite => ({ name: context.site.name, host: new URL(context.site.url).host });
+const cardSite = (context: CardContext): CardSite => ({
+  name: context.site.name,
+  host: new URL(context.site.url).host,
+});
 
 /** The three headline figures of a set of requests: received, disclosure rate, rejected. */
 function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
   return [
     { value: formatNumber(figures.requests, locale), label: "requests received" },
-    { value: formatPercent(figures.disclosureRate, locale), label: "with some data disclosed", note: `${formatNumber(figures.disclosing, locale)} of ${formatNumber(figures.decided, locale)} decided` },
+    {
+      value: formatPercent(figures.disclosureRate, locale),
+      label: "with some data disclosed",
+      note: `${formatNumber(figures.disclosing, locale)} of ${formatNumber(figures.decided, locale)} decided`,
+    },
     { value: formatNumber(figures.outcome.rejected, locale), label: "rejected" },
   ];
 }
 
 /** The home page's card: site name and description, requests, blocking events (ongoing) and incidents (open), as on the page. */
-export function homeCard(source: Pick<CardSource, "requests" | "blockingEvents" | "incidents">, context: CardContext): HomeCard {
+export function homeCard(
+  source: Pick<CardSource, "requests" | "blockingEvents" | "incidents">,
+  context: CardContext,
+): HomeCard {
   const n = (value: number) => formatNumber(value, context.site.language);
   const ongoing = source.blockingEvents.filter((event) => event.data.status === "ongoing").length;
   const open = source.incidents.filter((incident) => !incident.data.resolved).length;
@@ -163,7 +173,10 @@ export function homeCard(source: Pick<CardSource, "requests" | "blockingEvents" 
     title: context.site.name,
     description: context.site.description,
     figures: [
-      { value: n(source.requests.reduce((sum, request) => sum + request.data.count, 0)), label: "requests from authorities" },
+      {
+        value: n(source.requests.reduce((sum, request) => sum + request.data.count, 0)),
+        label: "requests from authorities",
+      },
       { value: n(source.blockingEvents.length), label: "blocking events", note: `${n(ongoing)} ongoing` },
       { value: n(source.incidents.length), label: "incidents", note: `${n(open)} open` },
     ],
@@ -195,7 +208,11 @@ export function periodCard(entry: PeriodReport, context: CardContext): ReportCar
 }
 
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
-export function countryCard(code: string, source: Pick<CardSource, "requests" | "blockingEvents">, context: CardContext): CountryCard {
+export function countryCard(
+  code: string,
+  source: Pick<CardSource, "requests" | "blockingEvents">,
+  context: CardContext,
+): CountryCard {
   const locale = context.site.language;
   const requests = source.requests.filter((r) => r.data.country === code).reduce((sum, r) => sum + r.data.count, 0);
   const events = source.blockingEvents.filter((e) => e.data.country === code);
@@ -204,7 +221,10 @@ export function countryCard(code: string, source: Pick<CardSource, "requests" | 
     site: cardSite(context),
     title: countryName(code, locale),
     figures: [
-      { value: protectSmallCount(requests, context.site.report.smallCountThreshold, locale).text, label: "requests from authorities" },
+      {
+        value: protectSmallCount(requests, context.site.report.smallCountThreshold, locale).text,
+        label: "requests from authorities",
+      },
       { value: formatNumber(events.length, locale), label: "blocking events" },
       { value: formatNumber(events.filter((e) => isInForce(e.data)).length, locale), label: "blocks in force" },
     ],
@@ -212,7 +232,11 @@ export function countryCard(code: string, source: Pick<CardSource, "requests" | 
 }
 
 /** A blog post's card: title, description, date and authors (by name; an unknown id is left out). */
-export function postCard(post: { id: string; data: Post }, authors: CardSource["authors"], context: CardContext): PostCard {
+export function postCard(
+  post: { id: string; data: Post },
+  authors: CardSource["authors"],
+  context: CardContext,
+): PostCard {
   return {
     kind: "post",
     site: cardSite(context),
@@ -227,7 +251,11 @@ export function postCard(post: { id: string; data: Post }, authors: CardSource["
 export function blockingCard(event: BlockingEvent, context: CardContext): BlockingCard {
   const locale = context.site.language;
   const date = (d: BlockingEvent["started"]) => formatPartialDate(d, locale);
-  const dates = event.ended ? `${date(event.started)} to ${date(event.ended)}` : isInForce(event) ? `Since ${date(event.started)}` : `Started ${date(event.started)}`;
+  const dates = event.ended
+    ? `${date(event.started)} to ${date(event.ended)}`
+    : isInForce(event)
+      ? `Since ${date(event.started)}`
+      : `Started ${date(event.started)}`;
   const duration = blockingDuration(event, context.now);
   return {
     kind: "blocking",
@@ -280,7 +308,9 @@ export function listCards(source: CardSource, context: CardContext): CardEntry[]
   return [
     entry("", homeCard(source, context)),
     entry("transparency/", reportCard(source.report, context)),
-    ...source.report.periods.filter((p) => p.figures.records > 0).map((p) => entry(periodPath(p.period.key), periodCard(p, context))),
+    ...source.report.periods
+      .filter((p) => p.figures.records > 0)
+      .map((p) => entry(periodPath(p.period.key), periodCard(p, context))),
     ...source.countryCodes.map((code) => entry(countryPath(code), countryCard(code, source, context))),
     ...source.posts.map((post) => entry(postPath(post.id), postCard(post, source.authors, context))),
     ...source.blockingEvents.map((e) => entry(recordPath("blockingEvents", e.data.id), blockingCard(e.data, context))),

@@ -21,13 +21,19 @@ const WEIGHTS = [400, 700] as const;
 const require = createRequire(import.meta.url);
 
 /** The npm path of one Noto Sans file, e.g. `@fontsource/noto-sans/files/noto-sans-cyrillic-700-normal.woff`. */
-export const fontFile = (subset: CardFontSubset, weight: 400 | 700): string => `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`;
+export const fontFile = (subset: CardFontSubset, weight: 400 | 700): string =>
+  `@fontsource/noto-sans/files/noto-sans-${subset}-${weight}-normal.woff`;
 
 /** Reads the given subsets of Noto Sans (regular and bold, woff) from node_modules; never fetches anything. */
 export async function readCardFonts(subsets: readonly CardFontSubset[] = CARD_FONT_SUBSETS): Promise<CardFonts> {
   const files = subsets.flatMap((subset) => WEIGHTS.map((weight) => ({ subset, weight })));
   const fonts = await Promise.all(
-    files.map(async ({ subset, weight }): Promise<CardFont> => ({ name: cardFontFamily(subset), data: await readFile(require.resolve(fontFile(subset, weight))), weight, style: "normal" })),
+    files.map(async ({ subset, weight }): Promise<CardFont> => ({
+      name: cardFontFamily(subset),
+      data: await readFile(require.resolve(fontFile(subset, weight))),
+      weight,
+      style: "normal",
+    })),
   );
   return { fonts, hashes: fonts.map((font) => createHash("sha256").update(font.data).digest("hex")) };
 }

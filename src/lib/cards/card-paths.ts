@@ -21,7 +21,8 @@ export function cardPathFor(pagePath: string): string {
 
 /** The `card` route parameter of a card path: `og/blocking/x.png` → `blocking/x`. */
 export function cardRouteParam(cardPath: string): string {
-  if (!cardPath.startsWith(CARD_FOLDER) || !cardPath.endsWith(".png")) throw new Error(`Not a card path: "${cardPath}" (expected og/<page>.png)`);
+  if (!cardPath.startsWith(CARD_FOLDER) || !cardPath.endsWith(".png"))
+    throw new Error(`Not a card path: "${cardPath}" (expected og/<page>.png)`);
   return cardPath.slice(CARD_FOLDER.length, -".png".length);
 }
 
@@ -32,7 +33,11 @@ export function cardRouteParam(cardPath: string): string {
  */
 export function sitePathOf(pathname: string, base: string): string {
   const prefix = `/${trimPath(base)}/`.replace(/^\/\/$/, "/");
-  const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname === prefix.slice(0, -1) ? "" : pathname.replace(/^\/+/, "");
+  const path = pathname.startsWith(prefix)
+    ? pathname.slice(prefix.length)
+    : pathname === prefix.slice(0, -1)
+      ? ""
+      : pathname.replace(/^\/+/, "");
   try {
     return decodeURIComponent(path);
   } catch {

@@ -55,7 +55,10 @@ export function cardWorkerCount(env: Record<string, string | undefined> = proces
  * cards line stays right. Returns the timings, or undefined when nothing was missing. Any card that
  * fails to draw fails the whole call.
  */
-export async function renderMissingCards(cards: readonly CardData[], options: CardPoolOptions): Promise<CardPoolTimes | undefined> {
+export async function renderMissingCards(
+  cards: readonly CardData[],
+  options: CardPoolOptions,
+): Promise<CardPoolTimes | undefined> {
   const present = new Set(await readdir(options.folder).catch(() => [] as string[]));
   const jobs = new Map<string, CardJob>();
   for (const data of cards) {
@@ -72,7 +75,12 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
   let busyMs = 0;
   const drawn: string[] = [];
   const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
-    fork(fileURLToPath(options.workerFile), [], { execArgv: WORKER_NODE_OPTIONS, env: cardWorkerEnvironment(), serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+    fork(fileURLToPath(options.workerFile), [], {
+      execArgv: WORKER_NODE_OPTIONS,
+      env: cardWorkerEnvironment(),
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
   );
   try {
     await Promise.all(
@@ -94,7 +102,11 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
               next();
             });
             worker.on("error", reject);
-            worker.on("exit", (code, signal) => reject(new Error(`A card worker stopped before the cards were drawn (exit code ${code}, signal ${signal})`)));
+            worker.on("exit", (code, signal) =>
+              reject(
+                new Error(`A card worker stopped before the cards were drawn (exit code ${code}, signal ${signal})`),
+              ),
+            );
             next();
           }),
       ),
@@ -105,7 +117,12 @@ export async function renderMissingCards(cards: readonly CardData[], options: Ca
       worker.kill();
     }
   }
-  const times: CardPoolTimes = { cards: drawn.length, workers: workerCount, wallMs: performance.now() - started, busyMs };
+  const times: CardPoolTimes = {
+    cards: drawn.length,
+    workers: workerCount,
+    wallMs: performance.now() - started,
+    busyMs,
+  };
   logPrerenderedCards(options.folder, drawn, times);
   return times;
 }

@@ -14,7 +14,12 @@ export interface CardSvgOptions {
 /** Lays out and draws the card for `data` as SVG with satori. Text becomes glyph outlines, so the SVG needs no font. */
 export async function cardSvg(data: CardData, options: CardSvgOptions = {}): Promise<string> {
   const { fonts } = options.fonts ?? (await cardFonts());
-  return satori(cardElement(data), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts, embedFont: options.embedFont ?? true });
+  return satori(cardElement(data), {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts,
+    embedFont: options.embedFont ?? true,
+  });
 }
 
 /**
@@ -22,7 +27,9 @@ export async function cardSvg(data: CardData, options: CardSvgOptions = {}): Pro
  * and scanning them would only cost time.
  */
 export function svgToPng(svg: string): Uint8Array {
-  return new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
 }
 
 /** The card for `data` as a 1200×630 PNG. */

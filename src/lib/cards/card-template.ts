@@ -56,7 +56,12 @@ const ACCENTS: Record<CardData["kind"], string> = {
   incident: "#b54708",
   request: "#1849a9",
 };
-const STATUS_TONES: Record<Extract<CardData, { kind: "blocking" }>["status"], Tone> = { ongoing: "danger", partial: "warning", lifted: "success", unknown: "neutral" };
+const STATUS_TONES: Record<Extract<CardData, { kind: "blocking" }>["status"], Tone> = {
+  ongoing: "danger",
+  partial: "warning",
+  lifted: "success",
+  unknown: "neutral",
+};
 
 /** Builds an element; `children` of more than one item need `display: flex`, which satori requires. */
 function el(style: CardStyle, children?: CardChild | CardChild[]): CardElement {
@@ -69,7 +74,18 @@ function text(value: string, lines: number, style: CardStyle): CardElement {
 }
 
 function badge(value: string, tone: Tone): CardElement {
-  return el({ display: "flex", flexShrink: 0, padding: "6px 20px", borderRadius: 999, fontSize: 26, fontWeight: 700, ...TONES[tone] }, value);
+  return el(
+    {
+      display: "flex",
+      flexShrink: 0,
+      padding: "6px 20px",
+      borderRadius: 999,
+      fontSize: 26,
+      fontWeight: 700,
+      ...TONES[tone],
+    },
+    value,
+  );
 }
 
 /** "first half of 2017" → "First half of 2017", for text that starts a line. */
@@ -81,7 +97,14 @@ function facts(pairs: readonly (readonly [label: string, value: string])[]): Car
     { display: "flex", flexDirection: "column", gap: 6, marginTop: 24 },
     pairs.map(([name, value]) =>
       el({ display: "flex", flexDirection: "row", alignItems: "baseline" }, [
-        text(name, 1, { width: 190, flexShrink: 0, fontSize: 22, color: MUTED, textTransform: "uppercase", letterSpacing: 1 }),
+        text(name, 1, {
+          width: 190,
+          flexShrink: 0,
+          fontSize: 22,
+          color: MUTED,
+          textTransform: "uppercase",
+          letterSpacing: 1,
+        }),
         text(capitalise(value), 1, { flexGrow: 1, flexShrink: 1, minWidth: 0, fontSize: 30, fontWeight: 700 }),
       ]),
     ),
@@ -96,7 +119,9 @@ function figures(items: readonly CardFigure[]): CardElement {
       el({ display: "flex", flexDirection: "column", flexGrow: 1, flexBasis: 0, minWidth: 0 }, [
         // A number fits big; words such as "fewer than 3" (a protected small count) need a smaller size,
         // set on the same baseline.
-        el({ display: "flex", alignItems: "flex-end", height: 80 }, [text(figure.value, 1, { fontSize: figure.value.length <= 7 ? 72 : 40, fontWeight: 700, lineHeight: 1.1 })]),
+        el({ display: "flex", alignItems: "flex-end", height: 80 }, [
+          text(figure.value, 1, { fontSize: figure.value.length <= 7 ? 72 : 40, fontWeight: 700, lineHeight: 1.1 }),
+        ]),
         text(figure.label, 1, { fontSize: 26, color: MUTED }),
         ...(figure.note ? [text(figure.note, 1, { fontSize: 22, color: MUTED })] : []),
       ]),
@@ -125,24 +150,88 @@ interface Frame {
 function frame(data: CardData, parts: Frame): CardElement {
   const accent = ACCENTS[data.kind];
   return el(
-    { display: "flex", flexDirection: "column", boxSizing: "border-box", width: CARD_WIDTH, height: CARD_HEIGHT, backgroundColor: "#ffffff", color: INK, fontFamily: CARD_FONT_SUBSETS.map(cardFontFamily).join(", ") },
+    {
+      display: "flex",
+      flexDirection: "column",
+      boxSizing: "border-box",
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      backgroundColor: "#ffffff",
+      color: INK,
+      fontFamily: CARD_FONT_SUBSETS.map(cardFontFamily).join(", "),
+    },
     [
       el({ display: "flex", height: 16, backgroundColor: accent }),
-      el({ display: "flex", flexDirection: "column", flexGrow: 1, boxSizing: "border-box", padding: "44px 72px 40px", overflow: "hidden" }, [
-        el({ display: "flex", flexDirection: "row", alignItems: "center", justifyContent: "space-between", gap: 24, minHeight: 44 }, [
-          text(parts.eyebrow ?? "", 1, { fontSize: 26, fontWeight: 700, color: accent, textTransform: "uppercase", letterSpacing: 2, flexShrink: 1 }),
-          ...(parts.badge ? [badge(parts.badge.text, parts.badge.tone)] : []),
-        ]),
-        el({ display: "flex", flexDirection: "column", justifyContent: "center", flexGrow: 1, minHeight: 0, overflow: "hidden", paddingBottom: 16 }, [
-          text(parts.title, parts.titleLines, { fontSize: titleSize(parts.title), fontWeight: 700, lineHeight: 1.15 }),
-          ...(parts.subtitle ? [text(parts.subtitle, 2, { fontSize: 30, color: MUTED, lineHeight: 1.3, marginTop: 18 })] : []),
-          ...(parts.body ? [parts.body] : []),
-        ]),
-        el({ display: "flex", flexDirection: "row", justifyContent: "space-between", alignItems: "center", gap: 24, borderTop: `2px solid ${RULE}`, paddingTop: 20 }, [
-          text(data.site.name, 1, { fontSize: 28, fontWeight: 700, flexShrink: 1 }),
-          text(data.site.host, 1, { fontSize: 24, color: MUTED, flexShrink: 0 }),
-        ]),
-      ]),
+      el(
+        {
+          display: "flex",
+          flexDirection: "column",
+          flexGrow: 1,
+          boxSizing: "border-box",
+          padding: "44px 72px 40px",
+          overflow: "hidden",
+        },
+        [
+          el(
+            {
+              display: "flex",
+              flexDirection: "row",
+              alignItems: "center",
+              justifyContent: "space-between",
+              gap: 24,
+              minHeight: 44,
+            },
+            [
+              text(parts.eyebrow ?? "", 1, {
+                fontSize: 26,
+                fontWeight: 700,
+                color: accent,
+                textTransform: "uppercase",
+                letterSpacing: 2,
+                flexShrink: 1,
+              }),
+              ...(parts.badge ? [badge(parts.badge.text, parts.badge.tone)] : []),
+            ],
+          ),
+          el(
+            {
+              display: "flex",
+              flexDirection: "column",
+              justifyContent: "center",
+              flexGrow: 1,
+              minHeight: 0,
+              overflow: "hidden",
+              paddingBottom: 16,
+            },
+            [
+              text(parts.title, parts.titleLines, {
+                fontSize: titleSize(parts.title),
+                fontWeight: 700,
+                lineHeight: 1.15,
+              }),
+              ...(parts.subtitle
+                ? [text(parts.subtitle, 2, { fontSize: 30, color: MUTED, lineHeight: 1.3, marginTop: 18 })]
+                : []),
+              ...(parts.body ? [parts.body] : []),
+            ],
+          ),
+          el(
+            {
+              display: "flex",
+              flexDirection: "row",
+              justifyContent: "space-between",
+              alignItems: "center",
+              gap: 24,
+              borderTop: `2px solid ${RULE}`,
+              paddingTop: 20,
+            },
+            [
+              text(data.site.name, 1, { fontSize: 28, fontWeight: 700, flexShrink: 1 }),
+              text(data.site.host, 1, { fontSize: 24, color: MUTED, flexShrink: 0 }),
+            ],
+          ),
+        ],
+      ),
     ],
   );
 }
@@ -154,12 +243,24 @@ function parts(data: CardData): Frame {
       return { title: data.title, titleLines: 2, subtitle: data.description, body: figures(data.figures) };
     case "report":
     case "period":
-      return { eyebrow: data.kind === "report" ? "All time" : "Transparency report", title: data.title, titleLines: 2, subtitle: data.description, body: figures(data.figures) };
+      return {
+        eyebrow: data.kind === "report" ? "All time" : "Transparency report",
+        title: data.title,
+        titleLines: 2,
+        subtitle: data.description,
+        body: figures(data.figures),
+      };
     case "country":
       return { eyebrow: "Country", title: data.title, titleLines: 2, body: figures(data.figures) };
     case "post": {
       const byline = [data.date, ...(data.authors.length > 0 ? [`by ${data.authors.join(", ")}`] : [])].join(" · ");
-      return { eyebrow: "Blog", title: data.title, titleLines: 3, subtitle: data.description, body: text(byline, 1, { fontSize: 26, color: MUTED, marginTop: 24 }) };
+      return {
+        eyebrow: "Blog",
+        title: data.title,
+        titleLines: 3,
+        subtitle: data.description,
+        body: text(byline, 1, { fontSize: 26, color: MUTED, marginTop: 24 }),
+      };
     }
     case "blocking":
       return {
@@ -167,7 +268,11 @@ function parts(data: CardData): Frame {
         badge: { text: statusText(data.status), tone: STATUS_TONES[data.status] },
         title: data.title,
         titleLines: 3,
-        body: facts([["Country", data.country], ["Dates", data.dates], ...(data.duration ? [["Duration", data.duration] as const] : [])]),
+        body: facts([
+          ["Country", data.country],
+          ["Dates", data.dates],
+          ...(data.duration ? [["Duration", data.duration] as const] : []),
+        ]),
       };
     case "incident":
       return {
@@ -175,14 +280,22 @@ function parts(data: CardData): Frame {
         badge: data.resolved ? { text: "Resolved", tone: "success" } : { text: "Open", tone: "danger" },
         title: data.title,
         titleLines: 3,
-        body: facts([["Severity", data.severity], ["Started", data.started], ["Duration", data.duration]]),
+        body: facts([
+          ["Severity", data.severity],
+          ["Started", data.started],
+          ["Duration", data.duration],
+        ]),
       };
     case "request":
       return {
         eyebrow: `Request ${data.id}`,
         title: data.title,
         titleLines: 3,
-        body: facts([["Received", data.received], ["Outcome", data.outcome], ...(data.count ? [["Requests", data.count] as const] : [])]),
+        body: facts([
+          ["Received", data.received],
+          ["Outcome", data.outcome],
+          ...(data.count ? [["Requests", data.count] as const] : []),
+        ]),
       };
   }
 }

@@ -12,7 +12,8 @@ import { listCards, type CardEntry } from "./card-data.ts";
  */
 export async function projectCards(root: string, site: SiteConfig, now: Date): Promise<CardEntry[]> {
   const project = await loadProject(root, { now, expiredCanary: "warning" });
-  if (project.problems.length > 0) throw new Error(`The project in ${root} has ${project.problems.length} problem(s); run npm run validate.`);
+  if (project.problems.length > 0)
+    throw new Error(`The project in ${root} has ${project.problems.length} problem(s); run npm run validate.`);
   const requests = project.requests.map((r) => ({ data: r.data }));
   const blockingEvents = project.blockingEvents.map((e) => ({ data: e.data }));
   return listCards(
@@ -22,7 +23,10 @@ export async function projectCards(root: string, site: SiteConfig, now: Date): P
       incidents: project.incidents.map((i) => ({ data: i.data })),
       posts: project.posts.filter((post) => isListed(postVisibility(post.data, now, site.timeZone), "production")),
       authors: project.authors,
-      report: buildTransparencyReport(requests.map((r) => r.data), site.report.period),
+      report: buildTransparencyReport(
+        requests.map((r) => r.data),
+        site.report.period,
+      ),
       countryCodes: recordCountries(requests, blockingEvents),
     },
     { site, now },

@@ -79,7 +79,9 @@ export function bandLabels(
     const right = kept.at(-1);
     if (!right || right.x - label.x >= right.half + label.half + minGap) kept.push(label);
   }
-  return kept.toReversed().map((label): TextLabel => ({ x: round1(label.x), y: round1(y), text: label.text, anchor: "middle" }));
+  return kept
+    .toReversed()
+    .map((label): TextLabel => ({ x: round1(label.x), y: round1(y), text: label.text, anchor: "middle" }));
 }
 
 /**
@@ -95,5 +97,10 @@ export function countTicks(scale: ScaleLinear<number, number>, locale: string, c
 
 /** Labels for vertical-axis ticks: right-aligned at `x`, centred on each tick (baseline a third of an em below it). */
 export function tickLabels(ticks: readonly Tick[], x: number, fontSize: number): TextLabel[] {
-  return ticks.map((tick): TextLabel => ({ x, y: round1(tick.position + fontSize * 0.35), text: tick.text, anchor: "end" }));
+  return ticks.map((tick): TextLabel => ({
+    x,
+    y: round1(tick.position + fontSize * 0.35),
+    text: tick.text,
+    anchor: "end",
+  }));
 }

@@ -6,7 +6,17 @@ import { statusText } from "../records/blocking-words.ts";
 import { blockingDuration, describeDuration, isInForce } from "../records/record-timing.ts";
 import type { BlockingEvent } from "../schemas/blocking-event.ts";
 import { bandLabels, estimateTextWidth, fitText } from "./axis-ticks.ts";
-import { CHART_WIDTH, FONT_SIZE, MIN_LABEL_GAP, round1, type PlotArea, type Rect, type TableModel, type TextLabel, type Tick } from "./chart-layout.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  MIN_LABEL_GAP,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+  type Tick,
+} from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
@@ -129,7 +139,10 @@ function barSpan(event: BlockingEvent, state: TimelineState, now: Date): [number
     case "ended":
       return [from, endOfDay(event.ended?.end ?? event.started.end).getTime()];
     case "unknown": {
-      const verified = event.last_verified && event.last_verified.end >= event.started.start ? event.last_verified.end : event.started.end;
+      const verified =
+        event.last_verified && event.last_verified.end >= event.started.start
+          ? event.last_verified.end
+          : event.started.end;
       return [from, endOfDay(verified).getTime()];
     }
   }
@@ -137,13 +150,16 @@ function barSpan(event: BlockingEvent, state: TimelineState, now: Date): [number
 
 /** The tick texts for one set of time ticks: years alone, else short months (with the year at January and on the first tick), else days. */
 export function timeTickTexts(ticks: readonly Date[], locale: string): string[] {
-  const format = (date: Date, options: Intl.DateTimeFormatOptions): string => dateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
+  const format = (date: Date, options: Intl.DateTimeFormatOptions): string =>
+    dateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(date);
   const isYear = (d: Date): boolean => d.getUTCMonth() === 0 && d.getUTCDate() === 1;
   const byMonth = ticks.every((d) => d.getUTCDate() === 1);
   return ticks.map((d, i) => {
     if (isYear(d)) return String(d.getUTCFullYear());
     const withYear = i === 0 ? { year: "numeric" as const } : {};
-    return byMonth ? format(d, { month: "short", ...withYear }) : format(d, { day: "numeric", month: "short", ...withYear });
+    return byMonth
+      ? format(d, { month: "short", ...withYear })
+      : format(d, { day: "numeric", month: "short", ...withYear });
   });
 }
 
@@ -151,7 +167,11 @@ export function timeTickTexts(ticks: readonly Date[], locale: string): string[] 
  * Time ticks whose labels fit: the most d3 offers (yearly, monthly, … intervals) such that every
  * neighbouring pair is at least the widest label plus the gap apart.
  */
-function fittingTimeTicks(x: ScaleTime<number, number>, fontSize: number, locale: string): { ticks: Date[]; texts: string[] } {
+function fittingTimeTicks(
+  x: ScaleTime<number, number>,
+  fontSize: number,
+  locale: string,
+): { ticks: Date[]; texts: string[] } {
   const [left, right] = x.range() as [number, number];
   for (let count = Math.max(1, Math.floor((right - left) / 40)); count >= 1; count -= 1) {
     const ticks = x.ticks(count);
@@ -169,7 +189,10 @@ export function blockingTimelineSummary(events: readonly { data: BlockingEvent }
   if (events.length === 0) return "No blocking of our service has been recorded.";
   const countries = new Set(events.map((e) => e.data.country));
   const firstYear = Math.min(...events.map((e) => Number(e.data.started.start.slice(0, 4))));
-  const where = countries.size === 1 ? `in ${countryName([...countries][0] ?? "", locale)}` : `in ${formatCount(countries.size, locale)} countries`;
+  const where =
+    countries.size === 1
+      ? `in ${countryName([...countries][0] ?? "", locale)}`
+      : `in ${formatCount(countries.size, locale)} countries`;
   const n = events.length;
   const recorded = `We have recorded ${n === 1 ? "1 blocking event" : `${formatCount(n, locale)} blocking events`} ${where} since ${firstYear}.`;
   const asOf = `As of ${dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(now)}`;
@@ -212,7 +235,12 @@ export function blockingTimelineGeometry(
 ): BlockingTimelineGeometry {
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
-  const sorted = [...events].sort((a, b) => a.data.started.start.localeCompare(b.data.started.start) || a.data.title.localeCompare(b.data.title, locale) || a.id.localeCompare(b.id));
+  const sorted = [...events].sort(
+    (a, b) =>
+      a.data.started.start.localeCompare(b.data.started.start) ||
+      a.data.title.localeCompare(b.data.title, locale) ||
+      a.id.localeCompare(b.id),
+  );
   const rows = sorted.map((e) => {
     const state = timelineState(e.data);
     return { ...e, state, span: barSpan(e.data, state, now) };
@@ -226,8 +254,24 @@ export function blockingTimelineGeometry(
     [
       ...(["ongoing", "partial", "ended", "unknown"] as const)
         .filter((s) => states.has(s))
-        .map((s) => ({ key: s, label: LEGEND_TEXT[s], fill: fills[s].fill, stroke: fills[s].colour, dash: s === "unknown" ? UNKNOWN_DASH : undefined })),
-      ...(anyCoarse ? [{ key: "uncertain", label: "Start date known only roughly", fill: TIMELINE_FILLS.ended.colour, stroke: TIMELINE_FILLS.ended.colour, fillOpacity: 1 - UNCERTAIN_VEIL }] : []),
+        .map((s) => ({
+          key: s,
+          label: LEGEND_TEXT[s],
+          fill: fills[s].fill,
+          stroke: fills[s].colour,
+          dash: s === "unknown" ? UNKNOWN_DASH : undefined,
+        })),
+      ...(anyCoarse
+        ? [
+            {
+              key: "uncertain",
+              label: "Start date known only roughly",
+              fill: TIMELINE_FILLS.ended.colour,
+              stroke: TIMELINE_FILLS.ended.colour,
+              fillOpacity: 1 - UNCERTAIN_VEIL,
+            },
+          ]
+        : []),
     ],
     0,
     0,
@@ -237,10 +281,21 @@ export function blockingTimelineGeometry(
 
   // Columns: country code, title, then the plot; the right margin holds "ongoing"/"unknown" after the bars.
   const codeWidth = Math.ceil(Math.max(0, ...rows.map((r) => estimateTextWidth(r.data.country, fontSize))) + 10);
-  const titleWidth = Math.min(MAX_TITLE_WIDTH, Math.max(0, ...rows.map((r) => estimateTextWidth(r.data.title, fontSize))));
-  const endRoom = states.has("ongoing") || states.has("partial") || states.has("unknown") ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH : 8;
+  const titleWidth = Math.min(
+    MAX_TITLE_WIDTH,
+    Math.max(0, ...rows.map((r) => estimateTextWidth(r.data.title, fontSize))),
+  );
+  const endRoom =
+    states.has("ongoing") || states.has("partial") || states.has("unknown")
+      ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH
+      : 8;
   const nowRow = legend.height + 8 + fontSize;
-  const plot: PlotArea = { left: Math.ceil(codeWidth + titleWidth + 12), top: nowRow + 6 + fontSize + 8, right: Math.floor(width - endRoom), bottom: 0 };
+  const plot: PlotArea = {
+    left: Math.ceil(codeWidth + titleWidth + 12),
+    top: nowRow + 6 + fontSize + 8,
+    right: Math.floor(width - endRoom),
+    bottom: 0,
+  };
   plot.bottom = plot.top + rows.length * ROW_HEIGHT;
 
   // Domain: the earliest start (floored to a nice boundary) to the latest of now and every bar end.
@@ -251,7 +306,9 @@ export function blockingTimelineGeometry(
     [lo, hi] = [lo - pad, hi + pad];
   }
   const niceLo = scaleUtc().domain([lo, hi]).nice().domain()[0] ?? new Date(lo);
-  const x = scaleUtc().domain([niceLo, new Date(hi)]).range([plot.left, plot.right]);
+  const x = scaleUtc()
+    .domain([niceLo, new Date(hi)])
+    .range([plot.left, plot.right]);
   const xOf = (date: Date | number): number => round1(x(date));
 
   const bars = rows.map((r, i): TimelineBar => {
@@ -266,12 +323,26 @@ export function blockingTimelineGeometry(
     const rect: Rect = { x: rectX, y: top, width: drawnWidth, height: BAR_HEIGHT };
     const rectEnd = round1(rectX + drawnWidth);
     const veilEnd = Math.min(rectEnd, xOf(endOfDay(data.started.end)));
-    const uncertain = COARSE.includes(data.started.precision) && veilEnd > rectX ? { x: rectX, y: top, width: round1(veilEnd - rectX), height: BAR_HEIGHT } : undefined;
+    const uncertain =
+      COARSE.includes(data.started.precision) && veilEnd > rectX
+        ? { x: rectX, y: top, width: round1(veilEnd - rectX), height: BAR_HEIGHT }
+        : undefined;
     const middle = round1(top + BAR_HEIGHT / 2 + fontSize * 0.35);
-    const arrow = open ? `M${rectEnd},${round1(top - 2)}L${round1(rectEnd + ARROW)},${round1(top + BAR_HEIGHT / 2)}L${rectEnd},${round1(top + BAR_HEIGHT + 2)}Z` : undefined;
+    const arrow = open
+      ? `M${rectEnd},${round1(top - 2)}L${round1(rectEnd + ARROW)},${round1(top + BAR_HEIGHT / 2)}L${rectEnd},${round1(top + BAR_HEIGHT + 2)}Z`
+      : undefined;
     let endLabel: TextLabel | undefined;
     if (open) endLabel = { x: round1(rectEnd + ARROW + 4), y: middle, text: ONGOING_TEXT, anchor: "start" };
-    else if (state === "unknown") endLabel = unknownLabel(data.status === "unknown" ? UNKNOWN_TEXT : "end unknown", rectX, rectEnd, middle, plot.left, width, fontSize);
+    else if (state === "unknown")
+      endLabel = unknownLabel(
+        data.status === "unknown" ? UNKNOWN_TEXT : "end unknown",
+        rectX,
+        rectEnd,
+        middle,
+        plot.left,
+        width,
+        fontSize,
+      );
     const country = countryName(data.country, locale);
     return {
       id: r.id,
@@ -287,7 +358,12 @@ export function blockingTimelineGeometry(
       stroke: fills[state].colour,
       dash: state === "unknown" ? UNKNOWN_DASH : undefined,
       countryLabel: { x: 1, y: middle, text: data.country, anchor: "start" },
-      titleLabel: { x: codeWidth, y: middle, text: fitText(data.title, titleWidth, fontSize, { wholeWords: true }), anchor: "start" },
+      titleLabel: {
+        x: codeWidth,
+        y: middle,
+        text: fitText(data.title, titleWidth, fontSize, { wholeWords: true }),
+        anchor: "start",
+      },
       endLabel,
       tooltip: `${data.title} (${country}). ${barDetail(data, state, now, locale)}`,
       href: hrefOf?.(r.id),
@@ -302,7 +378,9 @@ export function blockingTimelineGeometry(
     (l) => Math.abs(l.x - nowX) > estimateTextWidth(l.text, fontSize) / 2 + 3,
   );
   const withBottomAxis = rows.length >= BOTTOM_AXIS_FROM;
-  const bottomLabels = withBottomAxis ? bandLabels(bands, plot.bottom + fontSize + 6, fontSize, MIN_LABEL_GAP, [0, width]) : [];
+  const bottomLabels = withBottomAxis
+    ? bandLabels(bands, plot.bottom + fontSize + 6, fontSize, MIN_LABEL_GAP, [0, width])
+    : [];
   const nowText = `As of ${dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(now)}`;
   const nowHalf = estimateTextWidth(nowText, fontSize) / 2;
 
@@ -313,13 +391,24 @@ export function blockingTimelineGeometry(
     plot,
     domain: [niceLo, new Date(hi)],
     xOf,
-    patterns: (["partial", "unknown"] as const).filter((s) => states.has(s)).flatMap((s) => (fills[s].tile ? [fills[s].tile] : [])),
+    patterns: (["partial", "unknown"] as const)
+      .filter((s) => states.has(s))
+      .flatMap((s) => (fills[s].tile ? [fills[s].tile] : [])),
     legend: legend.items,
     bars,
     xTicks,
     topLabels,
     bottomLabels,
-    now: { x: nowX, top: nowRow + 4, label: { x: round1(Math.min(Math.max(nowX, nowHalf), width - nowHalf)), y: nowRow, text: nowText, anchor: "middle" } },
+    now: {
+      x: nowX,
+      top: nowRow + 4,
+      label: {
+        x: round1(Math.min(Math.max(nowX, nowHalf), width - nowHalf)),
+        y: nowRow,
+        text: nowText,
+        anchor: "middle",
+      },
+    },
     summary: blockingTimelineSummary(events, now, locale),
     table: {
       caption: "Blocking events, oldest first",
@@ -343,7 +432,15 @@ export function blockingTimelineGeometry(
  * The label of a bar without a known end: `text` ("status unknown") after the bar, else before it,
  * else the short "unknown" after it (the right margin always has room for that).
  */
-function unknownLabel(text: string, barStart: number, barEnd: number, y: number, plotLeft: number, width: number, fontSize: number): TextLabel {
+function unknownLabel(
+  text: string,
+  barStart: number,
+  barEnd: number,
+  y: number,
+  plotLeft: number,
+  width: number,
+  fontSize: number,
+): TextLabel {
   const long = estimateTextWidth(text, fontSize);
   if (barEnd + 4 + long <= width) return { x: round1(barEnd + 4), y, text, anchor: "start" };
   if (barStart - 4 - long >= plotLeft) return { x: round1(barStart - 4), y, text, anchor: "end" };

@@ -14,7 +14,13 @@ export const MIN_LABEL_GAP = 8;
  * Colours of text, links and axes, matching the site's light palette (src/styles/global.css). Charts
  * keep a white background in every theme, so these never follow the theme's variables.
  */
-export const INK = { text: "#1b1f24", muted: "#4a5361", grid: "#d0d7de", background: "#ffffff", link: "#0b57b0" } as const;
+export const INK = {
+  text: "#1b1f24",
+  muted: "#4a5361",
+  grid: "#d0d7de",
+  background: "#ffffff",
+  link: "#0b57b0",
+} as const;
 
 /** The plotting area inside the viewBox. */
 export interface PlotArea {

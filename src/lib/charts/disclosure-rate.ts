@@ -2,7 +2,16 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { PeriodReport } from "../report/transparency-report.ts";
 import { bandLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
-import { CHART_WIDTH, FONT_SIZE, MIN_LABEL_GAP, round1, type PlotArea, type TableModel, type TextLabel, type Tick } from "./chart-layout.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  MIN_LABEL_GAP,
+  round1,
+  type PlotArea,
+  type TableModel,
+  type TextLabel,
+  type Tick,
+} from "./chart-layout.ts";
 import { formatCount, formatRate, periodPhrase } from "./chart-text.ts";
 
 /** A period with a disclosure rate, placed on the chart. */
@@ -61,7 +70,10 @@ export function disclosureRateSummary(periods: readonly PeriodReport[], locale: 
   const overall = `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided (${formatRate(disclosing / decided, locale)}).`;
   const rated = periods.filter((p) => p.figures.disclosureRate !== undefined);
   const unrated = periods.length - rated.length;
-  const gapNote = unrated === 0 ? "" : `${unrated === 1 ? "1 period" : `${unrated} periods`} without a decided request ${unrated === 1 ? "shows" : "show"} no rate`;
+  const gapNote =
+    unrated === 0
+      ? ""
+      : `${unrated === 1 ? "1 period" : `${unrated} periods`} without a decided request ${unrated === 1 ? "shows" : "show"} no rate`;
   if (rated.length < 2) return gapNote ? `${overall} ${gapNote.charAt(0).toUpperCase()}${gapNote.slice(1)}.` : overall;
   const rate = (p: PeriodReport): number => p.figures.disclosureRate ?? 0;
   const low = rated.reduce((a, b) => (rate(b) < rate(a) ? b : a));
@@ -97,7 +109,9 @@ export function disclosureRateGeometry(periods: readonly PeriodReport[], locale:
     if (rate === undefined) return [];
     const text = formatRate(rate, locale);
     const title = `${p.period.label}: ${text} (${formatCount(p.figures.disclosing, locale)} of ${formatCount(p.figures.decided, locale)} decided)`;
-    return [{ periodKey: p.period.key, x: round1(x(p.period.key) ?? plot.left), y: round1(y(rate)), rate, text, title }];
+    return [
+      { periodKey: p.period.key, x: round1(x(p.period.key) ?? plot.left), y: round1(y(rate)), rate, text, title },
+    ];
   });
   const byKey = new Map(points.map((point) => [point.periodKey, point]));
   const path = line<RatePoint>()
@@ -108,10 +122,16 @@ export function disclosureRateGeometry(periods: readonly PeriodReport[], locale:
     .filter((run) => run.length >= 2)
     .map((run) => path(run.flatMap((p) => byKey.get(p.period.key) ?? [])) ?? "");
 
-  const yTicks = tickValues.map((value): Tick => ({ value, position: round1(y(value)), text: formatRate(value, locale) }));
+  const yTicks = tickValues.map((value): Tick => ({
+    value,
+    position: round1(y(value)),
+    text: formatRate(value, locale),
+  }));
   const step = periods.length > 1 ? x.step() : width;
   const labelsFit = points.every((point) => estimateTextWidth(point.text, fontSize) + MIN_LABEL_GAP <= step);
-  const valueLabels = labelsFit ? points.map((point): TextLabel => ({ x: point.x, y: round1(point.y - 10), text: point.text, anchor: "middle" })) : [];
+  const valueLabels = labelsFit
+    ? points.map((point): TextLabel => ({ x: point.x, y: round1(point.y - 10), text: point.text, anchor: "middle" }))
+    : [];
 
   return {
     width,

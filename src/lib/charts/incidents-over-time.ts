@@ -4,7 +4,17 @@ import { label } from "../format/labels.ts";
 import type { Incident } from "../schemas/incident.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "../schemas/vocabulary.ts";
 import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
-import { CHART_WIDTH, FONT_SIZE, MIN_LABEL_GAP, round1, type PlotArea, type Rect, type TableModel, type TextLabel, type Tick } from "./chart-layout.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  MIN_LABEL_GAP,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+  type Tick,
+} from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
@@ -81,18 +91,26 @@ const PLOT_HEIGHT = 150;
 const MAX_BAR_WIDTH = 40;
 const PANEL_GAP = 16;
 
-const zeros = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
  * Counts incidents per calendar year of `started` (the local day it started, as published), from the
  * first year to the last with every year in between, empty years as zeros. Oldest first; [] for none.
  */
-export function incidentsByYear(incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[]): IncidentYear[] {
+export function incidentsByYear(
+  incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
+): IncidentYear[] {
   const yearOf = (i: { data: Pick<Incident, "started"> }): number => Number(i.data.started.start.slice(0, 4));
   if (incidents.length === 0) return [];
   const years = incidents.map(yearOf);
   const [first, last] = [Math.min(...years), Math.max(...years)];
-  const out = Array.from({ length: last - first + 1 }, (_, k): IncidentYear => ({ year: first + k, total: 0, category: zeros(INCIDENT_CATEGORIES), severity: zeros(SEVERITIES) }));
+  const out = Array.from({ length: last - first + 1 }, (_, k): IncidentYear => ({
+    year: first + k,
+    total: 0,
+    category: zeros(INCIDENT_CATEGORIES),
+    severity: zeros(SEVERITIES),
+  }));
   for (const incident of incidents) {
     const row = out[yearOf(incident) - first];
     if (!row) continue;
@@ -134,8 +152,14 @@ export function incidentsOverTimeSummary(years: readonly IncidentYear[], locale:
   let opening: string;
   if (first === last) opening = `In ${first.year} we recorded ${incidentCount(total, locale)}.`;
   else {
-    const peak = leaders(Object.fromEntries(years.map((y) => [String(y.year), y.total])) as Record<string, number>, years.map((y) => String(y.year)));
-    const when = peak.keys.length <= 2 ? `the most in ${joinList(peak.keys, locale)} (${formatCount(peak.count, locale)}${peak.keys.length === 2 ? " each" : ""})` : `at most ${formatCount(peak.count, locale)} in a year`;
+    const peak = leaders(
+      Object.fromEntries(years.map((y) => [String(y.year), y.total])) as Record<string, number>,
+      years.map((y) => String(y.year)),
+    );
+    const when =
+      peak.keys.length <= 2
+        ? `the most in ${joinList(peak.keys, locale)} (${formatCount(peak.count, locale)}${peak.keys.length === 2 ? " each" : ""})`
+        : `at most ${formatCount(peak.count, locale)} in a year`;
     opening = `From ${first.year} to ${last.year} we recorded ${incidentCount(total, locale)}; ${when}.`;
   }
   const all = allYears(years);
@@ -145,11 +169,20 @@ export function incidentsOverTimeSummary(years: readonly IncidentYear[], locale:
     return `${opening} It was a ${severity}-severity incident in the category “${label(common.keys[0] ?? "other")}”.`;
   }
   const serious = all.severity.high + all.severity.critical;
-  const severe = serious === 0 ? "None was of high or critical severity" : `${formatCount(serious, locale)} of them ${serious === 1 ? "was" : "were"} of high or critical severity`;
+  const severe =
+    serious === 0
+      ? "None was of high or critical severity"
+      : `${formatCount(serious, locale)} of them ${serious === 1 ? "was" : "were"} of high or critical severity`;
   // With three or more categories tied for first, naming them says little: leave the clause out.
   if (common.keys.length > 2) return `${opening} ${severe}.`;
-  const names = joinList(common.keys.map((k) => label(k).toLowerCase()), locale);
-  const commonest = common.keys.length === 1 ? `the most common category was ${names} (${formatCount(common.count, locale)})` : `the most common categories were ${names} (${formatCount(common.count, locale)} each)`;
+  const names = joinList(
+    common.keys.map((k) => label(k).toLowerCase()),
+    locale,
+  );
+  const commonest =
+    common.keys.length === 1
+      ? `the most common category was ${names} (${formatCount(common.count, locale)})`
+      : `the most common categories were ${names} (${formatCount(common.count, locale)} each)`;
   return `${opening} ${severe}; ${commonest}.`;
 }
 
@@ -171,7 +204,12 @@ function layoutPanel<K extends string>(
 ): { panel: IncidentPanel; bottom: number } {
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
-  const heading: TextLabel = { x: 0, y: round1(top + fontSize), text: by === "category" ? "By category" : "By severity", anchor: "start" };
+  const heading: TextLabel = {
+    x: 0,
+    y: round1(top + fontSize),
+    text: by === "category" ? "By category" : "By severity",
+    anchor: "start",
+  };
   const legend = layoutLegend(
     keys.map((k) => ({ key: k, label: label(k), fill: fills[k].fill, stroke: fills[k].colour })),
     0,
@@ -182,7 +220,12 @@ function layoutPanel<K extends string>(
   // Room above the plot for the total over the tallest bar.
   const plotTop = round1(top + fontSize + 6 + legend.height + 8 + fontSize + 6);
   // The right margin leaves room for half a year label, so the latest year's label is never pushed inwards (and its neighbour dropped).
-  const plot: PlotArea = { left, top: plotTop, right: width - Math.ceil(estimateTextWidth("0000", fontSize) / 2), bottom: plotTop + PLOT_HEIGHT };
+  const plot: PlotArea = {
+    left,
+    top: plotTop,
+    right: width - Math.ceil(estimateTextWidth("0000", fontSize) / 2),
+    bottom: plotTop + PLOT_HEIGHT,
+  };
   const y = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]);
   const px = (value: number): number => round1(y(value));
   const x = scaleBand<number>()
@@ -217,7 +260,14 @@ function layoutPanel<K extends string>(
 
   const totalTexts = years.map((yr) => formatCount(yr.total, locale));
   const totalsFit = totalTexts.every((text) => estimateTextWidth(text, fontSize) + MIN_LABEL_GAP <= x.step());
-  const totals = totalsFit ? years.map((yr, j): TextLabel => ({ x: round1(center(yr.year)), y: round1(px(yr.total) - 6), text: totalTexts[j] ?? "", anchor: "middle" })) : [];
+  const totals = totalsFit
+    ? years.map((yr, j): TextLabel => ({
+        x: round1(center(yr.year)),
+        y: round1(px(yr.total) - 6),
+        text: totalTexts[j] ?? "",
+        anchor: "middle",
+      }))
+    : [];
   const yTicks = countTicks(y, locale);
   const xLabels = bandLabels(
     years.map((yr) => ({ center: center(yr.year), text: String(yr.year) })),
@@ -227,7 +277,17 @@ function layoutPanel<K extends string>(
     [0, width],
   );
   return {
-    panel: { by, heading, legend: legend.items, plot, segments, totals, xLabels, yTicks, yLabels: tickLabels(yTicks, plot.left - 6, fontSize) },
+    panel: {
+      by,
+      heading,
+      legend: legend.items,
+      plot,
+      segments,
+      totals,
+      xLabels,
+      yTicks,
+      yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
+    },
     bottom: plot.bottom + fontSize + 14,
   };
 }
@@ -237,19 +297,54 @@ function layoutPanel<K extends string>(
  * severity. Both share the years (so a year's bars line up) and the count scale (so they are the same
  * height: each splits the same total).
  */
-export function incidentsOverTimeGeometry(incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[], chartId: string, locale: string): IncidentsOverTimeGeometry {
+export function incidentsOverTimeGeometry(
+  incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
+  chartId: string,
+  locale: string,
+): IncidentsOverTimeGeometry {
   const fontSize = FONT_SIZE;
   const years = incidentsByYear(incidents);
-  const categoryFills = Object.fromEntries(INCIDENT_CATEGORIES.map((c) => [c, resolveFill(CATEGORY_FILLS[c], chartId, `category-${c}`)])) as Record<Category, ResolvedFill>;
-  const severityFills = Object.fromEntries(SEVERITIES.map((s) => [s, resolveFill(SEVERITY_FILLS[s], chartId, `severity-${s}`)])) as Record<Severity, ResolvedFill>;
+  const categoryFills = Object.fromEntries(
+    INCIDENT_CATEGORIES.map((c) => [c, resolveFill(CATEGORY_FILLS[c], chartId, `category-${c}`)]),
+  ) as Record<Category, ResolvedFill>;
+  const severityFills = Object.fromEntries(
+    SEVERITIES.map((s) => [s, resolveFill(SEVERITY_FILLS[s], chartId, `severity-${s}`)]),
+  ) as Record<Severity, ResolvedFill>;
   const yDomain: [number, number] = [0, Math.max(1, ...years.map((y) => y.total))];
-  const left = Math.ceil(Math.max(0, ...countTicks(scaleLinear().domain(yDomain), locale).map((t) => estimateTextWidth(t.text, fontSize))) + 10);
-  const byCategory = layoutPanel("category", INCIDENT_CATEGORIES, categoryFills, years, (y) => y.category, 0, left, yDomain, locale);
-  const bySeverity = layoutPanel("severity", SEVERITIES, severityFills, years, (y) => y.severity, byCategory.bottom + PANEL_GAP, left, yDomain, locale);
-  const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap((f) => (f.tile ? [f.tile] : []));
+  const left = Math.ceil(
+    Math.max(0, ...countTicks(scaleLinear().domain(yDomain), locale).map((t) => estimateTextWidth(t.text, fontSize))) +
+      10,
+  );
+  const byCategory = layoutPanel(
+    "category",
+    INCIDENT_CATEGORIES,
+    categoryFills,
+    years,
+    (y) => y.category,
+    0,
+    left,
+    yDomain,
+    locale,
+  );
+  const bySeverity = layoutPanel(
+    "severity",
+    SEVERITIES,
+    severityFills,
+    years,
+    (y) => y.severity,
+    byCategory.bottom + PANEL_GAP,
+    left,
+    yDomain,
+    locale,
+  );
+  const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap(
+    (f) => (f.tile ? [f.tile] : []),
+  );
 
   const cells = (y: Omit<IncidentYear, "year">): string[] =>
-    [...INCIDENT_CATEGORIES.map((c) => y.category[c]), ...SEVERITIES.map((s) => y.severity[s]), y.total].map((n) => formatCount(n, locale));
+    [...INCIDENT_CATEGORIES.map((c) => y.category[c]), ...SEVERITIES.map((s) => y.severity[s]), y.total].map((n) =>
+      formatCount(n, locale),
+    );
 
   return {
     width: CHART_WIDTH,
@@ -262,7 +357,13 @@ export function incidentsOverTimeGeometry(incidents: readonly { data: Pick<Incid
     table: {
       caption: "Incidents per year, by category and by severity (each group of columns adds up to the total)",
       columns: ["Year", ...INCIDENT_CATEGORIES.map(label), ...SEVERITIES.map((s) => `${label(s)} severity`), "Total"],
-      rows: years.length === 0 ? [] : [...years.map((y) => ({ header: String(y.year), cells: cells(y) })), { header: "All years", cells: cells(allYears(years)) }],
+      rows:
+        years.length === 0
+          ? []
+          : [
+              ...years.map((y) => ({ header: String(y.year), cells: cells(y) })),
+              { header: "All years", cells: cells(allYears(years)) },
+            ],
     },
   };
 }

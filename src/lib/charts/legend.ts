@@ -31,7 +31,13 @@ const INSET = 1;
  * Flows legend entries left to right into rows no wider than `width`, starting at (`x`, `y`).
  * Returns the placed items and the height of the rows (0 with no entries).
  */
-export function layoutLegend(entries: readonly LegendEntry[], x: number, y: number, width: number, fontSize: number): { items: LegendItem[]; height: number } {
+export function layoutLegend(
+  entries: readonly LegendEntry[],
+  x: number,
+  y: number,
+  width: number,
+  fontSize: number,
+): { items: LegendItem[]; height: number } {
   const size = fontSize;
   const rowHeight = fontSize * ROW_HEIGHT;
   const items: LegendItem[] = [];
@@ -48,7 +54,12 @@ export function layoutLegend(entries: readonly LegendEntry[], x: number, y: numb
       ...entry,
       swatch: { x: round1(cursor), y: round1(top + (rowHeight - size) / 2), width: size, height: size },
       // The label's baseline sits a little below the middle of the row, as text is drawn above its baseline.
-      text: { x: round1(cursor + size + fontSize * SWATCH_GAP), y: round1(top + rowHeight / 2 + fontSize * 0.35), text: entry.label, anchor: "start" },
+      text: {
+        x: round1(cursor + size + fontSize * SWATCH_GAP),
+        y: round1(top + rowHeight / 2 + fontSize * 0.35),
+        text: entry.label,
+        anchor: "start",
+      },
     });
     cursor += itemWidth + fontSize * ITEM_GAP;
   }

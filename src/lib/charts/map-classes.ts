@@ -49,7 +49,11 @@ export function countClasses(low: number, breaks: readonly number[], locale: str
     const next = starts[i + 1];
     const max = next === undefined ? undefined : next - 1;
     const label =
-      max === undefined ? `${formatCount(min, locale)} or more` : max === min ? formatCount(min, locale) : `${formatCount(min, locale)}–${formatCount(max, locale)}`;
+      max === undefined
+        ? `${formatCount(min, locale)} or more`
+        : max === min
+          ? formatCount(min, locale)
+          : `${formatCount(min, locale)}–${formatCount(max, locale)}`;
     return { key: `from-${min}`, label, min, max };
   });
 }
@@ -58,11 +62,18 @@ export function countClasses(low: number, breaks: readonly number[], locale: str
  * Sorts counts into classes: 0 → "no requests", 0 < n < threshold → "fewer than threshold",
  * then the round-number classes from the data. Returns the classes in legend order and a classifier.
  */
-export function mapClasses(values: readonly number[], threshold: number | undefined, locale: string): { classes: MapClass[]; classify: (n: number) => MapClass } {
+export function mapClasses(
+  values: readonly number[],
+  threshold: number | undefined,
+  locale: string,
+): { classes: MapClass[]; classify: (n: number) => MapClass } {
   const low = threshold ?? 1;
   const counted = countClasses(low, classBreaks(values, low), locale);
   const none: MapClass = { key: NO_REQUESTS, label: "No requests", min: 0, max: 0 };
-  const fewer: MapClass | undefined = threshold === undefined ? undefined : { key: FEWER_THAN, label: `Fewer than ${formatCount(threshold, locale)}`, min: 1, max: threshold - 1 };
+  const fewer: MapClass | undefined =
+    threshold === undefined
+      ? undefined
+      : { key: FEWER_THAN, label: `Fewer than ${formatCount(threshold, locale)}`, min: 1, max: threshold - 1 };
   const scale = scaleThreshold<number, MapClass>()
     .domain(counted.slice(1).map((c) => c.min))
     .range(counted);

@@ -11,7 +11,8 @@ export interface FillStyle {
 }
 
 /** One shape of a pattern tile: a stroked path or a filled circle. */
-export type PatternShape = { kind: "path"; d: string; strokeWidth: number } | { kind: "circle"; cx: number; cy: number; r: number };
+export type PatternShape =
+  { kind: "path"; d: string; strokeWidth: number } | { kind: "circle"; cx: number; cy: number; r: number };
 
 /** An SVG `<pattern>` to put in `<defs>`: a square tile on a white ground. */
 export interface PatternTile {
@@ -75,7 +76,11 @@ export function patternId(chartId: string, key: string): string {
 export function resolveFill(style: FillStyle, chartId: string, key: string): ResolvedFill {
   if (style.pattern === "solid") return { ...style, fill: style.colour, tile: undefined };
   const id = patternId(chartId, key);
-  return { ...style, fill: `url(#${id})`, tile: { id, size: TILE, colour: style.colour, shapes: tileShapes(style.pattern) } };
+  return {
+    ...style,
+    fill: `url(#${id})`,
+    tile: { id, size: TILE, colour: style.colour, shapes: tileShapes(style.pattern) },
+  };
 }
 
 /** Relative luminance of a `#rrggbb` colour (WCAG 2.2 definition). */

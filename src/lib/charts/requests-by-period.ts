@@ -6,7 +6,17 @@ import type { RequestFigures } from "../report/request-figures.ts";
 import type { PeriodReport } from "../report/transparency-report.ts";
 import { OUTCOMES } from "../schemas/vocabulary.ts";
 import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
-import { CHART_WIDTH, FONT_SIZE, MIN_LABEL_GAP, round1, type PlotArea, type Rect, type TableModel, type TextLabel, type Tick } from "./chart-layout.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  MIN_LABEL_GAP,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+  type Tick,
+} from "./chart-layout.ts";
 import { formatCount, periodPhrase, requestCount } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { OUTCOME_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
@@ -62,7 +72,8 @@ export function requestsByPeriodSummary(periods: readonly PeriodReport[], locale
   const peaks = periods.filter((p) => p.figures.requests === most);
   const [a, b] = peaks;
   if (peaks.length === 1 && a) return `${span}; most in ${periodPhrase(a.period)} (${formatCount(most, locale)}).`;
-  if (peaks.length === 2 && a && b) return `${span}; most in ${periodPhrase(a.period)} and ${periodPhrase(b.period)} (${formatCount(most, locale)} each).`;
+  if (peaks.length === 2 && a && b)
+    return `${span}; most in ${periodPhrase(a.period)} and ${periodPhrase(b.period)} (${formatCount(most, locale)} each).`;
   return `${span}; the most in one period was ${formatCount(most, locale)}, in ${peaks.length} periods.`;
 }
 
@@ -71,10 +82,17 @@ export function requestsByPeriodSummary(periods: readonly PeriodReport[], locale
  * largest total (at least 1, so all-zero data stays finite); segments share rounded edges, so they
  * touch without gaps and add up to the bar.
  */
-export function requestsByPeriodGeometry(periods: readonly PeriodReport[], chartId: string, locale: string): RequestsByPeriodGeometry {
+export function requestsByPeriodGeometry(
+  periods: readonly PeriodReport[],
+  chartId: string,
+  locale: string,
+): RequestsByPeriodGeometry {
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
-  const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<Outcome, ResolvedFill>;
+  const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<
+    Outcome,
+    ResolvedFill
+  >;
   const legend = layoutLegend(
     OUTCOMES.map((o) => ({ key: o, label: label(o), fill: fills[o].fill, stroke: fills[o].colour })),
     0,
@@ -131,7 +149,12 @@ export function requestsByPeriodGeometry(periods: readonly PeriodReport[], chart
   const totalTexts = totals.map((t) => formatCount(t, locale));
   const totalsFit = totalTexts.every((text) => estimateTextWidth(text, fontSize) + MIN_LABEL_GAP <= step);
   const totalLabels = totalsFit
-    ? periods.map((p, j): TextLabel => ({ x: round1(center(p.period.key)), y: round1(px(totals[j] ?? 0) - 6), text: totalTexts[j] ?? "", anchor: "middle" }))
+    ? periods.map((p, j): TextLabel => ({
+        x: round1(center(p.period.key)),
+        y: round1(px(totals[j] ?? 0) - 6),
+        text: totalTexts[j] ?? "",
+        anchor: "middle",
+      }))
     : [];
 
   const yTicks = countTicks(y, locale);
@@ -162,7 +185,10 @@ export function requestsByPeriodGeometry(periods: readonly PeriodReport[], chart
       columns: ["Period", ...OUTCOMES.map(label), "Total"],
       rows: periods.map((p) => ({
         header: p.period.label,
-        cells: [...OUTCOMES.map((o) => formatCount(p.figures.outcome[o], locale)), formatCount(p.figures.requests, locale)],
+        cells: [
+          ...OUTCOMES.map((o) => formatCount(p.figures.outcome[o], locale)),
+          formatCount(p.figures.requests, locale),
+        ],
       })),
     },
   };

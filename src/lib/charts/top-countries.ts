@@ -2,7 +2,15 @@ import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { countryName } from "../format/labels.ts";
 import { estimateTextWidth, fitText } from "./axis-ticks.ts";
-import { CHART_WIDTH, FONT_SIZE, round1, type PlotArea, type Rect, type TableModel, type TextLabel } from "./chart-layout.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+} from "./chart-layout.ts";
 import { formatCount, joinList, requestCount } from "./chart-text.ts";
 
 /** A country's bar, with its name and value as direct labels. */
@@ -52,7 +60,13 @@ export function selectTopCountries(
 }
 
 /** The note under the chart: how many countries are not shown, and why. */
-function omissionNote(suppressed: number, beyondTop: number, threshold: number | undefined, limit: number, locale: string): string | undefined {
+function omissionNote(
+  suppressed: number,
+  beyondTop: number,
+  threshold: number | undefined,
+  limit: number,
+  locale: string,
+): string | undefined {
   const parts: string[] = [];
   if (suppressed > 0 && threshold !== undefined) {
     const countries = suppressed === 1 ? "1 country" : `${formatCount(suppressed, locale)} countries`;
@@ -61,23 +75,32 @@ function omissionNote(suppressed: number, beyondTop: number, threshold: number |
     );
   }
   if (beyondTop > 0) {
-    parts.push(`${beyondTop === 1 ? "1 more country" : `${formatCount(beyondTop, locale)} more countries`} with ${formatCount(threshold ?? 1, locale)} or more requests ${beyondTop === 1 ? "is" : "are"} outside the top ${formatCount(limit, locale)}.`);
+    parts.push(
+      `${beyondTop === 1 ? "1 more country" : `${formatCount(beyondTop, locale)} more countries`} with ${formatCount(threshold ?? 1, locale)} or more requests ${beyondTop === 1 ? "is" : "are"} outside the top ${formatCount(limit, locale)}.`,
+    );
   }
   return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
 /** The summary: how many countries sent requests, and the top three shown with their counts. */
-export function topCountriesSummary(countries: readonly (readonly [string, number])[], threshold: number | undefined, locale: string): string {
+export function topCountriesSummary(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+): string {
   const total = countries.filter(([, n]) => n > 0).length;
   if (total === 0) return "No requests have been received yet.";
   const { shown } = selectTopCountries(countries, threshold, 3);
   const from = total === 1 ? "1 country" : `${formatCount(total, locale)} countries`;
   if (shown.length === 0) {
     const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
-    return total === 1 ? `Requests came from 1 country, with ${fewer}, so it is not shown.` : `Requests came from ${from}, each with ${fewer}, so no country is shown.`;
+    return total === 1
+      ? `Requests came from 1 country, with ${fewer}, so it is not shown.`
+      : `Requests came from ${from}, each with ${fewer}, so no country is shown.`;
   }
   const top = shown.map(([code, n]) => `${countryName(code, locale)} (${formatCount(n, locale)})`);
-  if (total === 1) return `All requests came from ${countryName(shown[0]?.[0] ?? "", locale)}: ${requestCount(shown[0]?.[1] ?? 0, locale)}.`;
+  if (total === 1)
+    return `All requests came from ${countryName(shown[0]?.[0] ?? "", locale)}: ${requestCount(shown[0]?.[1] ?? 0, locale)}.`;
   return `Requests came from ${from}; the most from ${joinList(top, locale)}.`;
 }
 
@@ -94,10 +117,20 @@ export function topCountriesGeometry(
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
   const { shown, suppressed, beyondTop } = selectTopCountries(countries, threshold, limit);
-  const named = shown.map(([code, value]) => ({ code, value, name: countryName(code, locale), text: formatCount(value, locale) }));
+  const named = shown.map(([code, value]) => ({
+    code,
+    value,
+    name: countryName(code, locale),
+    text: formatCount(value, locale),
+  }));
   const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))));
   const valueWidth = Math.max(0, ...named.map((c) => estimateTextWidth(c.text, fontSize)));
-  const plot: PlotArea = { left: Math.ceil(nameWidth + 10), top: 4, right: Math.floor(width - valueWidth - 10), bottom: 4 + named.length * ROW_HEIGHT };
+  const plot: PlotArea = {
+    left: Math.ceil(nameWidth + 10),
+    top: 4,
+    right: Math.floor(width - valueWidth - 10),
+    bottom: 4 + named.length * ROW_HEIGHT,
+  };
   const x = scaleLinear()
     .domain([0, Math.max(1, max(named, (c) => c.value) ?? 0)])
     .range([plot.left, plot.right]);

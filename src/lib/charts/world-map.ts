@@ -61,14 +61,19 @@ function rampColours(k: number): string[] {
 }
 
 /** The summary: how many countries sent requests, which sent the most, and how small counts are shown. */
-export function worldMapSummary(countries: readonly (readonly [string, number])[], threshold: number | undefined, locale: string): string {
+export function worldMapSummary(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+): string {
   const requesting = countries.filter(([, n]) => n > 0);
   if (requesting.length === 0) return "No requests have been received yet.";
   const from = requesting.length === 1 ? "1 country" : `${formatCount(requesting.length, locale)} countries`;
   const small = requesting.filter(([, n]) => protectSmallCount(n, threshold, locale).value === undefined).length;
   const top = [...requesting].sort((a, b) => b[1] - a[1])[0];
   const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
-  if (!top || small === requesting.length) return `Requests came from ${from}, ${requesting.length === 1 ? "with" : "each with"} ${fewer}.`;
+  if (!top || small === requesting.length)
+    return `Requests came from ${from}, ${requesting.length === 1 ? "with" : "each with"} ${fewer}.`;
   const lead = `Requests came from ${from}; the most from ${countryName(top[0], locale)} (${formatCount(top[1], locale)}).`;
   if (small === 0) return lead;
   return `${lead} ${small === 1 ? "1 country sent" : `${formatCount(small, locale)} countries sent`} ${fewer}${small === 1 ? "" : " each"}; the map shows ${small === 1 ? "it" : "them"} without an exact figure.`;
@@ -78,7 +83,12 @@ export function worldMapSummary(countries: readonly (readonly [string, number])[
  * Lays out a world map shaded by requests per country in a few round-number classes, with a legend.
  * Countries below the small-count `threshold` get a "fewer than N" class and no exact figure anywhere.
  */
-export function worldMapGeometry(countries: readonly (readonly [string, number])[], threshold: number | undefined, chartId: string, locale: string): WorldMapGeometry {
+export function worldMapGeometry(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  chartId: string,
+  locale: string,
+): WorldMapGeometry {
   const fontSize = FONT_SIZE;
   const world = worldShapes(CHART_WIDTH);
   const requests = new Map(countries.filter(([, n]) => n > 0).map(([code, n]) => [code, n]));
@@ -91,7 +101,10 @@ export function worldMapGeometry(countries: readonly (readonly [string, number])
   const fills = new Map<string, ResolvedFill>([
     [NO_REQUESTS, resolveFill({ colour: NONE_FILL, pattern: "solid" }, chartId, NO_REQUESTS)],
     [FEWER_THAN, resolveFill(FEWER_FILL, chartId, FEWER_THAN)],
-    ...counted.map((c, i): [string, ResolvedFill] => [c.key, resolveFill({ colour: colours[i] ?? "#1f4e8c", pattern: "solid" }, chartId, c.key)]),
+    ...counted.map((c, i): [string, ResolvedFill] => [
+      c.key,
+      resolveFill({ colour: colours[i] ?? "#1f4e8c", pattern: "solid" }, chartId, c.key),
+    ]),
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
   const valueText = (n: number): string => {
@@ -104,7 +117,14 @@ export function worldMapGeometry(countries: readonly (readonly [string, number])
     const n = shape.code === undefined ? 0 : (requests.get(shape.code) ?? 0);
     const name = shape.code === undefined ? shape.atlasName : countryName(shape.code, locale);
     const cls = classify(n);
-    return { code: shape.code, name, d: shape.d, classKey: cls.key, fill: fillOf(cls.key), title: `${name}: ${valueText(n)}` };
+    return {
+      code: shape.code,
+      name,
+      d: shape.d,
+      classKey: cls.key,
+      fill: fillOf(cls.key),
+      title: `${name}: ${valueText(n)}`,
+    };
   });
   const onMap = new Set(mapped.flatMap((c) => (c.code ? [c.code] : [])));
   const classOf = Object.fromEntries([...requests].map(([code, n]) => [code, classify(n).key]));
@@ -113,10 +133,17 @@ export function worldMapGeometry(countries: readonly (readonly [string, number])
   const listed = [...requests]
     .map(([code, n]) => ({ code, n, name: countryName(code, locale), shown: protectSmallCount(n, threshold, locale) }))
     .sort((a, b) => (b.shown.value ?? -1) - (a.shown.value ?? -1) || a.name.localeCompare(b.name, locale));
-  const offMap = listed.filter((c) => !onMap.has(c.code)).map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
+  const offMap = listed
+    .filter((c) => !onMap.has(c.code))
+    .map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
 
   const legend = layoutLegend(
-    classes.map((c) => ({ key: c.key, label: c.label, fill: fillOf(c.key), stroke: c.key === NO_REQUESTS ? "#8c959f" : (fills.get(c.key)?.colour ?? NONE_FILL) })),
+    classes.map((c) => ({
+      key: c.key,
+      label: c.label,
+      fill: fillOf(c.key),
+      stroke: c.key === NO_REQUESTS ? "#8c959f" : (fills.get(c.key)?.colour ?? NONE_FILL),
+    })),
     0,
     world.height + 8,
     world.width,
@@ -141,7 +168,10 @@ export function worldMapGeometry(countries: readonly (readonly [string, number])
         : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,
     summary: worldMapSummary(countries, threshold, locale),
     table: {
-      caption: threshold === undefined ? "Requests per country" : `Requests per country (counts below ${formatCount(threshold, locale)} shown as “fewer than ${formatCount(threshold, locale)}”)`,
+      caption:
+        threshold === undefined
+          ? "Requests per country"
+          : `Requests per country (counts below ${formatCount(threshold, locale)} shown as “fewer than ${formatCount(threshold, locale)}”)`,
       columns: ["Country", "Requests"],
       rows: listed.map((c) => ({ header: c.name, cells: [c.shown.text] })),
     },

@@ -44,7 +44,9 @@ function tenths(n: number): string {
 export function compactPath(d: string): string {
   let out = "";
   for (const ring of d.split(/Z/i)) {
-    const points = [...ring.matchAll(/(-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)/g)].map((m) => [Math.round(Number(m[1]) * 10), Math.round(Number(m[2]) * 10)] as const);
+    const points = [...ring.matchAll(/(-?[\d.]+(?:e-?\d+)?),(-?[\d.]+(?:e-?\d+)?)/g)].map(
+      (m) => [Math.round(Number(m[1]) * 10), Math.round(Number(m[2]) * 10)] as const,
+    );
     const [start, ...rest] = points;
     if (!start) continue;
     out += `M${tenths(start[0])},${tenths(start[1])}l`;

@@ -75,7 +75,11 @@ function csvErrorProblem(error: CsvError, file: string, lines: readonly string[]
   }
   const found = (lines[line - 1] ?? "").trim();
   if (error.code === "CSV_INVALID_CLOSING_QUOTE" || error.code === "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") {
-    return { ...at, expected: 'a quoted cell to end right after its closing quote (write "" for a quote inside a cell)', found };
+    return {
+      ...at,
+      expected: 'a quoted cell to end right after its closing quote (write "" for a quote inside a cell)',
+      found,
+    };
   }
   return { ...at, expected: `well-formed CSV (${error.message})`, found };
 }
@@ -89,8 +93,8 @@ export interface SplitRecord {
 
 /** The characters csv-parse's `trim` removes around a field (csv-parse 7, `init_state.js`), by char code. */
 const TRIMMABLE = new Set([
-  0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f,
-  0x205f, 0x3000, 0xfeff,
+  0x20, 0x09, 0x0a, 0x0d, 0x0c, 0x0b, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007,
+  0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
 ]);
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
@@ -169,7 +173,11 @@ export function splitWellFormedCsv(text: string, delimiter: "," | ";"): SplitRec
 }
 
 /** Reads CSV text (LF line ends) with csv-parse: the records, or the problem that stopped it. The reference `splitWellFormedCsv` must agree with. */
-export function splitWithCsvParse(normalised: string, delimiter: "," | ";", file: string): { records: SplitRecord[] } | { problem: Problem } {
+export function splitWithCsvParse(
+  normalised: string,
+  delimiter: "," | ";",
+  file: string,
+): { records: SplitRecord[] } | { problem: Problem } {
   let parsed: ParsedRecord[];
   try {
     parsed = parse(normalised, {
@@ -182,7 +190,8 @@ export function splitWithCsvParse(normalised: string, delimiter: "," | ";", file
       skip_empty_lines: true,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    if (error instanceof CsvError) return { problem: csvErrorProblem(error, file, normalised.replace(/^\uFEFF/, "").split("\n")) };
+    if (error instanceof CsvError)
+      return { problem: csvErrorProblem(error, file, normalised.replace(/^\uFEFF/, "").split("\n")) };
     throw error;
   }
   return {
@@ -208,7 +217,21 @@ export function parseCsv(text: string, file: string): CsvTable {
   if ("problem" in split) return { delimiter, header: [], rows: [], problems: [split.problem] };
   const [first, ...rest] = split.records;
   if (!first) {
-    return { delimiter, header: [], rows: [], problems: [{ file, line: 1, column: 1, field: "header", expected: "a header line naming the columns", found: "an empty file" }] };
+    return {
+      delimiter,
+      header: [],
+      rows: [],
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          field: "header",
+          expected: "a header line naming the columns",
+          found: "an empty file",
+        },
+      ],
+    };
   }
   // Spreadsheets sometimes export trailing empty columns: ignore them when they hold nothing.
   const header = withoutBlankTail(first.cells, 0);
@@ -219,10 +242,21 @@ export function parseCsv(text: string, file: string): CsvTable {
     const record = withoutBlankTail(cells, header.length);
     if (record.length !== header.length) {
       const column = Math.min(record.length, header.length) + 1;
-      problems.push({ file, line, column, field: "row", expected: `${header.length} cells like the header`, found: `${record.length} cells` });
+      problems.push({
+        file,
+        line,
+        column,
+        field: "row",
+        expected: `${header.length} cells like the header`,
+        found: `${record.length} cells`,
+      });
       continue;
     }
-    rows.push({ line, cells: record, cellLines: record.length === cellLines.length ? cellLines : cellLines.slice(0, record.length) });
+    rows.push({
+      line,
+      cells: record,
+      cellLines: record.length === cellLines.length ? cellLines : cellLines.slice(0, record.length),
+    });
   }
   return { delimiter, header, rows, problems };
 }

@@ -51,14 +51,25 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
     const at = { file, line: 1, column: index + 1, field: "header" };
     if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
     else if (!known.includes(name)) {
-      problems.push({ ...at, expected: `one of the columns listed in docs/data-format.md${didYouMean(name, known)}`, found: name });
+      problems.push({
+        ...at,
+        expected: `one of the columns listed in docs/data-format.md${didYouMean(name, known)}`,
+        found: name,
+      });
     }
     seen.add(name);
   });
   const missing = requiredColumns(shape).filter((name) => !table.header.includes(name));
   if (missing.length > 0) {
     const columns = `column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`;
-    problems.push({ file, line: 1, column: table.header.length + 1, field: "header", expected: `the required ${columns}`, found: table.header.join(table.delimiter) });
+    problems.push({
+      file,
+      line: 1,
+      column: table.header.length + 1,
+      field: "header",
+      expected: `the required ${columns}`,
+      found: table.header.join(table.delimiter),
+    });
   }
   return problems;
 }
@@ -76,7 +87,10 @@ function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number):
  * then the cross-field rules. Reports every problem (a missing required column once, in the header);
  * keeps the rows that have none.
  */
-export function readRecords<Shape extends FieldShape>(table: CsvTable, spec: RecordSpec<Shape>): ReadResult<z.output<z.ZodObject<Shape>>> {
+export function readRecords<Shape extends FieldShape>(
+  table: CsvTable,
+  spec: RecordSpec<Shape>,
+): ReadResult<z.output<z.ZodObject<Shape>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const problems: Problem[] = [...table.problems];
   if (table.header.length === 0) return { records: [], keys: [], problems };
@@ -99,11 +113,19 @@ export function readRecords<Shape extends FieldShape>(table: CsvTable, spec: Rec
       if (missingColumns.has(issue.field)) continue;
       const cell = locate(issue.field);
       const found = typeof issue.input === "string" ? issue.input : cell.raw;
-      problems.push({ file: spec.file, line: cell.line, column: cell.column, field: issue.field, expected: issue.expected, found });
+      problems.push({
+        file: spec.file,
+        line: cell.line,
+        column: cell.column,
+        field: issue.field,
+        expected: issue.expected,
+        found,
+      });
     }
     const id = (values as { id?: unknown }).id;
     if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
-    if (issues.length === 0 && header.length === 0) records.push({ file: spec.file, line: row.line, data: values, locate });
+    if (issues.length === 0 && header.length === 0)
+      records.push({ file: spec.file, line: row.line, data: values, locate });
   }
   return { records, keys, problems };
 }

@@ -4,7 +4,12 @@ import { ATOM_NAMESPACE, toRssItems, type RecordFeedItem } from "./record-feed.t
 import { withBase } from "../site/paths.ts";
 
 /** Renders an RSS 2.0 feed of records at `feedPath` (site-relative), with a self link and the site's base path. */
-export function recordFeed(options: { title: string; description: string; feedPath: string; items: readonly RecordFeedItem[] }): Promise<Response> {
+export function recordFeed(options: {
+  title: string;
+  description: string;
+  feedPath: string;
+  items: readonly RecordFeedItem[];
+}): Promise<Response> {
   const base = withBase(import.meta.env.BASE_URL, "");
   const self = new URL(withBase(base, options.feedPath), site.url).href;
   return rss({

@@ -33,7 +33,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(words: T) 
 export function listOf<T extends z.ZodType<unknown, string>>(item: T, minItems = 0, expected = "at least one item") {
   return z
     .string({ error: expected })
-    .transform((cell) => cell.split(";").map((part) => part.trim()).filter((part) => part !== ""))
+    .transform((cell) =>
+      cell
+        .split(";")
+        .map((part) => part.trim())
+        .filter((part) => part !== ""),
+    )
     .pipe(z.array(item).min(minItems, { error: expected }));
 }
 
@@ -77,7 +82,12 @@ export function countryCode() {
   return z
     .string({ error: expected })
     .transform((cell) => cell.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, { error: expected, abort: true }).refine((code) => countries.isValid(code), { error: expected }));
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, { error: expected, abort: true })
+        .refine((code) => countries.isValid(code), { error: expected }),
+    );
 }
 
 /** An absolute http:// or https:// URL (never `javascript:` or other schemes). */
@@ -85,7 +95,8 @@ export function httpUrl() {
   return z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http:// or https:// URL" });
 }
 
-const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
+const HOST_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
 
 /** A hostname, optionally with `:port`. */
 export function host() {

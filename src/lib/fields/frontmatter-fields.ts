@@ -7,15 +7,23 @@ const ID_EXPECTED = 'an id of lowercase letters, digits and hyphens, like "jane-
 /** A YAML string that must not be blank, optionally with a maximum length. */
 export function words(max?: number) {
   const expected = max === undefined ? "some text" : `some text of at most ${max} characters`;
-  const typeError = (issue: { input?: unknown }): string => (issue.input === undefined ? expected : `${expected} (put it in quotes if it holds a colon)`);
+  const typeError = (issue: { input?: unknown }): string =>
+    issue.input === undefined ? expected : `${expected} (put it in quotes if it holds a colon)`;
   const base = z.string({ error: typeError }).trim().min(1, { error: expected });
-  return max === undefined ? base : base.max(max, { error: (issue) => `${expected} (this has ${String(issue.input).length})` });
+  return max === undefined
+    ? base
+    : base.max(max, { error: (issue) => `${expected} (this has ${String(issue.input).length})` });
 }
 
 /** A YAML list of ids. */
 export function idList(minItems = 0) {
-  const expected = minItems > 0 ? `a list of at least ${minItems} id${minItems === 1 ? "" : "s"}, like [jane-doe]` : "a list of ids, like [req-2024-001]";
-  return z.array(z.string({ error: ID_EXPECTED }).regex(ID_PATTERN, { error: ID_EXPECTED }), { error: expected }).min(minItems, { error: expected });
+  const expected =
+    minItems > 0
+      ? `a list of at least ${minItems} id${minItems === 1 ? "" : "s"}, like [jane-doe]`
+      : "a list of ids, like [req-2024-001]";
+  return z
+    .array(z.string({ error: ID_EXPECTED }).regex(ID_PATTERN, { error: ID_EXPECTED }), { error: expected })
+    .min(minItems, { error: expected });
 }
 
 /** Turns a YAML 1.1 timestamp (a Date, as Astro's frontmatter parser gives it) back into text. */
@@ -30,13 +38,18 @@ export function publicationDate() {
   const expected = 'a date as YYYY-MM-DD (in quotes, like "2024-03-01") or a date-time like 2024-03-01T09:00:00+01:00';
   return z.preprocess(
     dateToText,
-    z.string({ error: expected }).refine((text) => {
-      const parsed = parsePartialDate(text, true);
-      return !("error" in parsed) && (parsed.precision === "day" || parsed.precision === "time");
-    }, { error: (issue) => {
-      const parsed = typeof issue.input === "string" ? parsePartialDate(issue.input, true) : undefined;
-      return parsed && "error" in parsed && !parsed.error.startsWith("a date as") ? parsed.error : expected;
-    } }),
+    z.string({ error: expected }).refine(
+      (text) => {
+        const parsed = parsePartialDate(text, true);
+        return !("error" in parsed) && (parsed.precision === "day" || parsed.precision === "time");
+      },
+      {
+        error: (issue) => {
+          const parsed = typeof issue.input === "string" ? parsePartialDate(issue.input, true) : undefined;
+          return parsed && "error" in parsed && !parsed.error.startsWith("a date as") ? parsed.error : expected;
+        },
+      },
+    ),
   );
 }
 
@@ -61,12 +74,17 @@ export function calendarDay() {
   const expected = 'a date as YYYY-MM-DD (in quotes, like "2024-03-01")';
   return z.preprocess(
     dateToText,
-    z.string({ error: expected }).refine((text) => {
-      const parsed = parsePartialDate(text);
-      return !("error" in parsed) && parsed.precision === "day";
-    }, { error: (issue) => {
-      const parsed = typeof issue.input === "string" ? parsePartialDate(issue.input) : undefined;
-      return parsed && "error" in parsed && !parsed.error.startsWith("a date as") ? parsed.error : expected;
-    } }),
+    z.string({ error: expected }).refine(
+      (text) => {
+        const parsed = parsePartialDate(text);
+        return !("error" in parsed) && parsed.precision === "day";
+      },
+      {
+        error: (issue) => {
+          const parsed = typeof issue.input === "string" ? parsePartialDate(issue.input) : undefined;
+          return parsed && "error" in parsed && !parsed.error.startsWith("a date as") ? parsed.error : expected;
+        },
+      },
+    ),
   );
 }

@@ -27,7 +27,20 @@ export const DATE_FORMS = "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YY
 /** The accepted forms including a date-time, for error messages. */
 export const DATE_TIME_FORMS = `${DATE_FORMS}, or a date-time with offset like 2021-03-04T10:15:00+01:00`;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 /** Number of days in a month (1-based month). */
@@ -62,7 +75,9 @@ export function parsePartialDate(text: string, allowTime = false): PartialDate |
   if (time) {
     if (!allowTime) return { error: `${DATE_FORMS} (no time of day here)` };
     const [, y, mo, d, h, mi, s] = time.map(Number) as number[];
-    const wrong = calendarError(y!, mo!, d!) ?? (h! > 23 || mi! > 59 || (s ?? 0) > 59 ? "a real time of day (00:00 to 23:59)" : undefined);
+    const wrong =
+      calendarError(y!, mo!, d!) ??
+      (h! > 23 || mi! > 59 || (s ?? 0) > 59 ? "a real time of day (00:00 to 23:59)" : undefined);
     if (wrong) return { error: wrong };
     const day = ymd(y!, mo!, d!);
     return { text: value, precision: "time", start: day, end: day, instant: new Date(value).toISOString() };
@@ -72,14 +87,25 @@ export function parsePartialDate(text: string, allowTime = false): PartialDate |
   const year = Number(m[1]);
   if (m[2]) {
     const first = m[2] === "H1" ? 1 : 7;
-    return { text: value, precision: "half", start: ymd(year, first, 1), end: ymd(year, first + 5, daysInMonth(year, first + 5)) };
+    return {
+      text: value,
+      precision: "half",
+      start: ymd(year, first, 1),
+      end: ymd(year, first + 5, daysInMonth(year, first + 5)),
+    };
   }
   if (m[3] === undefined) return { text: value, precision: "year", start: ymd(year, 1, 1), end: ymd(year, 12, 31) };
   const month = Number(m[3]);
   const day = m[4] === undefined ? undefined : Number(m[4]);
   const wrong = calendarError(year, month, day);
   if (wrong) return { error: wrong };
-  if (day === undefined) return { text: value, precision: "month", start: ymd(year, month, 1), end: ymd(year, month, daysInMonth(year, month)) };
+  if (day === undefined)
+    return {
+      text: value,
+      precision: "month",
+      start: ymd(year, month, 1),
+      end: ymd(year, month, daysInMonth(year, month)),
+    };
   return { text: value, precision: "day", start: ymd(year, month, day), end: ymd(year, month, day) };
 }
 

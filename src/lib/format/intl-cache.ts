@@ -9,7 +9,11 @@ import { remembered } from "./remembered.ts";
 const formatters = new Map<string, unknown>();
 
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
-  return remembered(formatters, `${kind}\u0000${locale}\u0000${options === undefined ? "" : JSON.stringify(options)}`, make) as T;
+  return remembered(
+    formatters,
+    `${kind}\u0000${locale}\u0000${options === undefined ? "" : JSON.stringify(options)}`,
+    make,
+  ) as T;
 }
 
 /** `new Intl.DateTimeFormat(locale, options)`, made once. */

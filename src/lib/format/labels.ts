@@ -44,5 +44,9 @@ const countryNames = new Map<string, string>();
 
 /** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"). */
 export function countryName(code: string, locale = "en"): string {
-  return remembered(countryNames, `${locale}\u0000${code}`, () => displayNames(locale, { type: "region" }).of(code) ?? code);
+  return remembered(
+    countryNames,
+    `${locale}\u0000${code}`,
+    () => displayNames(locale, { type: "region" }).of(code) ?? code,
+  );
 }

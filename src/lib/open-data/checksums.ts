@@ -31,7 +31,10 @@ const plainName = (name: string): boolean => !/[\\\n\r]/.test(name);
  */
 export function formatChecksums(entries: readonly ChecksumEntry[]): string {
   for (const { name, sha256 } of entries) {
-    if (!plainName(name)) throw new Error(`Cannot list "${name}" in ${CHECKSUMS_FILE}: a name with a backslash or a line break needs escaping`);
+    if (!plainName(name))
+      throw new Error(
+        `Cannot list "${name}" in ${CHECKSUMS_FILE}: a name with a backslash or a line break needs escaping`,
+      );
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a SHA-256 in hex for ${name}: ${sha256}`);
   }
   const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -20,7 +20,10 @@ sharedParts.add(PartialDateSchema, {
   description:
     "A date as published, never more precise than it was written: text as written (2024-03-06, 2018-03, 2017-H1, 2017 or a date-time with offset), its precision, the first and last day it may stand for, and for a date-time the UTC instant.",
 });
-sharedParts.add(NetworkSchema, { id: "Network", description: "A network: its autonomous system number when known, and its name." });
+sharedParts.add(NetworkSchema, {
+  id: "Network",
+  description: "A network: its autonomous system number when known, and its name.",
+});
 
 /**
  * The JSON Schema of a JSON download (an array of records), generated from a record's zod schema on its

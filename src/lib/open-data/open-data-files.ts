@@ -25,8 +25,18 @@ export const RECORD_DOWNLOADS = {
     title: "Requests",
     what: "requests from law enforcement and other authorities; a record may stand for several identical requests, see count",
   },
-  "blocking-events": { spec: blockingEventSpec, schema: BlockingEventSchema, title: "Blocking events", what: "blockings of the service in some country" },
-  incidents: { spec: incidentSpec, schema: IncidentSchema, title: "Incidents", what: "abuse cases, security events, outages, legal events and account actions" },
+  "blocking-events": {
+    spec: blockingEventSpec,
+    schema: BlockingEventSchema,
+    title: "Blocking events",
+    what: "blockings of the service in some country",
+  },
+  incidents: {
+    spec: incidentSpec,
+    schema: IncidentSchema,
+    title: "Incidents",
+    what: "abuse cases, security events, outages, legal events and account actions",
+  },
 } as const;
 
 /** A record kind with downloads: `requests`, `blocking-events` or `incidents`. */
@@ -148,7 +158,13 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
  * download; its size is known before the build writes it, because every line has the same form).
  */
 export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] {
-  const listed = files.map(({ name, description, format, rows, body }) => ({ name, description, format, rows, size: Buffer.byteLength(body, "utf8") }));
+  const listed = files.map(({ name, description, format, rows, body }) => ({
+    name,
+    description,
+    format,
+    rows,
+    size: Buffer.byteLength(body, "utf8"),
+  }));
   const checksums: OpenDataListing = {
     name: CHECKSUMS_FILE,
     description: "SHA-256 checksums of every file above, in the format of sha256sum.",

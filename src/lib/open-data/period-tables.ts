@@ -24,7 +24,11 @@ function allCells(periods: readonly Period[]): string[] {
 }
 
 /** Items grouped by the reporting period of a date, every period from the first to the last included (empty ones too). */
-export function groupByPeriod<T>(items: readonly T[], dateOf: (item: T) => PartialDate, length: PeriodLength): { period: Period; items: T[] }[] {
+export function groupByPeriod<T>(
+  items: readonly T[],
+  dateOf: (item: T) => PartialDate,
+  length: PeriodLength,
+): { period: Period; items: T[] }[] {
   const groups = new Map<string, { period: Period; items: T[] }>();
   for (const item of items) {
     const period = periodOf(dateOf(item), length);
@@ -32,7 +36,10 @@ export function groupByPeriod<T>(items: readonly T[], dateOf: (item: T) => Parti
     group.items.push(item);
     groups.set(period.key, group);
   }
-  return periodSequence([...groups.values()].map((g) => g.period), length)
+  return periodSequence(
+    [...groups.values()].map((g) => g.period),
+    length,
+  )
     .sort((a, b) => periodOrder(a) - periodOrder(b))
     .map((period) => groups.get(period.key) ?? { period, items: [] });
 }
@@ -42,7 +49,8 @@ function tally(words: readonly string[], values: readonly string[]): string[] {
   return words.map((word) => String(values.filter((value) => value === word).length));
 }
 
-const blankIfUndefined = (value: number | undefined, format: (n: number) => string = String): string => (value === undefined ? "" : format(value));
+const blankIfUndefined = (value: number | undefined, format: (n: number) => string = String): string =>
+  value === undefined ? "" : format(value);
 
 function requestFigureCells(f: RequestFigures): string[] {
   return [
@@ -81,7 +89,14 @@ export function requestsByPeriod(report: TransparencyReport): CsvTableData {
 }
 
 function blockingCells(events: readonly BlockingEvent[]): string[] {
-  return [String(events.length), ...tally(BLOCKING_STATUSES, events.map((e) => e.status)), String(new Set(events.map((e) => e.country)).size)];
+  return [
+    String(events.length),
+    ...tally(
+      BLOCKING_STATUSES,
+      events.map((e) => e.status),
+    ),
+    String(new Set(events.map((e) => e.country)).size),
+  ];
 }
 
 /**
@@ -99,8 +114,14 @@ export function blockingEventsByPeriod(events: readonly BlockingEvent[], length:
 function incidentCells(incidents: readonly Incident[]): string[] {
   return [
     String(incidents.length),
-    ...tally(INCIDENT_CATEGORIES, incidents.map((i) => i.category)),
-    ...tally(SEVERITIES, incidents.map((i) => i.severity)),
+    ...tally(
+      INCIDENT_CATEGORIES,
+      incidents.map((i) => i.category),
+    ),
+    ...tally(
+      SEVERITIES,
+      incidents.map((i) => i.severity),
+    ),
     String(incidents.filter((i) => i.resolved === undefined).length),
     String(incidents.reduce((sum, i) => sum + (i.accounts_affected ?? 0), 0)),
   ];

@@ -1,5 +1,12 @@
 import { writeCsvTable } from "./csv-table.ts";
-import { contractCell, contractFields, fieldNames, sortById, type PublishedRecord, type ShapeOf } from "./record-values.ts";
+import {
+  contractCell,
+  contractFields,
+  fieldNames,
+  sortById,
+  type PublishedRecord,
+  type ShapeOf,
+} from "./record-values.ts";
 
 /**
  * All records of one kind as a CSV file in the contract's columns and order, sorted by id. Reading it back
@@ -20,5 +27,9 @@ export function recordsCsv(spec: ShapeOf, records: readonly PublishedRecord[]): 
  * unknown values left out. Two-space indent and a final newline.
  */
 export function recordsJson(spec: ShapeOf, records: readonly PublishedRecord[]): string {
-  return `${JSON.stringify(sortById(records).map((record) => contractFields(spec, record)), null, 2)}\n`;
+  return `${JSON.stringify(
+    sortById(records).map((record) => contractFields(spec, record)),
+    null,
+    2,
+  )}\n`;
 }

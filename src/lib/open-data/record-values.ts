@@ -30,8 +30,10 @@ export function contractFields(spec: ShapeOf, record: PublishedRecord): Record<s
   return fields;
 }
 
-const isPartialDate = (value: object): value is PartialDate => "text" in value && "precision" in value && "start" in value;
-const isNetwork = (value: object): value is Network => "name" in value && Object.keys(value).every((key) => key === "name" || key === "asn");
+const isPartialDate = (value: object): value is PartialDate =>
+  "text" in value && "precision" in value && "start" in value;
+const isNetwork = (value: object): value is Network =>
+  "name" in value && Object.keys(value).every((key) => key === "name" || key === "asn");
 
 /** A network as the contract writes it: `AS<number> <name>`, or the name alone (a bare `AS<number>` stays as it is). */
 export function networkText(network: Network): string {

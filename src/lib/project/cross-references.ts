@@ -16,7 +16,14 @@ export function duplicateIdProblems(keys: readonly RecordKey[]): Problem[] {
       continue;
     }
     const cell = key.locate("id");
-    problems.push({ file: key.file, line: cell.line, column: cell.column, field: "id", expected: `an id not used before (first used at ${earlier.file}:${earlier.line})`, found: key.id });
+    problems.push({
+      file: key.file,
+      line: cell.line,
+      column: cell.column,
+      field: "id",
+      expected: `an id not used before (first used at ${earlier.file}:${earlier.line})`,
+      found: key.id,
+    });
   }
   return problems;
 }
@@ -51,15 +58,32 @@ export function frontmatterIdProblems<T extends Record<K, string[]>, K extends s
     entry.data[key].forEach((id, index) => {
       if (ids.has(id)) return;
       const at = entry.locate([key, index]);
-      problems.push({ file: entry.file, line: at.line, column: at.column, field: `${key}.${index}`, expected: unknownId(id, ids, what), found: id });
+      problems.push({
+        file: entry.file,
+        line: at.line,
+        column: at.column,
+        field: `${key}.${index}`,
+        expected: unknownId(id, ids, what),
+        found: id,
+      });
     });
   }
   return problems;
 }
 
 /** Reports write-ups in `content/records/` whose file name is no record id. */
-export function writeupNameProblems(writeups: readonly { id: string; file: string }[], ids: ReadonlySet<string>): Problem[] {
+export function writeupNameProblems(
+  writeups: readonly { id: string; file: string }[],
+  ids: ReadonlySet<string>,
+): Problem[] {
   return writeups
     .filter((writeup) => !ids.has(writeup.id))
-    .map(({ id, file }) => ({ file, line: 1, column: 1, field: "file name", expected: `${unknownId(id, ids, "a record in data/")}, then .mdx`, found: file.split("/").pop() ?? id }));
+    .map(({ id, file }) => ({
+      file,
+      line: 1,
+      column: 1,
+      field: "file name",
+      expected: `${unknownId(id, ids, "a record in data/")}, then .mdx`,
+      found: file.split("/").pop() ?? id,
+    }));
 }

@@ -1,10 +1,25 @@
 import type { LocatedRecord } from "../csv/read-records.ts";
 import { blockingEventSpec, type BlockingEvent } from "../schemas/blocking-event.ts";
-import { authorSpec, pageSpec, postSpec, writeupSpec, type Author, type Canary, type Page, type Post, type Writeup } from "../schemas/content.ts";
+import {
+  authorSpec,
+  pageSpec,
+  postSpec,
+  writeupSpec,
+  type Author,
+  type Canary,
+  type Page,
+  type Post,
+  type Writeup,
+} from "../schemas/content.ts";
 import { incidentSpec, type Incident } from "../schemas/incident.ts";
 import { requestSpec, type Request } from "../schemas/request.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
-import { duplicateIdProblems, frontmatterIdProblems, relatedRecordProblems, writeupNameProblems } from "./cross-references.ts";
+import {
+  duplicateIdProblems,
+  frontmatterIdProblems,
+  relatedRecordProblems,
+  writeupNameProblems,
+} from "./cross-references.ts";
 import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../report/figure-query.ts";
@@ -47,17 +62,22 @@ export interface LoadOptions {
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] = await Promise.all([
-    readCsvFile(root, requestSpec),
-    readCsvFile(root, blockingEventSpec),
-    readCsvFile(root, incidentSpec),
-    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
-    readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
-    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
-    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
-    unknownFileProblems(root, [requestSpec.file, blockingEventSpec.file, incidentSpec.file], Object.values(CONTENT_FOLDERS)),
-    readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
-  ]);
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
+    await Promise.all([
+      readCsvFile(root, requestSpec),
+      readCsvFile(root, blockingEventSpec),
+      readCsvFile(root, incidentSpec),
+      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
+      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
+      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
+      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+      unknownFileProblems(
+        root,
+        [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
+        Object.values(CONTENT_FOLDERS),
+      ),
+      readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
+    ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
   const recordIds = new Set(keys.map((key) => key.id));

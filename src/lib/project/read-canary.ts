@@ -37,16 +37,32 @@ export async function readCanary(root: string, now: Date, expired: "error" | "wa
   for (const key of ["signature", "key"] as const) {
     const name = data[key];
     if (name === undefined) continue;
-    const exists = await access(path.join(root, "content", name)).then(() => true, () => false);
-    if (!exists) problems.push({ ...at(key), expected: "the name of a file that exists in content/, next to canary.md", found: name });
+    const exists = await access(path.join(root, "content", name)).then(
+      () => true,
+      () => false,
+    );
+    if (!exists)
+      problems.push({
+        ...at(key),
+        expected: "the name of a file that exists in content/, next to canary.md",
+        found: name,
+      });
   }
   const status = canaryStatus(data.expires, now);
   const today = now.toISOString().slice(0, 10);
   if (status.state === "expired") {
-    const problem = { ...at("expires"), expected: `a date not before today (${today}): the canary has expired; renew it (new issued and expires dates, new signature)`, found: data.expires };
+    const problem = {
+      ...at("expires"),
+      expected: `a date not before today (${today}): the canary has expired; renew it (new issued and expires dates, new signature)`,
+      found: data.expires,
+    };
     (expired === "error" ? problems : warnings).push(problem);
   } else if (status.state === "expiring") {
-    warnings.push({ ...at("expires"), expected: `a date more than ${CANARY_WARNING_DAYS} days ahead: the canary expires in ${status.daysLeft} day${status.daysLeft === 1 ? "" : "s"}; renew it soon`, found: data.expires });
+    warnings.push({
+      ...at("expires"),
+      expected: `a date more than ${CANARY_WARNING_DAYS} days ahead: the canary expires in ${status.daysLeft} day${status.daysLeft === 1 ? "" : "s"}; renew it soon`,
+      found: data.expires,
+    });
   }
   return { canary: problems.length === 0 ? data : undefined, problems, warnings };
 }

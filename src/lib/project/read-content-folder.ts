@@ -50,11 +50,20 @@ export async function readContentFolder<Shape extends FieldShape>(
     problems.push(...result.problems, ...bodyProblems);
     usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
     if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
-      problems.push({ file, line: 1, column: 1, field: "file name", expected: "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)", found: name });
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        field: "file name",
+        expected:
+          "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)",
+        found: name,
+      });
       continue;
     }
     ids.push({ id, file });
-    if (result.data !== undefined && bodyProblems.length === 0) entries.push({ id, file, data: result.data, locate: result.locate });
+    if (result.data !== undefined && bodyProblems.length === 0)
+      entries.push({ id, file, data: result.data, locate: result.locate });
   }
   return { entries, ids, usages, problems };
 }

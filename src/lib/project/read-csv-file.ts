@@ -6,7 +6,10 @@ import { readRecords, type ReadResult } from "../csv/read-records.ts";
 import type { FieldShape, RecordSpec } from "../schemas/record-spec.ts";
 
 /** Reads and validates one CSV data file; a missing file means no records of that kind. */
-export async function readCsvFile<Shape extends FieldShape>(root: string, spec: RecordSpec<Shape>): Promise<ReadResult<z.output<z.ZodObject<Shape>>>> {
+export async function readCsvFile<Shape extends FieldShape>(
+  root: string,
+  spec: RecordSpec<Shape>,
+): Promise<ReadResult<z.output<z.ZodObject<Shape>>>> {
   let text: string;
   try {
     text = await readFile(path.join(root, spec.file), "utf8");

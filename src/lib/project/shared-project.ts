@@ -34,7 +34,10 @@ const SAME_MOMENT_MS = 60_000;
 // On globalThis, not in this module: Astro loads the config (the validate integration) and the content
 // config (the record loaders) through separate module graphs, so each has its own copy of this module.
 const SHARED = Symbol.for("vitrine.sharedProjectLoad");
-const slots = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, SharedLoad>()) as Map<string, SharedLoad>;
+const slots = ((globalThis as Record<symbol, unknown>)[SHARED] ??= new Map<string, SharedLoad>()) as Map<
+  string,
+  SharedLoad
+>;
 
 /**
  * `loadProject`, read once per build: the validate integration and the three record loaders of a build

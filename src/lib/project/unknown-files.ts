@@ -7,7 +7,11 @@ import type { Problem } from "../validation/problem.ts";
  * Reports CSV files in `data/` and folders in `content/` that the site does not read, so a
  * misnamed file (`request.csv`, `content/posts/`) is an error rather than silently missing data.
  */
-export async function unknownFileProblems(root: string, dataFiles: readonly string[], contentFolders: readonly string[]): Promise<Problem[]> {
+export async function unknownFileProblems(
+  root: string,
+  dataFiles: readonly string[],
+  contentFolders: readonly string[],
+): Promise<Problem[]> {
   const list = (folder: string) => readdir(path.join(root, folder), { withFileTypes: true }).catch(() => []);
   const problems: Problem[] = [];
   const knownCsv = dataFiles.map((file) => path.posix.basename(file));
@@ -20,7 +24,14 @@ export async function unknownFileProblems(root: string, dataFiles: readonly stri
   for (const entry of await list("content")) {
     if (!entry.isDirectory() || knownFolders.includes(entry.name)) continue;
     const expected = `one of ${knownFolders.join(", ")}${didYouMean(entry.name, knownFolders)}: other folders are not read`;
-    problems.push({ file: `content/${entry.name}/`, line: 1, column: 1, field: "folder name", expected, found: entry.name });
+    problems.push({
+      file: `content/${entry.name}/`,
+      line: 1,
+      column: 1,
+      field: "folder name",
+      expected,
+      found: entry.name,
+    });
   }
   return problems;
 }

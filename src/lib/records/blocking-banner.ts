@@ -12,7 +12,10 @@ const byEvents = new WeakMap<readonly object[], WeakMap<BannerConfig, readonly o
  * the banner is off. Remembered per events list and config (both are the same objects on every page
  * of a build), so the returned list must not be changed.
  */
-export function bannerEvents<T extends { data: Pick<BlockingEvent, "status" | "ended" | "targets"> }>(events: readonly T[], config: BannerConfig): T[] {
+export function bannerEvents<T extends { data: Pick<BlockingEvent, "status" | "ended" | "targets"> }>(
+  events: readonly T[],
+  config: BannerConfig,
+): T[] {
   let byConfig = byEvents.get(events);
   if (!byConfig) byEvents.set(events, (byConfig = new WeakMap()));
   let banner = byConfig.get(config) as T[] | undefined;
@@ -23,8 +26,13 @@ export function bannerEvents<T extends { data: Pick<BlockingEvent, "status" | "e
   return banner;
 }
 
-function findBannerEvents<T extends { data: Pick<BlockingEvent, "status" | "ended" | "targets"> }>(events: readonly T[], config: BannerConfig): T[] {
+function findBannerEvents<T extends { data: Pick<BlockingEvent, "status" | "ended" | "targets"> }>(
+  events: readonly T[],
+  config: BannerConfig,
+): T[] {
   if (!config.blockingBanner) return [];
   const coreTargets = new Set(config.services.filter((service) => service.core).flatMap((service) => service.targets));
-  return events.filter((event) => isInForce(event.data) && event.data.targets.some((target) => coreTargets.has(target)));
+  return events.filter(
+    (event) => isInForce(event.data) && event.data.targets.some((target) => coreTargets.has(target)),
+  );
 }

@@ -17,7 +17,8 @@ export function describeEvidence(url: string): { text: string; domain: string; k
   const parsed = new URL(url);
   const domain = parsed.hostname;
   const measurement = /^\/(?:m|measurement)\/([^/?#]+)/.exec(parsed.pathname);
-  if (domain === "explorer.ooni.org" && measurement?.[1]) return { text: `OONI measurement ${decodeURIComponent(measurement[1])}`, domain, kind: "ooni-measurement" };
+  if (domain === "explorer.ooni.org" && measurement?.[1])
+    return { text: `OONI measurement ${decodeURIComponent(measurement[1])}`, domain, kind: "ooni-measurement" };
   return { text: url, domain, kind: "link" };
 }
 

@@ -43,7 +43,10 @@ export function isInForce(event: Pick<BlockingEvent, "status" | "ended">): boole
 }
 
 /** The duration of a blocking event; undefined when its status is unknown and it has no end date. */
-export function blockingDuration(event: Pick<BlockingEvent, "status" | "started" | "ended">, now: Date): Duration | undefined {
+export function blockingDuration(
+  event: Pick<BlockingEvent, "status" | "started" | "ended">,
+  now: Date,
+): Duration | undefined {
   if (event.status === "unknown" && event.ended === undefined) return undefined;
   if (!isInForce(event) && event.ended === undefined) return undefined;
   return durationBetween(event.started, event.ended, now);
@@ -53,7 +56,10 @@ export function blockingDuration(event: Pick<BlockingEvent, "status" | "started"
 export const REVERIFY_AFTER_DAYS = 90;
 
 /** True when an event in force was last verified more than 90 days before `now`, or never. */
-export function needsReverification(event: Pick<BlockingEvent, "status" | "ended" | "last_verified">, now: Date): boolean {
+export function needsReverification(
+  event: Pick<BlockingEvent, "status" | "ended" | "last_verified">,
+  now: Date,
+): boolean {
   if (!isInForce(event)) return false;
   if (!event.last_verified) return true;
   return today(now) - dayNumber(event.last_verified.end) > REVERIFY_AFTER_DAYS;

@@ -75,7 +75,11 @@ function periodWords(period: string): string {
  * Computes one report figure for `<Figure>` from the requests: the metric over the requests of the
  * period (and country). A count for a single country below the small-count threshold is withheld.
  */
-export function queryFigure(requests: readonly Request[], query: FigureQuery, options: { threshold?: number | undefined; locale?: string } = {}): FigureResult {
+export function queryFigure(
+  requests: readonly Request[],
+  query: FigureQuery,
+  options: { threshold?: number | undefined; locale?: string } = {},
+): FigureResult {
   const locale = options.locale ?? "en";
   const period = query.period ?? "all";
   const country = query.country?.toUpperCase();

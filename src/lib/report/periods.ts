@@ -33,12 +33,28 @@ function halfPeriod(year: number, half: 1 | 2): Period {
 
 /** The whole of `year`, as a reporting period. */
 function yearPeriod(year: number): Period {
-  return { key: String(year), label: String(year), shortLabel: String(year), year, kind: "year", start: `${year}-01-01`, end: `${year}-12-31` };
+  return {
+    key: String(year),
+    label: String(year),
+    shortLabel: String(year),
+    year,
+    kind: "year",
+    start: `${year}-01-01`,
+    end: `${year}-12-31`,
+  };
 }
 
 /** The bucket of records dated only to `year` when periods are half-years. */
 function withheldPeriod(year: number): Period {
-  return { key: `${year}-withheld`, label: `${year}, half-year withheld`, shortLabel: `${year} ?`, year, kind: "withheld", start: `${year}-01-01`, end: `${year}-12-31` };
+  return {
+    key: `${year}-withheld`,
+    label: `${year}, half-year withheld`,
+    shortLabel: `${year} ?`,
+    year,
+    kind: "withheld",
+    start: `${year}-01-01`,
+    end: `${year}-12-31`,
+  };
 }
 
 /**

@@ -1,6 +1,13 @@
 import { median } from "d3-array";
 import type { Request } from "../schemas/request.ts";
-import { AUTHORITY_TYPES, DATA_KINDS, LEGAL_PROCESSES, OUTCOMES, REJECTION_REASONS, ROUTES } from "../schemas/vocabulary.ts";
+import {
+  AUTHORITY_TYPES,
+  DATA_KINDS,
+  LEGAL_PROCESSES,
+  OUTCOMES,
+  REJECTION_REASONS,
+  ROUTES,
+} from "../schemas/vocabulary.ts";
 
 /** Counts per word of an enumeration, plus `unknown` for blank cells where the column is optional. */
 export type Tally<Word extends string> = Record<Word, number>;

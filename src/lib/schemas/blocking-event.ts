@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { countryCode, host, httpUrl, id, listOf, network, oneOf, optional, partialDate, text } from "../fields/csv-fields.ts";
+import {
+  countryCode,
+  host,
+  httpUrl,
+  id,
+  listOf,
+  network,
+  oneOf,
+  optional,
+  partialDate,
+  text,
+} from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { BLOCKING_METHODS, BLOCKING_STATUSES, BLOCKING_TARGETS, CONFIDENCE_LEVELS } from "./vocabulary.ts";
@@ -31,19 +42,26 @@ export const blockingEventSpec = defineRecordSpec({
     {
       fields: ["started", "ended"],
       check: (e) =>
-        e.ended && isCertainlyBefore(e.ended, e.started) ? { field: "ended", expected: `a date not before started (${e.started.text})` } : undefined,
-    },
-    {
-      fields: ["status", "ended"],
-      check: (e) =>
-        e.status === "ongoing" && e.ended
-          ? { field: "ended", expected: "blank because status is ongoing (set status to lifted if the block has ended)" }
+        e.ended && isCertainlyBefore(e.ended, e.started)
+          ? { field: "ended", expected: `a date not before started (${e.started.text})` }
           : undefined,
     },
     {
       fields: ["status", "ended"],
       check: (e) =>
-        e.status === "lifted" && !e.ended ? { field: "ended", expected: "the date the block was lifted, because status is lifted" } : undefined,
+        e.status === "ongoing" && e.ended
+          ? {
+              field: "ended",
+              expected: "blank because status is ongoing (set status to lifted if the block has ended)",
+            }
+          : undefined,
+    },
+    {
+      fields: ["status", "ended"],
+      check: (e) =>
+        e.status === "lifted" && !e.ended
+          ? { field: "ended", expected: "the date the block was lifted, because status is lifted" }
+          : undefined,
     },
     {
       fields: ["started", "last_verified"],

@@ -47,12 +47,14 @@ const MEMO_LIMIT = 20_000;
 /** The memo's texts for each field of `shape`, in the shape's order. */
 function memoFor(memo: FieldMemo, shape: FieldShape, fields: number): FieldTexts[] {
   let texts = memo.get(shape);
-  if (!texts) memo.set(shape, (texts = Array.from({ length: fields }, () => ({ values: new Map(), lookups: 0, hits: 0 }))));
+  if (!texts)
+    memo.set(shape, (texts = Array.from({ length: fields }, () => ({ values: new Map(), lookups: 0, hits: 0 }))));
   return texts;
 }
 
 /** Whether a field's texts are still worth looking up: not once the memo is full and they rarely repeat (ids, notes). */
-const worthLookingUp = (texts: FieldTexts): boolean => texts.values.size < MEMO_LIMIT || texts.hits * 4 >= texts.lookups;
+const worthLookingUp = (texts: FieldTexts): boolean =>
+  texts.values.size < MEMO_LIMIT || texts.hits * 4 >= texts.lookups;
 
 /** A copy of a parsed value (text, number, list, date object), so records never share a list or an object. */
 function copyValue(value: unknown): unknown {
@@ -103,7 +105,8 @@ export function checkFields<Shape extends FieldShape>(
     const result = schema.safeParse(raw, { reportInput: true });
     if (result.success) {
       if (result.data !== undefined) values[field] = result.data;
-      if (texts && texts.values.size < MEMO_LIMIT) texts.values.set(raw as string, result.data === undefined ? BLANK : copyValue(result.data));
+      if (texts && texts.values.size < MEMO_LIMIT)
+        texts.values.set(raw as string, result.data === undefined ? BLANK : copyValue(result.data));
       continue;
     }
     (invalid ??= new Set()).add(field);

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { calendarDay, flag, idList, link, publicationDate, words } from "../fields/frontmatter-fields.ts";
 import { defineFieldSpec } from "./record-spec.ts";
 
-const notBefore = (a: string, b: string): boolean => new Date(a.length === 10 ? `${a}T23:59:59Z` : a) >= new Date(b.length === 10 ? `${b}T00:00:00Z` : b);
+const notBefore = (a: string, b: string): boolean =>
+  new Date(a.length === 10 ? `${a}T23:59:59Z` : a) >= new Date(b.length === 10 ? `${b}T00:00:00Z` : b);
 
 /** Frontmatter of a blog post, `content/blog/<slug>.mdx`. */
 export const postSpec = defineFieldSpec({
@@ -21,11 +22,17 @@ export const postSpec = defineFieldSpec({
   rules: [
     {
       fields: ["image", "imageAlt"],
-      check: (p) => (p.image !== undefined && p.imageAlt === undefined ? { field: "imageAlt", expected: "a text describing the image, because image is set" } : undefined),
+      check: (p) =>
+        p.image !== undefined && p.imageAlt === undefined
+          ? { field: "imageAlt", expected: "a text describing the image, because image is set" }
+          : undefined,
     },
     {
       fields: ["date", "updated"],
-      check: (p) => (p.updated !== undefined && !notBefore(p.updated, p.date) ? { field: "updated", expected: `a date not before date (${p.date})` } : undefined),
+      check: (p) =>
+        p.updated !== undefined && !notBefore(p.updated, p.date)
+          ? { field: "updated", expected: `a date not before date (${p.date})` }
+          : undefined,
     },
   ],
 });
@@ -67,14 +74,21 @@ export const canarySpec = defineFieldSpec({
     expires: calendarDay(),
     signer: words().optional(),
     /** File name of a detached signature next to canary.md, e.g. `canary.md.asc`. */
-    signature: z.string().regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary.md.asc"' }).optional(),
+    signature: z
+      .string()
+      .regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary.md.asc"' })
+      .optional(),
     /** File name of the signer's public key next to canary.md, e.g. `canary-key.asc`. */
-    key: z.string().regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary-key.asc"' }).optional(),
+    key: z
+      .string()
+      .regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary-key.asc"' })
+      .optional(),
   },
   rules: [
     {
       fields: ["issued", "expires"],
-      check: (c) => (c.expires <= c.issued ? { field: "expires", expected: `a date after issued (${c.issued})` } : undefined),
+      check: (c) =>
+        c.expires <= c.issued ? { field: "expires", expected: `a date after issued (${c.issued})` } : undefined,
     },
   ],
 });

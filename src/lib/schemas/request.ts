@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { countryCode, id, listOf, oneOf, optional, partialDate, text, wholeNumber, yesNo } from "../fields/csv-fields.ts";
+import {
+  countryCode,
+  id,
+  listOf,
+  oneOf,
+  optional,
+  partialDate,
+  text,
+  wholeNumber,
+  yesNo,
+} from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { AUTHORITY_TYPES, DATA_KINDS, LEGAL_PROCESSES, OUTCOMES, REJECTION_REASONS, ROUTES } from "./vocabulary.ts";
@@ -39,21 +49,30 @@ export const requestSpec = defineRecordSpec({
       fields: ["outcome", "data_disclosed"],
       check: (r) =>
         DISCLOSING_OUTCOMES.includes(r.outcome) && r.data_disclosed.length === 0
-          ? { field: "data_disclosed", expected: `what was disclosed (one or more of ${DATA_KINDS.join(", ")}) because outcome is ${r.outcome}` }
+          ? {
+              field: "data_disclosed",
+              expected: `what was disclosed (one or more of ${DATA_KINDS.join(", ")}) because outcome is ${r.outcome}`,
+            }
           : undefined,
     },
     {
       fields: ["outcome", "data_disclosed"],
       check: (r) =>
         !DISCLOSING_OUTCOMES.includes(r.outcome) && r.data_disclosed.length > 0
-          ? { field: "data_disclosed", expected: `blank because outcome is ${r.outcome} (only disclosed or partially_disclosed disclose data)` }
+          ? {
+              field: "data_disclosed",
+              expected: `blank because outcome is ${r.outcome} (only disclosed or partially_disclosed disclose data)`,
+            }
           : undefined,
     },
     {
       fields: ["outcome", "rejection_reason"],
       check: (r) =>
         r.outcome === "rejected" && r.rejection_reason === undefined
-          ? { field: "rejection_reason", expected: `a reason (one of ${REJECTION_REASONS.join(", ")}) because outcome is rejected` }
+          ? {
+              field: "rejection_reason",
+              expected: `a reason (one of ${REJECTION_REASONS.join(", ")}) because outcome is rejected`,
+            }
           : undefined,
     },
     {

@@ -31,7 +31,9 @@ export const SiteConfigSchema = z.object({
   /** Site name in the header and the title bar, e.g. `Velin Mail Transparency`. */
   name: z.string({ error: "the site's name" }).min(1, { error: "the site's name" }),
   /** One sentence for search engines and social cards. */
-  description: z.string({ error: "a one-sentence description of the site" }).min(1, { error: "a one-sentence description of the site" }),
+  description: z
+    .string({ error: "a one-sentence description of the site" })
+    .min(1, { error: "a one-sentence description of the site" }),
   /** Public address of the site, e.g. `https://transparency.example.org`. */
   url: z.url({ protocol: /^https?$/, error: "the site's public address, like https://transparency.example.org" }),
   /** Sub-path the site is served under, e.g. `/transparency/`; `/` when served at the root. */
@@ -67,7 +69,11 @@ export const SiteConfigSchema = z.object({
        * and downloads (totals stay exact). Leave out to publish exact figures.
        * @example 5
        */
-      smallCountThreshold: z.number({ error: "a whole number of 2 or more" }).int({ error: "a whole number of 2 or more" }).min(2, { error: "a whole number of 2 or more" }).optional(),
+      smallCountThreshold: z
+        .number({ error: "a whole number of 2 or more" })
+        .int({ error: "a whole number of 2 or more" })
+        .min(2, { error: "a whole number of 2 or more" })
+        .optional(),
       /** What an expired warrant canary does to validate and build: `error` (the default) or `warning` for sites that retired it. */
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
     })
@@ -76,7 +82,11 @@ export const SiteConfigSchema = z.object({
   blog: z
     .object({
       /** Posts per page on /blog/. */
-      pageSize: z.number({ error: "a whole number of 1 or more" }).int({ error: "a whole number of 1 or more" }).min(1, { error: "a whole number of 1 or more" }).default(10),
+      pageSize: z
+        .number({ error: "a whole number of 1 or more" })
+        .int({ error: "a whole number of 1 or more" })
+        .min(1, { error: "a whole number of 1 or more" })
+        .default(10),
     })
     .prefault({}),
   /**

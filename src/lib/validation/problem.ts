@@ -31,6 +31,8 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 export function formatProblemReport(problems: readonly Problem[]): string {
   const lines = sortProblems(problems).map(formatProblem);
   const files = new Set(problems.map((p) => p.file)).size;
-  lines.push(`${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.`);
+  lines.push(
+    `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}.`,
+  );
   return lines.join("\n");
 }

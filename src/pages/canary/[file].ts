@@ -8,7 +8,9 @@ import { getCollection } from "astro:content";
 export const getStaticPaths = (async () => {
   const [canary] = await getCollection("canary");
   if (!canary) return [];
-  const files = ["canary.md", canary.data.signature, canary.data.key].filter((file): file is string => file !== undefined);
+  const files = ["canary.md", canary.data.signature, canary.data.key].filter(
+    (file): file is string => file !== undefined,
+  );
   return files.map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
@@ -19,5 +21,7 @@ export const GET: APIRoute = async ({ params }) => {
   const file = String(params["file"]);
   // process.cwd() is the project root in both `astro dev` and `astro build` (endpoints are bundled).
   const bytes = await readFile(path.join(process.cwd(), "content", file));
-  return new Response(new Uint8Array(bytes), { headers: { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" } });
+  return new Response(new Uint8Array(bytes), {
+    headers: { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" },
+  });
 };

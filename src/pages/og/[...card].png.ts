@@ -15,7 +15,10 @@ import { siteCards } from "../../lib/cards/site-cards.ts";
  */
 export const getStaticPaths = (async () => {
   if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
-  return [...(await siteCards()).values()].map((card) => ({ params: { card: cardRouteParam(card.cardPath) }, props: { data: card.data } }));
+  return [...(await siteCards()).values()].map((card) => ({
+    params: { card: cardRouteParam(card.cardPath) },
+    props: { data: card.data },
+  }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
@@ -35,7 +38,12 @@ const prerenderMissingCards = async (): Promise<unknown> => {
   if (import.meta.env.DEV || workers === 0) return undefined;
   return renderMissingCards(
     [...(await siteCards()).values()].map((card) => card.data),
-    { folder, workerFile: new URL("lib/cards/card-worker.ts", srcDir), fontHashes: (await cardFonts()).hashes, workers },
+    {
+      folder,
+      workerFile: new URL("lib/cards/card-worker.ts", srcDir),
+      fontHashes: (await cardFonts()).hashes,
+      workers,
+    },
   );
 };
 
@@ -45,5 +53,7 @@ export const GET: APIRoute<Props> = async ({ props }) => {
   // A view on the same bytes typed for Response (its BodyInit does not take Uint8Array<ArrayBufferLike>);
   // a PNG read from disk or drawn by resvg is never in shared memory. Not a copy: a build serves
   // thousands of cards, and copying each doubled the memory they churn through.
-  return new Response(new Uint8Array(png.buffer as ArrayBuffer, png.byteOffset, png.byteLength), { headers: { "Content-Type": "image/png" } });
+  return new Response(new Uint8Array(png.buffer as ArrayBuffer, png.byteOffset, png.byteLength), {
+    headers: { "Content-Type": "image/png" },
+  });
 };
