@@ -55,14 +55,34 @@ export function readMdxBody(source: string, file: string): MdxBody {
     const { reason, message, line, column } = error as PositionedError;
     const at = line ?? 1;
     const expected = `valid MDX (${reason ?? message ?? "unreadable"}; write \\{ for a literal brace and &lt; for a literal <)`;
-    return { ...empty, problems: [{ file, line: at, column: column ?? 1, field: "body", expected, found: (text.split(/\r?\n/)[at - 1] ?? "").trim() }] };
+    return {
+      ...empty,
+      problems: [
+        {
+          file,
+          line: at,
+          column: column ?? 1,
+          field: "body",
+          expected,
+          found: (text.split(/\r?\n/)[at - 1] ?? "").trim(),
+        },
+      ],
+    };
   }
   const usages: JsxUsage[] = [];
   const imported = new Set<string>();
   visit(tree, (node) => {
     if (node.type === "mdxjsEsm") {
-      for (const match of String((node as { value?: string }).value ?? "").matchAll(/import\s+(?:\{([^}]*)\}|(\w+))/g)) {
-        for (const name of (match[1] ?? match[2] ?? "").split(",")) imported.add(name.trim().split(/\s+as\s+/).pop() ?? "");
+      for (const match of String((node as { value?: string }).value ?? "").matchAll(
+        /import\s+(?:\{([^}]*)\}|(\w+))/g,
+      )) {
+        for (const name of (match[1] ?? match[2] ?? "").split(","))
+          imported.add(
+            name
+              .trim()
+              .split(/\s+as\s+/)
+              .pop() ?? "",
+          );
       }
     }
     if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
@@ -73,7 +93,12 @@ export function readMdxBody(source: string, file: string): MdxBody {
       if (attribute.type !== "mdxJsxAttribute") continue;
       attributes[attribute.name] = typeof attribute.value === "string" ? attribute.value : undefined;
     }
-    usages.push({ name: element.name, attributes, line: element.position?.start.line ?? 1, column: element.position?.start.column ?? 1 });
+    usages.push({
+      name: element.name,
+      attributes,
+      line: element.position?.start.line ?? 1,
+      column: element.position?.start.column ?? 1,
+    });
   });
   return { problems: [], usages, imported };
 }
@@ -88,5 +113,9 @@ export function mdxRecordReferences(body: string): string[] {
   // Most bodies show no record: those need no parse.
   if (!/<(?:Record|Status)\b/.test(body)) return [];
   const { usages } = readMdxBody(body, "body.mdx");
-  return [...new Set(usages.filter((u) => u.name === "Record" || u.name === "Status").flatMap((u) => u.attributes["id"] ?? []))];
+  return [
+    ...new Set(
+      usages.filter((u) => u.name === "Record" || u.name === "Status").flatMap((u) => u.attributes["id"] ?? []),
+    ),
+  ];
 }

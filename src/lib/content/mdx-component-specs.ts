@@ -24,7 +24,14 @@ export const FIGURE_METRICS = [
 export type FigureMetric = (typeof FIGURE_METRICS)[number];
 
 /** Charts `<Chart name="…">` can show: the same build-time charts as the report pages. */
-export const CHART_NAMES = ["requests-by-period", "disclosure-rate", "top-countries", "world-map", "blocking-timeline", "incidents-over-time"] as const;
+export const CHART_NAMES = [
+  "requests-by-period",
+  "disclosure-rate",
+  "top-countries",
+  "world-map",
+  "blocking-timeline",
+  "incidents-over-time",
+] as const;
 /** A chart of `<Chart>`. */
 export type ChartName = (typeof CHART_NAMES)[number];
 
@@ -34,7 +41,10 @@ export const CALLOUT_TYPES = ["note", "warning", "action"] as const;
 export type CalloutType = (typeof CALLOUT_TYPES)[number];
 
 /** The attributes each component takes; `required` ones must be given as plain strings. */
-export const MDX_COMPONENT_ATTRIBUTES: Record<MdxComponentName, { required: readonly string[]; optional: readonly string[] }> = {
+export const MDX_COMPONENT_ATTRIBUTES: Record<
+  MdxComponentName,
+  { required: readonly string[]; optional: readonly string[] }
+> = {
   Record: { required: ["id"], optional: [] },
   Status: { required: ["id"], optional: [] },
   Figure: { required: ["metric"], optional: ["period", "country"] },

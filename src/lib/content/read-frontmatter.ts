@@ -41,14 +41,22 @@ function topLevelPair(doc: Document, key: PropertyKey): Pair<Node, Node> | undef
  * Reads the frontmatter of an MDX file and checks it field by field against a spec, reporting
  * YAML errors, unknown keys and bad values with the line and column of the key or list item.
  */
-export function readFrontmatter<Shape extends FieldShape>(source: string, file: string, spec: FieldSpec<Shape>): FrontmatterResult<z.output<z.ZodObject<Shape>>> {
+export function readFrontmatter<Shape extends FieldShape>(
+  source: string,
+  file: string,
+  spec: FieldSpec<Shape>,
+): FrontmatterResult<z.output<z.ZodObject<Shape>>> {
   const top: TextPosition = { line: 1, column: 1, raw: "" };
   const block = splitFrontmatter(source);
   const lineCounter = new LineCounter();
   const doc = parseDocument(block?.yaml ?? "", { lineCounter, prettyErrors: false });
   const at = (offset: number, end: number): TextPosition => {
     const pos = lineCounter.linePos(offset);
-    return { line: pos.line + (block?.firstLine ?? 1) - 1, column: pos.col, raw: (block?.yaml ?? "").slice(offset, end).trim() };
+    return {
+      line: pos.line + (block?.firstLine ?? 1) - 1,
+      column: pos.col,
+      raw: (block?.yaml ?? "").slice(offset, end).trim(),
+    };
   };
   const locate = (path: readonly PropertyKey[]): TextPosition => {
     const [key, ...rest] = path;
@@ -67,14 +75,34 @@ export function readFrontmatter<Shape extends FieldShape>(source: string, file: 
     const probe = checkFields(spec, () => undefined);
     if (probe.issues.length === 0) return { data: probe.values, problems: [], locate };
     const firstLine = source.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
-    return { data: undefined, problems: [{ file, line: 1, column: 1, field: "frontmatter", expected: "frontmatter between two --- lines at the top of the file", found: firstLine }], locate };
+    return {
+      data: undefined,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          field: "frontmatter",
+          expected: "frontmatter between two --- lines at the top of the file",
+          found: firstLine,
+        },
+      ],
+      locate,
+    };
   }
   const yamlLines = block?.yaml.split("\n") ?? [];
   const problems: Problem[] = doc.errors.map((error) => {
     const pos = at(error.pos[0], error.pos[1]);
     const found = (yamlLines[pos.line - (block?.firstLine ?? 1)] ?? "").trim();
     const reason = error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "");
-    return { file, line: pos.line, column: pos.column, field: "frontmatter", expected: `valid YAML (${reason}; put text holding ": " or "#" in quotes)`, found };
+    return {
+      file,
+      line: pos.line,
+      column: pos.column,
+      field: "frontmatter",
+      expected: `valid YAML (${reason}; put text holding ": " or "#" in quotes)`,
+      found,
+    };
   });
   if (problems.length > 0) return { data: undefined, problems, locate };
   const raw: unknown = doc.toJS();
@@ -82,7 +110,14 @@ export function readFrontmatter<Shape extends FieldShape>(source: string, file: 
   const known = Object.keys(spec.shape);
   for (const key of Object.keys(data).filter((k) => !known.includes(k))) {
     const pos = locate([key]);
-    problems.push({ file, line: pos.line, column: pos.column, field: key, expected: `a known key${didYouMean(key, known)}: ${known.join(", ")}`, found: key });
+    problems.push({
+      file,
+      line: pos.line,
+      column: pos.column,
+      field: key,
+      expected: `a known key${didYouMean(key, known)}: ${known.join(", ")}`,
+      found: key,
+    });
   }
   const { values, issues } = checkFields(spec, (field) => data[field]);
   for (const issue of issues) {
@@ -92,7 +127,14 @@ export function readFrontmatter<Shape extends FieldShape>(source: string, file: 
     const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
     const found = issue.input !== undefined ? String(issue.input) : missing ? "" : scalar ? String(value) : pos.raw;
     const expected = missing && !issue.fromRule ? `this required key, with ${issue.expected}` : issue.expected;
-    problems.push({ file, line: pos.line, column: pos.column, field: [issue.field, ...issue.path].join("."), expected, found });
+    problems.push({
+      file,
+      line: pos.line,
+      column: pos.column,
+      field: [issue.field, ...issue.path].join("."),
+      expected,
+      found,
+    });
   }
   return { data: problems.length === 0 ? values : undefined, problems, locate };
 }
