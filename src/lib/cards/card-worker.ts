@@ -17,7 +17,8 @@ export interface CardJob {
 /** What the worker sends back for each job: the time it took, or why it failed. */
 export type CardJobResult = { key: string; ms: number } | { key: string; error: string };
 
-process.on("message", async (job: CardJob) => {
+/** Draws one card and reports back; a failure is reported too, so the returned promise never rejects. */
+async function drawCard(job: CardJob): Promise<void> {
   const start = performance.now();
   let result: CardJobResult;
   try {
@@ -27,4 +28,6 @@ process.on("message", async (job: CardJob) => {
     result = { key: job.key, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   process.send?.(result);
-});
+}
+
+process.on("message", (job: CardJob) => void drawCard(job));

@@ -10,9 +10,9 @@ export function words(max?: number) {
   const typeError = (issue: { input?: unknown }): string =>
     issue.input === undefined ? expected : `${expected} (put it in quotes if it holds a colon)`;
   const base = z.string({ error: typeError }).trim().min(1, { error: expected });
-  return max === undefined
-    ? base
-    : base.max(max, { error: (issue) => `${expected} (this has ${String(issue.input).length})` });
+  if (max === undefined) return base;
+  // The check runs after z.string(), so its input is the text.
+  return base.max(max, { error: (issue) => `${expected} (this has ${(issue.input as string).length})` });
 }
 
 /** A YAML list of ids. */

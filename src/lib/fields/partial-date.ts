@@ -2,8 +2,6 @@ import { z } from "zod";
 
 /** How precisely a date is published: never more precise than the editor wrote it. */
 export const DATE_PRECISIONS = ["year", "half", "month", "day", "time"] as const;
-/** How precisely a date is published: never more precise than the editor wrote it. */
-export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -74,12 +72,13 @@ export function parsePartialDate(text: string, allowTime = false): PartialDate |
   const time = DATE_TIME_RE.exec(value);
   if (time) {
     if (!allowTime) return { error: `${DATE_FORMS} (no time of day here)` };
-    const [, y, mo, d, h, mi, s] = time.map(Number) as number[];
+    // The pattern matched, so every part is there but the seconds.
+    const [y = 0, mo = 0, d = 0, h = 0, mi = 0] = time.slice(1, 6).map(Number);
+    const s = Number(time[6] ?? 0);
     const wrong =
-      calendarError(y!, mo!, d!) ??
-      (h! > 23 || mi! > 59 || (s ?? 0) > 59 ? "a real time of day (00:00 to 23:59)" : undefined);
+      calendarError(y, mo, d) ?? (h > 23 || mi > 59 || s > 59 ? "a real time of day (00:00 to 23:59)" : undefined);
     if (wrong) return { error: wrong };
-    const day = ymd(y!, mo!, d!);
+    const day = ymd(y, mo, d);
     return { text: value, precision: "time", start: day, end: day, instant: new Date(value).toISOString() };
   }
   const m = DATE_RE.exec(value);

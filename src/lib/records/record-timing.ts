@@ -34,9 +34,6 @@ export function durationBetween(start: PartialDate, end: PartialDate | undefined
   return { minDays, maxDays, running: end === undefined };
 }
 
-/** Where a blocking event stands for readers: "unknown" is never presented as ongoing. */
-export type BlockingState = "ongoing" | "partial" | "lifted" | "unknown";
-
 /** True when a blocking event is in force at build time: ongoing, or partial with no end date. */
 export function isInForce(event: Pick<BlockingEvent, "status" | "ended">): boolean {
   return event.status === "ongoing" || (event.status === "partial" && event.ended === undefined);
