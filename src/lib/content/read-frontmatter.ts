@@ -123,9 +123,11 @@ export function readFrontmatter<Shape extends FieldShape>(
   for (const issue of issues) {
     const pos = locate([issue.field, ...issue.path]);
     const missing = data[issue.field] === undefined;
-    const value = data[issue.field];
+    // The list item the schema saw when the issue names one, else the key's value. A list, a map or a null is
+    // quoted as the editor wrote it (String() would give "[object Object]", "a,b" or "null").
+    const value = issue.input !== undefined ? issue.input : data[issue.field];
     const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-    const found = issue.input !== undefined ? String(issue.input) : missing ? "" : scalar ? String(value) : pos.raw;
+    const found = scalar ? String(value) : missing ? "" : pos.raw;
     const expected = missing && !issue.fromRule ? `this required key, with ${issue.expected}` : issue.expected;
     problems.push({
       file,
