@@ -8,8 +8,6 @@ import remarkGfm from "remark-gfm";
 import { dataChecksums } from "./src/integrations/data-checksums.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { securityHeadersFile } from "./src/integrations/security-headers.ts";
-import { socialCardReport } from "./src/integrations/social-card-report.ts";
-import { validateProject } from "./src/integrations/validate-project.ts";
 import { remarkReadingTime } from "./src/lib/blog/remark-reading-time.ts";
 import siteConfig from "./src/site.config.ts";
 
@@ -46,12 +44,10 @@ export default defineConfig({
     shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
   },
   integrations: [
-    validateProject({ expiredCanary: siteConfig.report.expiredCanary }),
     mdx(),
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
     dataChecksums(),
     searchIndex(),
-    socialCardReport(),
     securityHeadersFile(),
   ],
   vite: {

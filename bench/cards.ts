@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { cardFonts } from "../src/lib/cards/card-fonts.ts";
 import { renderMissingCards } from "../src/lib/cards/card-pool.ts";
 import { cardSvg, svgToPng } from "../src/lib/cards/card-render.ts";
-import { projectCards } from "../src/lib/cards/project-cards.ts";
+import { projectSite } from "../src/lib/model/project-model.ts";
+import { loadProject } from "../src/lib/project/load-project.ts";
 import site from "../src/site.config.ts";
 import { FIXED_NOW, makeFixtureSite, repoRoot, runAstro } from "../test/helpers/fixture-site.ts";
 
@@ -50,7 +51,8 @@ async function timeConverter(
 /** Runs the bench and returns its rows; `log` gets progress lines. */
 export async function benchCards(log: (line: string) => void = console.error): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const cards = await projectCards(repoRoot, site, FIXED_NOW);
+  const project = await loadProject(repoRoot, { now: FIXED_NOW, expiredCanary: "warning" });
+  const cards = projectSite(project, site, FIXED_NOW).routes.cards;
 
   // Cold: fonts read and parsed on the first card, as in a build.
   log(`rendering ${cards.length} cards without the cache…`);
@@ -82,7 +84,6 @@ export async function benchCards(log: (line: string) => void = console.error): P
       cards.map((card) => card.data),
       {
         folder: poolFolder,
-        workerFile: new URL("../src/lib/cards/card-worker.ts", import.meta.url),
         fontHashes: (await cardFonts()).hashes,
         workers,
       },

@@ -2,13 +2,13 @@ import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { publicationInstant } from "../lib/blog/publication.ts";
 import { ATOM_NAMESPACE } from "../lib/feeds/record-feed.ts";
-import { postPath, withBase } from "../lib/site/paths.ts";
+import { withBase } from "../lib/site/paths.ts";
 import site from "../site.config.ts";
-import { getSiteData } from "../queries/site-data.ts";
+import { getSite } from "../queries/site-model.ts";
 
 // The blog feed: every published post, newest first, with its full description.
 export const GET: APIRoute = async () => {
-  const { posts } = await getSiteData();
+  const { posts } = (await getSite()).model.blog;
   const base = new URL(withBase(import.meta.env.BASE_URL, ""), site.url).href;
   return rss({
     title: `${site.name}: blog`,
@@ -19,7 +19,7 @@ export const GET: APIRoute = async () => {
     customData: `<language>${site.language}</language><atom:link href="${new URL("rss.xml", base).href}" rel="self" type="application/rss+xml"/>`,
     items: posts.map((post) => ({
       title: post.data.title,
-      link: postPath(post.id),
+      link: post.path,
       description: post.data.description,
       pubDate: publicationInstant(post.data.date, site.timeZone),
       categories: post.data.tags,

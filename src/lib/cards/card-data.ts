@@ -1,18 +1,15 @@
 import { formatPartialDate, formatPublicationDate } from "../format/format-date.ts";
-import { countryName, label } from "../format/labels.ts";
+import { label } from "../format/labels.ts";
 import { formatNumber, formatPercent } from "../format/numbers.ts";
-import { blockingDuration, describeDuration, incidentDuration, isInForce } from "../records/record-timing.ts";
-import { requestTitle } from "../records/record-title.ts";
+import type { BlockingView, IncidentView, RequestView } from "../model/record-views.ts";
+import type { PostView } from "../model/blog-model.ts";
+import type { CountryView, HomeTotals } from "../model/site-model.ts";
+import { describeDuration } from "../records/record-timing.ts";
 import type { PeriodReport, TransparencyReport } from "../report/transparency-report.ts";
 import type { RequestFigures } from "../report/request-figures.ts";
-import { protectSmallCount } from "../report/small-counts.ts";
 import type { BlockingEvent } from "../schemas/blocking-event.ts";
-import type { Author, Post } from "../schemas/content.ts";
 import type { Incident } from "../schemas/incident.ts";
-import type { Request } from "../schemas/request.ts";
 import type { SiteConfig } from "../site/site-config-schema.ts";
-import { countryPath, periodPath, postPath, recordPath } from "../site/paths.ts";
-import { cardPathFor } from "./card-paths.ts";
 
 /** The site as every card names it: its name and its host name. */
 export interface CardSite {
@@ -121,24 +118,9 @@ export interface CardEntry {
   data: CardData;
 }
 
-/** The site settings and the moment cards are made for. */
+/** The site settings cards are made with (durations come worked out in the views, as of the build time). */
 export interface CardContext {
-  site: Pick<SiteConfig, "name" | "description" | "url" | "language" | "organisation" | "report">;
-  /** Build time (see `buildTime()`): durations of ongoing blocks and open incidents run to it. */
-  now: Date;
-}
-
-/** The data cards are made from: `getSiteData()` fits, and so does a project read by `loadProject()` plus its report. */
-export interface CardSource {
-  requests: readonly { data: Request }[];
-  blockingEvents: readonly { data: BlockingEvent }[];
-  incidents: readonly { data: Incident }[];
-  /** Posts that have a page (published ones, in a production build). */
-  posts: readonly { id: string; data: Post }[];
-  authors: readonly { id: string; data: Pick<Author, "name"> }[];
-  report: TransparencyReport;
-  /** Every country with a page, upper case. */
-  countryCodes: readonly string[];
+  site: Pick<SiteConfig, "name" | "description" | "url" | "language" | "organisation">;
 }
 
 const cardSite = (context: CardContext): CardSite => ({
@@ -159,26 +141,18 @@ function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
   ];
 }
 
-/** The home page's card: site name and description, requests, blocking events (ongoing) and incidents (open), as on the page. */
-export function homeCard(
-  source: Pick<CardSource, "requests" | "blockingEvents" | "incidents">,
-  context: CardContext,
-): HomeCard {
+/** The home page's card: site name and description, requests, blocking events (in force) and incidents (open), as on the page. */
+export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
   const n = (value: number) => formatNumber(value, context.site.language);
-  const ongoing = source.blockingEvents.filter((event) => event.data.status === "ongoing").length;
-  const open = source.incidents.filter((incident) => !incident.data.resolved).length;
   return {
     kind: "home",
     site: cardSite(context),
     title: context.site.name,
     description: context.site.description,
     figures: [
-      {
-        value: n(source.requests.reduce((sum, request) => sum + request.data.count, 0)),
-        label: "requests from authorities",
-      },
-      { value: n(source.blockingEvents.length), label: "blocking events", note: `${n(ongoing)} ongoing` },
-      { value: n(source.incidents.length), label: "incidents", note: `${n(open)} open` },
+      { value: n(home.requests), label: "requests from authorities" },
+      { value: n(home.blockingEvents), label: "blocking events", note: `${n(home.blocksInForce)} in force` },
+      { value: n(home.incidents), label: "incidents", note: `${n(home.openIncidents)} open` },
     ],
   };
 }
@@ -208,113 +182,77 @@ export function periodCard(entry: PeriodReport, context: CardContext): ReportCar
 }
 
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
-export function countryCard(
-  code: string,
-  source: Pick<CardSource, "requests" | "blockingEvents">,
-  context: CardContext,
-): CountryCard {
+export function countryCard(country: CountryView, context: CardContext): CountryCard {
   const locale = context.site.language;
-  const requests = source.requests.filter((r) => r.data.country === code).reduce((sum, r) => sum + r.data.count, 0);
-  const events = source.blockingEvents.filter((e) => e.data.country === code);
   return {
     kind: "country",
     site: cardSite(context),
-    title: countryName(code, locale),
+    title: country.name,
     figures: [
-      {
-        value: protectSmallCount(requests, context.site.report.smallCountThreshold, locale).text,
-        label: "requests from authorities",
-      },
-      { value: formatNumber(events.length, locale), label: "blocking events" },
-      { value: formatNumber(events.filter((e) => isInForce(e.data)).length, locale), label: "blocks in force" },
+      { value: country.requestCount.text, label: "requests from authorities" },
+      { value: formatNumber(country.blocking.length, locale), label: "blocking events" },
+      { value: formatNumber(country.inForce.length, locale), label: "blocks in force" },
     ],
   };
 }
 
-/** A blog post's card: title, description, date and authors (by name; an unknown id is left out). */
-export function postCard(
-  post: { id: string; data: Post },
-  authors: CardSource["authors"],
-  context: CardContext,
-): PostCard {
+/** A blog post's card: title, description, date and authors by name. */
+export function postCard(post: PostView, context: CardContext): PostCard {
   return {
     kind: "post",
     site: cardSite(context),
     title: post.data.title,
     description: post.data.description,
     date: formatPublicationDate(post.data.date, context.site.language),
-    authors: post.data.authors.flatMap((id) => authors.find((author) => author.id === id)?.data.name ?? []),
+    authors: post.authors.map((author) => author.data.name),
   };
 }
 
-/** A blocking event's card. "Since" and a running duration only for a block in force: "unknown" never reads as ongoing. */
-export function blockingCard(event: BlockingEvent, context: CardContext): BlockingCard {
-  const locale = context.site.language;
-  const date = (d: BlockingEvent["started"]) => formatPartialDate(d, locale);
-  const dates = event.ended
-    ? `${date(event.started)} to ${date(event.ended)}`
-    : isInForce(event)
-      ? `Since ${date(event.started)}`
-      : `Started ${date(event.started)}`;
-  const duration = blockingDuration(event, context.now);
+/** A blocking event's card: its status and dates in the words every page uses. */
+export function blockingCard(event: BlockingView, context: CardContext): BlockingCard {
+  const { duration } = event;
   return {
     kind: "blocking",
     site: cardSite(context),
     title: event.title,
-    status: event.status,
-    country: countryName(event.country, locale),
-    dates,
-    ...(duration && { duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, locale)}` }),
+    status: event.data.status,
+    country: event.countryName,
+    dates: upperFirst(event.dates),
+    ...(duration && {
+      duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, context.site.language)}`,
+    }),
   };
 }
 
 /** An incident's card: category, severity, open or resolved, and how long it lasted. */
-export function incidentCard(incident: Incident, context: CardContext): IncidentCard {
+export function incidentCard(incident: IncidentView, context: CardContext): IncidentCard {
   const locale = context.site.language;
-  const duration = incidentDuration(incident, context.now);
+  const { duration } = incident;
   return {
     kind: "incident",
     site: cardSite(context),
     title: incident.title,
-    category: label(incident.category),
-    severity: incident.severity,
-    resolved: incident.resolved !== undefined,
-    started: formatPartialDate(incident.started, locale),
+    category: label(incident.data.category),
+    severity: incident.data.severity,
+    resolved: !incident.open,
+    started: formatPartialDate(incident.data.started, locale),
     duration: `${duration.running ? "Open" : "Lasted"} ${describeDuration(duration, locale)}`,
   };
 }
 
 /** A request's card: authority and country, date received and outcome. */
-export function requestCard(request: Request, context: CardContext): RequestCard {
+export function requestCard(request: RequestView, context: CardContext): RequestCard {
   const locale = context.site.language;
+  const r = request.data;
   return {
     kind: "request",
     site: cardSite(context),
-    id: request.id,
-    title: requestTitle(request, locale),
-    received: formatPartialDate(request.received, locale),
-    outcome: label(request.outcome),
-    ...(request.count > 1 && { count: formatNumber(request.count, locale) }),
+    id: r.id,
+    title: request.title,
+    received: formatPartialDate(r.received, locale),
+    outcome: label(r.outcome),
+    ...(r.count > 1 && { count: formatNumber(r.count, locale) }),
   };
 }
 
-/**
- * Every card of the site, one per page worth sharing: home, report overview, each period with
- * requests, country, post, blocking event, incident and request. The pages follow the routes in
- * `src/pages/` (a period page exists only for a period with records, as in `transparency/[period].astro`).
- */
-export function listCards(source: CardSource, context: CardContext): CardEntry[] {
-  const entry = (pagePath: string, data: CardData): CardEntry => ({ pagePath, cardPath: cardPathFor(pagePath), data });
-  return [
-    entry("", homeCard(source, context)),
-    entry("transparency/", reportCard(source.report, context)),
-    ...source.report.periods
-      .filter((p) => p.figures.records > 0)
-      .map((p) => entry(periodPath(p.period.key), periodCard(p, context))),
-    ...source.countryCodes.map((code) => entry(countryPath(code), countryCard(code, source, context))),
-    ...source.posts.map((post) => entry(postPath(post.id), postCard(post, source.authors, context))),
-    ...source.blockingEvents.map((e) => entry(recordPath("blockingEvents", e.data.id), blockingCard(e.data, context))),
-    ...source.incidents.map((i) => entry(recordPath("incidents", i.data.id), incidentCard(i.data, context))),
-    ...source.requests.map((r) => entry(recordPath("requests", r.data.id), requestCard(r.data, context))),
-  ];
-}
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

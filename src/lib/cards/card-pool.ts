@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdir, readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { cardCacheKey, cardFile, logPrerenderedCards, type CardPoolTimes } from "./card-cache.ts";
+import { cardCacheKey, cardFile, type CardPoolTimes } from "./card-cache.ts";
 import type { CardData } from "./card-data.ts";
 import type { CardJob, CardJobResult } from "./card-worker.ts";
 
@@ -10,8 +10,11 @@ import type { CardJob, CardJobResult } from "./card-worker.ts";
 export interface CardPoolOptions {
   /** The card cache folder (see `cardCacheFolder`). */
   folder: string;
-  /** The worker module, `card-worker.ts` in the project's source folder (the build bundles this module, not the worker). */
-  workerFile: URL;
+  /**
+   * The worker module. By default `vitrine/card-worker`, found by module resolution wherever this module runs
+   * (the build bundles this module, not the worker, which runs as a file of the package).
+   */
+  workerFile?: URL;
   /** The font hashes that are part of every card's key. */
   fontHashes: readonly string[];
   /** Worker processes to start; by default one per core the process may use (`os.availableParallelism()`). */
@@ -51,14 +54,13 @@ export function cardWorkerCount(env: Record<string, string | undefined> = proces
  * time, so a slow card never holds up a worker's queue. Processes rather than worker threads: a thread
  * that has drawn thousands of cards leaves about 100 MB of native memory (resvg's pixmaps) in the build
  * process after it ends, which pushed a 10,000-page build over 2 GiB; a process gives it all back.
- * The cards drawn and the pool's timings go to the build log (`logPrerenderedCards`), so the build's
- * cards line stays right. Returns the timings, or undefined when nothing was missing. Any card that
- * fails to draw fails the whole call.
+ * Returns the timings and the keys of the cards drawn, or undefined when nothing was missing. Any card
+ * that fails to draw fails the whole call.
  */
 export async function renderMissingCards(
   cards: readonly CardData[],
   options: CardPoolOptions,
-): Promise<CardPoolTimes | undefined> {
+): Promise<(CardPoolTimes & { keys: string[] }) | undefined> {
   const present = new Set(await readdir(options.folder).catch(() => [] as string[]));
   const jobs = new Map<string, CardJob>();
   for (const data of cards) {
@@ -75,7 +77,7 @@ export async function renderMissingCards(
   let busyMs = 0;
   const drawn: string[] = [];
   const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
-    fork(fileURLToPath(options.workerFile), [], {
+    fork(fileURLToPath(options.workerFile ?? new URL(import.meta.resolve("vitrine/card-worker"))), [], {
       execArgv: WORKER_NODE_OPTIONS,
       env: cardWorkerEnvironment(),
       serialization: "advanced",
@@ -117,12 +119,5 @@ export async function renderMissingCards(
       worker.kill();
     }
   }
-  const times: CardPoolTimes = {
-    cards: drawn.length,
-    workers: workerCount,
-    wallMs: performance.now() - started,
-    busyMs,
-  };
-  logPrerenderedCards(options.folder, drawn, times);
-  return times;
+  return { cards: drawn.length, workers: workerCount, wallMs: performance.now() - started, busyMs, keys: drawn };
 }

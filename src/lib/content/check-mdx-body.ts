@@ -103,16 +103,8 @@ export function readMdxBody(source: string, file: string): MdxBody {
   return { problems: [], usages, imported };
 }
 
-/** The syntax problems of an MDX body (see `readMdxBody`). */
-export function checkMdxBody(source: string, file: string): Problem[] {
-  return readMdxBody(source, file).problems;
-}
-
-/** Ids of the records an MDX body shows with `<Record id>` or `<Status id>`; they count as related. */
-export function mdxRecordReferences(body: string): string[] {
-  // Most bodies show no record: those need no parse.
-  if (!/<(?:Record|Status)\b/.test(body)) return [];
-  const { usages } = readMdxBody(body, "body.mdx");
+/** Ids of the records a body shows with `<Record id>` or `<Status id>` (each once, in order); they count as related. */
+export function recordMentions(usages: readonly JsxUsage[]): string[] {
   return [
     ...new Set(
       usages.filter((u) => u.name === "Record" || u.name === "Status").flatMap((u) => u.attributes["id"] ?? []),

@@ -1,12 +1,8 @@
 import type { RSSFeedItem } from "@astrojs/rss";
 import type { PartialDate } from "../fields/partial-date.ts";
 import { formatPartialDate } from "../format/format-date.ts";
-import { countryName, label } from "../format/labels.ts";
-import { requestTitle } from "../records/record-title.ts";
-import type { BlockingEvent } from "../schemas/blocking-event.ts";
-import type { Incident } from "../schemas/incident.ts";
-import type { Request } from "../schemas/request.ts";
-import { recordPath } from "../site/paths.ts";
+import { label } from "../format/labels.ts";
+import type { BlockingView, IncidentView, RequestView } from "../model/record-views.ts";
 
 /** The Atom namespace, for `<atom:updated>` and the feed's self link. */
 export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
@@ -32,41 +28,42 @@ const latest = (dates: (PartialDate | undefined)[]): Date =>
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A blocking event as a feed item; updated when it ended or was last verified. */
-export function blockingEventItem(event: BlockingEvent, locale = "en"): RecordFeedItem {
-  const state = event.status === "unknown" ? "Status unknown" : label(event.status);
-  const status = `${state} in ${countryName(event.country, locale)} since ${formatPartialDate(event.started, locale)}`;
+/** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
+export function blockingEventItem(event: BlockingView): RecordFeedItem {
+  const e = event.data;
   return {
-    id: event.id,
+    id: e.id,
     title: event.title,
-    path: recordPath("blockingEvents", event.id),
-    description: `${status}${event.ended ? `, until ${formatPartialDate(event.ended, locale)}` : ""}. ${event.summary}`,
-    published: dateOf(event.started),
-    updated: latest([event.started, event.ended, event.last_verified]),
+    path: event.path,
+    description: `${event.status.text} in ${event.countryName}, ${event.dates}. ${e.summary}`,
+    published: dateOf(e.started),
+    updated: latest([e.started, e.ended, e.last_verified]),
   };
 }
 
 /** An incident as a feed item; updated when it was resolved. */
-export function incidentItem(incident: Incident): RecordFeedItem {
+export function incidentItem(incident: IncidentView): RecordFeedItem {
+  const i = incident.data;
   return {
-    id: incident.id,
+    id: i.id,
     title: incident.title,
-    path: recordPath("incidents", incident.id),
-    description: `${label(incident.category)}, ${label(incident.severity).toLowerCase()} severity, ${incident.resolved ? "resolved" : "still open"}. ${incident.summary}`,
-    published: dateOf(incident.started),
-    updated: latest([incident.started, incident.resolved]),
+    path: incident.path,
+    description: `${label(i.category)}, ${label(i.severity).toLowerCase()} severity, ${incident.status.text.toLowerCase()}. ${i.summary}`,
+    published: dateOf(i.started),
+    updated: latest([i.started, i.resolved]),
   };
 }
 
 /** A request as a feed item; updated when it was answered. */
-export function requestItem(request: Request, locale = "en"): RecordFeedItem {
+export function requestItem(request: RequestView, locale: string): RecordFeedItem {
+  const r = request.data;
   return {
-    id: request.id,
-    title: `Request ${request.id}: ${requestTitle(request, locale)}`,
-    path: recordPath("requests", request.id),
-    description: `Received ${formatPartialDate(request.received, locale)}; outcome: ${label(request.outcome).toLowerCase()}.`,
-    published: dateOf(request.received),
-    updated: latest([request.received, request.responded]),
+    id: r.id,
+    title: `Request ${r.id}: ${request.title}`,
+    path: request.path,
+    description: `Received ${formatPartialDate(r.received, locale)}; outcome: ${label(r.outcome).toLowerCase()}.`,
+    published: dateOf(r.received),
+    updated: latest([r.received, r.responded]),
   };
 }
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { readMdxBody } from "../content/check-mdx-body.ts";
+import { readMdxBody, recordMentions } from "../content/check-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
 import { ID_PATTERN } from "../fields/csv-fields.ts";
@@ -13,6 +13,8 @@ export interface ContentEntry<T> {
   id: string;
   file: string;
   data: T;
+  /** Ids of the records its body shows with `<Record>` or `<Status>`. */
+  mentions: string[];
   locate: (path: readonly PropertyKey[]) => TextPosition;
 }
 
@@ -63,7 +65,7 @@ export async function readContentFolder<Shape extends FieldShape>(
     }
     ids.push({ id, file });
     if (result.data !== undefined && bodyProblems.length === 0)
-      entries.push({ id, file, data: result.data, locate: result.locate });
+      entries.push({ id, file, data: result.data, mentions: recordMentions(body.usages), locate: result.locate });
   }
   return { entries, ids, usages, problems };
 }

@@ -71,14 +71,23 @@ function periodWords(period: string): string {
   return half ? `in the ${half[2] === "1" ? "first" : "second"} half of ${half[1]}` : `in ${key}`;
 }
 
+/** What a figure's text and link depend on besides the requests. */
+export interface FigureOptions {
+  threshold?: number | undefined;
+  locale?: string;
+  /** Keys of the period pages the site builds (`2024-h1`, or `2024` in yearly reports); other periods link to the report. */
+  periodPages?: ReadonlySet<string>;
+}
+
 /**
  * Computes one report figure for `<Figure>` from the requests: the metric over the requests of the
  * period (and country). A count for a single country below the small-count threshold is withheld.
+ * The source is the country's page, else the period's page when the site builds one, else the report.
  */
 export function queryFigure(
   requests: readonly Request[],
   query: FigureQuery,
-  options: { threshold?: number | undefined; locale?: string } = {},
+  options: FigureOptions = {},
 ): FigureResult {
   const locale = options.locale ?? "en";
   const period = query.period ?? "all";
@@ -87,7 +96,7 @@ export function queryFigure(
   const value = metricValue(computeRequestFigures(selected), query.metric);
   const scope = [periodWords(period), country ? `from ${countryName(country, locale)}` : ""].filter(Boolean).join(", ");
   const key = period.toLowerCase();
-  const source = country ? countryPath(country) : /^\d{4}-h[12]$/.test(key) ? periodPath(key) : "transparency/";
+  const source = country ? countryPath(country) : options.periodPages?.has(key) ? periodPath(key) : "transparency/";
   if (query.metric === "disclosure_rate") return { value, text: formatPercent(value, locale), source, scope };
   if (query.metric === "median_days_to_respond") return { value, text: formatDays(value, locale), source, scope };
   if (country && value !== undefined && query.metric !== "countries") {

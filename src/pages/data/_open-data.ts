@@ -1,18 +1,18 @@
 // Glue between the site's data and the open-data downloads; the leading "_" keeps this file out of the routes.
 import { buildOpenDataFiles, type OpenDataFile } from "../../lib/open-data/open-data-files.ts";
 import { href } from "../../lib/site/href.ts";
-import { getSiteData } from "../../queries/site-data.ts";
+import { getSite } from "../../queries/site-model.ts";
 import site from "../../site.config.ts";
 
 let cached: Promise<OpenDataFile[]> | undefined;
 
 async function buildFiles(): Promise<OpenDataFile[]> {
-  const data = await getSiteData();
+  const { model } = await getSite();
   return buildOpenDataFiles({
-    requests: data.requests.map((entry) => entry.data),
-    blockingEvents: data.blockingEvents.map((entry) => entry.data),
-    incidents: data.incidents.map((entry) => entry.data),
-    report: data.report,
+    requests: model.requests.map((r) => r.data),
+    blockingEvents: model.blocking.all.map((e) => e.data),
+    incidents: model.incidents.all.map((i) => i.data),
+    report: model.report,
     periodLength: site.report.period,
     dataUrl: new URL(href("data/"), site.url).href,
   });

@@ -1,21 +1,27 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
-import { cacheDir, srcDir } from "astro:config/server";
+import { cacheDir } from "astro:config/server";
 import { fileURLToPath } from "node:url";
-import { cardCacheFolder, createCardCache } from "../../lib/cards/card-cache.ts";
+import {
+  cardCacheFolder,
+  createCardCache,
+  formatCardCounts,
+  formatCardPoolTimes,
+  pruneCardCache,
+} from "../../lib/cards/card-cache.ts";
 import { cardFonts } from "../../lib/cards/card-fonts.ts";
 import { cardRouteParam } from "../../lib/cards/card-paths.ts";
 import { cardWorkerCount, renderMissingCards } from "../../lib/cards/card-pool.ts";
 import { renderCardPng } from "../../lib/cards/card-render.ts";
-import { siteCards } from "../../lib/cards/site-cards.ts";
+import { getSite } from "../../queries/site-model.ts";
 
 /**
- * One social card per page worth sharing, at the page's path under `og/`: `og/blocking/<id>.png`,
- * `og/index.png` for home. `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages still name their cards):
- * the bench uses it to time a build without cards.
+ * One social card per page that has one in the route table, at the page's path under `og/`:
+ * `og/blocking/<id>.png`, `og/index.png` for home. `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages
+ * still name their cards): the bench uses it to time a build without cards.
  */
 export const getStaticPaths = (async () => {
   if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
-  return [...(await siteCards()).values()].map((card) => ({
+  return (await getSite()).routes.cards.map((card) => ({
     params: { card: cardRouteParam(card.cardPath) },
     props: { data: card.data },
   }));
@@ -29,27 +35,37 @@ const cache = createCardCache(folder, { render: renderCardPng, fontHashes: async
 
 /**
  * In a build, the first card served first draws every card missing from the cache in worker processes
- * (one per core), so Astro, which builds one page at a time, then only copies PNGs from the cache.
- * Under `astro dev` each card is drawn when it is asked for.
+ * (one per core), so Astro only copies PNGs from the cache. Under `astro dev` each card is drawn when
+ * it is asked for.
  */
-let prerendered: Promise<unknown> | undefined;
-const prerenderMissingCards = async (): Promise<unknown> => {
+let prerendered: ReturnType<typeof prerenderMissingCards> | undefined;
+async function prerenderMissingCards() {
   const workers = cardWorkerCount();
   if (import.meta.env.DEV || workers === 0) return undefined;
-  return renderMissingCards(
-    [...(await siteCards()).values()].map((card) => card.data),
-    {
-      folder,
-      workerFile: new URL("lib/cards/card-worker.ts", srcDir),
-      fontHashes: (await cardFonts()).hashes,
-      workers,
-    },
-  );
-};
+  const cards = (await getSite()).routes.cards.map((card) => card.data);
+  return renderMissingCards(cards, { folder, fontHashes: (await cardFonts()).hashes, workers });
+}
+
+/**
+ * Once the build has served its last card: one line on what the cards cost (`social cards: 3 rendered,
+ * 131 from cache`, cards the pool drew counting as rendered), one on the pool, and the cached cards no
+ * page uses any more removed (a card whose data changed leaves its old PNG behind otherwise).
+ */
+async function reportCards(): Promise<void> {
+  const pool = await prerendered;
+  const { rendered, fromCache, keys } = cache.counts();
+  const drawnAhead = pool?.keys.length ?? 0;
+  console.info(`[vitrine] ${formatCardCounts({ rendered: rendered + drawnAhead, fromCache: fromCache - drawnAhead })}`);
+  if (pool) console.info(`[vitrine] ${formatCardPoolTimes(pool)}`);
+  await pruneCardCache(folder, keys);
+}
+
+let served = 0;
 
 export const GET: APIRoute<Props> = async ({ props }) => {
   await (prerendered ??= prerenderMissingCards());
   const png = await cache.png(props.data);
+  if (!import.meta.env.DEV && ++served === (await getSite()).routes.cards.length) await reportCards();
   // A view on the same bytes typed for Response (its BodyInit does not take Uint8Array<ArrayBufferLike>);
   // a PNG read from disk or drawn by resvg is never in shared memory. Not a copy: a build serves
   // thousands of cards, and copying each doubled the memory they churn through.
