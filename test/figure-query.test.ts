@@ -8,6 +8,8 @@ import type { Request } from "../src/lib/schemas/request.ts";
 
 const fixture = path.join(import.meta.dirname, "fixtures/report");
 let requests: Request[];
+/** The period pages a half-yearly report of these requests has. */
+const HALF_YEAR_PAGES = new Set(["2023-h2", "2024-h1", "2024-h2"]);
 
 beforeAll(async () => {
   requests = (await loadProject(fixture)).requests.map((r) => r.data);
@@ -27,8 +29,17 @@ describe("<Figure> values on hand-checked requests (see report-figures.test.ts)"
     [{ metric: "requests", country: "de" }, "4", "countries/de/"],
     [{ metric: "accounts", period: "2024", country: "BE" }, "4", "countries/be/"],
   ] as const)("%o → %s (from %s)", (query, text, source) => {
-    const figure = queryFigure(requests, query, { locale: "en" });
+    const figure = queryFigure(requests, query, { locale: "en", periodPages: HALF_YEAR_PAGES });
     expect([figure.text, figure.source]).toEqual([text, source]);
+  });
+
+  it("links a period only to a page the site builds: in yearly reports, a half-year links to the report", () => {
+    const yearly = { locale: "en", periodPages: new Set(["2023", "2024"]) };
+    expect(queryFigure(requests, { metric: "requests", period: "2024-H1" }, yearly).source).toBe("transparency/");
+    expect(queryFigure(requests, { metric: "requests", period: "2024" }, yearly).source).toBe("transparency/2024/");
+    expect(queryFigure(requests, { metric: "requests", period: "2024" }, { periodPages: HALF_YEAR_PAGES }).source).toBe(
+      "transparency/",
+    );
   });
 
   it("withholds a single country's small count, never a total", () => {

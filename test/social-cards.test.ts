@@ -1,23 +1,19 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  buildCardCounts,
   cardCacheKey,
-  cardLogFile,
-  clearCardLogs,
   createCardCache,
   formatCardCounts,
   formatCardPoolTimes,
-  logPrerenderedCards,
   pruneCardCache,
-  readCardCounts,
 } from "../src/lib/cards/card-cache.ts";
 import {
   blockingCard,
   countryCard,
   incidentCard,
-  listCards,
   postCard,
   requestCard,
   type CardContext,
@@ -25,20 +21,16 @@ import {
   type CardEntry,
 } from "../src/lib/cards/card-data.ts";
 import { readCardFonts } from "../src/lib/cards/card-fonts.ts";
-import {
-  cardPathFor,
-  cardRouteParam,
-  hasOwnCard,
-  HOME_CARD_PATH,
-  pageCardPath,
-  sitePathOf,
-} from "../src/lib/cards/card-paths.ts";
+import { cardPathFor, cardRouteParam, HOME_CARD_PATH } from "../src/lib/cards/card-paths.ts";
 import { cardWorkerCount, cardWorkerEnvironment, renderMissingCards } from "../src/lib/cards/card-pool.ts";
 import { cardSvg, renderCardPng } from "../src/lib/cards/card-render.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
-import { projectCards } from "../src/lib/cards/project-cards.ts";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
-import { buildTransparencyReport } from "../src/lib/report/transparency-report.ts";
+import { projectSite } from "../src/lib/model/project-model.ts";
+import { blockingView, incidentView, requestView } from "../src/lib/model/record-views.ts";
+import { buildRoutes } from "../src/lib/model/routes.ts";
+import { buildSiteModel, type SiteModelInput } from "../src/lib/model/site-model.ts";
+import { loadProject } from "../src/lib/project/load-project.ts";
 import type { BlockingEvent } from "../src/lib/schemas/blocking-event.ts";
 import type { Incident } from "../src/lib/schemas/incident.ts";
 import type { Request } from "../src/lib/schemas/request.ts";
@@ -55,7 +47,26 @@ const date = (text: string): PartialDate => {
   if ("error" in parsed) throw new Error(parsed.error);
   return parsed;
 };
-const context: CardContext = { site, now: FIXED_NOW };
+const context: CardContext = { site };
+const viewContext = { locale: site.language, now: FIXED_NOW };
+const blocking = (event: BlockingEvent) => blockingView(event, viewContext);
+const incidentOf = (i: Incident) => incidentView(i, viewContext);
+const requestOf = (r: Request) => requestView(r, viewContext);
+/** A site model of just these records and posts, as a production build at FIXED_NOW makes it. */
+const modelOf = (input: Partial<Omit<SiteModelInput, "site" | "now" | "mode">>) =>
+  buildSiteModel({
+    site,
+    now: FIXED_NOW,
+    mode: "production",
+    requests: [],
+    blockingEvents: [],
+    incidents: [],
+    posts: [],
+    authors: [],
+    pages: [],
+    writeups: [],
+    ...input,
+  });
 const cardSite = { name: site.name, host: "transparency.velinmail.be" };
 
 function blockingEvent(overrides: Partial<BlockingEvent> = {}): BlockingEvent {
@@ -143,7 +154,7 @@ function textRuns(svg: string): { x: number; y: number; width: number; size: num
 
 describe("card data per kind", () => {
   it("an ongoing blocking event: since when, and for how long so far", () => {
-    expect(blockingCard(blockingEvent(), context)).toEqual({
+    expect(blockingCard(blocking(blockingEvent()), context)).toEqual({
       kind: "blocking",
       site: cardSite,
       title: "Russia blocks Velin Mail",
@@ -155,7 +166,7 @@ describe("card data per kind", () => {
   });
 
   it("a blocking event of unknown status never reads as ongoing: no 'since', no running duration", () => {
-    const card = blockingCard(blockingEvent({ status: "unknown", started: date("2019") }), context);
+    const card = blockingCard(blocking(blockingEvent({ status: "unknown", started: date("2019") })), context);
     expect(card).toMatchObject({ status: "unknown", dates: "Started 2019" });
     expect(card.duration).toBeUndefined();
     const words = texts(cardElement(card)).join(" ");
@@ -165,28 +176,30 @@ describe("card data per kind", () => {
 
   it("a lifted blocking event: its dates and how long it lasted", () => {
     const card = blockingCard(
-      blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") }),
+      blocking(blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") })),
       context,
     );
     expect(card).toMatchObject({ dates: "5 February 2019 to June 2019", duration: "Lasted for 116 to 145 days" });
   });
 
   it("an incident: category, severity, open or resolved", () => {
-    expect(incidentCard(incident(), context)).toMatchObject({
+    expect(incidentCard(incidentOf(incident()), context)).toMatchObject({
       category: "Abuse",
       severity: "critical",
       resolved: true,
       started: "28 January 2019",
       duration: "Lasted for 112 days",
     });
-    expect(incidentCard(incident({ resolved: undefined, started: date("2026-11-25") }), context)).toMatchObject({
+    expect(
+      incidentCard(incidentOf(incident({ resolved: undefined, started: date("2026-11-25") })), context),
+    ).toMatchObject({
       resolved: false,
       duration: "Open for 3 days and counting",
     });
   });
 
   it("a request: authority and country, received, outcome; the count only for grouped requests", () => {
-    expect(requestCard(request(), context)).toEqual({
+    expect(requestCard(requestOf(request()), context)).toEqual({
       kind: "request",
       site: cardSite,
       id: "req-2024-007",
@@ -194,12 +207,13 @@ describe("card data per kind", () => {
       received: "14 March 2024",
       outcome: "Rejected",
     });
-    expect(requestCard(request({ count: 4 }), context).count).toBe("4");
+    expect(requestCard(requestOf(request({ count: 4 })), context).count).toBe("4");
   });
 
   it("a country protects small request counts as its page does", () => {
-    const requests = [request({ country: "DE", count: 2 })].map((data) => ({ data }));
-    const card = countryCard("DE", { requests, blockingEvents: [] }, context);
+    const [germany] = modelOf({ requests: [request({ country: "DE", count: 2 })] }).countries;
+    if (!germany) throw new Error("no country in the model");
+    const card = countryCard(germany, context);
     expect(card.title).toBe("Germany");
     expect(card.figures.map((f) => f.value)).toEqual(["fewer than 3", "0", "0"]);
   });
@@ -207,6 +221,7 @@ describe("card data per kind", () => {
   it("a post names its authors by name, in order", () => {
     const post = {
       id: "p",
+      mentions: [],
       data: {
         title: "T",
         description: "D",
@@ -218,44 +233,36 @@ describe("card data per kind", () => {
       },
     };
     const authors = [
-      { id: "a", data: { name: "Anneke" } },
-      { id: "b", data: { name: "Jonas" } },
+      { id: "a", mentions: [], data: { name: "Anneke", bio: "B", links: [] } },
+      { id: "b", mentions: [], data: { name: "Jonas", bio: "B", links: [] } },
     ];
-    expect(postCard(post, authors, context)).toMatchObject({ date: "1 March 2025", authors: ["Jonas", "Anneke"] });
+    const [view] = modelOf({ posts: [post], authors }).blog.posts;
+    if (!view) throw new Error("no post in the model");
+    expect(postCard(view, context)).toMatchObject({ date: "1 March 2025", authors: ["Jonas", "Anneke"] });
   });
 
   it("lists one card per page worth sharing, with the page's path", () => {
-    const requests = [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })].map(
-      (data) => ({ data }),
-    );
-    const cards = listCards(
-      {
-        requests,
-        blockingEvents: [{ data: blockingEvent() }],
-        incidents: [{ data: incident() }],
-        posts: [
-          {
-            id: "hello",
-            data: {
-              title: "Hello",
-              description: "D",
-              date: "2025-03-01",
-              authors: [],
-              tags: [],
-              draft: false,
-              related: [],
-            },
+    const model = modelOf({
+      requests: [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })],
+      blockingEvents: [blockingEvent()],
+      incidents: [incident()],
+      posts: [
+        {
+          id: "hello",
+          mentions: [],
+          data: {
+            title: "Hello",
+            description: "D",
+            date: "2025-03-01",
+            authors: [],
+            tags: [],
+            draft: false,
+            related: [],
           },
-        ],
-        authors: [],
-        report: buildTransparencyReport(
-          requests.map((r) => r.data),
-          "half",
-        ),
-        countryCodes: ["BE", "FR", "RU"],
-      },
-      context,
-    );
+        },
+      ],
+    });
+    const { cards } = buildRoutes(model);
     expect(cards.map((c) => [c.pagePath, c.cardPath, c.data.kind])).toEqual([
       ["", "og/index.png", "home"],
       ["transparency/", "og/transparency.png", "report"],
@@ -267,8 +274,9 @@ describe("card data per kind", () => {
       ["blog/hello/", "og/blog/hello.png", "post"],
       ["blocking/blk-ru-2020-smtp/", "og/blocking/blk-ru-2020-smtp.png", "blocking"],
       ["incidents/inc-2019-bomb-threats/", "og/incidents/inc-2019-bomb-threats.png", "incident"],
-      ["transparency/requests/req-2024-007/", "og/transparency/requests/req-2024-007.png", "request"],
+      // Requests newest first, as the model lists them.
       ["transparency/requests/req-2024-008/", "og/transparency/requests/req-2024-008.png", "request"],
+      ["transparency/requests/req-2024-007/", "og/transparency/requests/req-2024-007.png", "request"],
     ]);
   });
 });
@@ -487,7 +495,10 @@ describe("card rendering", () => {
     ],
     ["a long word", "Supercalifragilisticexpialidocious".repeat(8)],
   ])("cuts %s with an ellipsis and keeps every text inside the card", async (_, title) => {
-    for (const data of [titleCard(title), { ...(blockingCard(blockingEvent({ title }), context) as CardData) }]) {
+    for (const data of [
+      titleCard(title),
+      { ...(blockingCard(blocking(blockingEvent({ title })), context) as CardData) },
+    ]) {
       const runs = textRuns(await cardSvg(data, { embedFont: false }));
       const titleRuns = runs.filter((run) => run.size >= 50);
       const lines = new Set(titleRuns.map((run) => run.y));
@@ -529,7 +540,6 @@ describe("card cache", () => {
   ];
   /** One "build": a fresh cache on the same folder, as a new build process would have. */
   async function build(data: readonly CardData[]) {
-    await clearCardLogs(folder);
     const drawn: string[] = [];
     const cache = createCardCache(folder, {
       render: async (card) => {
@@ -540,7 +550,7 @@ describe("card cache", () => {
     });
     const pngs: Uint8Array[] = [];
     for (const card of data) pngs.push(await cache.png(card));
-    return { drawn, pngs, counts: await readCardCounts(folder) };
+    return { drawn, pngs, counts: cache.counts() };
   }
 
   it("draws every card once, then none on an unchanged rebuild, and exactly the changed one after an edit", async () => {
@@ -569,18 +579,14 @@ describe("card cache", () => {
   });
 
   it("counts a card the pool drew ahead as rendered once, though it is then served from the cache", async () => {
-    await clearCardLogs(folder);
     const [a, b] = ["a".repeat(64), "b".repeat(64)];
-    logPrerenderedCards(folder, [a], { cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
-    // What the endpoint then logs: card a served twice (two pages with the same card), card b once.
-    appendFileSync(cardLogFile(folder), `cached ${a}\ncached ${a}\ncached ${b}\n`);
-    const counts = await readCardCounts(folder);
+    // The pool drew card a; the cache then served card a twice (two pages with the same card) and card b once.
+    const counts = buildCardCounts({ rendered: 0, fromCache: 3, keys: new Set([a, b]) }, [a]);
     expect(formatCardCounts(counts)).toBe("social cards: 1 rendered, 2 from cache");
-    expect(counts.pool).toEqual({ cards: 1, workers: 2, wallMs: 40, busyMs: 70 });
-    expect(formatCardPoolTimes(counts.pool ?? { cards: 0, workers: 0, wallMs: 0, busyMs: 0 })).toBe(
+    expect([...counts.keys]).toEqual([a, b]);
+    expect(formatCardPoolTimes({ cards: 1, workers: 2, wallMs: 40, busyMs: 70 })).toBe(
       "card rendering: 1 cards in 0.0 s on 2 worker processes (1.75 at a time on average)",
     );
-    await clearCardLogs(folder);
   });
 
   it("keys on the template version, the data and the fonts", () => {
@@ -600,16 +606,14 @@ describe("card pool", () => {
     folder = mkdtempSync(path.join(tmpdir(), "vitrine-card-pool-"));
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
-  const workerFile = new URL("../src/lib/cards/card-worker.ts", import.meta.url);
   const titles = ["Russia", "Belgium", "France", "Ελλάδα"];
   const cards: CardData[] = titles.map((title) => ({ kind: "country", site: cardSite, title, figures: [] }));
 
   it("draws every missing card in two worker processes into the cache, each once, and nothing when all are there", async () => {
     const { hashes } = await readCardFonts();
-    await clearCardLogs(folder);
+    // The worker is found by module resolution (vitrine/card-worker), as in a build.
     const times = await renderMissingCards([...cards, cards[0] as CardData], {
       folder,
-      workerFile,
       fontHashes: hashes,
       workers: 2,
     });
@@ -621,8 +625,7 @@ describe("card pool", () => {
     // The same PNG as drawing in this thread.
     const first = readFileSync(path.join(folder, `${cardCacheKey(cards[0] as CardData, hashes)}.png`));
     expect(Buffer.from(await renderCardPng(cards[0] as CardData)).equals(first)).toBe(true);
-    expect(await renderMissingCards(cards, { folder, workerFile, fontHashes: hashes, workers: 2 })).toBeUndefined();
-    await clearCardLogs(folder);
+    expect(await renderMissingCards(cards, { folder, fontHashes: hashes, workers: 2 })).toBeUndefined();
   });
 
   it("starts workers without the build's allocator settings, which slow resvg down", () => {
@@ -669,39 +672,6 @@ describe("card paths", () => {
 
   it("refuses a path that is not a card's", () => {
     expect(() => cardRouteParam("blocking/x.png")).toThrow(/Not a card path/);
-  });
-
-  it.each([
-    ["/", "/", ""],
-    ["/blocking/x/", "/", "blocking/x/"],
-    ["/sub/blocking/x/", "/sub/", "blocking/x/"],
-    ["/sub/blocking/x/", "/sub", "blocking/x/"],
-    ["/sub/", "/sub/", ""],
-    ["/sub", "/sub/", ""],
-    ["/blog/caf%C3%A9/", "/", "blog/café/"],
-  ])("sitePathOf(%j, base %j) = %j", (pathname, base, page) => {
-    expect(sitePathOf(pathname, base)).toBe(page);
-  });
-
-  const known = new Set(["og/index.png", "og/transparency.png", "og/blocking/x.png", "og/countries/ru.png"]);
-  it.each([
-    ["/", "/", "og/index.png"],
-    ["/blocking/x/", "/", "og/blocking/x.png"],
-    ["/sub/blocking/x/", "/sub/", "og/blocking/x.png"],
-    ["/sub/transparency/", "/sub/", "og/transparency.png"],
-    ["/blocking/", "/", HOME_CARD_PATH],
-    ["/data/", "/", HOME_CARD_PATH],
-    ["/search/", "/", HOME_CARD_PATH],
-    ["/404.html", "/", HOME_CARD_PATH],
-    ["/sub/countries/", "/sub/", HOME_CARD_PATH],
-  ])("pageCardPath(%j, base %j) = %j", (pathname, base, card) => {
-    expect(pageCardPath(pathname, base, known)).toBe(card);
-  });
-
-  it("hasOwnCard takes a Set or a Map of card paths", () => {
-    expect(hasOwnCard("countries/ru/", known)).toBe(true);
-    expect(hasOwnCard("countries/ru/", new Map([["og/countries/ru.png", 1]]))).toBe(true);
-    expect(hasOwnCard("countries/", known)).toBe(false);
   });
 });
 
@@ -768,7 +738,7 @@ describe("social cards in a built site", () => {
   beforeAll(async () => {
     dir = makeFixtureSite("cards");
     wireSocialMeta(dir);
-    cards = await projectCards(dir, site, FIXED_NOW);
+    cards = projectSite(await loadProject(dir, { now: FIXED_NOW }), site, FIXED_NOW).routes.cards;
     first = runAstro(dir, ["build"]);
     second = runAstro(dir, ["build"]);
   });

@@ -90,6 +90,15 @@ export interface CardCounts {
   keys: Set<string>;
 }
 
+/**
+ * What the cards of a build did, from what its cache served and the keys the worker pool drew ahead:
+ * a card the pool drew counts as rendered once, though the cache then served it.
+ */
+export function buildCardCounts(served: CardCounts, drawnAhead: readonly string[] = []): CardCounts {
+  const ahead = Math.min(drawnAhead.length, served.fromCache);
+  return { rendered: served.rendered + ahead, fromCache: served.fromCache - ahead, keys: served.keys };
+}
+
 /** The one line a build prints about its cards. */
 export function formatCardCounts(counts: Pick<CardCounts, "rendered" | "fromCache">): string {
   return `social cards: ${counts.rendered} rendered, ${counts.fromCache} from cache`;

@@ -25,39 +25,3 @@ export function cardRouteParam(cardPath: string): string {
     throw new Error(`Not a card path: "${cardPath}" (expected og/<page>.png)`);
   return cardPath.slice(CARD_FOLDER.length, -".png".length);
 }
-
-/**
- * The site-relative path of a page from its URL path and the site's base path (`import.meta.env.BASE_URL`,
- * with or without a trailing slash): `/sub/blocking/x/` with base `/sub/` → `blocking/x/`. Percent-escapes
- * are decoded; a path outside the base is taken as it is.
- */
-export function sitePathOf(pathname: string, base: string): string {
-  const prefix = `/${trimPath(base)}/`.replace(/^\/\/$/, "/");
-  const path = pathname.startsWith(prefix)
-    ? pathname.slice(prefix.length)
-    : pathname === prefix.slice(0, -1)
-      ? ""
-      : pathname.replace(/^\/+/, "");
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
-/** The card paths that exist: a `Set` of them, or a `Map` keyed by them. */
-export type KnownCardPaths = Pick<ReadonlySet<string>, "has">;
-
-/** True when the page at `pagePath` (site-relative) has a card of its own among `knownCardPaths`. */
-export function hasOwnCard(pagePath: string, knownCardPaths: KnownCardPaths): boolean {
-  return knownCardPaths.has(cardPathFor(pagePath));
-}
-
-/**
- * The card to share a page with, from `Astro.url.pathname` and the base path: the page's own card when
- * it has one, else the home page's card (for lists, open data, search, 404 and the like).
- */
-export function pageCardPath(pathname: string, base: string, knownCardPaths: KnownCardPaths): string {
-  const pagePath = sitePathOf(pathname, base);
-  return hasOwnCard(pagePath, knownCardPaths) ? cardPathFor(pagePath) : HOME_CARD_PATH;
-}

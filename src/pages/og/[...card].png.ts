@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { cacheDir } from "astro:config/server";
 import { fileURLToPath } from "node:url";
 import {
+  buildCardCounts,
   cardCacheFolder,
   createCardCache,
   formatCardCounts,
@@ -53,11 +54,10 @@ async function prerenderMissingCards() {
  */
 async function reportCards(): Promise<void> {
   const pool = await prerendered;
-  const { rendered, fromCache, keys } = cache.counts();
-  const drawnAhead = pool?.keys.length ?? 0;
-  console.info(`[vitrine] ${formatCardCounts({ rendered: rendered + drawnAhead, fromCache: fromCache - drawnAhead })}`);
+  const counts = buildCardCounts(cache.counts(), pool?.keys);
+  console.info(`[vitrine] ${formatCardCounts(counts)}`);
   if (pool) console.info(`[vitrine] ${formatCardPoolTimes(pool)}`);
-  await pruneCardCache(folder, keys);
+  await pruneCardCache(folder, counts.keys);
 }
 
 let served = 0;
