@@ -68,7 +68,10 @@ export function projectLoaders(options: Pick<LoadOptions, "expiredCanary">): Rec
 
   const loader = (name: CollectionName): Loader => ({
     name: `vitrine:${name}`,
-    load: async ({ config, store, logger, watcher, generateDigest }: LoaderContext) => {
+    load: async (context: LoaderContext) => {
+      const { config, store, logger, watcher } = context;
+      // Called through the context: its type declares a method, which may need its `this`.
+      const generateDigest: Digest = (data) => context.generateDigest(data);
       const root = fileURLToPath(config.root);
       const first = read === undefined;
       read ??= readProject(root);

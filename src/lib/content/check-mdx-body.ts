@@ -1,6 +1,5 @@
 import { createProcessor } from "@mdx-js/mdx";
 import type { Root } from "mdast";
-import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import remarkGfm from "remark-gfm";
 import { visit } from "unist-util-visit";
 import type { Problem } from "../validation/problem.ts";
@@ -50,7 +49,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
   const text = source.replace(/^\uFEFF/, "");
   let tree: Root;
   try {
-    tree = processor.parse(bodyOf(text)) as Root;
+    tree = processor.parse(bodyOf(text));
   } catch (error) {
     const { reason, message, line, column } = error as PositionedError;
     const at = line ?? 1;
@@ -73,9 +72,7 @@ export function readMdxBody(source: string, file: string): MdxBody {
   const imported = new Set<string>();
   visit(tree, (node) => {
     if (node.type === "mdxjsEsm") {
-      for (const match of String((node as { value?: string }).value ?? "").matchAll(
-        /import\s+(?:\{([^}]*)\}|(\w+))/g,
-      )) {
+      for (const match of node.value.matchAll(/import\s+(?:\{([^}]*)\}|(\w+))/g)) {
         for (const name of (match[1] ?? match[2] ?? "").split(","))
           imported.add(
             name
@@ -86,18 +83,17 @@ export function readMdxBody(source: string, file: string): MdxBody {
       }
     }
     if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
-    const element = node as MdxJsxFlowElement | MdxJsxTextElement;
-    if (!element.name || !/^[A-Z]/.test(element.name)) return;
+    if (!node.name || !/^[A-Z]/.test(node.name)) return;
     const attributes: Record<string, string | undefined> = {};
-    for (const attribute of element.attributes) {
+    for (const attribute of node.attributes) {
       if (attribute.type !== "mdxJsxAttribute") continue;
       attributes[attribute.name] = typeof attribute.value === "string" ? attribute.value : undefined;
     }
     usages.push({
-      name: element.name,
+      name: node.name,
       attributes,
-      line: element.position?.start.line ?? 1,
-      column: element.position?.start.column ?? 1,
+      line: node.position?.start.line ?? 1,
+      column: node.position?.start.column ?? 1,
     });
   });
   return { problems: [], usages, imported };
