@@ -106,9 +106,6 @@ export interface RequestCard {
 /** Everything one card shows. It is also the card's cache key, so it holds only what is drawn. */
 export type CardData = HomeCard | ReportCard | CountryCard | PostCard | BlockingCard | IncidentCard | RequestCard;
 
-/** The kinds of card. */
-export type CardKind = CardData["kind"];
-
 /** A card to render: the page it belongs to, its own path and what it shows. */
 export interface CardEntry {
   /** Site-relative path of the page, e.g. `blocking/blk-ru-2020-smtp/` (`""` for the home page). */
