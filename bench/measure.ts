@@ -60,6 +60,40 @@ function processTree(root: number): number[] {
   return tree;
 }
 
+/** What `watchProcessTree` saw: the largest memory sum over the tree, and the largest CPU time (ms) it read. */
+export interface TreeUsage {
+  peakBytes: number;
+  cpuMs: number;
+}
+
+/**
+ * Polls `root` and its descendants every 100 ms: the largest sum of their resident memory and of their
+ * CPU time. `stop()` ends the polling and gives what was seen. For a process that runs until it is
+ * stopped, such as `astro dev`; `runMeasured` uses it too.
+ */
+export function watchProcessTree(root: number): { stop: () => TreeUsage } {
+  let peakBytes = 0;
+  let ticks = 0;
+  const poll = setInterval(() => {
+    if (!existsSync("/proc")) return;
+    const tree = processTree(root);
+    peakBytes = Math.max(
+      peakBytes,
+      tree.reduce((sum, pid) => sum + rssBytes(pid), 0),
+    );
+    ticks = Math.max(
+      ticks,
+      tree.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0),
+    );
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(poll);
+      return { peakBytes, cpuMs: (ticks / TICKS_PER_SECOND) * 1000 };
+    },
+  };
+}
+
 /** Runs `command args` in `cwd` with `env`, measuring it (see the module comment). */
 export function runMeasured(
   command: string,
@@ -73,26 +107,13 @@ export function runMeasured(
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  let peakTree = 0;
-  let lastTicks = 0;
-  const poll = setInterval(() => {
-    if (!child.pid || !existsSync("/proc")) return;
-    const tree = processTree(child.pid);
-    peakTree = Math.max(
-      peakTree,
-      tree.reduce((sum, pid) => sum + rssBytes(pid), 0),
-    );
-    lastTicks = Math.max(
-      lastTicks,
-      tree.reduce((sum, pid) => sum + (procStat(pid)?.ticks ?? 0), 0),
-    );
-  }, 100);
+  const tree = child.pid === undefined ? undefined : watchProcessTree(child.pid);
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code) => {
-      clearInterval(poll);
+      const usage = tree?.stop() ?? { peakBytes: 0, cpuMs: 0 };
       const wallMs = performance.now() - started;
-      let cpuMs = (lastTicks / TICKS_PER_SECOND) * 1000;
+      let cpuMs = usage.cpuMs;
       let maxRssBytes = 0;
       let text = output;
       const report = useTime ? output.lastIndexOf("\tCommand being timed:") : -1;
@@ -108,10 +129,16 @@ export function runMeasured(
         output: text,
         wallMs,
         cpuMs,
-        peakRssBytes: Math.max(maxRssBytes, peakTree),
+        peakRssBytes: Math.max(maxRssBytes, usage.peakBytes),
         maxRssBytes,
-        peakTreeBytes: peakTree,
+        peakTreeBytes: usage.peakBytes,
       });
     });
   });
+}
+
+/** `run`, or an error with the end of its output when it did not exit with 0. */
+export function mustSucceed(what: string, run: Measured): Measured {
+  if (run.code !== 0) throw new Error(`${what} failed with exit code ${run.code}:\n${run.output.slice(-4000)}`);
+  return run;
 }

@@ -1,7 +1,7 @@
 /**
- * The throw-away projects the bench builds: a copy of the site with a generated corpus, and the
- * floor (a bare Astro project with one dynamic page). Both live in a RAM-backed folder when the
- * machine has one, with a `node_modules` of links to the repository's packages.
+ * The throw-away projects the bench builds: a copy of the site with a generated corpus or with the
+ * repository's sample, and the floor (a bare Astro project with one dynamic page). All live in a
+ * RAM-backed folder when the machine has one, with a `node_modules` of links to the repository's packages.
  */
 import {
   accessSync,
@@ -38,12 +38,17 @@ export function scriptEnvironment(script: string): Record<string, string> {
   return variables;
 }
 
-/** The environment `npm run build` gives Astro in this repository (see `scriptEnvironment`). */
-export function buildScriptEnvironment(): Record<string, string> {
+/** The repository's `npm run build` command (`scripts.build` of package.json). */
+export function buildScript(): string {
   const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
     scripts?: Record<string, string>;
   };
-  return scriptEnvironment(scripts?.["build"] ?? "");
+  return scripts?.["build"] ?? "";
+}
+
+/** The environment `npm run build` gives Astro in this repository (see `scriptEnvironment`). */
+export function buildScriptEnvironment(): Record<string, string> {
+  return scriptEnvironment(buildScript());
 }
 
 /** What the site copy takes from the repository (data/ and content/ come from the corpus). */
@@ -80,26 +85,38 @@ export function linkNodeModules(dir: string): void {
   }
 }
 
-/** Makes `dir` a copy of the site whose data/ and content/ are `corpus`. */
-export async function makeSiteCopy(dir: string, corpus: Corpus): Promise<void> {
+/** Copies `entries` of the repository that exist into `dir`. */
+function copyFromRepository(dir: string, entries: readonly string[]): void {
   mkdirSync(dir, { recursive: true });
-  for (const entry of SITE_FILES) {
+  for (const entry of entries) {
     if (existsSync(path.join(repoRoot, entry)))
       cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }
+}
+
+/** Makes `dir` a copy of the site whose data/ and content/ are `corpus`. */
+export async function makeSiteCopy(dir: string, corpus: Corpus): Promise<void> {
+  copyFromRepository(dir, SITE_FILES);
   linkNodeModules(dir);
   await writeCorpus(dir, corpus);
 }
 
+/** Makes `dir` a copy of the site with the repository's own sample data/ and content/. */
+export function makeSampleCopy(dir: string): void {
+  copyFromRepository(dir, [...SITE_FILES, "data", "content"]);
+  linkNodeModules(dir);
+}
+
 /**
  * Makes `dir` the floor: a bare Astro project with one route, `src/pages/[id].astro`, whose
- * getStaticPaths returns `pages` ids and whose page is a few lines of plain HTML.
+ * getStaticPaths returns `pages` ids and whose page is a few lines of plain HTML. Its `npm run build`
+ * is the repository's, word for word (the same environment before `astro build`).
  */
 export function makeFloorProject(dir: string, pages: number): void {
   mkdirSync(path.join(dir, "src/pages"), { recursive: true });
   writeFileSync(
     path.join(dir, "package.json"),
-    `${JSON.stringify({ name: "vitrine-bench-floor", private: true, type: "module" }, null, 2)}\n`,
+    `${JSON.stringify({ name: "vitrine-bench-floor", private: true, type: "module", scripts: { build: buildScript() } }, null, 2)}\n`,
   );
   writeFileSync(
     path.join(dir, "astro.config.mjs"),
