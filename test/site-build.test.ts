@@ -224,7 +224,7 @@ describe("astro build of the sample site", () => {
     const russia = page("blog/why-velin-mail-is-blocked-in-russia");
     const days = Math.floor((Date.parse("2026-11-28") - Date.parse("2020-03-04")) / 86_400_000);
     expect(russia).toContain(
-      `<a class="status-embed" href="/blocking/blk-ru-2020-smtp/"><span class="badge ongoing">Ongoing</span> for ${days.toLocaleString("en-GB")} days and counting</a>`,
+      `<a class="status-embed" href="/blocking/blk-ru-2020-smtp/"><span class="badge ongoing">Ongoing</span> since 4 March 2020, for ${days.toLocaleString("en-GB")} days and counting</a>`,
     );
     expect(russia).toMatch(
       /<aside class="callout action"[^>]*>[\s\S]*<p class="call-to-action"><a href="\/blocking\/blk-ru-2020-smtp\/">/,
