@@ -34,7 +34,7 @@ const TIMEOUT_MS = 120_000;
 export interface EditorLoopResult {
   pages: number;
   otherFiles: number;
-  firstBuild: { seconds: number };
+  firstBuild: { seconds: number; peakMemoryMiB: number };
   warmBuild: {
     seconds: number;
     cpuSeconds: number;
@@ -43,7 +43,7 @@ export interface EditorLoopResult {
     cardsFromCache: number;
   };
   /** The bare Astro project of as many pages: its first and (timed) second `npm run build`. */
-  floor: { pages: number; firstSeconds: number; seconds: number };
+  floor: { pages: number; firstSeconds: number; seconds: number; cpuSeconds: number };
   warmBuildToFloor: number;
   /** `npm run dev` in a copy that never ran it (no dev data store, no optimized dependencies). */
   devFirstStart: DevStart;
@@ -252,7 +252,7 @@ export async function benchEditorLoop(
   return {
     pages: output.pages,
     otherFiles: output.otherFiles,
-    firstBuild: { seconds: round(first.wallMs / 1000) },
+    firstBuild: { seconds: round(first.wallMs / 1000), peakMemoryMiB: mib(first.peakRssBytes) },
     warmBuild: {
       seconds: round(warm.wallMs / 1000),
       cpuSeconds: round(warm.cpuMs / 1000, 1),
@@ -260,7 +260,12 @@ export async function benchEditorLoop(
       cardsRendered: cards.rendered,
       cardsFromCache: cards.fromCache,
     },
-    floor: { pages: floorPages, firstSeconds: round(floorFirst.wallMs / 1000), seconds: round(floor.wallMs / 1000) },
+    floor: {
+      pages: floorPages,
+      firstSeconds: round(floorFirst.wallMs / 1000),
+      seconds: round(floor.wallMs / 1000),
+      cpuSeconds: round(floor.cpuMs / 1000, 1),
+    },
     warmBuildToFloor: ratio(warm.wallMs, floor.wallMs),
     devFirstStart: firstDev.start,
     dev: dev.start,
