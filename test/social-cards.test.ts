@@ -27,7 +27,7 @@ import { cardSvg, renderCardPng } from "../src/lib/cards/card-render.ts";
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, cardElement, type CardChild } from "../src/lib/cards/card-template.ts";
 import { parsePartialDate, type PartialDate } from "../src/lib/fields/partial-date.ts";
 import { projectSite } from "../src/lib/model/project-model.ts";
-import { blockingView, incidentView, requestView } from "../src/lib/model/record-views.ts";
+import { blockingEventView, incidentView, requestView } from "../src/lib/model/record-views.ts";
 import { buildRoutes } from "../src/lib/model/routes.ts";
 import { buildSiteModel, type SiteModelInput } from "../src/lib/model/site-model.ts";
 import { loadProject } from "../src/lib/project/load-project.ts";
@@ -49,7 +49,7 @@ const date = (text: string): PartialDate => {
 };
 const context: CardContext = { site };
 const viewContext = { locale: site.language, now: FIXED_NOW };
-const blocking = (event: BlockingEvent) => blockingView(event, viewContext);
+const blocking = (event: BlockingEvent) => blockingEventView(event, viewContext);
 const incidentOf = (i: Incident) => incidentView(i, viewContext);
 const requestOf = (r: Request) => requestView(r, viewContext);
 /** A site model of just these records and posts, as a production build at FIXED_NOW makes it. */

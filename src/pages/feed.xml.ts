@@ -7,7 +7,7 @@ import { getSite } from "../queries/site-model.ts";
 
 // Everything in one feed: posts and every record, newest first.
 export const GET: APIRoute = async () => {
-  const { blog, requests, blocking, incidents } = (await getSite()).model;
+  const { blog, requests, blockingEvents, incidents } = (await getSite()).model;
   const postItems: RecordFeedItem[] = blog.posts.map((post) => ({
     id: `post:${post.id}`,
     title: post.data.title,
@@ -22,7 +22,7 @@ export const GET: APIRoute = async () => {
     feedPath: "feed.xml",
     items: [
       ...postItems,
-      ...blocking.all.map(blockingEventItem),
+      ...blockingEvents.all.map(blockingEventItem),
       ...incidents.all.map(incidentItem),
       ...requests.map((r) => requestItem(r, site.language)),
     ],

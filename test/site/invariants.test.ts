@@ -52,7 +52,7 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
   });
 
   it("the model has blocks in force and open incidents to compare", () => {
-    expect(model.blocking.inForce.length).toBeGreaterThan(1);
+    expect(model.blockingEvents.inForce.length).toBeGreaterThan(1);
     expect(model.incidents.open.length).toBeGreaterThan(0);
   });
 
@@ -60,8 +60,8 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
     for (const sitePath of ["", "blocking/", "countries/", "transparency/"]) {
       const banner = select("aside.site-banner", page(sitePath));
       expect(banner, sitePath).toBeDefined();
-      expect(linkedIds([banner as Element], "blocking"), sitePath).toEqual(sorted(model.blocking.banner));
-      const others = model.blocking.inForce.length - model.blocking.banner.length;
+      expect(linkedIds([banner as Element], "blocking"), sitePath).toEqual(sorted(model.blockingEvents.banner));
+      const others = model.blockingEvents.inForce.length - model.blockingEvents.banner.length;
       const text = toText(banner as Element);
       if (others > 0) expect(text).toContain(`and ${others} other block${others > 1 ? "s" : ""} in force`);
       else expect(text).not.toContain("other block");
@@ -71,15 +71,17 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
   it("the home page lists and counts the same blocks in force and open incidents", () => {
     const home = page("");
     const section = select('section[aria-labelledby="ongoing-heading"]', home);
-    expect(linkedIds(section ? [section] : [], "blocking")).toEqual(sorted(model.blocking.inForce));
+    expect(linkedIds(section ? [section] : [], "blocking")).toEqual(sorted(model.blockingEvents.inForce));
     const text = toText(home);
-    expect(text).toContain(`${model.home.blockingEvents} blocking events, ${model.blocking.inForce.length} in force.`);
+    expect(text).toContain(
+      `${model.home.blockingEvents} blocking events, ${model.blockingEvents.inForce.length} in force.`,
+    );
     expect(text).toContain(`${model.home.incidents} incidents, ${model.incidents.open.length} open.`);
   });
 
   it("/blocking/ shows the same blocks in force, and /incidents/ the same open incidents", () => {
     const now = select('section[aria-labelledby="now-heading"]', page("blocking/"));
-    expect(linkedIds(now ? selectAll("h3", now) : [], "blocking")).toEqual(sorted(model.blocking.inForce));
+    expect(linkedIds(now ? selectAll("h3", now) : [], "blocking")).toEqual(sorted(model.blockingEvents.inForce));
     const open = select('section[aria-labelledby="open-heading"]', page("incidents/"));
     expect(linkedIds(open ? selectAll("h3", open) : [], "incidents")).toEqual(sorted(model.incidents.open));
   });
@@ -117,13 +119,13 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
 
   it("the blocking and incident feeds say the same", () => {
     const blocking = feedItems("blocking/rss.xml");
-    expect(blocking.map((i) => i.id).sort()).toEqual(sorted(model.blocking.all));
+    expect(blocking.map((i) => i.id).sort()).toEqual(sorted(model.blockingEvents.all));
     expect(
       blocking
         .filter((i) => i.description.includes(", since "))
         .map((i) => i.id)
         .sort(),
-    ).toEqual(sorted(model.blocking.inForce));
+    ).toEqual(sorted(model.blockingEvents.inForce));
     const incidents = feedItems("incidents/rss.xml");
     expect(
       incidents

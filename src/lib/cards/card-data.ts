@@ -1,7 +1,7 @@
 import { formatPartialDate, formatPublicationDate } from "../format/format-date.ts";
 import { label } from "../format/labels.ts";
 import { formatNumber, formatPercent } from "../format/numbers.ts";
-import type { BlockingView, IncidentView, RequestView } from "../model/record-views.ts";
+import type { BlockingEventView, IncidentView, RequestView } from "../model/record-views.ts";
 import type { PostView } from "../model/blog-model.ts";
 import type { CountryView, HomeTotals } from "../model/site-model.ts";
 import { describeDuration } from "../records/record-timing.ts";
@@ -187,7 +187,7 @@ export function countryCard(country: CountryView, context: CardContext): Country
     title: country.name,
     figures: [
       { value: country.requestCount.text, label: "requests from authorities" },
-      { value: formatNumber(country.blocking.length, locale), label: "blocking events" },
+      { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
       { value: formatNumber(country.inForce.length, locale), label: "blocks in force" },
     ],
   };
@@ -206,7 +206,7 @@ export function postCard(post: PostView, context: CardContext): PostCard {
 }
 
 /** A blocking event's card: its status and dates in the words every page uses. */
-export function blockingCard(event: BlockingView, context: CardContext): BlockingCard {
+export function blockingCard(event: BlockingEventView, context: CardContext): BlockingCard {
   const { duration } = event;
   return {
     kind: "blocking",

@@ -2,7 +2,7 @@ import type { RSSFeedItem } from "@astrojs/rss";
 import type { PartialDate } from "../fields/partial-date.ts";
 import { formatPartialDate } from "../format/format-date.ts";
 import { label } from "../format/labels.ts";
-import type { BlockingView, IncidentView, RequestView } from "../model/record-views.ts";
+import type { BlockingEventView, IncidentView, RequestView } from "../model/record-views.ts";
 
 /** The Atom namespace, for `<atom:updated>` and the feed's self link. */
 export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
@@ -29,7 +29,7 @@ const latest = (dates: (PartialDate | undefined)[]): Date =>
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
-export function blockingEventItem(event: BlockingView): RecordFeedItem {
+export function blockingEventItem(event: BlockingEventView): RecordFeedItem {
   const e = event.data;
   return {
     id: e.id,

@@ -37,7 +37,7 @@ interface RecordViewBase<K extends RecordKind, T> {
 }
 
 /** A blocking event with everything readers are told about its state, worked out once. */
-export interface BlockingView extends RecordViewBase<"blockingEvents", BlockingEvent> {
+export interface BlockingEventView extends RecordViewBase<"blockingEvents", BlockingEvent> {
   countryName: string;
   countryPath: string;
   status: StatusBadge;
@@ -71,7 +71,7 @@ export interface RequestView extends RecordViewBase<"requests", Request> {
 }
 
 /** Any record's view. */
-export type RecordView = BlockingView | IncidentView | RequestView;
+export type RecordView = BlockingEventView | IncidentView | RequestView;
 
 /** What views depend on besides the record: the site's language and the build time. */
 export interface ViewContext {
@@ -90,7 +90,7 @@ function datesOf(start: PartialDate, end: PartialDate | undefined, running: bool
 }
 
 /** The view of a blocking event at `context.now`. */
-export function blockingView(event: BlockingEvent, context: ViewContext): BlockingView {
+export function blockingEventView(event: BlockingEvent, context: ViewContext): BlockingEventView {
   const inForce = isInForce(event);
   const duration = blockingDuration(event, context.now);
   const dates = datesOf(event.started, event.ended, inForce, context.locale);

@@ -13,7 +13,7 @@ import {
 } from "../cards/card-data.ts";
 import { cardPathFor } from "../cards/card-paths.ts";
 import type { AuthorView, PageView, PostView, TagView } from "./blog-model.ts";
-import type { BlockingView, IncidentView, RequestView } from "./record-views.ts";
+import type { BlockingEventView, IncidentView, RequestView } from "./record-views.ts";
 import type { CountryView, PeriodView, SiteModel } from "./site-model.ts";
 
 /** One page of the site: its path, the parameters and props its page file gets, and the card it is shared with. */
@@ -46,7 +46,7 @@ export interface RouteTable {
   /** `[page]/`: content pages. */
   pages: RouteEntry<{ page: string }, { page: PageView }>[];
   /** `blocking/[id]/`. */
-  blockingEvents: RouteEntry<{ id: string }, { event: BlockingView }>[];
+  blockingEvents: RouteEntry<{ id: string }, { event: BlockingEventView }>[];
   /** `incidents/[id]/`. */
   incidents: RouteEntry<{ id: string }, { incident: IncidentView }>[];
   /** `transparency/requests/[id]/`. */
@@ -85,7 +85,7 @@ export function buildRoutes(model: SiteModel): RouteTable {
     tags: model.blog.tags.map((tag) => route(tag.path, { tag: tag.slug }, { tag }, undefined)),
     authors: model.blog.authors.map((author) => route(author.path, { id: author.id }, { author }, undefined)),
     pages: model.blog.pages.map((page) => route(page.path, { page: page.id }, { page }, undefined)),
-    blockingEvents: model.blocking.all.map((event) =>
+    blockingEvents: model.blockingEvents.all.map((event) =>
       route(event.path, { id: event.id }, { event }, blockingCard(event, context)),
     ),
     incidents: model.incidents.all.map((incident) =>

@@ -14,11 +14,11 @@ import { countryPath, periodPath, type RecordKind } from "../site/paths.ts";
 import type { SiteConfig } from "../site/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import {
-  blockingView,
+  blockingEventView,
   incidentView,
   newestFirst,
   requestView,
-  type BlockingView,
+  type BlockingEventView,
   type IncidentView,
   type RecordView,
   type RequestView,
@@ -61,9 +61,9 @@ export interface CountryView {
   /** Requests received (rows weighted by `count`), shown with small-count protection. */
   requestCount: CountDisplay;
   /** Its blocking events, newest first. */
-  blocking: BlockingView[];
+  blockingEvents: BlockingEventView[];
   /** Those in force. */
-  inForce: BlockingView[];
+  inForce: BlockingEventView[];
   /** Incidents linked to its requests or blocking events, newest first. */
   incidents: IncidentView[];
 }
@@ -94,13 +94,13 @@ export interface SiteModel {
   mode: SiteModelInput["mode"];
   /** Requests, newest first. */
   requests: RequestView[];
-  blocking: {
+  blockingEvents: {
     /** Every blocking event, newest first. */
-    all: BlockingView[];
+    all: BlockingEventView[];
     /** In force now, newest first: the one set every "blocked now" names. */
-    inForce: BlockingView[];
+    inForce: BlockingEventView[];
     /** Those of `inForce` that the site-wide banner names (a core service's target; none when the banner is off). */
-    banner: BlockingView[];
+    banner: BlockingEventView[];
     /** Countries with blocking, by name, each with its events newest first. */
     byCountry: CountryView[];
   };
@@ -144,8 +144,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.requests.map((r) => requestView(r, context)),
     (r) => r.data.received,
   );
-  const blocking = newestFirst(
-    input.blockingEvents.map((e) => blockingView(e, context)),
+  const blockingEvents = newestFirst(
+    input.blockingEvents.map((e) => blockingEventView(e, context)),
     (e) => e.data.started,
   );
   const incidents = newestFirst(
@@ -155,7 +155,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const report = buildTransparencyReport(input.requests, site.report.period);
   const blog = buildBlogModel(input, site, now, input.mode);
 
-  const records = new Map<string, RecordView>([...requests, ...blocking, ...incidents].map((r) => [r.id, r]));
+  const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
     ...[...records.values()].map((r) => [r.id, { key: r.id, kind: r.kind, title: r.title, path: r.path }] as const),
     ...blog.posts.map(
@@ -181,7 +181,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   )
     .map((code): CountryView => {
       const own = requests.filter((r) => r.data.country === code);
-      const events = blocking.filter((e) => e.data.country === code);
+      const events = blockingEvents.filter((e) => e.data.country === code);
       const figures = report.countries.find((c) => c.code === code)?.figures;
       const linked = new Set([...own, ...events].flatMap((r) => related(r.id)).map((ref) => ref.key));
       return {
@@ -191,7 +191,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         requests: own,
         figures,
         requestCount: protectSmallCount(figures?.requests ?? 0, threshold, locale),
-        blocking: events,
+        blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
       };
@@ -211,18 +211,18 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   });
   const periodPages = new Set(periods.map((p) => p.entry.period.key));
 
-  const inForce = blocking.filter((e) => e.inForce);
+  const inForce = blockingEvents.filter((e) => e.inForce);
   const open = incidents.filter((i) => i.open);
   return {
     site,
     now,
     mode: input.mode,
     requests,
-    blocking: {
-      all: blocking,
+    blockingEvents: {
+      all: blockingEvents,
       inForce,
       banner: bannerEvents(inForce, site),
-      byCountry: countries.filter((country) => country.blocking.length > 0),
+      byCountry: countries.filter((country) => country.blockingEvents.length > 0),
     },
     incidents: {
       all: incidents,
@@ -239,7 +239,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     countries,
     home: {
       requests: report.allTime.requests,
-      blockingEvents: blocking.length,
+      blockingEvents: blockingEvents.length,
       blocksInForce: inForce.length,
       incidents: incidents.length,
       openIncidents: open.length,

@@ -9,5 +9,5 @@ export const GET: APIRoute = async () =>
     title: `${site.name}: blocking of our service`,
     description: `Every known blocking of ${site.organisation.name}'s services, newest first.`,
     feedPath: "blocking/rss.xml",
-    items: (await getSite()).model.blocking.all.map(blockingEventItem),
+    items: (await getSite()).model.blockingEvents.all.map(blockingEventItem),
   });

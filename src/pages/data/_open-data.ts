@@ -10,7 +10,7 @@ async function buildFiles(): Promise<OpenDataFile[]> {
   const { model } = await getSite();
   return buildOpenDataFiles({
     requests: model.requests.map((r) => r.data),
-    blockingEvents: model.blocking.all.map((e) => e.data),
+    blockingEvents: model.blockingEvents.all.map((e) => e.data),
     incidents: model.incidents.all.map((i) => i.data),
     report: model.report,
     periodLength: site.report.period,

@@ -25,11 +25,11 @@ describe("site model on a fixture with every kind of block and incident", () => 
   });
 
   it("counts ongoing blocks and partial blocks with no end as in force; never unknown, lifted or ended ones", () => {
-    expect(ids(model.blocking.inForce)).toEqual(["blk-by-api", "blk-cn-vpn", "blk-ir-webmail", "blk-ru-mail"]);
+    expect(ids(model.blockingEvents.inForce)).toEqual(["blk-by-api", "blk-cn-vpn", "blk-ir-webmail", "blk-ru-mail"]);
   });
 
   it("names in the banner only the blocks in force of a core service's targets", () => {
-    expect(ids(model.blocking.banner)).toEqual(["blk-ir-webmail", "blk-ru-mail"]);
+    expect(ids(model.blockingEvents.banner)).toEqual(["blk-ir-webmail", "blk-ru-mail"]);
   });
 
   it("counts unresolved incidents as open", () => {
@@ -51,7 +51,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
   });
 
   it("lists every record newest first, each once", () => {
-    expect(model.blocking.all.map((e) => e.id)).toEqual([
+    expect(model.blockingEvents.all.map((e) => e.id)).toEqual([
       "blk-by-api",
       "blk-tm-web",
       "blk-ir-webmail",
@@ -64,7 +64,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
   });
 
   it("words every status one way: 'since' only for what is in force or open, 'unknown' never as ongoing", () => {
-    const words = Object.fromEntries(model.blocking.all.map((e) => [e.id, [e.status.text, e.statusWords]]));
+    const words = Object.fromEntries(model.blockingEvents.all.map((e) => [e.id, [e.status.text, e.statusWords]]));
     expect(words).toEqual({
       "blk-ru-mail": ["Ongoing", "since 4 March 2020, for 2,460 days and counting"],
       "blk-cn-vpn": ["Ongoing", "since 8 March 2021, for 2,091 days and counting"],
@@ -74,14 +74,14 @@ describe("site model on a fixture with every kind of block and incident", () => 
       "blk-ru-2019": ["Lifted", "5 February 2019 to 18 June 2019, for 133 days"],
       "blk-by-api": ["Ongoing", "since June 2024, for at least 881 days and counting"],
     });
-    for (const e of model.blocking.all) expect(e.dates.startsWith("since "), e.id).toBe(e.inForce);
+    for (const e of model.blockingEvents.all) expect(e.dates.startsWith("since "), e.id).toBe(e.inForce);
     for (const i of model.incidents.all) expect(i.dates.startsWith("since "), i.id).toBe(i.open);
   });
 
   it("gives every country its blocks in force, adding up to the site's", () => {
-    const rows = Object.fromEntries(model.countries.map((c) => [c.code, [c.blocking.length, c.inForce.length]]));
+    const rows = Object.fromEntries(model.countries.map((c) => [c.code, [c.blockingEvents.length, c.inForce.length]]));
     expect(rows).toEqual({ BE: [0, 0], BY: [1, 1], CN: [1, 1], IR: [2, 1], RU: [2, 1], TM: [1, 0] });
-    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blocking.inForce.length);
+    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blockingEvents.inForce.length);
     expect(model.countries.map((c) => c.name)).toEqual([
       "Belarus",
       "Belgium",
@@ -121,7 +121,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
       const figures = (card(country.path) as { figures: { value: string }[] }).figures.map((f) => f.value);
       expect(figures, country.code).toEqual([
         country.requestCount.text,
-        String(country.blocking.length),
+        String(country.blockingEvents.length),
         String(country.inForce.length),
       ]);
     }
@@ -130,7 +130,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
   });
 
   it("has a route, and one card, for every record, country, period and post; every card path is unique", () => {
-    expect(routes.blockingEvents.map((r) => r.params.id).sort()).toEqual(ids(model.blocking.all));
+    expect(routes.blockingEvents.map((r) => r.params.id).sort()).toEqual(ids(model.blockingEvents.all));
     expect(routes.incidents).toHaveLength(4);
     expect(routes.requests).toHaveLength(3);
     expect(routes.countries.map((r) => r.params.country)).toEqual(["by", "be", "cn", "ir", "ru", "tm"]);
@@ -163,14 +163,14 @@ describe("site model of a yearly report", () => {
 describe("site model of the sample site", () => {
   it("agrees with itself: every count shown for a record kind equals the model's lists", async () => {
     const { model, routes } = await siteOf(repoRoot);
-    expect(model.home.blockingEvents).toBe(model.blocking.all.length);
-    expect(model.home.blocksInForce).toBe(model.blocking.inForce.length);
+    expect(model.home.blockingEvents).toBe(model.blockingEvents.all.length);
+    expect(model.home.blocksInForce).toBe(model.blockingEvents.inForce.length);
     expect(model.home.openIncidents).toBe(model.incidents.open.length);
     expect(model.home.requests).toBe(model.requests.reduce((sum, r) => sum + r.data.count, 0));
-    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blocking.inForce.length);
-    expect(model.blocking.banner.every((e) => e.inForce)).toBe(true);
+    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blockingEvents.inForce.length);
+    expect(model.blockingEvents.banner.every((e) => e.inForce)).toBe(true);
     // The contradiction of issue 12: Iran's partial block is in force on every page, not only on /blocking/.
-    expect(ids(model.blocking.inForce)).toContain("blk-ir-2022-webmail");
+    expect(ids(model.blockingEvents.inForce)).toContain("blk-ir-2022-webmail");
     expect(model.countries.find((c) => c.code === "IR")?.inForce.map((e) => e.id)).toEqual(["blk-ir-2022-webmail"]);
     expect(routes.requests).toHaveLength(model.requests.length);
   });

@@ -13,5 +13,8 @@ export const GET: APIRoute<Props> = async ({ props: { country } }) =>
     title: `${site.name}: ${country.name}`,
     description: `Requests from authorities in ${country.name} and blocking of ${site.organisation.name} there, newest first.`,
     feedPath: `${country.path}rss.xml`,
-    items: [...country.blocking.map(blockingEventItem), ...country.requests.map((r) => requestItem(r, site.language))],
+    items: [
+      ...country.blockingEvents.map(blockingEventItem),
+      ...country.requests.map((r) => requestItem(r, site.language)),
+    ],
   });
