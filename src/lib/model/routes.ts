@@ -55,6 +55,34 @@ export interface RouteTable {
   cards: CardEntry[];
 }
 
+/** The data routes of the table. */
+export type DataRoute = Exclude<keyof RouteTable, "home" | "report" | "cards">;
+
+/**
+ * Where each data route's page file lives under `src/pages/`, as an Astro route pattern: the table's
+ * `params` fill it in to give each entry's `path`. The list an integration hands to `injectRoute`.
+ */
+export const ROUTE_PATTERNS = {
+  periods: "transparency/[period]",
+  countries: "countries/[country]",
+  posts: "blog/[slug]",
+  tags: "blog/tags/[tag]",
+  authors: "authors/[id]",
+  pages: "[page]",
+  blockingEvents: "blocking/[id]",
+  incidents: "incidents/[id]",
+  requests: "transparency/requests/[id]",
+} as const satisfies Record<DataRoute, string>;
+
+/** A route pattern filled in with an entry's parameters: the site-relative path of its page. */
+export function fillPattern(pattern: string, params: Readonly<Record<string, string>>): string {
+  return `${pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`No parameter ${name} for the route ${pattern}`);
+    return value;
+  })}/`;
+}
+
 /** Builds the route table of a site model: every data page with its props and its card. */
 export function buildRoutes(model: SiteModel): RouteTable {
   const context: CardContext = { site: model.site };
