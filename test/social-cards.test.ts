@@ -707,27 +707,6 @@ function socialMeta(html: string): Map<string, string> {
 const cardsLine = (output: string): string | undefined =>
   /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
 
-/**
- * LAYOUT WIRING: the head-tag checks below assume BaseLayout renders
- *   <SocialMeta title={title} description={description} image={image} type={type} cardPath={cardPath} />
- * (see the hand-over for the exact lines). Until BaseLayout has it, the same line is added to the
- * fixture copy's layout, so these tests check real pages either way; once it is in, nothing is added.
- */
-function wireSocialMeta(dir: string): boolean {
-  const file = path.join(dir, "src/layouts/BaseLayout.astro");
-  const layout = readFileSync(file, "utf8");
-  if (layout.includes("<SocialMeta")) return false;
-  const wired = layout
-    .replace(/^---\n/, '---\nimport SocialMeta from "../components/SocialMeta.astro";\n')
-    .replace(
-      '<slot name="head" />',
-      '<SocialMeta title={title} description={description} />\n    <slot name="head" />',
-    );
-  expect(wired).toContain("<SocialMeta title");
-  writeFileSync(file, wired);
-  return true;
-}
-
 describe("social cards in a built site", () => {
   let dir: string;
   let cards: CardEntry[];
@@ -737,7 +716,6 @@ describe("social cards in a built site", () => {
 
   beforeAll(async () => {
     dir = makeFixtureSite("cards");
-    wireSocialMeta(dir);
     cards = projectSite(await loadProject(dir, { now: FIXED_NOW }), site, FIXED_NOW).routes.cards;
     first = runAstro(dir, ["build"]);
     second = runAstro(dir, ["build"]);
@@ -783,7 +761,6 @@ describe("social cards in a built site", () => {
     expect(cardsLine(third.output)).toBe(`social cards: 1 rendered, ${cards.length - 1} from cache`);
   });
 
-  // LAYOUT WIRING (see wireSocialMeta): head tags on every page.
   it("gives every page og/twitter tags whose image is a built 1200×630 card: its own, or the home card", () => {
     const own = new Set(cards.map((card) => card.cardPath));
     const pages = htmlFiles(dist());
@@ -818,7 +795,6 @@ describe("social cards in a built site", () => {
     }
   });
 
-  // LAYOUT WIRING (see wireSocialMeta).
   it("describes a record page's own card", () => {
     const meta = socialMeta(readFileSync(dist("blocking/blk-ru-2020-smtp/index.html"), "utf8"));
     expect(meta.get("og:image")).toBe("https://transparency.velinmail.be/og/blocking/blk-ru-2020-smtp.png");
@@ -835,7 +811,6 @@ describe("social cards under a base path", () => {
 
   beforeAll(() => {
     dir = makeFixtureSite("cards-base");
-    wireSocialMeta(dir);
     build = runAstro(dir, ["build", "--base", "/sub/"]);
   });
 
@@ -845,7 +820,6 @@ describe("social cards under a base path", () => {
     expect(pngSize(path.join(dir, "dist/og/index.png"))).toEqual({ width: 1200, height: 630 });
   });
 
-  // LAYOUT WIRING (see wireSocialMeta).
   it("puts the base path in og:image and og:url", () => {
     const record = socialMeta(readFileSync(path.join(dir, "dist/blocking/blk-ru-2020-smtp/index.html"), "utf8"));
     expect(record.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/blocking/blk-ru-2020-smtp.png");

@@ -137,14 +137,3 @@ export async function startDevServer(dir: string): Promise<DevServer> {
   await stop();
   throw new Error(`astro dev did not answer within 60 s:\n${output}`);
 }
-
-/** Polls `read` until `done` holds for its result, or fails with the last result after `ms`. */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await read();
-  while (!done(last) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    last = await read();
-  }
-  return last;
-}

@@ -24,7 +24,7 @@ function decodeAttribute(value: string): string {
 }
 
 /** The ids of the elements of a page, which `#fragment` links can point to. */
-export function elementIds(html: string): Set<string> {
+function elementIds(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeAttribute(match[1] ?? "")));
 }
 
