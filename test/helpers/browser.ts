@@ -87,13 +87,17 @@ export interface PreviewServer {
   stop: () => Promise<void>;
 }
 
-/** Serves `dir/dist` with `astro preview` and waits until it answers. */
+/**
+ * Serves `dir/dist` with `astro preview` and waits until it answers. Several test files serve the same
+ * shared build at once: `--ignore-lock` lets a preview start beside another one of the same project
+ * (Astro refuses a second one otherwise) and keeps it in the foreground.
+ */
 export async function startPreview(dir: string): Promise<PreviewServer> {
   const port = await freePort();
   const astro = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
   const child: ChildProcess = spawn(
     process.execPath,
-    [astro, "preview", "--port", String(port), "--host", "127.0.0.1"],
+    [astro, "preview", "--port", String(port), "--host", "127.0.0.1", "--ignore-lock"],
     {
       cwd: dir,
       env: childEnv,
