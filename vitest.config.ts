@@ -1,13 +1,33 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     environment: "node",
     // Site builds and the dev server are slow compared with unit tests.
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // The JSON report gives .ci/run the numbers for its "N passed, N failed" line.
     reporters: ["default", ["json", { outputFile: "test/.tmp/vitest-results.json" }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Fast tests of the code: no site build, no browser, no dev server (`npx vitest --project unit`).
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "test/site/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Tests of built sites, in Chromium and under astro dev. The global setup builds the sample
+          // site once at / and once at /sub/ for all of them (test/helpers/sample-sites.ts).
+          name: "site",
+          include: ["test/site/**/*.test.ts"],
+          globalSetup: ["test/site/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

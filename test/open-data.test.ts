@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -19,7 +17,6 @@ import {
   buildOpenDataFiles,
   formatSize,
   listOpenData,
-  OPEN_DATA_LICENCE,
   RECORD_DOWNLOAD_KINDS,
   RECORD_DOWNLOADS,
   schemaFileName,
@@ -33,7 +30,7 @@ import {
   requestsByPeriod,
 } from "../src/lib/open-data/period-tables.ts";
 import { recordsCsv, recordsJson } from "../src/lib/open-data/record-downloads.ts";
-import { contractCell, fieldNames, sortById, type PublishedRecord } from "../src/lib/open-data/record-values.ts";
+import { contractCell, fieldNames, sortById } from "../src/lib/open-data/record-values.ts";
 import { loadProject, type Project } from "../src/lib/project/load-project.ts";
 import { buildTransparencyReport } from "../src/lib/report/transparency-report.ts";
 import { blockingEventSpec, type BlockingEvent } from "../src/lib/schemas/blocking-event.ts";
@@ -41,14 +38,8 @@ import { incidentSpec, type Incident } from "../src/lib/schemas/incident.ts";
 import type { FieldShape, RecordSpec } from "../src/lib/schemas/record-spec.ts";
 import { requestSpec, type Request } from "../src/lib/schemas/request.ts";
 import { BLOCKING_STATUSES, INCIDENT_CATEGORIES, OUTCOMES, SEVERITIES } from "../src/lib/schemas/vocabulary.ts";
-import { makeFixtureSite, repoRoot, runAstro } from "./helpers/fixture-site.ts";
-
-/** The records of one kind in a loaded project. */
-function recordsOf(project: Project, kind: RecordDownloadKind): PublishedRecord[] {
-  const located =
-    kind === "requests" ? project.requests : kind === "blocking-events" ? project.blockingEvents : project.incidents;
-  return located.map((record) => record.data);
-}
+import { repoRoot } from "./helpers/fixture-site.ts";
+import { recordsOf } from "./helpers/open-data-records.ts";
 
 /** Reads a CSV download back with the project's own reader. */
 function readBack(kind: RecordDownloadKind, csv: string) {
@@ -598,96 +589,5 @@ describe("downloads listing", () => {
     [23_507, "23.5 kB"],
   ])("shows %i bytes as %s", (bytes, text) => {
     expect(formatSize(bytes)).toBe(text);
-  });
-});
-
-describe("astro build of the open-data downloads", () => {
-  let dir: string;
-  let dataDir: string;
-  let project: Project;
-  let build: { code: number | null; output: string };
-  const file = (name: string): string => readFileSync(path.join(dataDir, name), "utf8");
-  const filesUnder = (folder: string, prefix = ""): string[] =>
-    readdirSync(folder).flatMap((entry) => {
-      const full = path.join(folder, entry);
-      return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
-    });
-
-  beforeAll(async () => {
-    dir = makeFixtureSite("open-data");
-    dataDir = path.join(dir, "dist/data");
-    project = await loadProject(dir);
-    build = runAstro(dir, ["build"]);
-  });
-
-  it("succeeds", () => {
-    expect(build.output).not.toMatch(/\[ERROR\]/);
-    expect(build.code).toBe(0);
-  });
-
-  it("writes every download, the checksum list and the downloads page, and nothing else", () => {
-    const expected = [
-      ...RECORD_DOWNLOAD_KINDS.flatMap((kind) => [`${kind}.csv`, `${kind}.json`, schemaFileName(kind)]),
-      "requests-by-period.csv",
-      "blocking-events-by-period.csv",
-      "incidents-by-period.csv",
-      CHECKSUMS_FILE,
-      "index.html",
-    ];
-    expect(filesUnder(dataDir).sort()).toEqual(expected.sort());
-  });
-
-  it("publishes every valid record, as the serialisers write the project's records", () => {
-    const requests = JSON.parse(file("requests.json")) as Request[];
-    expect(requests.length).toBe(project.requests.length);
-    for (const kind of RECORD_DOWNLOAD_KINDS) {
-      const records = recordsOf(project, kind);
-      expect(file(`${kind}.csv`)).toBe(recordsCsv(RECORD_DOWNLOADS[kind].spec, records));
-      expect(file(`${kind}.json`)).toBe(recordsJson(RECORD_DOWNLOADS[kind].spec, records));
-    }
-  });
-
-  it("adds up: the requests in requests.json equal the all row of requests-by-period.csv", () => {
-    const total = (JSON.parse(file("requests.json")) as Request[]).reduce((sum, r) => sum + r.count, 0);
-    const table = parseCsv(file("requests-by-period.csv"), "requests-by-period.csv");
-    const all = table.rows.at(-1)?.cells ?? [];
-    expect(all[0]).toBe(ALL_PERIODS);
-    expect(Number(all[table.header.indexOf("requests")])).toBe(total);
-    const perPeriod = table.rows
-      .slice(0, -1)
-      .reduce((sum, row) => sum + Number(row.cells[table.header.indexOf("requests")]), 0);
-    expect(perPeriod).toBe(total);
-  });
-
-  it("writes a SHA256SUMS that sha256sum -c accepts and that covers every other download", () => {
-    const check = spawnSync("sha256sum", ["-c", "--strict", CHECKSUMS_FILE], { cwd: dataDir, encoding: "utf8" });
-    expect(check.stderr).toBe("");
-    expect(check.status).toBe(0);
-    const listed = file(CHECKSUMS_FILE)
-      .trimEnd()
-      .split("\n")
-      .map((line) => line.slice(66));
-    expect(listed).toEqual(filesUnder(dataDir).filter(isChecksummed).sort());
-    expect(check.stdout.trimEnd().split("\n")).toEqual(listed.map((name) => `${name}: OK`));
-  });
-
-  it("lists every file on the downloads page with a working link, its rows and its exact size", () => {
-    const html = readFileSync(path.join(dataDir, "index.html"), "utf8");
-    const rows = [
-      ...html.matchAll(
-        /<tr><td><a href="\/data\/([^"]+)"><code>[^<]*<\/code><\/a><\/td>.*?<td class="num">([^<]*)<\/td><td class="num"><data value="(\d+)">/g,
-      ),
-    ];
-    const listed = rows.map(([, name, , size]) => ({ name, size: Number(size) }));
-    expect(listed.map((row) => row.name).sort()).toEqual(
-      filesUnder(dataDir)
-        .filter((name) => name !== "index.html")
-        .sort(),
-    );
-    for (const { name, size } of listed) expect(size, name).toBe(statSync(path.join(dataDir, name ?? "")).size);
-    const requestsRow = rows.find(([, name]) => name === "requests.csv");
-    expect(requestsRow?.[2]).toBe(String(project.requests.length));
-    expect(html).toContain(OPEN_DATA_LICENCE.url);
-    expect(html).toContain(`sha256sum -c`);
   });
 });

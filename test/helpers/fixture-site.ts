@@ -1,11 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { cardCacheFolder } from "../../src/lib/cards/card-cache.ts";
 
 /** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
+/** Astro's cache directory (`cacheDir`) in a fixture site, where the build keeps its social cards. */
+const ASTRO_CACHE_DIR = "node_modules/.astro";
 
 /**
  * Makes a throw-away copy of the site under test/.tmp/<name> (inside the repo, so node_modules
@@ -43,6 +46,19 @@ export const childEnv = {
   FORCE_COLOR: "0",
   SOURCE_DATE_EPOCH: String(FIXED_NOW.getTime() / 1000),
 };
+
+/**
+ * Copies the drawn social cards of the fixture site in `from` into the card cache of the one in `to`,
+ * so a build there draws only the cards whose content differs. The cache lives in each copy's own
+ * Astro cache directory (`node_modules/.astro/`, see src/lib/cards/card-cache.ts), keyed by content.
+ */
+export function copyCardCache(from: string, to: string): void {
+  const source = cardCacheFolder(path.join(from, ASTRO_CACHE_DIR));
+  const target = cardCacheFolder(path.join(to, ASTRO_CACHE_DIR));
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(source).filter((file) => file.endsWith(".png")))
+    copyFileSync(path.join(source, name), path.join(target, name));
+}
 
 /** Runs the Astro CLI in `dir` on this Node; returns its exit code and output. */
 export function runAstro(dir: string, args: string[]): { code: number | null; output: string } {

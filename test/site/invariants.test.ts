@@ -10,6 +10,7 @@ import type { SiteModel } from "../../src/lib/model/site-model.ts";
 import { loadProject } from "../../src/lib/project/load-project.ts";
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
 
 /**
  * Every output that says what is blocked now or open now names the same set, and every count shown
@@ -17,10 +18,17 @@ import { FIXED_NOW, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixtu
  * each country page, the feeds and live <Status> embeds, read from a real build.
  */
 
+/** The built sites, by name: each function returns the folder of a finished build. */
 const sites = {
   // Ongoing, partial, unknown, lifted and ended blocks of core and other services; open and resolved incidents.
-  fixture: path.join(repoRoot, "test/fixtures/invariants"),
-  sample: repoRoot,
+  fixture: (): string => {
+    const dir = makeFixtureSite("invariants", path.join(repoRoot, "test/fixtures/invariants"));
+    const build = runAstro(dir, ["build"]);
+    expect(build.code, build.output).toBe(0);
+    return dir;
+  },
+  // The shared build of the sample at / (test/site/global-setup.ts).
+  sample: (): string => sampleSite("/").dir,
 };
 
 /** The record ids a set of elements links to, from links to `<kind>/<id>/`. */
@@ -33,7 +41,7 @@ const linkedIds = (elements: readonly Element[], kind: "blocking" | "incidents")
 
 const sorted = (list: readonly { id: string }[]): string[] => list.map((item) => item.id).sort();
 
-describe.each(Object.entries(sites))("one answer to 'what is blocked or open now' in the built %s site", (_, from) => {
+describe.each(Object.entries(sites))("one answer to 'what is blocked or open now' in the built %s site", (_, built) => {
   let dist: string;
   let model: SiteModel;
   const page = (sitePath: string): Root => fromHtml(readFileSync(path.join(dist, sitePath, "index.html"), "utf8"));
@@ -44,9 +52,7 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
     }));
 
   beforeAll(async () => {
-    const dir = makeFixtureSite(`invariants-${path.basename(from)}`, from);
-    const build = runAstro(dir, ["build"]);
-    expect(build.code, build.output).toBe(0);
+    const dir = built();
     dist = path.join(dir, "dist");
     model = projectSite(await loadProject(dir, { now: FIXED_NOW, expiredCanary: "warning" }), site, FIXED_NOW).model;
   });

@@ -1,14 +1,14 @@
 import lighthouse, { desktopConfig, type Flags } from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../src/lib/project/load-project.ts";
-import { postPath, recordPath } from "../src/lib/site/paths.ts";
+import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import { postPath, recordPath } from "../../src/lib/site/paths.ts";
 import {
   launchDebuggableChromium,
   startPreview,
   type DebuggableChromium,
   type PreviewServer,
-} from "./helpers/browser.ts";
-import { makeFixtureSite, runAstro } from "./helpers/fixture-site.ts";
+} from "../helpers/browser.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 
@@ -23,16 +23,13 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const FLAGS: Flags = { output: "json", logLevel: "error", onlyCategories: CATEGORIES };
 
 describe("Lighthouse on the built site", () => {
-  let dir: string;
+  const dir = sampleSite("/").dir;
   let project: Project;
   let preview: PreviewServer;
   let chromium: DebuggableChromium;
 
   beforeAll(async () => {
-    dir = makeFixtureSite("proof-lighthouse");
     project = await loadProject(dir);
-    const build = runAstro(dir, ["build"]);
-    expect(build.code, build.output).toBe(0);
     [preview, chromium] = await Promise.all([startPreview(dir), launchDebuggableChromium()]);
   });
 

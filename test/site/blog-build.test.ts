@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../src/lib/project/load-project.ts";
-import { FIXED_NOW, makeFixtureSite, runAstro } from "./helpers/fixture-site.ts";
-import { brokenInternalLinks, htmlFiles } from "./helpers/site-links.ts";
+import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstro } from "../helpers/fixture-site.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
+import { brokenInternalLinks, htmlFiles } from "../helpers/site-links.ts";
 
 /** Adds a post to the fixture's content/blog. */
 function addPost(dir: string, slug: string, frontmatter: string, body = "Text.\n"): void {
@@ -26,6 +27,8 @@ describe("the blog, built", () => {
 
   beforeAll(async () => {
     dir = makeFixtureSite("blog");
+    // The cards of the sample are drawn already: only the three posts added here have new ones.
+    copyCardCache(sampleSite("/").dir, dir);
     const common = 'description: "A test post."\nauthors: [anneke-de-smet]';
     addPost(dir, "a-draft", `title: "Secret draft"\n${common}\ndate: "2026-01-01"\ndraft: true\ntags: [Russia]`);
     addPost(dir, "scheduled-tomorrow", `title: "Tomorrow's news"\n${common}\ndate: "${tomorrow}"\ntags: [russia]`);
@@ -121,8 +124,7 @@ describe("the blog, built", () => {
 
 describe("the whole site under a base path", () => {
   it("builds with --base /sub/ and every internal link, feed link and sitemap URL stays under it", () => {
-    const dir = makeFixtureSite("base-path");
-    const build = runAstro(dir, ["build", "--base", "/sub/"]);
+    const { dir, ...build } = sampleSite("/sub/");
     expect(build.code).toBe(0);
     const dist = path.join(dir, "dist");
     const { broken, checked } = brokenInternalLinks(dist, "/sub/");

@@ -1,27 +1,26 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../src/lib/project/load-project.ts";
-import { recordPath } from "../src/lib/site/paths.ts";
-import { formatProblem } from "../src/lib/validation/problem.ts";
+import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import { recordPath } from "../../src/lib/site/paths.ts";
+import { formatProblem } from "../../src/lib/validation/problem.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { XMLParser } from "fast-xml-parser";
-import { launchChromium, startPreview } from "./helpers/browser.ts";
-import { makeFixtureSite, runAstro, runValidate } from "./helpers/fixture-site.ts";
+import { launchChromium, startPreview } from "../helpers/browser.ts";
+import { makeFixtureSite, runAstro, runValidate } from "../helpers/fixture-site.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
 
 const read = (file: string): string => readFileSync(file, "utf8");
 
 describe("astro build of the sample site", () => {
-  let dir: string;
+  const build = sampleSite("/");
+  const dir = build.dir;
   let project: Project;
-  let build: { code: number | null; output: string };
 
   beforeAll(async () => {
-    dir = makeFixtureSite("sample");
     project = await loadProject(dir);
-    build = runAstro(dir, ["build"]);
   });
 
   const page = (sitePath: string): string => read(path.join(dir, "dist", sitePath, "index.html"));
@@ -300,31 +299,5 @@ describe("astro build with invalid data", () => {
     expect(validate.code).toBe(1);
     expect(validate.stderr.split("\n").slice(0, 2)).toEqual(expected);
     expect(validate.stderr).not.toMatch(/^\s+at /m);
-  });
-});
-
-describe("npm run validate", () => {
-  it("prints counts per kind and exits 0 on valid data", async () => {
-    const result = runValidate(path.join(import.meta.dirname, ".."));
-    const project = await loadProject(path.join(import.meta.dirname, ".."));
-    expect(result.stderr).toBe("");
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(
-      new RegExp(
-        `^All valid in [\\d.]+ s: ${project.requests.length} requests, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
-      ),
-    );
-  });
-
-  it("lists every problem of every file and exits 1", () => {
-    const result = runValidate(path.join(import.meta.dirname, "fixtures/errors/bad-enum"));
-    expect(result.code).toBe(1);
-    expect(result.stderr.trimEnd().split("\n")).toEqual([
-      ...read(path.join(import.meta.dirname, "fixtures/errors/bad-enum/expected.txt"))
-        .trimEnd()
-        .split("\n"),
-      "7 problems in 1 file.",
-      "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
-    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { repoRoot, runAstro } from "./helpers/fixture-site.ts";
+import { repoRoot, runAstro } from "../helpers/fixture-site.ts";
 
 describe("astro check", () => {
   it("finds no type error in the project (strictest TypeScript, Astro files included)", () => {

@@ -4,8 +4,8 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./helpers/browser.ts";
-import { makeFixtureSite, startDevServer, type DevServer } from "./helpers/fixture-site.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { makeFixtureSite, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
 
 /**
  * Saves `rows` the way a spreadsheet's "CSV UTF-8" export does: the whole file rewritten, with a

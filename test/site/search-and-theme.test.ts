@@ -4,12 +4,12 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { indexedPart, separateBlocks, searchableFiles } from "../src/integrations/search-index.ts";
-import { loadProject, type Project } from "../src/lib/project/load-project.ts";
-import { pagePath, postPath, recordPath } from "../src/lib/site/paths.ts";
-import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../src/lib/site/theme-script.ts";
-import { launchChromium, startPreview, type PreviewServer } from "./helpers/browser.ts";
-import { makeFixtureSite, runAstro } from "./helpers/fixture-site.ts";
+import { separateBlocks } from "../../src/integrations/search-index.ts";
+import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import { pagePath, postPath, recordPath } from "../../src/lib/site/paths.ts";
+import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../../src/lib/site/theme-script.ts";
+import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
 
 /** One page of Pagefind's index: a fragment file is gzip'd `pagefind_dcd` + JSON (Pagefind 1.x's format). */
 interface Fragment {
@@ -37,16 +37,14 @@ function contrast(a: string, b: string): number {
 }
 
 describe("site search and colour themes", () => {
-  let dir: string;
+  const build = sampleSite("/");
+  const dir = build.dir;
   let project: Project;
-  let build: { code: number | null; output: string };
   let preview: PreviewServer | undefined;
   let browser: Promise<Browser> | undefined;
 
   beforeAll(async () => {
-    dir = makeFixtureSite("search-theme");
     project = await loadProject(dir);
-    build = runAstro(dir, ["build"]);
   });
 
   afterAll(async () => {
@@ -161,26 +159,6 @@ describe("site search and colour themes", () => {
       const content = fragments().get(`/${sitePath}`)?.content ?? "";
       for (const label of labels)
         expect(content).toMatch(new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ .]`));
-    });
-
-    it("picks the pages of the searchable routes only, sorted by path, and names a route that built nothing", () => {
-      const file = (p: string) => new URL(`file:///dist/${p}`);
-      const assets = new Map([
-        // Listed in the order their renders ended (several at a time), not by path.
-        [
-          "/blocking/[id]",
-          [file("blocking/c/index.html"), file("blocking/a/index.html"), file("blocking/b/index.html")],
-        ],
-        ["/blocking", [file("blocking/index.html")]],
-        ["/blocking/rss.xml", [file("blocking/rss.xml")]],
-      ]);
-      const { files, emptyRoutes } = searchableFiles(assets, ["/blocking/[id]", "/blog/[slug]"]);
-      expect(files.map((f) => f.pathname)).toEqual([
-        "/dist/blocking/a/index.html",
-        "/dist/blocking/b/index.html",
-        "/dist/blocking/c/index.html",
-      ]);
-      expect(emptyRoutes).toEqual(["/blog/[slug]"]);
     });
   });
 
@@ -374,20 +352,5 @@ describe("site search and colour themes", () => {
       }
       expect(trouble).toEqual([]);
     });
-  });
-});
-
-describe("what a page sends to Pagefind", () => {
-  it("keeps the head and the indexed main, and leaves out the header, banner and footer", () => {
-    const page =
-      '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><header><nav>Menu</nav></header><aside class="site-banner">Blocked</aside><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main><footer>Foot</footer></body></html>';
-    expect(indexedPart(page)).toBe(
-      '<!doctype html><html lang="en-GB"><head><title>T</title></head><body><main id="main" data-pagefind-body><h1>Request</h1><p>Text</p></main></body></html>',
-    );
-  });
-
-  it("sends a page without an indexed main as it is", () => {
-    const page = "<html><head></head><body><main><p>x</p></main></body></html>";
-    expect(indexedPart(page)).toBe(page);
   });
 });

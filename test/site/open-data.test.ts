@@ -1,0 +1,106 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "../../src/lib/csv/parse-csv.ts";
+import { CHECKSUMS_FILE, isChecksummed } from "../../src/lib/open-data/checksums.ts";
+import {
+  OPEN_DATA_LICENCE,
+  RECORD_DOWNLOAD_KINDS,
+  RECORD_DOWNLOADS,
+  schemaFileName,
+} from "../../src/lib/open-data/open-data-files.ts";
+import { ALL_PERIODS } from "../../src/lib/open-data/period-tables.ts";
+import { recordsCsv, recordsJson } from "../../src/lib/open-data/record-downloads.ts";
+import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import type { Request } from "../../src/lib/schemas/request.ts";
+import { recordsOf } from "../helpers/open-data-records.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
+
+// The serialisers, schemas and tables themselves are tested in test/open-data.test.ts.
+describe("astro build of the open-data downloads", () => {
+  const build = sampleSite("/");
+  const dataDir = path.join(build.dir, "dist/data");
+  let project: Project;
+  const file = (name: string): string => readFileSync(path.join(dataDir, name), "utf8");
+  const filesUnder = (folder: string, prefix = ""): string[] =>
+    readdirSync(folder).flatMap((entry) => {
+      const full = path.join(folder, entry);
+      return statSync(full).isDirectory() ? filesUnder(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
+    });
+
+  beforeAll(async () => {
+    project = await loadProject(build.dir);
+  });
+
+  it("succeeds", () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.code).toBe(0);
+  });
+
+  it("writes every download, the checksum list and the downloads page, and nothing else", () => {
+    const expected = [
+      ...RECORD_DOWNLOAD_KINDS.flatMap((kind) => [`${kind}.csv`, `${kind}.json`, schemaFileName(kind)]),
+      "requests-by-period.csv",
+      "blocking-events-by-period.csv",
+      "incidents-by-period.csv",
+      CHECKSUMS_FILE,
+      "index.html",
+    ];
+    expect(filesUnder(dataDir).sort()).toEqual(expected.sort());
+  });
+
+  it("publishes every valid record, as the serialisers write the project's records", () => {
+    const requests = JSON.parse(file("requests.json")) as Request[];
+    expect(requests.length).toBe(project.requests.length);
+    for (const kind of RECORD_DOWNLOAD_KINDS) {
+      const records = recordsOf(project, kind);
+      expect(file(`${kind}.csv`)).toBe(recordsCsv(RECORD_DOWNLOADS[kind].spec, records));
+      expect(file(`${kind}.json`)).toBe(recordsJson(RECORD_DOWNLOADS[kind].spec, records));
+    }
+  });
+
+  it("adds up: the requests in requests.json equal the all row of requests-by-period.csv", () => {
+    const total = (JSON.parse(file("requests.json")) as Request[]).reduce((sum, r) => sum + r.count, 0);
+    const table = parseCsv(file("requests-by-period.csv"), "requests-by-period.csv");
+    const all = table.rows.at(-1)?.cells ?? [];
+    expect(all[0]).toBe(ALL_PERIODS);
+    expect(Number(all[table.header.indexOf("requests")])).toBe(total);
+    const perPeriod = table.rows
+      .slice(0, -1)
+      .reduce((sum, row) => sum + Number(row.cells[table.header.indexOf("requests")]), 0);
+    expect(perPeriod).toBe(total);
+  });
+
+  it("writes a SHA256SUMS that sha256sum -c accepts and that covers every other download", () => {
+    const check = spawnSync("sha256sum", ["-c", "--strict", CHECKSUMS_FILE], { cwd: dataDir, encoding: "utf8" });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+    const listed = file(CHECKSUMS_FILE)
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.slice(66));
+    expect(listed).toEqual(filesUnder(dataDir).filter(isChecksummed).sort());
+    expect(check.stdout.trimEnd().split("\n")).toEqual(listed.map((name) => `${name}: OK`));
+  });
+
+  it("lists every file on the downloads page with a working link, its rows and its exact size", () => {
+    const html = readFileSync(path.join(dataDir, "index.html"), "utf8");
+    const rows = [
+      ...html.matchAll(
+        /<tr><td><a href="\/data\/([^"]+)"><code>[^<]*<\/code><\/a><\/td>.*?<td class="num">([^<]*)<\/td><td class="num"><data value="(\d+)">/g,
+      ),
+    ];
+    const listed = rows.map(([, name, , size]) => ({ name, size: Number(size) }));
+    expect(listed.map((row) => row.name).sort()).toEqual(
+      filesUnder(dataDir)
+        .filter((name) => name !== "index.html")
+        .sort(),
+    );
+    for (const { name, size } of listed) expect(size, name).toBe(statSync(path.join(dataDir, name ?? "")).size);
+    const requestsRow = rows.find(([, name]) => name === "requests.csv");
+    expect(requestsRow?.[2]).toBe(String(project.requests.length));
+    expect(html).toContain(OPEN_DATA_LICENCE.url);
+    expect(html).toContain(`sha256sum -c`);
+  });
+});

@@ -1,0 +1,158 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { CardEntry } from "../../src/lib/cards/card-data.ts";
+import { cardPathFor, HOME_CARD_PATH } from "../../src/lib/cards/card-paths.ts";
+import { projectSite } from "../../src/lib/model/project-model.ts";
+import { loadProject } from "../../src/lib/project/load-project.ts";
+import site from "../../src/site.config.ts";
+import { FIXED_NOW, repoRoot, runAstro } from "../helpers/fixture-site.ts";
+import { pngSize } from "../helpers/png.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
+import { htmlFiles } from "../helpers/site-links.ts";
+
+// Card data, the template, the cache and the pool are tested without a build in test/social-cards.test.ts.
+
+/** The `og:*` and `twitter:*` meta tags of a page. */
+function socialMeta(html: string): Map<string, string> {
+  const decode = (s: string) =>
+    s
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return new Map(
+    [...html.matchAll(/<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"/g)].map((m) => [
+      m[1] ?? "",
+      decode(m[2] ?? ""),
+    ]),
+  );
+}
+
+const cardsLine = (output: string): string | undefined =>
+  /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
+
+describe("social cards in a built site", () => {
+  // The first build is the shared one at /, which the global setup starts with an empty card cache;
+  // the rebuilds run in a copy of it, card cache included.
+  const first = sampleSite("/");
+  let dir: string;
+  let cards: CardEntry[];
+  let second: { code: number | null; output: string };
+  const dist = (...parts: string[]) => path.join(dir, "dist", ...parts);
+
+  beforeAll(async () => {
+    dir = path.join(repoRoot, "test/.tmp/cards");
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(first.dir, dir, { recursive: true });
+    cards = projectSite(await loadProject(dir, { now: FIXED_NOW }), site, FIXED_NOW).routes.cards;
+    second = runAstro(dir, ["build"]);
+  });
+
+  it("builds, drawing every card on the first build", () => {
+    expect(first.output).not.toMatch(/\[ERROR\]/);
+    expect(first.code).toBe(0);
+    expect(cardsLine(first.output)).toBe(`social cards: ${cards.length} rendered, 0 from cache`);
+  });
+
+  it("has a 1200×630 PNG for every card, each for a page that exists, and no other card", () => {
+    expect(cards.length).toBeGreaterThan(100);
+    for (const card of cards) {
+      expect(existsSync(dist(card.pagePath, "index.html")), `page of ${card.cardPath}`).toBe(true);
+      expect(pngSize(dist(card.cardPath)), card.cardPath).toEqual({ width: 1200, height: 630 });
+    }
+    const built = readdirSync(dist("og"), { recursive: true })
+      .map(String)
+      .filter((name) => name.endsWith(".png"));
+    expect(built.map((name) => `og/${name.split(path.sep).join("/")}`).sort()).toEqual(
+      cards.map((card) => card.cardPath).sort(),
+    );
+  });
+
+  it("prints exactly one cards line, and draws no card again on an unchanged rebuild", () => {
+    expect(second.code).toBe(0);
+    expect(second.output.match(/social cards:/g)).toHaveLength(1);
+    expect(cardsLine(second.output)).toBe(`social cards: 0 rendered, ${cards.length} from cache`);
+  });
+
+  it("draws exactly the card whose title changed", () => {
+    const csv = path.join(dir, "data/blocking-events.csv");
+    writeFileSync(
+      csv,
+      readFileSync(csv, "utf8").replace(
+        "Mail to mail.ru and Yandex addresses silently dropped",
+        "Mail to mail.ru and Yandex addresses dropped",
+      ),
+    );
+    const third = runAstro(dir, ["build"]);
+    expect(third.code).toBe(0);
+    expect(cardsLine(third.output)).toBe(`social cards: 1 rendered, ${cards.length - 1} from cache`);
+  });
+
+  it("gives every page og/twitter tags whose image is a built 1200×630 card: its own, or the home card", () => {
+    const own = new Set(cards.map((card) => card.cardPath));
+    const pages = htmlFiles(dist());
+    expect(pages.length).toBeGreaterThan(cards.length);
+    for (const file of pages) {
+      const page = path.relative(dist(), file).split(path.sep).join("/");
+      const html = readFileSync(file, "utf8");
+      const meta = socialMeta(html);
+      const image = meta.get("og:image") ?? "";
+      expect(image, page).toMatch(/^https:\/\/transparency\.velinmail\.be\/og\/.+\.png$/);
+      const cardPath = new URL(image).pathname.slice(1);
+      const expected = own.has(cardPathFor(page)) ? cardPathFor(page) : HOME_CARD_PATH;
+      expect(cardPath, page).toBe(expected);
+      expect(pngSize(dist(cardPath))).toEqual({ width: 1200, height: 630 });
+      expect(meta.get("og:image:width"), page).toBe("1200");
+      expect(meta.get("og:image:height"), page).toBe("630");
+      expect(meta.get("og:image:alt"), page).toMatch(/^Card: /);
+      expect(meta.get("twitter:card"), page).toBe("summary_large_image");
+      expect(meta.get("twitter:image"), page).toBe(image);
+      expect(meta.get("og:url"), page).toBe(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1]);
+      for (const key of [
+        "og:title",
+        "og:description",
+        "og:type",
+        "og:site_name",
+        "og:locale",
+        "twitter:title",
+        "twitter:description",
+        "twitter:image:alt",
+      ])
+        expect(meta.get(key), `${page} ${key}`).toBeTruthy();
+    }
+  });
+
+  it("describes a record page's own card", () => {
+    const meta = socialMeta(readFileSync(dist("blocking/blk-ru-2020-smtp/index.html"), "utf8"));
+    expect(meta.get("og:image")).toBe("https://transparency.velinmail.be/og/blocking/blk-ru-2020-smtp.png");
+    expect(meta.get("og:image:alt")).toBe(
+      "Card: Blocking event, Ongoing: Russia blocks Velin Mail after we refused to register with Roskomnadzor",
+    );
+    expect(meta.get("og:locale")).toBe("en_GB");
+  });
+});
+
+describe("social cards under a base path", () => {
+  const build = sampleSite("/sub/");
+  const dir = build.dir;
+
+  it("builds the cards at the same paths in dist/", () => {
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+    expect(build.code).toBe(0);
+    expect(pngSize(path.join(dir, "dist/og/index.png"))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it("puts the base path in og:image and og:url", () => {
+    const record = socialMeta(readFileSync(path.join(dir, "dist/blocking/blk-ru-2020-smtp/index.html"), "utf8"));
+    expect(record.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/blocking/blk-ru-2020-smtp.png");
+    expect(record.get("og:url")).toBe("https://transparency.velinmail.be/sub/blocking/blk-ru-2020-smtp/");
+    const data = socialMeta(readFileSync(path.join(dir, "dist/data/index.html"), "utf8"));
+    expect(data.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/index.png");
+    for (const file of htmlFiles(path.join(dir, "dist")))
+      expect(socialMeta(readFileSync(file, "utf8")).get("og:image")).toMatch(
+        /^https:\/\/transparency\.velinmail\.be\/sub\/og\//,
+      );
+  });
+});
