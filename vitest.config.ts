@@ -1,8 +1,13 @@
+import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     environment: "node",
+    // Test files run at a time. Vitest's default, one per core but one, runs a single file on 2 cores,
+    // yet site tests spend much of their time waiting on child processes (builds, Chromium, servers):
+    // two files at a time keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // Site builds and the dev server are slow compared with unit tests.
     testTimeout: 120_000,
     hookTimeout: 180_000,
