@@ -539,11 +539,11 @@ describe("card cache", () => {
   async function build(data: readonly CardData[]) {
     const drawn: string[] = [];
     const cache = createCardCache(folder, {
-      render: async (card) => {
+      render: (card) => {
         drawn.push(card.title);
-        return new TextEncoder().encode(`png of ${JSON.stringify(card)}`);
+        return Promise.resolve(new TextEncoder().encode(`png of ${JSON.stringify(card)}`));
       },
-      fontHashes: async () => ["font-a", "font-b"],
+      fontHashes: () => Promise.resolve(["font-a", "font-b"]),
     });
     const pngs: Uint8Array[] = [];
     for (const card of data) pngs.push(await cache.png(card));
@@ -575,7 +575,7 @@ describe("card cache", () => {
     expect(readdirSync(folder).filter((name) => name.endsWith(".png"))).toEqual([`${[...current.counts.keys][0]}.png`]);
   });
 
-  it("counts a card the pool drew ahead as rendered once, though it is then served from the cache", async () => {
+  it("counts a card the pool drew ahead as rendered once, though it is then served from the cache", () => {
     const [a, b] = ["a".repeat(64), "b".repeat(64)];
     // The pool drew card a; the cache then served card a twice (two pages with the same card) and card b once.
     const counts = buildCardCounts({ rendered: 0, fromCache: 3, keys: new Set([a, b]) }, [a]);

@@ -12,6 +12,11 @@ function addPost(dir: string, slug: string, frontmatter: string, body = "Text.\n
   writeFileSync(path.join(dir, "content/blog", `${slug}.mdx`), `---\n${frontmatter}\n---\n\n${body}`);
 }
 
+/** An RSS file as fast-xml-parser reads it: one item is an object, several an array. */
+interface RssFile {
+  rss: { channel: { item?: Record<string, unknown> | Record<string, unknown>[] } };
+}
+
 // FIXED_NOW is 2026-11-28T12:00Z: 13:00 in Brussels, the site's zone.
 const tomorrow = "2026-11-29";
 
@@ -21,7 +26,8 @@ describe("the blog, built", () => {
   const read = (sitePath: string): string => readFileSync(path.join(dir, "dist", sitePath), "utf8");
   const page = (sitePath: string): string => read(path.join(sitePath, "index.html"));
   const items = (sitePath: string): Record<string, unknown>[] => {
-    const item = new XMLParser({ ignoreAttributes: false }).parse(read(sitePath)).rss.channel.item;
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(read(sitePath)) as RssFile;
+    const item = feed.rss.channel.item;
     return Array.isArray(item) ? item : item ? [item] : [];
   };
 
@@ -83,7 +89,9 @@ describe("the blog, built", () => {
     expect(html).toMatch(/<nav class="toc"[^>]*>[\s\S]*href="#one"[\s\S]*href="#two-and-a-half"/);
     expect(html).toContain("1 min read");
     expect(html).toMatch(/<pre class="astro-code/);
-    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "{}");
+    const jsonLd: unknown = JSON.parse(
+      /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "{}",
+    );
     expect(jsonLd).toMatchObject({
       "@type": "BlogPosting",
       headline: "Today's news",

@@ -41,7 +41,7 @@ describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
   beforeAll(async () => {
     dir = makeFixtureSite("dev");
     incidents = path.join(dir, "data/incidents.csv");
-    rows = parse(readFileSync(incidents, "utf8"), { bom: true }) as string[][];
+    rows = parse(readFileSync(incidents, "utf8"), { bom: true });
     server = await startDevServer(dir);
     // A missing Chromium fails here with an install hint (never a silent skip).
     browser = await launchChromium();

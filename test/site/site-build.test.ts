@@ -147,10 +147,14 @@ describe("astro build of the sample site", () => {
     expect(verify.stderr).toContain("Good signature");
   });
 
+  /** An RSS file as fast-xml-parser reads it: one item is an object, several an array. */
+  interface RssFile {
+    rss: { "@_version": string; channel: { item?: Record<string, unknown> | Record<string, unknown>[] } };
+  }
   const feed = (sitePath: string) => {
-    const xml = new XMLParser({ ignoreAttributes: false }).parse(read(path.join(dir, "dist", sitePath)));
-    const items = xml.rss?.channel?.item;
-    return { xml, items: (Array.isArray(items) ? items : items ? [items] : []) as Record<string, unknown>[] };
+    const xml = new XMLParser({ ignoreAttributes: false }).parse(read(path.join(dir, "dist", sitePath))) as RssFile;
+    const items = xml.rss.channel.item;
+    return { xml, items: Array.isArray(items) ? items : items ? [items] : [] };
   };
   const guid = (item: Record<string, unknown>) => (item["guid"] as { "#text": string })["#text"];
   const fileOf = (url: string) => path.join(dir, "dist", new URL(url).pathname, "index.html");
