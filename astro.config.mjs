@@ -5,10 +5,10 @@ import sitemap from "@astrojs/sitemap";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import { defineConfig } from "astro/config";
 import remarkGfm from "remark-gfm";
-import { dataChecksums } from "./src/integrations/data-checksums.ts";
-import { searchIndex } from "./src/integrations/search-index.ts";
-import { securityHeadersFile } from "./src/integrations/security-headers.ts";
-import { remarkReadingTime } from "./src/lib/blog/remark-reading-time.ts";
+import { dataChecksums } from "./src/astro/integrations/data-checksums.ts";
+import { searchIndex } from "./src/astro/integrations/search-index.ts";
+import { securityHeadersFile } from "./src/astro/integrations/security-headers.ts";
+import { remarkReadingTime } from "./src/output/blog/remark-reading-time.ts";
 import siteConfig from "./src/site.config.ts";
 
 export default defineConfig({
@@ -19,7 +19,7 @@ export default defineConfig({
     // Pages rendered at a time. Astro writes each page to disk before starting the next by default,
     // which left the build idle a third of the time; 8 at a time built 11,930 pages in 11.7 s instead
     // of 20.7 s (npm run bench). Pages then end in an order that varies from run to run; the search
-    // index, the one output that depends on order, sorts them (src/integrations/search-index.ts).
+    // index, the one output that depends on order, sorts them (src/astro/integrations/search-index.ts).
     concurrency: 8,
   },
   markdown: {

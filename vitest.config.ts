@@ -20,7 +20,7 @@ export default defineConfig({
           // Fast tests of the code: no site build, no browser, no dev server (`npx vitest --project unit`).
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/site/**"],
+          exclude: [...configDefaults.exclude, "test/site/**", "test/.tmp/**"],
         },
       },
       {

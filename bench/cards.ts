@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cardFonts } from "../src/lib/cards/card-fonts.ts";
-import { renderMissingCards } from "../src/lib/cards/card-pool.ts";
-import { cardSvg, svgToPng } from "../src/lib/cards/card-render.ts";
-import { projectSite } from "../src/lib/model/project-model.ts";
-import { loadProject } from "../src/lib/project/load-project.ts";
+import { cardFonts } from "../src/output/social-cards/card-fonts.ts";
+import { renderMissingCards } from "../src/output/social-cards/card-pool.ts";
+import { cardSvg, svgToPng } from "../src/output/social-cards/card-render.ts";
+import { projectSite } from "../src/model/project-model.ts";
+import { loadProject } from "../src/load/project/load-project.ts";
 import site from "../src/site.config.ts";
 import { FIXED_NOW, makeFixtureSite, repoRoot, runAstro } from "../test/helpers/fixture-site.ts";
 

@@ -1,14 +1,14 @@
 /**
  * A synthetic Vitrine project at any scale, for the bench: `data/*.csv` valid under the data contract
  * (docs/data-format.md) and `content/` (posts, authors, pages, write-ups, a canary) valid under
- * `src/lib/schemas/content.ts`, with related links between records and from posts to records.
+ * `src/contract/schemas/content.ts`, with related links between records and from posts to records.
  *
  * `generateCorpus` is pure and deterministic: the same options give byte-identical files.
  * `writeCorpus` puts the files in a folder.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { writeCsvTable } from "../src/lib/open-data/csv-table.ts";
+import { writeCsvTable } from "../src/output/open-data/csv-table.ts";
 import {
   AUTHORITY_TYPES,
   BLOCKING_METHODS,
@@ -22,7 +22,7 @@ import {
   REJECTION_REASONS,
   ROUTES,
   SEVERITIES,
-} from "../src/lib/schemas/vocabulary.ts";
+} from "../src/contract/schemas/vocabulary.ts";
 
 /** How many records and posts to make. */
 export interface CorpusScale {

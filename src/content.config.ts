@@ -1,10 +1,10 @@
 import { defineCollection } from "astro:content";
 import { z } from "zod";
-import { BlockingEventSchema } from "./lib/schemas/blocking-event.ts";
-import { AuthorSchema, CanarySchema, PageSchema, PostSchema, WriteupSchema } from "./lib/schemas/content.ts";
-import { IncidentSchema } from "./lib/schemas/incident.ts";
-import { RequestSchema } from "./lib/schemas/request.ts";
-import { projectLoaders } from "./loaders/project-loader.ts";
+import { BlockingEventSchema } from "./contract/schemas/blocking-event.ts";
+import { AuthorSchema, CanarySchema, PageSchema, PostSchema, WriteupSchema } from "./contract/schemas/content.ts";
+import { IncidentSchema } from "./contract/schemas/incident.ts";
+import { RequestSchema } from "./contract/schemas/request.ts";
+import { projectLoaders } from "./astro/project-loader.ts";
 import site from "./site.config.ts";
 
 // Every collection is filled from one validated read of data/ and content/ (see project-loader.ts);

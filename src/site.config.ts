@@ -1,6 +1,6 @@
-import { defineSiteConfig } from "./lib/site/site-config-schema.ts";
+import { defineSiteConfig } from "./contract/site-config-schema.ts";
 
-/** The site's settings. Each key is explained in src/lib/site/site-config-schema.ts. */
+/** The site's settings. Each key is explained in src/contract/site-config-schema.ts. */
 export default defineSiteConfig({
   name: "Velin Mail Transparency",
   description: "Law-enforcement requests, blocking of our service and incidents, published by Velin Mail.",

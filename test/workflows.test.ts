@@ -32,15 +32,18 @@ interface Workflow {
   jobs?: Record<string, Job>;
 }
 
+/** A value of the validator's report as text: strings as they are, anything else as JSON. */
+const words = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+
 /** The schema errors of a workflow, one line each ("" path for the top level). */
 function schemaErrors(source: string): string[] {
   const flatten = (errors: readonly Record<string, unknown>[]): string[] =>
     errors.flatMap((error) => {
       const states = (error["states"] as { errors: Record<string, unknown>[] }[] | undefined) ?? [];
-      const own = `${String(error["path"] ?? "")}: ${String(error["detail"] ?? error["title"])}`;
+      const own = `${words(error["path"] ?? "")}: ${words(error["detail"] ?? error["title"])}`;
       return states.length > 0 ? [own, ...states.flatMap((state) => flatten(state.errors))] : [own];
     });
-  return flatten(validateWorkflow(source).errors as unknown as Record<string, unknown>[]);
+  return flatten(validateWorkflow(source).errors);
 }
 
 const allSteps = (workflow: Workflow): Step[] => Object.values(workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);

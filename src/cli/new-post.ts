@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { slug } from "github-slugger";
-import type { SiteConfig } from "../lib/site/site-config-schema.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
 
 /** Today's date, `YYYY-MM-DD`, in `timeZone`. */
 export function todayIn(timeZone: string, now = new Date()): string {

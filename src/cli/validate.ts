@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { countProject, loadProject } from "../lib/project/load-project.ts";
-import { buildTime } from "../lib/site/build-time.ts";
-import type { SiteConfig } from "../lib/site/site-config-schema.ts";
-import { formatProblem, formatProblemReport } from "../lib/validation/problem.ts";
+import { countProject, loadProject } from "../load/project/load-project.ts";
+import { buildTime } from "../load/build-time.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
 
 /** Loads `src/site.config.ts` of the project in `root`: the config, or the message of its error. */
 async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; error?: string }> {

@@ -1,9 +1,9 @@
 import type { APIRoute } from "astro";
-import { publicationInstant } from "../lib/blog/publication.ts";
-import { recordFeed } from "../lib/feeds/feed-response.ts";
-import { blockingEventItem, incidentItem, requestItem, type RecordFeedItem } from "../lib/feeds/record-feed.ts";
+import { publicationInstant } from "../model/blog/publication.ts";
+import { recordFeed } from "../output/feeds/feed-response.ts";
+import { blockingEventItem, incidentItem, requestItem, type RecordFeedItem } from "../output/feeds/record-feed.ts";
 import site from "../site.config.ts";
-import { getSite } from "../queries/site-model.ts";
+import { getSite } from "../astro/site.ts";
 
 // Everything in one feed: posts and every record, newest first.
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { withBase } from "../lib/site/paths.ts";
+import { withBase } from "../model/paths.ts";
 import site from "../site.config.ts";
 
 // Everything may be crawled; the sitemap lists every page.

@@ -1,10 +1,10 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { publicationInstant } from "../lib/blog/publication.ts";
-import { ATOM_NAMESPACE } from "../lib/feeds/record-feed.ts";
-import { withBase } from "../lib/site/paths.ts";
+import { publicationInstant } from "../model/blog/publication.ts";
+import { ATOM_NAMESPACE } from "../output/feeds/record-feed.ts";
+import { withBase } from "../model/paths.ts";
 import site from "../site.config.ts";
-import { getSite } from "../queries/site-model.ts";
+import { getSite } from "../astro/site.ts";
 
 // The blog feed: every published post, newest first, with its full description.
 export const GET: APIRoute = async () => {

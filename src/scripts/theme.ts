@@ -1,4 +1,4 @@
-import { isTheme, THEME_STORAGE_KEY, type Theme } from "../lib/site/theme-script.ts";
+import { isTheme, THEME_STORAGE_KEY, type Theme } from "../output/theme-script.ts";
 
 const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
 

@@ -2,10 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { cardCacheFolder } from "../../src/lib/cards/card-cache.ts";
+import { cardCacheFolder } from "../../src/output/social-cards/card-cache.ts";
 
 /** The repository root. */
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
+/** The test folder, where `fixtures/` is. */
+export const testRoot = path.join(repoRoot, "test");
 const astroBin = path.join(repoRoot, "node_modules/astro/bin/astro.mjs");
 /** Astro's cache directory (`cacheDir`) in a fixture site, where the build keeps its social cards. */
 const ASTRO_CACHE_DIR = "node_modules/.astro";

@@ -1,6 +1,6 @@
-import type { RecordDownloadKind } from "../../src/lib/open-data/open-data-files.ts";
-import type { PublishedRecord } from "../../src/lib/open-data/record-values.ts";
-import type { Project } from "../../src/lib/project/load-project.ts";
+import type { RecordDownloadKind } from "../../src/output/open-data/open-data-files.ts";
+import type { PublishedRecord } from "../../src/output/open-data/record-values.ts";
+import type { Project } from "../../src/load/project/load-project.ts";
 
 /** The records of one kind in a loaded project. */
 export function recordsOf(project: Project, kind: RecordDownloadKind): PublishedRecord[] {

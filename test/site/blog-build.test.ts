@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
+import { loadProject, type Project } from "../../src/load/project/load-project.ts";
 import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstro } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { brokenInternalLinks, htmlFiles } from "../helpers/site-links.ts";

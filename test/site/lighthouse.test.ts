@@ -1,7 +1,7 @@
 import lighthouse, { desktopConfig, type Flags } from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
-import { postPath, recordPath } from "../../src/lib/site/paths.ts";
+import { loadProject, type Project } from "../../src/load/project/load-project.ts";
+import { postPath, recordPath } from "../../src/model/paths.ts";
 import {
   launchDebuggableChromium,
   startPreview,

@@ -2,18 +2,18 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "../../src/lib/csv/parse-csv.ts";
-import { CHECKSUMS_FILE, isChecksummed } from "../../src/lib/open-data/checksums.ts";
+import { parseCsv } from "../../src/load/csv/parse-csv.ts";
+import { CHECKSUMS_FILE, isChecksummed } from "../../src/output/open-data/checksums.ts";
 import {
   OPEN_DATA_LICENCE,
   RECORD_DOWNLOAD_KINDS,
   RECORD_DOWNLOADS,
   schemaFileName,
-} from "../../src/lib/open-data/open-data-files.ts";
-import { ALL_PERIODS } from "../../src/lib/open-data/period-tables.ts";
-import { recordsCsv, recordsJson } from "../../src/lib/open-data/record-downloads.ts";
-import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
-import type { Request } from "../../src/lib/schemas/request.ts";
+} from "../../src/output/open-data/open-data-files.ts";
+import { ALL_PERIODS } from "../../src/output/open-data/period-tables.ts";
+import { recordsCsv, recordsJson } from "../../src/output/open-data/record-downloads.ts";
+import { loadProject, type Project } from "../../src/load/project/load-project.ts";
+import type { Request } from "../../src/contract/schemas/request.ts";
 import { recordsOf } from "../helpers/open-data-records.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 

@@ -4,10 +4,10 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { separateBlocks } from "../../src/integrations/search-index.ts";
-import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
-import { pagePath, postPath, recordPath } from "../../src/lib/site/paths.ts";
-import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../../src/lib/site/theme-script.ts";
+import { separateBlocks } from "../../src/astro/integrations/search-index.ts";
+import { loadProject, type Project } from "../../src/load/project/load-project.ts";
+import { pagePath, postPath, recordPath } from "../../src/model/paths.ts";
+import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../../src/output/theme-script.ts";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 

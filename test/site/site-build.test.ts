@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadProject, type Project } from "../../src/lib/project/load-project.ts";
-import { recordPath } from "../../src/lib/site/paths.ts";
-import { formatProblem } from "../../src/lib/validation/problem.ts";
+import { loadProject, type Project } from "../../src/load/project/load-project.ts";
+import { recordPath } from "../../src/model/paths.ts";
+import { formatProblem } from "../../src/load/validation/problem.ts";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -12,8 +12,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cspHash, HEADERS_FILE, inlineHashes, parseHeadersFile } from "../../src/lib/site/security-headers.ts";
-import { THEME_INIT_SCRIPT } from "../../src/lib/site/theme-script.ts";
+import { cspHash, HEADERS_FILE, inlineHashes, parseHeadersFile } from "../../src/output/security-headers.ts";
+import { THEME_INIT_SCRIPT } from "../../src/output/theme-script.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { brokenInternalLinks, htmlFiles } from "../helpers/site-links.ts";

@@ -1,10 +1,10 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CardEntry } from "../../src/lib/cards/card-data.ts";
-import { cardPathFor, HOME_CARD_PATH } from "../../src/lib/cards/card-paths.ts";
-import { projectSite } from "../../src/lib/model/project-model.ts";
-import { loadProject } from "../../src/lib/project/load-project.ts";
+import type { CardEntry } from "../../src/output/social-cards/card-data.ts";
+import { cardPathFor, HOME_CARD_PATH } from "../../src/output/social-cards/card-paths.ts";
+import { projectSite } from "../../src/model/project-model.ts";
+import { loadProject } from "../../src/load/project/load-project.ts";
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { pngSize } from "../helpers/png.ts";

@@ -1,7 +1,7 @@
 // Glue between the site's data and the open-data downloads; the leading "_" keeps this file out of the routes.
-import { buildOpenDataFiles, type OpenDataFile } from "../../lib/open-data/open-data-files.ts";
-import { href } from "../../lib/site/href.ts";
-import { getSite } from "../../queries/site-model.ts";
+import { buildOpenDataFiles, type OpenDataFile } from "../../output/open-data/open-data-files.ts";
+import { href } from "../../astro/href.ts";
+import { getSite } from "../../astro/site.ts";
 import site from "../../site.config.ts";
 
 let cached: Promise<OpenDataFile[]> | undefined;

@@ -1,8 +1,8 @@
 import type { APIRoute } from "astro";
-import { recordFeed } from "../../lib/feeds/feed-response.ts";
-import { incidentItem } from "../../lib/feeds/record-feed.ts";
+import { recordFeed } from "../../output/feeds/feed-response.ts";
+import { incidentItem } from "../../output/feeds/record-feed.ts";
 import site from "../../site.config.ts";
-import { getSite } from "../../queries/site-model.ts";
+import { getSite } from "../../astro/site.ts";
 
 export const GET: APIRoute = async () =>
   recordFeed({

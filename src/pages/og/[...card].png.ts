@@ -8,12 +8,12 @@ import {
   formatCardCounts,
   formatCardPoolTimes,
   pruneCardCache,
-} from "../../lib/cards/card-cache.ts";
-import { cardFonts } from "../../lib/cards/card-fonts.ts";
-import { cardRouteParam } from "../../lib/cards/card-paths.ts";
-import { cardWorkerCount, renderMissingCards } from "../../lib/cards/card-pool.ts";
-import { renderCardPng } from "../../lib/cards/card-render.ts";
-import { getSite } from "../../queries/site-model.ts";
+} from "../../output/social-cards/card-cache.ts";
+import { cardFonts } from "../../output/social-cards/card-fonts.ts";
+import { cardRouteParam } from "../../output/social-cards/card-paths.ts";
+import { cardWorkerCount, renderMissingCards } from "../../output/social-cards/card-pool.ts";
+import { renderCardPng } from "../../output/social-cards/card-render.ts";
+import { getSite } from "../../astro/site.ts";
 
 /**
  * One social card per page that has one in the route table, at the page's path under `og/`:

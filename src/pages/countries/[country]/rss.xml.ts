@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
-import { recordFeed } from "../../../lib/feeds/feed-response.ts";
-import { blockingEventItem, requestItem } from "../../../lib/feeds/record-feed.ts";
+import { recordFeed } from "../../../output/feeds/feed-response.ts";
+import { blockingEventItem, requestItem } from "../../../output/feeds/record-feed.ts";
 import site from "../../../site.config.ts";
-import { getSite, staticPaths } from "../../../queries/site-model.ts";
+import { getSite, staticPaths } from "../../../astro/site.ts";
 
 export const getStaticPaths = (async () => staticPaths((await getSite()).routes.countries)) satisfies GetStaticPaths;
 

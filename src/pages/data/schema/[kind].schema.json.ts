@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { RECORD_DOWNLOAD_KINDS, schemaFileName } from "../../../lib/open-data/open-data-files.ts";
+import { RECORD_DOWNLOAD_KINDS, schemaFileName } from "../../../output/open-data/open-data-files.ts";
 import { downloadResponse } from "../_open-data.ts";
 
 /** One JSON Schema per record kind: `/data/schema/requests.schema.json` and so on. */

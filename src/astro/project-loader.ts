@@ -1,0 +1,110 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DataStore, Loader, LoaderContext } from "astro/loaders";
+import { loadProject, type LoadOptions, type Project } from "../load/project/load-project.ts";
+import { CANARY_FILE } from "../load/project/read-canary.ts";
+import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
+import { incidentSpec } from "../contract/schemas/incident.ts";
+import { requestSpec } from "../contract/schemas/request.ts";
+import { buildTime } from "../load/build-time.ts";
+import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
+
+/** The collections of a Vitrine site. */
+export type CollectionName =
+  "requests" | "blockingEvents" | "incidents" | "posts" | "authors" | "pages" | "writeups" | "canary";
+
+type Store = Pick<DataStore, "clear" | "set">;
+type Digest = LoaderContext["generateDigest"];
+
+const RECORD_FILES = {
+  requests: requestSpec.file,
+  blockingEvents: blockingEventSpec.file,
+  incidents: incidentSpec.file,
+} as const;
+
+/** Puts one collection of a valid project into its store. MDX and Markdown are rendered from their files when shown. */
+function fill(name: CollectionName, project: Project, store: Store, digest: Digest): void {
+  store.clear();
+  // The digest of what the site shows of an entry: `getSiteModel()` builds the model again only when one changed.
+  const set = (id: string, data: Record<string, unknown>, filePath: string, deferredRender?: true) =>
+    store.set({ id, data, filePath, digest: digest(data), ...(deferredRender && { deferredRender }) });
+  if (name === "requests" || name === "blockingEvents" || name === "incidents") {
+    for (const record of project[name]) set(record.data.id, { ...record.data }, RECORD_FILES[name]);
+  } else if (name === "canary") {
+    if (project.canary) set("canary", { ...project.canary }, CANARY_FILE, true);
+  } else {
+    for (const entry of project[name]) set(entry.id, { ...entry.data, mentions: entry.mentions }, entry.file, true);
+  }
+}
+
+/**
+ * The loaders of every collection, fed by one read and one validation of `data/` and `content/` per
+ * build (and per change under `astro dev`): the data the pages get is exactly what `npm run validate`
+ * accepted. A build with any problem stops while loading, before a page is written, printing the
+ * same report as `validate`. Under `astro dev` problems are logged once per change and every
+ * collection keeps its last valid data.
+ */
+export function projectLoaders(options: Pick<LoadOptions, "expiredCanary">): Record<CollectionName, Loader> {
+  let read: Promise<Project> | undefined;
+  /** Each collection's way to take a new read, so one change under `astro dev` is read once for all of them. */
+  const fills = new Map<CollectionName, (project: Project) => void>();
+  let watching = false;
+
+  const readProject = (root: string): Promise<Project> => loadProject(root, { now: buildTime(), ...options });
+
+  const report = (project: Project, logger: LoaderContext["logger"], dev: boolean): boolean => {
+    for (const warning of project.warnings) logger.warn(formatProblem(warning));
+    if (project.problems.length === 0) return true;
+    const text = formatProblemReport(project.problems);
+    if (dev) {
+      logger.error(`data/ or content/ has problems; showing the last valid data until they are fixed:\n${text}`);
+      return false;
+    }
+    logger.error("data/ or content/ has problems, so nothing was built:");
+    console.error(`${text}\nFix the lines above (see docs/data-format.md); npm run validate checks again in seconds.`);
+    // Exit rather than throw: the report is the whole message, and a stack trace would bury it.
+    process.exit(1);
+  };
+
+  const loader = (name: CollectionName): Loader => ({
+    name: `vitrine:${name}`,
+    load: async (context: LoaderContext) => {
+      const { config, store, logger, watcher } = context;
+      // Called through the context: its type declares a method, which may need its `this`.
+      const generateDigest: Digest = (data) => context.generateDigest(data);
+      const root = fileURLToPath(config.root);
+      const first = read === undefined;
+      read ??= readProject(root);
+      const project = await read;
+      // The first collection reports; the others share its read.
+      const valid = first ? report(project, logger, watcher !== undefined) : project.problems.length === 0;
+      fills.set(name, (next) => fill(name, next, store, generateDigest));
+      if (valid) fill(name, project, store, generateDigest);
+      if (!watcher || watching) return;
+      watching = true;
+      const folders = [path.join(root, "data"), path.join(root, "content")];
+      watcher.add(folders);
+      const onChange = (changed: string): void => {
+        if (!folders.some((folder) => changed.startsWith(folder))) return;
+        const next = (read = readProject(root));
+        void next.then((p) => {
+          // A newer change started another read: that one updates the collections.
+          if (read !== next || !report(p, logger, true)) return;
+          for (const update of fills.values()) update(p);
+        });
+      };
+      watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
+    },
+  });
+
+  return {
+    requests: loader("requests"),
+    blockingEvents: loader("blockingEvents"),
+    incidents: loader("incidents"),
+    posts: loader("posts"),
+    authors: loader("authors"),
+    pages: loader("pages"),
+    writeups: loader("writeups"),
+    canary: loader("canary"),
+  };
+}

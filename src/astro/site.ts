@@ -1,0 +1,75 @@
+import { getCollection } from "astro:content";
+import type { CardEntry } from "../output/social-cards/card-data.ts";
+import { buildRoutes, type RouteEntry, type RouteTable } from "../model/routes.ts";
+import { buildSiteModel, type SiteModel } from "../model/site-model.ts";
+import { buildTime } from "../load/build-time.ts";
+import site from "../site.config.ts";
+
+/** The site model and its route table: what every page, card, feed and download shows. */
+export interface Site {
+  model: SiteModel;
+  routes: RouteTable;
+}
+
+/** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
+const content = <T extends { mentions: string[] }>(entries: readonly { id: string; data: T }[]) =>
+  entries.map((entry) => ({ id: entry.id, data: entry.data, mentions: entry.data.mentions }));
+
+async function collections() {
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups] = await Promise.all([
+    getCollection("requests"),
+    getCollection("blockingEvents"),
+    getCollection("incidents"),
+    getCollection("posts"),
+    getCollection("authors"),
+    getCollection("pages"),
+    getCollection("writeups"),
+  ]);
+  return { requests, blockingEvents, incidents, posts, authors, pages, writeups };
+}
+
+/** What the entries are: their ids and digests (the loader sets a digest of each entry's data). */
+const versionOf = (all: Awaited<ReturnType<typeof collections>>): string =>
+  Object.values(all)
+    .flat()
+    .map((entry) => `${entry.collection}/${entry.id}:${(entry as { digest?: string }).digest ?? ""}`)
+    .join("\n");
+
+function build(all: Awaited<ReturnType<typeof collections>>): Site {
+  const model = buildSiteModel({
+    site,
+    now: buildTime(),
+    mode: import.meta.env.DEV ? "development" : "production",
+    requests: all.requests.map((entry) => entry.data),
+    blockingEvents: all.blockingEvents.map((entry) => entry.data),
+    incidents: all.incidents.map((entry) => entry.data),
+    posts: content(all.posts),
+    authors: content(all.authors),
+    pages: content(all.pages),
+    writeups: content(all.writeups),
+  });
+  return { model, routes: buildRoutes(model) };
+}
+
+let built: Promise<Site> | undefined;
+let dev: { version: string; site: Site } | undefined;
+
+/**
+ * The site model and route table, built once per build from the collections (and again under
+ * `astro dev` only when an entry changed). Pages, layouts, components and endpoints take what they
+ * show from it; none filters, sorts or counts on its own.
+ */
+export async function getSite(): Promise<Site> {
+  if (!import.meta.env.DEV) return (built ??= collections().then(build));
+  const all = await collections();
+  const version = versionOf(all);
+  if (dev?.version !== version) dev = { version, site: build(all) };
+  return dev.site;
+}
+
+/** `getStaticPaths` entries of a route: its parameters, and its props with the card the page is shared with. */
+export function staticPaths<Params extends Record<string, string>, Props>(
+  entries: readonly RouteEntry<Params, Props>[],
+): { params: Params; props: Props & { card: CardEntry } }[] {
+  return entries.map(({ params, props, card }) => ({ params, props: { ...props, card } }));
+}

@@ -1,0 +1,127 @@
+import countries from "i18n-iso-countries";
+import { z } from "zod";
+import { didYouMean } from "../../load/validation/did-you-mean.ts";
+import { parsePartialDate, PartialDateSchema, type PartialDate } from "./partial-date.ts";
+
+/** A record id: lowercase letters, digits and single hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_EXPECTED = 'an id of lowercase letters, digits and hyphens, like "req-2024-001"';
+
+const isBlank = (value: unknown): boolean => value === undefined || value === null || value === "";
+
+/** Makes a field optional: a blank cell becomes `undefined`. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional());
+}
+
+/** Free text that must not be blank. */
+export function text() {
+  return z.string({ error: "some text" }).min(1, { error: "some text" });
+}
+
+/** A record id. */
+export function id() {
+  return z.string({ error: ID_EXPECTED }).regex(ID_PATTERN, { error: ID_EXPECTED });
+}
+
+/** One of a fixed set of words; the error suggests the closest word. */
+export function oneOf<const T extends readonly [string, ...string[]]>(words: T) {
+  return z.enum(words, { error: (issue) => `one of ${words.join(", ")}${didYouMean(issue.input, words)}` });
+}
+
+/** A `;`-separated list; `minItems` 1 makes it required. */
+export function listOf<T extends z.ZodType<unknown, string>>(item: T, minItems = 0, expected = "at least one item") {
+  return z
+    .string({ error: expected })
+    .transform((cell) =>
+      cell
+        .split(";")
+        .map((part) => part.trim())
+        .filter((part) => part !== ""),
+    )
+    .pipe(z.array(item).min(minItems, { error: expected }));
+}
+
+/** `yes` or `no` as a boolean; use with `optional` since blank means unknown. */
+export function yesNo() {
+  const words = ["yes", "no"] as const;
+  return z
+    .enum(words, { error: (issue) => `yes, no or blank (blank means unknown)${didYouMean(issue.input, words)}` })
+    .transform((word) => word === "yes")
+    .pipe(z.boolean());
+}
+
+/** A whole number of at least `min`, written with digits only. */
+export function wholeNumber(min: number) {
+  const expected = `a whole number of ${min} or more`;
+  return z
+    .string({ error: expected })
+    .regex(/^\d+$/, { error: expected })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { error: expected }));
+}
+
+/** A date in one of the published precisions (and a date-time with offset when `allowTime`). */
+export function partialDate(allowTime = false) {
+  return z
+    .string()
+    .transform((cell, ctx): PartialDate => {
+      const parsed = parsePartialDate(cell, allowTime);
+      if ("error" in parsed) {
+        ctx.issues.push({ code: "custom", message: parsed.error, input: cell });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .pipe(PartialDateSchema);
+}
+
+/** An ISO 3166-1 alpha-2 country code; lower case is accepted and upper-cased. */
+export function countryCode() {
+  const expected = 'an ISO 3166-1 alpha-2 country code, like "BE" or "RU"';
+  return z
+    .string({ error: expected })
+    .transform((cell) => cell.toUpperCase())
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z]{2}$/, { error: expected, abort: true })
+        .refine((code) => countries.isValid(code), { error: expected }),
+    );
+}
+
+/** An absolute http:// or https:// URL (never `javascript:` or other schemes). */
+export function httpUrl() {
+  return z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http:// or https:// URL" });
+}
+
+const HOST_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?$/i;
+
+/** A hostname, optionally with `:port`. */
+export function host() {
+  const expected = 'a hostname or host:port, like "mx1.example.org:25"';
+  return z.string({ error: expected }).regex(HOST_PATTERN, { error: expected });
+}
+
+/** A network as published: its autonomous system number when known, and its name. */
+export const NetworkSchema = z.object({ asn: z.number().int().positive().optional(), name: z.string() });
+/** A network: `AS<number> <name>` or just a name. */
+export type Network = z.output<typeof NetworkSchema>;
+
+/** A network as `AS<number> <name>` or a plain name. */
+export function network() {
+  const expected = 'a network as "AS<number> <name>" (like "AS12389 Rostelecom") or a name';
+  return z
+    .string()
+    .transform((cell, ctx): Network => {
+      const as = /^AS(\d+)(?:\s+(.+))?$/i.exec(cell);
+      if (as) return { asn: Number(as[1]), name: as[2]?.trim() ?? `AS${as[1]}` };
+      if (/^AS\d/i.test(cell)) {
+        ctx.issues.push({ code: "custom", message: expected, input: cell });
+        return z.NEVER;
+      }
+      return { name: cell };
+    })
+    .pipe(NetworkSchema);
+}

@@ -1,0 +1,120 @@
+import countries from "i18n-iso-countries";
+import { z } from "zod";
+import { ID_PATTERN } from "./fields/csv-fields.ts";
+import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
+
+const isTimeZone = (zone: string): boolean => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC";
+const isLanguageTag = (tag: string): boolean => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
+
+/** A service the organisation offers, e.g. e-mail or VPN; blocking events and banners refer to these. */
+export const ServiceSchema = z.object({
+  /** Short id, e.g. `email`. */
+  id: z.string().regex(ID_PATTERN, { error: 'an id of lowercase letters, digits and hyphens, like "email"' }),
+  /** Name shown to readers, e.g. `Velin Mail`. */
+  name: z.string({ error: "a name" }).min(1, { error: "a name" }),
+  /** One sentence on what it is. */
+  description: z.string().optional(),
+  /** What a blocking event must target to affect this service, e.g. `[smtp, imap, webmail]`. */
+  targets: z.array(z.enum(BLOCKING_TARGETS, { error: `one of ${BLOCKING_TARGETS.join(", ")}` })).default([]),
+  /** A core service: while one of its targets is blocked somewhere, the site-wide banner (if enabled) says so. */
+  core: z.boolean({ error: "true or false" }).default(false),
+});
+
+/** The site configuration, `src/site.config.ts`. Every key is documented; defaults live here. */
+export const SiteConfigSchema = z.object({
+  /** Site name in the header and the title bar, e.g. `Velin Mail Transparency`. */
+  name: z.string({ error: "the site's name" }).min(1, { error: "the site's name" }),
+  /** One sentence for search engines and social cards. */
+  description: z
+    .string({ error: "a one-sentence description of the site" })
+    .min(1, { error: "a one-sentence description of the site" }),
+  /** Public address of the site, e.g. `https://transparency.example.org`. */
+  url: z.url({ protocol: /^https?$/, error: "the site's public address, like https://transparency.example.org" }),
+  /** Sub-path the site is served under, e.g. `/transparency/`; `/` when served at the root. */
+  base: z
+    .string()
+    .regex(/^\/(?:[\w.-]+\/)*$/, { error: 'a path that starts and ends with "/", like "/" or "/transparency/"' })
+    .default("/"),
+  /** The organisation publishing the report. */
+  organisation: z.object(
+    {
+      /** Legal name, e.g. `Velin Communications SRL`. */
+      name: z.string({ error: "the organisation's name" }).min(1, { error: "the organisation's name" }),
+      /** Country whose law the organisation answers to, ISO 3166-1 alpha-2, e.g. `BE`. */
+      jurisdiction: z.string().refine((code) => countries.isValid(code) && code === code.toUpperCase(), {
+        error: 'an ISO 3166-1 alpha-2 country code in capitals, like "BE"',
+      }),
+      /** Contact address for questions about the report. */
+      contact: z.email({ error: "an e-mail address" }).optional(),
+    },
+    { error: "an object with name and jurisdiction" },
+  ),
+  /** Language of the site as a BCP 47 tag, e.g. `en` or `fr-BE`. */
+  language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
+  /** IANA time zone the organisation works in, e.g. `Europe/Brussels`. */
+  timeZone: z.string().refine(isTimeZone, { error: 'an IANA time zone like "Europe/Brussels"' }).default("UTC"),
+  /** How the transparency report is put together. */
+  report: z
+    .object({
+      /** Length of a reporting period: `half` (January–June, July–December) or `year`. */
+      period: z.enum(["half", "year"], { error: 'one of "half" or "year"' }).default("half"),
+      /**
+       * Small-count protection: per-country figures below this are shown as "fewer than N" in pages
+       * and downloads (totals stay exact). Leave out to publish exact figures.
+       * @example 5
+       */
+      smallCountThreshold: z
+        .number({ error: "a whole number of 2 or more" })
+        .int({ error: "a whole number of 2 or more" })
+        .min(2, { error: "a whole number of 2 or more" })
+        .optional(),
+      /** What an expired warrant canary does to validate and build: `error` (the default) or `warning` for sites that retired it. */
+      expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
+    })
+    .prefault({}),
+  /** The blog. */
+  blog: z
+    .object({
+      /** Posts per page on /blog/. */
+      pageSize: z
+        .number({ error: "a whole number of 1 or more" })
+        .int({ error: "a whole number of 1 or more" })
+        .min(1, { error: "a whole number of 1 or more" })
+        .default(10),
+    })
+    .prefault({}),
+  /**
+   * Show a banner on every page while a blocking event that targets a core service is in force,
+   * linking to the event. Off by default.
+   */
+  blockingBanner: z.boolean({ error: "true or false" }).default(false),
+  /** Services offered; at least one. */
+  services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
+});
+
+/** The site configuration as written by the site's owner. */
+export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
+/** The site configuration with defaults applied. */
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/** Thrown when the site configuration is invalid; its message has one line per bad key. */
+export class SiteConfigError extends Error {
+  override name = "SiteConfigError";
+}
+
+/** Validates the site configuration; throws a SiteConfigError naming each bad key. */
+export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
+  const result = SiteConfigSchema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.join(".") || "(config)";
+    return `src/site.config.ts: ${key}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
+  });
+  throw new SiteConfigError(`The site configuration is invalid:\n${lines.join("\n")}`);
+}

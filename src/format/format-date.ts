@@ -1,0 +1,42 @@
+import type { PartialDate } from "../contract/fields/partial-date.ts";
+import { dateTimeFormat } from "./intl-cache.ts";
+import { remembered } from "./remembered.ts";
+
+// A site shows the same few thousand dates on thousands of pages: each is worded once per locale.
+const partialDateTexts = new Map<string, string>();
+
+/** Formats a published date at its own precision: "14 June 2019", "June 2019", "first half of 2019", "2019". */
+export function formatPartialDate(date: PartialDate, locale = "en"): string {
+  return remembered(partialDateTexts, `${locale}\u0000${date.precision}\u0000${date.start}\u0000${date.text}`, () =>
+    wordPartialDate(date, locale),
+  );
+}
+
+function wordPartialDate(date: PartialDate, locale: string): string {
+  const [year, month, day] = date.start.split("-").map(Number) as [number, number, number];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  const format = (options: Intl.DateTimeFormatOptions): string =>
+    dateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(utc);
+  switch (date.precision) {
+    case "year":
+      return String(year);
+    case "half":
+      return `${month === 1 ? "first" : "second"} half of ${year}`;
+    case "month":
+      return format({ month: "long", year: "numeric" });
+    case "day":
+      return format({ day: "numeric", month: "long", year: "numeric" });
+    case "time": {
+      const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(date.text)?.[1] ?? "Z";
+      const clock = date.text.slice(11, 16);
+      return `${format({ day: "numeric", month: "long", year: "numeric" })}, ${clock} (UTC${offset === "Z" ? "" : offset})`;
+    }
+  }
+}
+
+/** Formats a publication date (`YYYY-MM-DD` or a date-time) as a long date, e.g. "1 March 2024". */
+export function formatPublicationDate(text: string, locale = "en"): string {
+  return dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${text.slice(0, 10)}T00:00:00Z`),
+  );
+}

@@ -1,0 +1,108 @@
+import countries from "i18n-iso-countries";
+import { didYouMean } from "../validation/did-you-mean.ts";
+import type { Problem } from "../validation/problem.ts";
+import type { JsxUsage } from "./read-mdx-body.ts";
+import {
+  CALLOUT_TYPES,
+  CHART_NAMES,
+  FIGURE_METRICS,
+  MDX_COMPONENT_ATTRIBUTES,
+  MDX_COMPONENT_NAMES,
+  type MdxComponentName,
+} from "../../contract/mdx-component-specs.ts";
+
+/** A component used in a content file. */
+export interface FileUsage {
+  file: string;
+  usage: JsxUsage;
+  /** Names the file imports itself (those components are the author's business). */
+  imported: ReadonlySet<string>;
+}
+
+/** What the components may refer to. */
+export interface ComponentContext {
+  /** Kind of every record id. */
+  recordKinds: ReadonlyMap<string, "requests" | "blockingEvents" | "incidents">;
+  /** Period keys that have requests: `all`, years (`2024`) and half-years (`2024-h1`), lower case. */
+  periods: ReadonlySet<string>;
+}
+
+const isComponent = (name: string): name is MdxComponentName =>
+  (MDX_COMPONENT_NAMES as readonly string[]).includes(name);
+
+/** Checks one attribute value of a known component; returns what was expected, or undefined when fine. */
+function attributeProblem(
+  component: MdxComponentName,
+  name: string,
+  value: string,
+  context: ComponentContext,
+): string | undefined {
+  // Every record id, listed only to suggest one for a bad id: a site has tens of thousands.
+  const ids = (): string[] => [...context.recordKinds.keys()];
+  if (component === "Record" && name === "id" && !context.recordKinds.has(value))
+    return `the id of a record in data/${didYouMean(value, ids())}`;
+  if (component === "Status" && name === "id") {
+    const kind = context.recordKinds.get(value);
+    if (kind === undefined || kind === "requests") {
+      const statusIds = ids().filter((id) => context.recordKinds.get(id) !== "requests");
+      return `the id of a blocking event or incident${didYouMean(value, statusIds)}`;
+    }
+  }
+  if (component === "Figure" && name === "metric" && !(FIGURE_METRICS as readonly string[]).includes(value))
+    return `one of ${FIGURE_METRICS.join(", ")}${didYouMean(value, FIGURE_METRICS)}`;
+  if (component === "Figure" && name === "period" && !context.periods.has(value.toLowerCase())) {
+    const years = [...context.periods].filter((p) => /^\d{4}$/.test(p)).sort();
+    const range = years.length > 0 ? `a year from ${years[0]} to ${years.at(-1)}` : "a year with requests";
+    return `"all", ${range}, or a half-year with requests like "${years.at(-1) ?? "2024"}-H1"`;
+  }
+  if (component === "Figure" && name === "country" && !countries.isValid(value.toUpperCase()))
+    return 'an ISO 3166-1 alpha-2 country code, like "BE"';
+  if (component === "Chart" && name === "name" && !(CHART_NAMES as readonly string[]).includes(value))
+    return `one of ${CHART_NAMES.join(", ")}${didYouMean(value, CHART_NAMES)}`;
+  if (component === "Callout" && name === "type" && !(CALLOUT_TYPES as readonly string[]).includes(value))
+    return `one of ${CALLOUT_TYPES.join(", ")}${didYouMean(value, CALLOUT_TYPES)}`;
+  if (component === "CallToAction" && name === "href" && !/^(https?:\/\/|\/|mailto:)/.test(value))
+    return "a link starting with https://, / or mailto:";
+  return undefined;
+}
+
+/**
+ * Reports every problem with the components used in MDX files: unknown components, missing,
+ * unknown or non-string attributes, and ids, metrics, periods or chart names that do not exist.
+ */
+export function mdxComponentProblems(usages: readonly FileUsage[], context: ComponentContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const { file, usage, imported } of usages) {
+    const at = { file, line: usage.line, column: usage.column, field: usage.name };
+    if (imported.has(usage.name)) continue;
+    if (!isComponent(usage.name)) {
+      problems.push({
+        ...at,
+        expected: `one of the components ${MDX_COMPONENT_NAMES.join(", ")}${didYouMean(usage.name, MDX_COMPONENT_NAMES)} (see docs/writing.md)`,
+        found: `<${usage.name}>`,
+      });
+      continue;
+    }
+    const spec = MDX_COMPONENT_ATTRIBUTES[usage.name];
+    for (const name of spec.required.filter((n) => !(n in usage.attributes))) {
+      problems.push({ ...at, expected: `a ${name}="…" attribute`, found: `<${usage.name}> without ${name}` });
+    }
+    for (const [name, value] of Object.entries(usage.attributes)) {
+      if (![...spec.required, ...spec.optional].includes(name)) {
+        problems.push({
+          ...at,
+          expected: `only the attributes ${[...spec.required, ...spec.optional].join(", ")}${didYouMean(name, [...spec.required, ...spec.optional])}`,
+          found: name,
+        });
+        continue;
+      }
+      if (value === undefined) {
+        problems.push({ ...at, expected: `${name} as a plain text in quotes, like ${name}="…"`, found: `${name}={…}` });
+        continue;
+      }
+      const expected = attributeProblem(usage.name, name, value, context);
+      if (expected) problems.push({ ...at, expected: `${name}: ${expected}`, found: value });
+    }
+  }
+  return problems;
+}

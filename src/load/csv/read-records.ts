@@ -1,0 +1,131 @@
+import type { z } from "zod";
+import { checkFields, createFieldMemo } from "../../contract/schemas/check-fields.ts";
+import type { FieldShape, RecordSpec } from "../../contract/schemas/record-spec.ts";
+import { didYouMean } from "../validation/did-you-mean.ts";
+import type { Problem } from "../validation/problem.ts";
+import type { CsvRow, CsvTable } from "./parse-csv.ts";
+
+/** Where a cell stands in its file, and its text. */
+export interface CellPosition {
+  line: number;
+  column: number;
+  raw: string;
+}
+
+/** A valid record, with a way to find any of its cells in the file. */
+export interface LocatedRecord<T> {
+  file: string;
+  line: number;
+  data: T;
+  locate: (field: string) => CellPosition;
+}
+
+/** The id of any row whose id cell is valid, even if other cells are not. */
+export interface RecordKey {
+  id: string;
+  file: string;
+  line: number;
+  locate: (field: string) => CellPosition;
+}
+
+/** Records read from one CSV table, and the problems found in it. */
+export interface ReadResult<T> {
+  records: LocatedRecord<T>[];
+  /** Ids of all rows with a valid id, valid or not otherwise (for duplicate and reference checks). */
+  keys: RecordKey[];
+  problems: Problem[];
+}
+
+/** Columns that must be in the header: those whose schema rejects a blank cell. */
+export function requiredColumns(shape: FieldShape): string[] {
+  return Object.entries(shape)
+    .filter(([, schema]) => !schema.safeParse("").success)
+    .map(([name]) => name);
+}
+
+function headerProblems(table: CsvTable, file: string, shape: FieldShape): Problem[] {
+  const known = Object.keys(shape);
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  table.header.forEach((name, index) => {
+    const at = { file, line: 1, column: index + 1, field: "header" };
+    if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
+    else if (!known.includes(name)) {
+      problems.push({
+        ...at,
+        expected: `one of the columns listed in docs/data-format.md${didYouMean(name, known)}`,
+        found: name,
+      });
+    }
+    seen.add(name);
+  });
+  const missing = requiredColumns(shape).filter((name) => !table.header.includes(name));
+  if (missing.length > 0) {
+    const columns = `column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`;
+    problems.push({
+      file,
+      line: 1,
+      column: table.header.length + 1,
+      field: "header",
+      expected: `the required ${columns}`,
+      found: table.header.join(table.delimiter),
+    });
+  }
+  return problems;
+}
+
+function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number): (field: string) => CellPosition {
+  return (field) => {
+    const index = columnOf.get(field);
+    if (index === undefined) return { line: row.line, column: width + 1, raw: "" };
+    return { line: row.cellLines[index] ?? row.line, column: index + 1, raw: row.cells[index] ?? "" };
+  };
+}
+
+/**
+ * Validates every row of a parsed CSV table against a record spec: each cell by its column's schema,
+ * then the cross-field rules. Reports every problem (a missing required column once, in the header);
+ * keeps the rows that have none.
+ */
+export function readRecords<Shape extends FieldShape>(
+  table: CsvTable,
+  spec: RecordSpec<Shape>,
+): ReadResult<z.output<z.ZodObject<Shape>>> {
+  type Out = z.output<z.ZodObject<Shape>>;
+  const problems: Problem[] = [...table.problems];
+  if (table.header.length === 0) return { records: [], keys: [], problems };
+  const header = headerProblems(table, spec.file, spec.shape);
+  problems.push(...header);
+  const columnOf = new Map(table.header.map((name, index) => [name, index]));
+  const missingColumns = new Set(requiredColumns(spec.shape).filter((name) => !columnOf.has(name)));
+  const records: LocatedRecord<Out>[] = [];
+  const keys: RecordKey[] = [];
+  const memo = createFieldMemo();
+  for (const row of table.rows) {
+    const locate = cellLocator(row, columnOf, table.header.length);
+    // The same text as locate(field).raw, without making a position for every cell.
+    const valueOf = (field: string): string => {
+      const index = columnOf.get(field);
+      return index === undefined ? "" : (row.cells[index] ?? "");
+    };
+    const { values, issues } = checkFields(spec, valueOf, memo);
+    for (const issue of issues) {
+      if (missingColumns.has(issue.field)) continue;
+      const cell = locate(issue.field);
+      const found = typeof issue.input === "string" ? issue.input : cell.raw;
+      problems.push({
+        file: spec.file,
+        line: cell.line,
+        column: cell.column,
+        field: issue.field,
+        expected: issue.expected,
+        found,
+      });
+    }
+    const id = (values as { id?: unknown }).id;
+    if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
+    if (issues.length === 0 && header.length === 0)
+      records.push({ file: spec.file, line: row.line, data: values, locate });
+  }
+  return { records, keys, problems };
+}

@@ -1,0 +1,128 @@
+import type { LocatedRecord } from "../csv/read-records.ts";
+import { blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
+import {
+  authorSpec,
+  pageSpec,
+  postSpec,
+  writeupSpec,
+  type Author,
+  type Canary,
+  type Page,
+  type Post,
+  type Writeup,
+} from "../../contract/schemas/content.ts";
+import { incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
+import { requestSpec, type Request } from "../../contract/schemas/request.ts";
+import { sortProblems, type Problem } from "../validation/problem.ts";
+import {
+  duplicateIdProblems,
+  frontmatterIdProblems,
+  relatedRecordProblems,
+  writeupNameProblems,
+} from "./cross-references.ts";
+import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
+import { mdxComponentProblems } from "../content/check-mdx-components.ts";
+import { periodKeysOf } from "../../model/report/figure-query.ts";
+import { readCanary } from "./read-canary.ts";
+import { readCsvFile } from "./read-csv-file.ts";
+import { unknownFileProblems } from "./unknown-files.ts";
+
+/** Where each kind of content lives, relative to the project root. */
+export const CONTENT_FOLDERS = {
+  posts: "content/blog",
+  authors: "content/authors",
+  pages: "content/pages",
+  writeups: "content/records",
+} as const;
+
+/** Everything a site is built from, validated, with every problem found. */
+export interface Project {
+  requests: LocatedRecord<Request>[];
+  blockingEvents: LocatedRecord<BlockingEvent>[];
+  incidents: LocatedRecord<Incident>[];
+  posts: ContentEntry<Post>[];
+  authors: ContentEntry<Author>[];
+  pages: ContentEntry<Page>[];
+  writeups: ContentEntry<Writeup>[];
+  /** The warrant canary, when there is a valid one. */
+  canary: Canary | undefined;
+  /** Every problem in data/ and content/, sorted by file, line and column. */
+  problems: Problem[];
+  /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
+  warnings: Problem[];
+}
+
+/** What loading depends on besides the files. */
+export interface LoadOptions {
+  /** The moment to check the canary's expiry against (see `buildTime()`). */
+  now?: Date;
+  /** Whether an expired canary is an error (the default) or a warning. */
+  expiredCanary?: "error" | "warning";
+}
+
+/** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
+export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
+    await Promise.all([
+      readCsvFile(root, requestSpec),
+      readCsvFile(root, blockingEventSpec),
+      readCsvFile(root, incidentSpec),
+      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
+      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
+      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
+      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+      unknownFileProblems(
+        root,
+        [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
+        Object.values(CONTENT_FOLDERS),
+      ),
+      readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
+    ]);
+  const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
+  const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
+  const recordIds = new Set(keys.map((key) => key.id));
+  const authorIds = new Set(authors.ids.map((author) => author.id));
+  const problems = [
+    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...unknownFiles,
+    ...canary.problems,
+    ...duplicateIdProblems(keys),
+    ...relatedRecordProblems(records, recordIds),
+    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
+    ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
+    ...writeupNameProblems(writeups.ids, recordIds),
+    ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
+      recordKinds: new Map([
+        ...requests.keys.map((k) => [k.id, "requests"] as const),
+        ...blockingEvents.keys.map((k) => [k.id, "blockingEvents"] as const),
+        ...incidents.keys.map((k) => [k.id, "incidents"] as const),
+      ]),
+      periods: periodKeysOf(requests.records.map((r) => r.data)),
+    }),
+  ];
+  return {
+    requests: requests.records,
+    blockingEvents: blockingEvents.records,
+    incidents: incidents.records,
+    posts: posts.entries,
+    authors: authors.entries,
+    pages: pages.entries,
+    writeups: writeups.entries,
+    canary: canary.canary,
+    problems: sortProblems(problems),
+    warnings: sortProblems(canary.warnings),
+  };
+}
+
+/** Counts per kind, for the summary line of `validate`. */
+export function countProject(project: Project): Record<string, number> {
+  return {
+    requests: project.requests.length,
+    "blocking events": project.blockingEvents.length,
+    incidents: project.incidents.length,
+    posts: project.posts.length,
+    authors: project.authors.length,
+    pages: project.pages.length,
+    "record write-ups": project.writeups.length,
+  };
+}

@@ -1,0 +1,71 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { readMdxBody, recordMentions } from "../content/read-mdx-body.ts";
+import type { FileUsage } from "../content/check-mdx-components.ts";
+import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
+import { ID_PATTERN } from "../../contract/fields/csv-fields.ts";
+import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
+import type { Problem } from "../validation/problem.ts";
+
+/** A valid content file: its id (the file name), its frontmatter and a way to locate keys in it. */
+export interface ContentEntry<T> {
+  id: string;
+  file: string;
+  data: T;
+  /** Ids of the records its body shows with `<Record>` or `<Status>`. */
+  mentions: string[];
+  locate: (path: readonly PropertyKey[]) => TextPosition;
+}
+
+/** Entries and problems of one content folder. */
+export interface ContentFolder<T> {
+  entries: ContentEntry<T>[];
+  /** Components used in the MDX bodies, checked against the data once it is loaded. */
+  usages: FileUsage[];
+  /** Ids of all files with a valid name, whether or not their frontmatter is valid. */
+  ids: { id: string; file: string }[];
+  problems: Problem[];
+}
+
+const CONTENT_FILE = /\.mdx?$/;
+
+/** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter and MDX syntax. */
+export async function readContentFolder<Shape extends FieldShape>(
+  root: string,
+  folder: string,
+  spec: FieldSpec<Shape>,
+): Promise<ContentFolder<z.output<z.ZodObject<Shape>>>> {
+  type Out = z.output<z.ZodObject<Shape>>;
+  const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
+  const entries: ContentEntry<Out>[] = [];
+  const ids: { id: string; file: string }[] = [];
+  const usages: FileUsage[] = [];
+  const problems: Problem[] = [];
+  for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
+    const file = `${folder}/${name}`;
+    const id = name.replace(CONTENT_FILE, "");
+    const source = await readFile(path.join(root, file), "utf8");
+    const result = readFrontmatter(source, file, spec);
+    const body = readMdxBody(source, file);
+    const bodyProblems = body.problems;
+    problems.push(...result.problems, ...bodyProblems);
+    usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
+    if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        field: "file name",
+        expected:
+          "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)",
+        found: name,
+      });
+      continue;
+    }
+    ids.push({ id, file });
+    if (result.data !== undefined && bodyProblems.length === 0)
+      entries.push({ id, file, data: result.data, mentions: recordMentions(body.usages), locate: result.locate });
+  }
+  return { entries, ids, usages, problems };
+}

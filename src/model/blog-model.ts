@@ -1,0 +1,137 @@
+import { isListed, postVisibility, publicationInstant, type PostVisibility } from "./blog/publication.ts";
+import { relatedPosts } from "./blog/related-posts.ts";
+import { collectTags, tagSlug, type Tag } from "./blog/tags.ts";
+import type { Author, Page, Post } from "../contract/schemas/content.ts";
+import { authorPath, pagePath, postPath, tagPath } from "./paths.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
+
+/** A content file as the model reads it: its id (the file name), its frontmatter, and the records its body shows. */
+export interface ContentItem<T> {
+  id: string;
+  data: T;
+  /** Ids of the records the body shows with `<Record>` or `<Status>`. */
+  mentions: readonly string[];
+}
+
+/** A tag as a post shows it: the label most posts spell it with, and its page. */
+export interface TagLink {
+  slug: string;
+  label: string;
+  path: string;
+}
+
+/** An author, with the listed posts they wrote (newest first). */
+export interface AuthorView {
+  id: string;
+  data: Author;
+  path: string;
+  posts: PostView[];
+}
+
+/** A listed post and what its page shows besides its body. */
+export interface PostView {
+  id: string;
+  data: Post;
+  path: string;
+  /** Published, or (under `astro dev` only) scheduled or a draft: its page then says so. */
+  visibility: PostVisibility;
+  /** Its authors, in the post's order; an unknown id is left out. */
+  authors: AuthorView[];
+  tags: TagLink[];
+  /** Ids of the records it names in `related` or shows in its body, each once. */
+  recordIds: string[];
+  /** The most related other posts (shared tags and records), best first. */
+  similar: PostView[];
+  /** The next newer and older listed posts. */
+  newer: PostView | undefined;
+  older: PostView | undefined;
+}
+
+/** A tag with its posts, newest first. */
+export interface TagView extends Tag {
+  path: string;
+  posts: PostView[];
+}
+
+/** A content page (`content/pages/<id>.mdx`). */
+export interface PageView {
+  id: string;
+  data: Page;
+  path: string;
+}
+
+/** The blog: listed posts newest first, tags, authors and pages. */
+export interface BlogModel {
+  posts: PostView[];
+  /** Listed posts by the year of their date, newest year first. */
+  byYear: [year: string, posts: PostView[]][];
+  tags: TagView[];
+  authors: AuthorView[];
+  pages: PageView[];
+}
+
+/**
+ * The blog part of the site model. Drafts and scheduled posts are listed only in development, where
+ * their pages mark them; production lists published posts only. Posts are newest first by their
+ * publication instant in the site's time zone, then by id.
+ */
+export function buildBlogModel(
+  input: {
+    posts: readonly ContentItem<Post>[];
+    authors: readonly ContentItem<Author>[];
+    pages: readonly ContentItem<Page>[];
+  },
+  site: Pick<SiteConfig, "timeZone">,
+  now: Date,
+  mode: "production" | "development",
+): BlogModel {
+  const instant = (post: ContentItem<Post>) => publicationInstant(post.data.date, site.timeZone).getTime();
+  const listed = input.posts
+    .map((post) => ({ post, visibility: postVisibility(post.data, now, site.timeZone) }))
+    .filter(({ visibility }) => isListed(visibility, mode))
+    .sort((a, b) => instant(b.post) - instant(a.post) || a.post.id.localeCompare(b.post.id));
+  const tags = collectTags(listed.map(({ post }) => ({ id: post.id, tags: post.data.tags })));
+  const tagBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
+  const authors: AuthorView[] = input.authors.map((a) => ({
+    id: a.id,
+    data: a.data,
+    path: authorPath(a.id),
+    posts: [],
+  }));
+  const authorById = new Map(authors.map((a) => [a.id, a]));
+  const posts: PostView[] = listed.map(({ post, visibility }) => ({
+    id: post.id,
+    data: post.data,
+    path: postPath(post.id),
+    visibility,
+    authors: post.data.authors.flatMap((id) => authorById.get(id) ?? []),
+    tags: post.data.tags.map((raw) => {
+      const slug = tagSlug(raw);
+      return { slug, label: tagBySlug.get(slug)?.label ?? raw, path: tagPath(slug) };
+    }),
+    // Its own `related` first, then every record it names or shows, sorted.
+    recordIds: [...new Set([...post.data.related, ...[...new Set([...post.data.related, ...post.mentions])].sort()])],
+    similar: [],
+    newer: undefined,
+    older: undefined,
+  }));
+  const postById = new Map(posts.map((p) => [p.id, p]));
+  const forRelations = posts.map((p) => ({ id: p.id, date: p.data.date, tags: p.data.tags, related: p.data.related }));
+  posts.forEach((post, index) => {
+    post.newer = posts[index - 1];
+    post.older = posts[index + 1];
+    post.similar = relatedPosts(forRelations[index]!, forRelations).flatMap((p) => postById.get(p.id) ?? []);
+    for (const author of post.authors) author.posts.push(post);
+  });
+  return {
+    posts,
+    byYear: [...Map.groupBy(posts, (post) => post.data.date.slice(0, 4))],
+    tags: tags.map((tag) => ({
+      ...tag,
+      path: tagPath(tag.slug),
+      posts: tag.postIds.flatMap((id) => postById.get(id) ?? []),
+    })),
+    authors,
+    pages: input.pages.map((page) => ({ id: page.id, data: page.data, path: pagePath(page.id) })),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Project } from "../load/project/load-project.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { buildRoutes, type RouteTable } from "./routes.ts";
+import { buildSiteModel, type SiteModel, type SiteModelInput } from "./site-model.ts";
+
+/** The site model's input from a project read by `loadProject` (the build gets the same data through its collections). */
+export function siteModelInput(
+  project: Project,
+  site: SiteConfig,
+  now: Date,
+  mode: SiteModelInput["mode"] = "production",
+): SiteModelInput {
+  return {
+    site,
+    now,
+    mode,
+    requests: project.requests.map((r) => r.data),
+    blockingEvents: project.blockingEvents.map((e) => e.data),
+    incidents: project.incidents.map((i) => i.data),
+    posts: project.posts,
+    authors: project.authors,
+    pages: project.pages,
+    writeups: project.writeups,
+  };
+}
+
+/**
+ * The site model and route table of a valid project, without Astro: what a production build of it
+ * shows, for tools such as the bench. Throws when the project has problems.
+ */
+export function projectSite(project: Project, site: SiteConfig, now: Date): { model: SiteModel; routes: RouteTable } {
+  if (project.problems.length > 0)
+    throw new Error(`The project has ${project.problems.length} problem(s); run npm run validate.`);
+  const model = buildSiteModel(siteModelInput(project, site, now));
+  return { model, routes: buildRoutes(model) };
+}

@@ -1,0 +1,156 @@
+import type { PartialDate } from "../contract/fields/partial-date.ts";
+import { formatPartialDate } from "../format/format-date.ts";
+import { countryName, label } from "../format/labels.ts";
+import { statusText } from "./records/blocking-words.ts";
+import {
+  blockingDuration,
+  describeDuration,
+  incidentDuration,
+  isInForce,
+  needsReverification,
+  type Duration,
+} from "./records/record-timing.ts";
+import { requestTitle } from "./records/record-title.ts";
+import type { BlockingEvent } from "../contract/schemas/blocking-event.ts";
+import type { Incident } from "../contract/schemas/incident.ts";
+import type { Request } from "../contract/schemas/request.ts";
+import { countryPath, recordPath, type RecordKind } from "./paths.ts";
+
+/**
+ * A record's status as a badge: the words and the tone its colour comes from. Every page, card and
+ * feed shows a record's status with these words; "unknown" never reads as ongoing.
+ */
+export interface StatusBadge {
+  text: string;
+  /** `ongoing`, `partial`, `lifted`, `unknown` for blocking events; `ongoing` (open) or `resolved` for incidents. */
+  tone: BlockingEvent["status"] | "resolved";
+}
+
+/** What every record view has: its kind, id, page and title. */
+interface RecordViewBase<K extends RecordKind, T> {
+  kind: K;
+  id: string;
+  data: T;
+  /** Site-relative path of the record's page. */
+  path: string;
+  title: string;
+}
+
+/** A blocking event with everything readers are told about its state, worked out once. */
+export interface BlockingEventView extends RecordViewBase<"blockingEvents", BlockingEvent> {
+  countryName: string;
+  countryPath: string;
+  status: StatusBadge;
+  /** In force at build time: ongoing, or partial with no end date. The one rule for "blocked now". */
+  inForce: boolean;
+  /** "since 4 March 2020", "5 February 2019 to 18 June 2019" or "started May 2023" (not in force, no end date). */
+  dates: string;
+  /** How long it lasted or has lasted; absent when that cannot be known (status unknown, no end date). */
+  duration: Duration | undefined;
+  /** The status in words: dates, then the duration or "current status unknown". */
+  statusWords: string;
+  /** In force and not re-verified for over 90 days (or never). */
+  stale: boolean;
+}
+
+/** An incident with its state worked out once. */
+export interface IncidentView extends RecordViewBase<"incidents", Incident> {
+  status: StatusBadge;
+  /** Not resolved at build time. The one rule for "open now". */
+  open: boolean;
+  /** "since 22 September 2025" or "3 April 2023 to 5 April 2023". */
+  dates: string;
+  duration: Duration;
+  /** The status in words: dates, then the duration. */
+  statusWords: string;
+}
+
+/** A request, named by its authority and country in the site's language. */
+export interface RequestView extends RecordViewBase<"requests", Request> {
+  countryName: string;
+}
+
+/** Any record's view. */
+export type RecordView = BlockingEventView | IncidentView | RequestView;
+
+/** What views depend on besides the record: the site's language and the build time. */
+export interface ViewContext {
+  locale: string;
+  now: Date;
+}
+
+const OPEN: StatusBadge = { text: "Open", tone: "ongoing" };
+const RESOLVED: StatusBadge = { text: "Resolved", tone: "resolved" };
+
+/** "A to B" when it ended, else `since` (or `started`, when it is not known to be still going on) and the start. */
+function datesOf(start: PartialDate, end: PartialDate | undefined, running: boolean, locale: string): string {
+  const date = (d: PartialDate) => formatPartialDate(d, locale);
+  if (end) return `${date(start)} to ${date(end)}`;
+  return `${running ? "since" : "started"} ${date(start)}`;
+}
+
+/** The view of a blocking event at `context.now`. */
+export function blockingEventView(event: BlockingEvent, context: ViewContext): BlockingEventView {
+  const inForce = isInForce(event);
+  const duration = blockingDuration(event, context.now);
+  const dates = datesOf(event.started, event.ended, inForce, context.locale);
+  const tail = duration
+    ? `, ${describeDuration(duration, context.locale)}`
+    : event.status === "unknown"
+      ? ", current status unknown"
+      : "";
+  return {
+    kind: "blockingEvents",
+    id: event.id,
+    data: event,
+    path: recordPath("blockingEvents", event.id),
+    title: event.title,
+    countryName: countryName(event.country, context.locale),
+    countryPath: countryPath(event.country),
+    status: { text: statusText(event.status), tone: event.status },
+    inForce,
+    dates,
+    duration,
+    statusWords: `${dates}${tail}`,
+    stale: needsReverification(event, context.now),
+  };
+}
+
+/** The view of an incident at `context.now`. */
+export function incidentView(incident: Incident, context: ViewContext): IncidentView {
+  const open = incident.resolved === undefined;
+  const duration = incidentDuration(incident, context.now);
+  const dates = datesOf(incident.started, incident.resolved, open, context.locale);
+  return {
+    kind: "incidents",
+    id: incident.id,
+    data: incident,
+    path: recordPath("incidents", incident.id),
+    title: incident.title,
+    status: open ? OPEN : RESOLVED,
+    open,
+    dates,
+    duration,
+    statusWords: `${dates}, ${describeDuration(duration, context.locale)}`,
+  };
+}
+
+/** The view of a request. */
+export function requestView(request: Request, context: Pick<ViewContext, "locale">): RequestView {
+  return {
+    kind: "requests",
+    id: request.id,
+    data: request,
+    path: recordPath("requests", request.id),
+    title: requestTitle(request, context.locale),
+    countryName: countryName(request.country, context.locale),
+  };
+}
+
+/** Newest first by the start of a partial date, then by id, so equal dates keep one order on every page. */
+export function newestFirst<T extends { id: string }>(items: readonly T[], dateOf: (item: T) => PartialDate): T[] {
+  return [...items].sort((a, b) => dateOf(b).start.localeCompare(dateOf(a).start) || a.id.localeCompare(b.id));
+}
+
+/** The words of a data-contract value list, e.g. `smtp;imap` → "SMTP (mail delivery), IMAP". */
+export const words = (list: readonly string[]): string => list.map(label).join(", ");

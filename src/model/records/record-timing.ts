@@ -1,0 +1,78 @@
+import type { PartialDate } from "../../contract/fields/partial-date.ts";
+import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
+import type { Incident } from "../../contract/schemas/incident.ts";
+import { numberFormat } from "../../format/intl-cache.ts";
+
+const DAY_MS = 86_400_000;
+
+/** How long something lasted, as far as its published dates allow: a range of whole days. */
+export interface Duration {
+  /** Fewest days it may have lasted (from the last day it may have started to the first day it may have ended). */
+  minDays: number;
+  /** Most days it may have lasted. */
+  maxDays: number;
+  /** True while it has not ended: the duration runs to `now`. */
+  running: boolean;
+}
+
+const dayNumber = (isoDay: string): number => Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS);
+const today = (now: Date): number => Math.floor(now.getTime() / DAY_MS);
+
+/**
+ * The duration from `start` to `end` (or to `now` when there is no end), in whole days, as a
+ * range when a date is coarser than a day: "2020-03" may be any day of March.
+ */
+export function durationBetween(start: PartialDate, end: PartialDate | undefined, now: Date): Duration {
+  if (start.instant !== undefined && end?.instant !== undefined) {
+    const days = Math.max(0, Math.floor((Date.parse(end.instant) - Date.parse(start.instant)) / DAY_MS));
+    return { minDays: days, maxDays: days, running: false };
+  }
+  const endFirst = end ? dayNumber(end.start) : today(now);
+  const endLast = end ? dayNumber(end.end) : today(now);
+  const minDays = Math.max(0, endFirst - dayNumber(start.end));
+  const maxDays = Math.max(minDays, endLast - dayNumber(start.start));
+  return { minDays, maxDays, running: end === undefined };
+}
+
+/** True when a blocking event is in force at build time: ongoing, or partial with no end date. */
+export function isInForce(event: Pick<BlockingEvent, "status" | "ended">): boolean {
+  return event.status === "ongoing" || (event.status === "partial" && event.ended === undefined);
+}
+
+/** The duration of a blocking event; undefined when its status is unknown and it has no end date. */
+export function blockingDuration(
+  event: Pick<BlockingEvent, "status" | "started" | "ended">,
+  now: Date,
+): Duration | undefined {
+  if (event.status === "unknown" && event.ended === undefined) return undefined;
+  if (!isInForce(event) && event.ended === undefined) return undefined;
+  return durationBetween(event.started, event.ended, now);
+}
+
+/** Days a re-check may wait before an event in force counts as not re-verified. */
+export const REVERIFY_AFTER_DAYS = 90;
+
+/** True when an event in force was last verified more than 90 days before `now`, or never. */
+export function needsReverification(
+  event: Pick<BlockingEvent, "status" | "ended" | "last_verified">,
+  now: Date,
+): boolean {
+  if (!isInForce(event)) return false;
+  if (!event.last_verified) return true;
+  return today(now) - dayNumber(event.last_verified.end) > REVERIFY_AFTER_DAYS;
+}
+
+/** The duration of an incident, running to `now` while it is open. */
+export function incidentDuration(incident: Pick<Incident, "started" | "resolved">, now: Date): Duration {
+  return durationBetween(incident.started, incident.resolved, now);
+}
+
+/** Words for a duration: "for 2,214 days and counting", "for at least 90 days", "for 12 to 40 days", "less than a day". */
+export function describeDuration(duration: Duration, locale = "en"): string {
+  const n = (days: number) => `${numberFormat(locale).format(days)} day${days === 1 ? "" : "s"}`;
+  const counting = duration.running ? " and counting" : "";
+  if (duration.maxDays === 0) return duration.running ? "since today" : "less than a day";
+  if (duration.minDays === duration.maxDays) return `for ${n(duration.minDays)}${counting}`;
+  if (duration.running) return `for at least ${n(duration.minDays)}${counting}`;
+  return `for ${numberFormat(locale).format(duration.minDays)} to ${n(duration.maxDays)}`;
+}

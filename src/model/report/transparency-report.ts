@@ -1,0 +1,60 @@
+import type { Request } from "../../contract/schemas/request.ts";
+import { periodOf, periodOrder, periodSequence, type Period, type PeriodLength } from "./periods.ts";
+import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
+
+/** The figures of one reporting period and the ids of its requests. */
+export interface PeriodReport {
+  period: Period;
+  figures: RequestFigures;
+  requestIds: string[];
+}
+
+/** The figures of one requesting country and the ids of its requests. */
+export interface CountryReport {
+  /** ISO 3166-1 alpha-2 code, upper case. */
+  code: string;
+  figures: RequestFigures;
+  requestIds: string[];
+}
+
+/** The whole transparency report, computed once per build. */
+export interface TransparencyReport {
+  periodLength: PeriodLength;
+  /** Every period from the first to the last request, in order, empty ones included. */
+  periods: PeriodReport[];
+  /** The most recent period with at least one request. */
+  latest: PeriodReport | undefined;
+  allTime: RequestFigures;
+  /** Requesting countries, most requests first. */
+  countries: CountryReport[];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** Builds the report: figures per period, per country and for all time, from the requests. */
+export function buildTransparencyReport(requests: readonly Request[], periodLength: PeriodLength): TransparencyReport {
+  const periodByKey = new Map<string, Period>();
+  for (const r of requests) {
+    const period = periodOf(r.received, periodLength);
+    periodByKey.set(period.key, period);
+  }
+  const byPeriod = groupBy(requests, (r) => periodOf(r.received, periodLength).key);
+  const periods = periodSequence([...periodByKey.values()], periodLength)
+    .sort((a, b) => periodOrder(a) - periodOrder(b))
+    .map((period): PeriodReport => {
+      const own = byPeriod.get(period.key) ?? [];
+      return { period, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };
+    });
+  const allTime = computeRequestFigures(requests);
+  const byCountry = groupBy(requests, (r) => r.country);
+  const countries = allTime.country.map(([code]): CountryReport => {
+    const own = byCountry.get(code) ?? [];
+    return { code, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };
+  });
+  const latest = periods.findLast((p) => p.figures.records > 0 && p.period.kind !== "withheld");
+  return { periodLength, periods, latest, allTime, countries };
+}

@@ -1,0 +1,253 @@
+import { countryName } from "../format/labels.ts";
+import { bannerEvents } from "./records/blocking-banner.ts";
+import { recordCountries } from "./records/record-countries.ts";
+import { queryFigure, type FigureQuery, type FigureResult } from "./report/figure-query.ts";
+import { protectSmallCount, type CountDisplay } from "./report/small-counts.ts";
+import type { RequestFigures } from "./report/request-figures.ts";
+import { buildTransparencyReport, type PeriodReport, type TransparencyReport } from "./report/transparency-report.ts";
+import { buildRelatedIndex, type RelationLink } from "./related-index.ts";
+import type { BlockingEvent } from "../contract/schemas/blocking-event.ts";
+import type { Author, Page, Post, Writeup } from "../contract/schemas/content.ts";
+import type { Incident } from "../contract/schemas/incident.ts";
+import type { Request } from "../contract/schemas/request.ts";
+import { countryPath, periodPath, type RecordKind } from "./paths.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
+import {
+  blockingEventView,
+  incidentView,
+  newestFirst,
+  requestView,
+  type BlockingEventView,
+  type IncidentView,
+  type RecordView,
+  type RequestView,
+} from "./record-views.ts";
+
+/** Everything the site is built from: the validated project, the site config and the build time. */
+export interface SiteModelInput {
+  site: SiteConfig;
+  /** The moment the site is built for (`buildTime()`): what is in force or open, and durations, are as of then. */
+  now: Date;
+  /** `development` under `astro dev`, where drafts and scheduled posts are listed (and marked). */
+  mode: "production" | "development";
+  requests: readonly Request[];
+  blockingEvents: readonly BlockingEvent[];
+  incidents: readonly Incident[];
+  posts: readonly ContentItem<Post>[];
+  authors: readonly ContentItem<Author>[];
+  pages: readonly ContentItem<Page>[];
+  writeups: readonly ContentItem<Writeup>[];
+}
+
+/** Anything a page can link to as "related": a record or a post. */
+export interface RelatedRef {
+  key: string;
+  kind: RecordKind | "posts";
+  title: string;
+  path: string;
+}
+
+/** A country named by any record: its requests, its blocking and the incidents linked to either. */
+export interface CountryView {
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  name: string;
+  path: string;
+  /** Its requests, newest first. */
+  requests: RequestView[];
+  /** The report's figures for its requests; undefined when it has none. */
+  figures: RequestFigures | undefined;
+  /** Requests received (rows weighted by `count`), shown with small-count protection. */
+  requestCount: CountDisplay;
+  /** Its blocking events, newest first. */
+  blockingEvents: BlockingEventView[];
+  /** Those in force. */
+  inForce: BlockingEventView[];
+  /** Incidents linked to its requests or blocking events, newest first. */
+  incidents: IncidentView[];
+}
+
+/** A reporting period with a page: its figures, requests (newest first) and neighbours. */
+export interface PeriodView {
+  entry: PeriodReport;
+  path: string;
+  requests: RequestView[];
+  previous: PeriodReport["period"] | undefined;
+  next: PeriodReport["period"] | undefined;
+}
+
+/** The counts the home page (and its card) give. */
+export interface HomeTotals {
+  /** Requests received, all time (rows weighted by `count`). */
+  requests: number;
+  blockingEvents: number;
+  blocksInForce: number;
+  incidents: number;
+  openIncidents: number;
+}
+
+/** The one answer to every question a page, card, feed or download asks of the data. */
+export interface SiteModel {
+  site: SiteConfig;
+  now: Date;
+  mode: SiteModelInput["mode"];
+  /** Requests, newest first. */
+  requests: RequestView[];
+  blockingEvents: {
+    /** Every blocking event, newest first. */
+    all: BlockingEventView[];
+    /** In force now, newest first: the one set every "blocked now" names. */
+    inForce: BlockingEventView[];
+    /** Those of `inForce` that the site-wide banner names (a core service's target; none when the banner is off). */
+    banner: BlockingEventView[];
+    /** Countries with blocking, by name, each with its events newest first. */
+    byCountry: CountryView[];
+  };
+  incidents: {
+    /** Every incident, newest first. */
+    all: IncidentView[];
+    /** Open now, newest first: the one set every "open now" names. */
+    open: IncidentView[];
+    /** Resolved incidents by the year they started, newest year first. */
+    resolvedByYear: [year: string, incidents: IncidentView[]][];
+  };
+  report: TransparencyReport;
+  /** Periods with at least one request, each with a page, in order. */
+  periods: PeriodView[];
+  /** Every country named by a request or blocking event, by name in the site's language. */
+  countries: CountryView[];
+  home: HomeTotals;
+  blog: BlogModel;
+  /** Ids of records with a write-up (`content/records/<id>.mdx`). */
+  writeupIds: ReadonlySet<string>;
+  /** Any record by id. */
+  record: (id: string) => RecordView | undefined;
+  /** Related things of a record id or of `post:<slug>`, both ways, sorted by key. */
+  related: (key: string) => RelatedRef[];
+  /** One report figure for `<Figure>`, linked to the page where it can be checked. */
+  figure: (query: FigureQuery) => FigureResult;
+}
+
+/** Key of a post in the related index (posts and records share it, so posts are prefixed). */
+export const postKey = (slug: string): string => `post:${slug}`;
+
+/**
+ * Builds the site model: every list, set, count and word the site shows, computed once from the
+ * validated project. Pure: no `astro:*` import, no I/O; the same input gives the same model.
+ */
+export function buildSiteModel(input: SiteModelInput): SiteModel {
+  const { site, now } = input;
+  const locale = site.language;
+  const context = { locale, now };
+  const requests = newestFirst(
+    input.requests.map((r) => requestView(r, context)),
+    (r) => r.data.received,
+  );
+  const blockingEvents = newestFirst(
+    input.blockingEvents.map((e) => blockingEventView(e, context)),
+    (e) => e.data.started,
+  );
+  const incidents = newestFirst(
+    input.incidents.map((i) => incidentView(i, context)),
+    (i) => i.data.started,
+  );
+  const report = buildTransparencyReport(input.requests, site.report.period);
+  const blog = buildBlogModel(input, site, now, input.mode);
+
+  const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
+  const refs = new Map<string, RelatedRef>([
+    ...[...records.values()].map((r) => [r.id, { key: r.id, kind: r.kind, title: r.title, path: r.path }] as const),
+    ...blog.posts.map(
+      (p) => [postKey(p.id), { key: postKey(p.id), kind: "posts", title: p.data.title, path: p.path }] as const,
+    ),
+  ]);
+  const links: RelationLink[] = [
+    ...[...input.requests, ...input.blockingEvents, ...input.incidents].flatMap((r) =>
+      r.related.map((to) => ({ from: r.id, to })),
+    ),
+    // Records a post names in `related` or shows with <Record> or <Status> are related to it, both ways;
+    // so are the records a write-up shows. Only listed posts count: a draft links nowhere in production.
+    ...blog.posts.flatMap((p) => p.recordIds.map((to) => ({ from: postKey(p.id), to }))),
+    ...input.writeups.flatMap((w) => w.mentions.map((to) => ({ from: w.id, to }))),
+  ];
+  const index = buildRelatedIndex(links);
+  const related = (key: string): RelatedRef[] => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []);
+
+  const threshold = site.report.smallCountThreshold;
+  const countries = recordCountries(
+    input.requests.map((data) => ({ data })),
+    input.blockingEvents.map((data) => ({ data })),
+  )
+    .map((code): CountryView => {
+      const own = requests.filter((r) => r.data.country === code);
+      const events = blockingEvents.filter((e) => e.data.country === code);
+      const figures = report.countries.find((c) => c.code === code)?.figures;
+      const linked = new Set([...own, ...events].flatMap((r) => related(r.id)).map((ref) => ref.key));
+      return {
+        code,
+        name: countryName(code, locale),
+        path: countryPath(code),
+        requests: own,
+        figures,
+        requestCount: protectSmallCount(figures?.requests ?? 0, threshold, locale),
+        blockingEvents: events,
+        inForce: events.filter((e) => e.inForce),
+        incidents: incidents.filter((incident) => linked.has(incident.id)),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+
+  const withRequests = report.periods.filter((p) => p.figures.records > 0);
+  const periods = withRequests.map((entry, i): PeriodView => {
+    const ids = new Set(entry.requestIds);
+    return {
+      entry,
+      path: periodPath(entry.period.key),
+      requests: requests.filter((r) => ids.has(r.id)),
+      previous: withRequests[i - 1]?.period,
+      next: withRequests[i + 1]?.period,
+    };
+  });
+  const periodPages = new Set(periods.map((p) => p.entry.period.key));
+
+  const inForce = blockingEvents.filter((e) => e.inForce);
+  const open = incidents.filter((i) => i.open);
+  return {
+    site,
+    now,
+    mode: input.mode,
+    requests,
+    blockingEvents: {
+      all: blockingEvents,
+      inForce,
+      banner: bannerEvents(inForce, site),
+      byCountry: countries.filter((country) => country.blockingEvents.length > 0),
+    },
+    incidents: {
+      all: incidents,
+      open,
+      resolvedByYear: [
+        ...Map.groupBy(
+          incidents.filter((i) => !i.open),
+          (i) => i.data.started.start.slice(0, 4),
+        ),
+      ],
+    },
+    report,
+    periods,
+    countries,
+    home: {
+      requests: report.allTime.requests,
+      blockingEvents: blockingEvents.length,
+      blocksInForce: inForce.length,
+      incidents: incidents.length,
+      openIncidents: open.length,
+    },
+    blog,
+    writeupIds: new Set(input.writeups.map((w) => w.id)),
+    record: (id) => records.get(id),
+    related,
+    figure: (query) => queryFigure(input.requests, query, { threshold, locale, periodPages }),
+  };
+}

@@ -1,0 +1,369 @@
+import { scaleBand, scaleLinear } from "d3-scale";
+import { stack } from "d3-shape";
+import { label } from "../../format/labels.ts";
+import type { Incident } from "../../contract/schemas/incident.ts";
+import { INCIDENT_CATEGORIES, SEVERITIES } from "../../contract/schemas/vocabulary.ts";
+import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  MIN_LABEL_GAP,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+  type Tick,
+} from "./chart-layout.ts";
+import { formatCount, joinList } from "./chart-text.ts";
+import { layoutLegend, type LegendItem } from "./legend.ts";
+import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
+
+type Category = (typeof INCIDENT_CATEGORIES)[number];
+type Severity = (typeof SEVERITIES)[number];
+
+/** Incidents that started in one calendar year, by category and by severity (each adds up to `total`). */
+export interface IncidentYear {
+  year: number;
+  total: number;
+  category: Record<Category, number>;
+  severity: Record<Severity, number>;
+}
+
+/** One category's or severity's share of one year's bar. */
+export interface IncidentSegment extends Rect {
+  year: number;
+  key: string;
+  value: number;
+  fill: string;
+  stroke: string;
+  /** Tooltip: "2021, Outage: 2". */
+  title: string;
+}
+
+/** One of the two stacked-bar panels: the same years and count scale, split by category or by severity. */
+export interface IncidentPanel {
+  by: "category" | "severity";
+  heading: TextLabel;
+  legend: LegendItem[];
+  plot: PlotArea;
+  /** Non-empty segments only, bottom to top within each year. */
+  segments: IncidentSegment[];
+  /** The total above each bar, when every total fits over its bar; else none. */
+  totals: TextLabel[];
+  xLabels: TextLabel[];
+  yTicks: Tick[];
+  yLabels: TextLabel[];
+}
+
+/** Everything needed to draw the incidents-per-year chart. */
+export interface IncidentsOverTimeGeometry {
+  width: number;
+  height: number;
+  fontSize: number;
+  patterns: PatternTile[];
+  years: IncidentYear[];
+  /** By category on top, by severity below. */
+  panels: [IncidentPanel, IncidentPanel];
+  summary: string;
+  table: TableModel;
+}
+
+/** Colour and texture per category; every colour has at least 3:1 contrast with white, every category its own texture. */
+export const CATEGORY_FILLS: Record<Category, FillStyle> = {
+  abuse: { colour: "#8a1c1c", pattern: "solid" },
+  security: { colour: "#1f4e8c", pattern: "crosshatch" },
+  outage: { colour: "#a16207", pattern: "horizontal" },
+  legal: { colour: "#0f766e", pattern: "vertical" },
+  account_action: { colour: "#c2410c", pattern: "diagonal" },
+  other: { colour: "#767676", pattern: "dots" },
+};
+
+/** Colour and texture per severity, from sparse grey dots (low) to solid dark red (critical). */
+export const SEVERITY_FILLS: Record<Severity, FillStyle> = {
+  low: { colour: "#767676", pattern: "dots" },
+  medium: { colour: "#a16207", pattern: "diagonal" },
+  high: { colour: "#c2410c", pattern: "crosshatch" },
+  critical: { colour: "#8a1c1c", pattern: "solid" },
+};
+
+const PLOT_HEIGHT = 150;
+const MAX_BAR_WIDTH = 40;
+const PANEL_GAP = 16;
+
+const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * Counts incidents per calendar year of `started` (the local day it started, as published), from the
+ * first year to the last with every year in between, empty years as zeros. Oldest first; [] for none.
+ */
+export function incidentsByYear(
+  incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
+): IncidentYear[] {
+  const yearOf = (i: { data: Pick<Incident, "started"> }): number => Number(i.data.started.start.slice(0, 4));
+  if (incidents.length === 0) return [];
+  const years = incidents.map(yearOf);
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const out = Array.from({ length: last - first + 1 }, (_, k): IncidentYear => ({
+    year: first + k,
+    total: 0,
+    category: zeros(INCIDENT_CATEGORIES),
+    severity: zeros(SEVERITIES),
+  }));
+  for (const incident of incidents) {
+    const row = out[yearOf(incident) - first];
+    if (!row) continue;
+    row.total += 1;
+    row.category[incident.data.category] += 1;
+    row.severity[incident.data.severity] += 1;
+  }
+  return out;
+}
+
+/** The counts of all years together. */
+export function allYears(years: readonly IncidentYear[]): Omit<IncidentYear, "year"> {
+  const out = { total: 0, category: zeros(INCIDENT_CATEGORIES), severity: zeros(SEVERITIES) };
+  for (const y of years) {
+    out.total += y.total;
+    for (const c of INCIDENT_CATEGORIES) out.category[c] += y.category[c];
+    for (const s of SEVERITIES) out.severity[s] += y.severity[s];
+  }
+  return out;
+}
+
+/** "3 incidents", "1 incident". */
+function incidentCount(n: number, locale: string): string {
+  return `${formatCount(n, locale)} ${n === 1 ? "incident" : "incidents"}`;
+}
+
+/** The keys with the largest count, and that count. */
+function leaders<K extends string>(counts: Record<K, number>, keys: readonly K[]): { keys: K[]; count: number } {
+  const count = Math.max(0, ...keys.map((k) => counts[k]));
+  return { keys: keys.filter((k) => counts[k] === count), count };
+}
+
+/** The summary: how many incidents over which years and the busiest year; how many were high or critical, and the commonest category. */
+export function incidentsOverTimeSummary(years: readonly IncidentYear[], locale: string): string {
+  const first = years[0];
+  const last = years.at(-1);
+  if (!first || !last) return "No incidents have been recorded.";
+  const total = years.reduce((sum, y) => sum + y.total, 0);
+  let opening: string;
+  if (first === last) opening = `In ${first.year} we recorded ${incidentCount(total, locale)}.`;
+  else {
+    const peak = leaders(
+      Object.fromEntries(years.map((y) => [String(y.year), y.total])) as Record<string, number>,
+      years.map((y) => String(y.year)),
+    );
+    const when =
+      peak.keys.length <= 2
+        ? `the most in ${joinList(peak.keys, locale)} (${formatCount(peak.count, locale)}${peak.keys.length === 2 ? " each" : ""})`
+        : `at most ${formatCount(peak.count, locale)} in a year`;
+    opening = `From ${first.year} to ${last.year} we recorded ${incidentCount(total, locale)}; ${when}.`;
+  }
+  const all = allYears(years);
+  const common = leaders(all.category, INCIDENT_CATEGORIES);
+  if (total === 1) {
+    const severity = SEVERITIES.find((s) => all.severity[s] === 1) ?? "low";
+    return `${opening} It was a ${severity}-severity incident in the category “${label(common.keys[0] ?? "other")}”.`;
+  }
+  const serious = all.severity.high + all.severity.critical;
+  const severe =
+    serious === 0
+      ? "None was of high or critical severity"
+      : `${formatCount(serious, locale)} of them ${serious === 1 ? "was" : "were"} of high or critical severity`;
+  // With three or more categories tied for first, naming them says little: leave the clause out.
+  if (common.keys.length > 2) return `${opening} ${severe}.`;
+  const names = joinList(
+    common.keys.map((k) => label(k).toLowerCase()),
+    locale,
+  );
+  const commonest =
+    common.keys.length === 1
+      ? `the most common category was ${names} (${formatCount(common.count, locale)})`
+      : `the most common categories were ${names} (${formatCount(common.count, locale)} each)`;
+  return `${opening} ${severe}; ${commonest}.`;
+}
+
+/**
+ * Lays out one panel of stacked bars per year from `top`: a heading, a legend, the bars on the shared
+ * count scale `y` (domain only; the range is set here), the totals and the year labels. Returns the
+ * panel and the y where it ends.
+ */
+function layoutPanel<K extends string>(
+  by: IncidentPanel["by"],
+  keys: readonly K[],
+  fills: Record<K, ResolvedFill>,
+  years: readonly IncidentYear[],
+  pick: (year: IncidentYear) => Record<K, number>,
+  top: number,
+  left: number,
+  yDomain: [number, number],
+  locale: string,
+): { panel: IncidentPanel; bottom: number } {
+  const fontSize = FONT_SIZE;
+  const width = CHART_WIDTH;
+  const heading: TextLabel = {
+    x: 0,
+    y: round1(top + fontSize),
+    text: by === "category" ? "By category" : "By severity",
+    anchor: "start",
+  };
+  const legend = layoutLegend(
+    keys.map((k) => ({ key: k, label: label(k), fill: fills[k].fill, stroke: fills[k].colour })),
+    0,
+    top + fontSize + 6,
+    width,
+    fontSize,
+  );
+  // Room above the plot for the total over the tallest bar.
+  const plotTop = round1(top + fontSize + 6 + legend.height + 8 + fontSize + 6);
+  // The right margin leaves room for half a year label, so the latest year's label is never pushed inwards (and its neighbour dropped).
+  const plot: PlotArea = {
+    left,
+    top: plotTop,
+    right: width - Math.ceil(estimateTextWidth("0000", fontSize) / 2),
+    bottom: plotTop + PLOT_HEIGHT,
+  };
+  const y = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]);
+  const px = (value: number): number => round1(y(value));
+  const x = scaleBand<number>()
+    .domain(years.map((yr) => yr.year))
+    .range([plot.left, plot.right])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const barWidth = round1(Math.min(x.bandwidth(), MAX_BAR_WIDTH));
+  const center = (year: number): number => (x(year) ?? plot.left) + x.bandwidth() / 2;
+
+  const series = stack<Record<K, number>, K>().keys(keys)(years.map(pick));
+  const segments: IncidentSegment[] = [];
+  years.forEach((yr, j) => {
+    for (const s of series) {
+      const [y0, y1] = s[j] ?? [0, 0];
+      if (y1 <= y0) continue;
+      const yTop = px(y1);
+      segments.push({
+        year: yr.year,
+        key: s.key,
+        value: y1 - y0,
+        x: round1(center(yr.year) - barWidth / 2),
+        y: yTop,
+        width: barWidth,
+        height: round1(px(y0) - yTop),
+        fill: fills[s.key].fill,
+        stroke: fills[s.key].colour,
+        title: `${yr.year}, ${label(s.key)}: ${formatCount(y1 - y0, locale)}`,
+      });
+    }
+  });
+
+  const totalTexts = years.map((yr) => formatCount(yr.total, locale));
+  const totalsFit = totalTexts.every((text) => estimateTextWidth(text, fontSize) + MIN_LABEL_GAP <= x.step());
+  const totals = totalsFit
+    ? years.map((yr, j): TextLabel => ({
+        x: round1(center(yr.year)),
+        y: round1(px(yr.total) - 6),
+        text: totalTexts[j] ?? "",
+        anchor: "middle",
+      }))
+    : [];
+  const yTicks = countTicks(y, locale);
+  const xLabels = bandLabels(
+    years.map((yr) => ({ center: center(yr.year), text: String(yr.year) })),
+    plot.bottom + fontSize + 6,
+    fontSize,
+    MIN_LABEL_GAP,
+    [0, width],
+  );
+  return {
+    panel: {
+      by,
+      heading,
+      legend: legend.items,
+      plot,
+      segments,
+      totals,
+      xLabels,
+      yTicks,
+      yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
+    },
+    bottom: plot.bottom + fontSize + 14,
+  };
+}
+
+/**
+ * Lays out incidents per year as two stacked-bar panels, one above the other: by category, then by
+ * severity. Both share the years (so a year's bars line up) and the count scale (so they are the same
+ * height: each splits the same total).
+ */
+export function incidentsOverTimeGeometry(
+  incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
+  chartId: string,
+  locale: string,
+): IncidentsOverTimeGeometry {
+  const fontSize = FONT_SIZE;
+  const years = incidentsByYear(incidents);
+  const categoryFills = Object.fromEntries(
+    INCIDENT_CATEGORIES.map((c) => [c, resolveFill(CATEGORY_FILLS[c], chartId, `category-${c}`)]),
+  ) as Record<Category, ResolvedFill>;
+  const severityFills = Object.fromEntries(
+    SEVERITIES.map((s) => [s, resolveFill(SEVERITY_FILLS[s], chartId, `severity-${s}`)]),
+  ) as Record<Severity, ResolvedFill>;
+  const yDomain: [number, number] = [0, Math.max(1, ...years.map((y) => y.total))];
+  const left = Math.ceil(
+    Math.max(0, ...countTicks(scaleLinear().domain(yDomain), locale).map((t) => estimateTextWidth(t.text, fontSize))) +
+      10,
+  );
+  const byCategory = layoutPanel(
+    "category",
+    INCIDENT_CATEGORIES,
+    categoryFills,
+    years,
+    (y) => y.category,
+    0,
+    left,
+    yDomain,
+    locale,
+  );
+  const bySeverity = layoutPanel(
+    "severity",
+    SEVERITIES,
+    severityFills,
+    years,
+    (y) => y.severity,
+    byCategory.bottom + PANEL_GAP,
+    left,
+    yDomain,
+    locale,
+  );
+  const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap(
+    (f) => (f.tile ? [f.tile] : []),
+  );
+
+  const cells = (y: Omit<IncidentYear, "year">): string[] =>
+    [...INCIDENT_CATEGORIES.map((c) => y.category[c]), ...SEVERITIES.map((s) => y.severity[s]), y.total].map((n) =>
+      formatCount(n, locale),
+    );
+
+  return {
+    width: CHART_WIDTH,
+    height: bySeverity.bottom,
+    fontSize,
+    patterns: tiles,
+    years,
+    panels: [byCategory.panel, bySeverity.panel],
+    summary: incidentsOverTimeSummary(years, locale),
+    table: {
+      caption: "Incidents per year, by category and by severity (each group of columns adds up to the total)",
+      columns: ["Year", ...INCIDENT_CATEGORIES.map(label), ...SEVERITIES.map((s) => `${label(s)} severity`), "Total"],
+      rows:
+        years.length === 0
+          ? []
+          : [
+              ...years.map((y) => ({ header: String(y.year), cells: cells(y) })),
+              { header: "All years", cells: cells(allYears(years)) },
+            ],
+    },
+  };
+}

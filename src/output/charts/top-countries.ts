@@ -1,0 +1,177 @@
+import { max } from "d3-array";
+import { scaleBand, scaleLinear } from "d3-scale";
+import { countryName } from "../../format/labels.ts";
+import { estimateTextWidth, fitText } from "./axis-ticks.ts";
+import {
+  CHART_WIDTH,
+  FONT_SIZE,
+  round1,
+  type PlotArea,
+  type Rect,
+  type TableModel,
+  type TextLabel,
+} from "./chart-layout.ts";
+import { formatCount, joinList, requestCount } from "./chart-text.ts";
+
+/** A country's bar, with its name and value as direct labels. */
+export interface CountryBar extends Rect {
+  code: string;
+  name: string;
+  value: number;
+  nameLabel: TextLabel;
+  valueLabel: TextLabel;
+}
+
+/** Everything needed to draw the top-countries chart. */
+export interface TopCountriesGeometry {
+  width: number;
+  height: number;
+  fontSize: number;
+  plot: PlotArea;
+  colour: string;
+  /** Largest first; empty when no country may be shown. */
+  bars: CountryBar[];
+  /** Countries left out because their count is below the small-count threshold. */
+  suppressed: number;
+  /** Countries at or above the threshold that are outside the top `limit`. */
+  beyondTop: number;
+  /** Says which countries are not shown and why; undefined when all are shown. */
+  note: string | undefined;
+  summary: string;
+  table: TableModel;
+}
+
+const ROW_HEIGHT = 28;
+const MAX_NAME_WIDTH = 220;
+/** Dark blue, 8.3:1 against white. */
+const BAR_COLOUR = "#1f4e8c";
+
+/** Which countries the chart may show: counts at or above `threshold`, largest first, at most `limit`. */
+export function selectTopCountries(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  limit: number,
+): { shown: [string, number][]; suppressed: number; beyondTop: number } {
+  const withRequests = countries.filter(([, n]) => n > 0);
+  const publishable = withRequests.filter(([, n]) => threshold === undefined || n >= threshold);
+  const sorted = [...publishable].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = sorted.slice(0, Math.max(0, limit)).map(([code, n]): [string, number] => [code, n]);
+  return { shown, suppressed: withRequests.length - publishable.length, beyondTop: publishable.length - shown.length };
+}
+
+/** The note under the chart: how many countries are not shown, and why. */
+function omissionNote(
+  suppressed: number,
+  beyondTop: number,
+  threshold: number | undefined,
+  limit: number,
+  locale: string,
+): string | undefined {
+  const parts: string[] = [];
+  if (suppressed > 0 && threshold !== undefined) {
+    const countries = suppressed === 1 ? "1 country" : `${formatCount(suppressed, locale)} countries`;
+    parts.push(
+      `${countries} with fewer than ${formatCount(threshold, locale)} requests ${suppressed === 1 ? "is" : "are"} not shown: we publish no exact figure below ${formatCount(threshold, locale)}, because such a small number could help identify the people concerned.`,
+    );
+  }
+  if (beyondTop > 0) {
+    parts.push(
+      `${beyondTop === 1 ? "1 more country" : `${formatCount(beyondTop, locale)} more countries`} with ${formatCount(threshold ?? 1, locale)} or more requests ${beyondTop === 1 ? "is" : "are"} outside the top ${formatCount(limit, locale)}.`,
+    );
+  }
+  return parts.length > 0 ? parts.join(" ") : undefined;
+}
+
+/** The summary: how many countries sent requests, and the top three shown with their counts. */
+export function topCountriesSummary(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+): string {
+  const total = countries.filter(([, n]) => n > 0).length;
+  if (total === 0) return "No requests have been received yet.";
+  const { shown } = selectTopCountries(countries, threshold, 3);
+  const from = total === 1 ? "1 country" : `${formatCount(total, locale)} countries`;
+  if (shown.length === 0) {
+    const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
+    return total === 1
+      ? `Requests came from 1 country, with ${fewer}, so it is not shown.`
+      : `Requests came from ${from}, each with ${fewer}, so no country is shown.`;
+  }
+  const top = shown.map(([code, n]) => `${countryName(code, locale)} (${formatCount(n, locale)})`);
+  if (total === 1)
+    return `All requests came from ${countryName(shown[0]?.[0] ?? "", locale)}: ${requestCount(shown[0]?.[1] ?? 0, locale)}.`;
+  return `Requests came from ${from}; the most from ${joinList(top, locale)}.`;
+}
+
+/**
+ * Lays out horizontal bars for the `limit` countries with the most requests, named and valued by
+ * direct labels. Countries below the small-count `threshold` are left out and counted.
+ */
+export function topCountriesGeometry(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+  limit = 10,
+): TopCountriesGeometry {
+  const fontSize = FONT_SIZE;
+  const width = CHART_WIDTH;
+  const { shown, suppressed, beyondTop } = selectTopCountries(countries, threshold, limit);
+  const named = shown.map(([code, value]) => ({
+    code,
+    value,
+    name: countryName(code, locale),
+    text: formatCount(value, locale),
+  }));
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))));
+  const valueWidth = Math.max(0, ...named.map((c) => estimateTextWidth(c.text, fontSize)));
+  const plot: PlotArea = {
+    left: Math.ceil(nameWidth + 10),
+    top: 4,
+    right: Math.floor(width - valueWidth - 10),
+    bottom: 4 + named.length * ROW_HEIGHT,
+  };
+  const x = scaleLinear()
+    .domain([0, Math.max(1, max(named, (c) => c.value) ?? 0)])
+    .range([plot.left, plot.right]);
+  const y = scaleBand<string>()
+    .domain(named.map((c) => c.code))
+    .range([plot.top, plot.bottom])
+    .padding(0.25);
+
+  const bars = named.map((c): CountryBar => {
+    const top = round1(y(c.code) ?? plot.top);
+    const height = round1(y.bandwidth());
+    const barWidth = round1(x(c.value) - plot.left);
+    const middle = round1(top + height / 2 + fontSize * 0.35);
+    return {
+      code: c.code,
+      name: c.name,
+      value: c.value,
+      x: plot.left,
+      y: top,
+      width: barWidth,
+      height,
+      nameLabel: { x: plot.left - 8, y: middle, text: fitText(c.name, MAX_NAME_WIDTH, fontSize), anchor: "end" },
+      valueLabel: { x: round1(plot.left + barWidth + 6), y: middle, text: c.text, anchor: "start" },
+    };
+  });
+
+  return {
+    width,
+    height: plot.bottom + 4,
+    fontSize,
+    plot,
+    colour: BAR_COLOUR,
+    bars,
+    suppressed,
+    beyondTop,
+    note: omissionNote(suppressed, beyondTop, threshold, limit, locale),
+    summary: topCountriesSummary(countries, threshold, locale),
+    table: {
+      caption: `Requests per country, top ${formatCount(limit, locale)}${threshold === undefined ? "" : ` (countries with ${formatCount(threshold, locale)} or more requests)`}`,
+      columns: ["Country", "Requests"],
+      rows: named.map((c) => ({ header: c.name, cells: [c.text] })),
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { countryName } from "../../format/labels.ts";
+import { protectSmallCount } from "../../model/report/small-counts.ts";
+import { CHART_WIDTH, FONT_SIZE, type TableModel } from "./chart-layout.ts";
+import { formatCount } from "./chart-text.ts";
+import { layoutLegend, type LegendItem } from "./legend.ts";
+import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
+import { resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { worldShapes } from "./world-shapes.ts";
+
+/** A country on the map: its outline, class, fill and tooltip. */
+export interface MapCountry {
+  code: string | undefined;
+  name: string;
+  d: string;
+  classKey: string;
+  fill: string;
+  /** "Belgium: 43 requests", "Malta: fewer than 3 requests", "Chile: no requests". */
+  title: string;
+}
+
+/** A requesting country that the 1:110m map cannot show (too small, or no outline). */
+export interface OffMapCountry {
+  code: string;
+  name: string;
+  text: string;
+}
+
+/** Everything needed to draw the world map. */
+export interface WorldMapGeometry {
+  width: number;
+  height: number;
+  fontSize: number;
+  mapHeight: number;
+  border: string;
+  patterns: PatternTile[];
+  countries: MapCountry[];
+  classes: MapClass[];
+  /** The class of every requesting country, by code (on the map or not). */
+  classOf: Record<string, string>;
+  legend: LegendItem[];
+  offMap: OffMapCountry[];
+  /** Says which requesting countries the map cannot show; undefined when it shows them all. */
+  note: string | undefined;
+  summary: string;
+  table: TableModel;
+}
+
+/**
+ * Fills by class: light grey for no requests, dark-grey hatching for "fewer than N" (no exact
+ * figure), then blues from light to dark. Every colour of a requesting country has at least 3:1
+ * contrast with white; the ramp also darkens steadily, so it reads in grey-scale.
+ */
+const NONE_FILL = "#dde3e9";
+const FEWER_FILL = { colour: "#4a5361", pattern: "diagonal" } as const;
+const RAMP = ["#6792c8", "#3d6fae", "#1f4e8c", "#08234a"];
+
+/** Picks `k` colours spread over the ramp, lightest first. */
+function rampColours(k: number): string[] {
+  if (k <= 1) return [RAMP[2] ?? "#1f4e8c"];
+  return Array.from({ length: k }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (k - 1))] ?? "#1f4e8c");
+}
+
+/** The summary: how many countries sent requests, which sent the most, and how small counts are shown. */
+export function worldMapSummary(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+): string {
+  const requesting = countries.filter(([, n]) => n > 0);
+  if (requesting.length === 0) return "No requests have been received yet.";
+  const from = requesting.length === 1 ? "1 country" : `${formatCount(requesting.length, locale)} countries`;
+  const small = requesting.filter(([, n]) => protectSmallCount(n, threshold, locale).value === undefined).length;
+  const top = [...requesting].sort((a, b) => b[1] - a[1])[0];
+  const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
+  if (!top || small === requesting.length)
+    return `Requests came from ${from}, ${requesting.length === 1 ? "with" : "each with"} ${fewer}.`;
+  const lead = `Requests came from ${from}; the most from ${countryName(top[0], locale)} (${formatCount(top[1], locale)}).`;
+  if (small === 0) return lead;
+  return `${lead} ${small === 1 ? "1 country sent" : `${formatCount(small, locale)} countries sent`} ${fewer}${small === 1 ? "" : " each"}; the map shows ${small === 1 ? "it" : "them"} without an exact figure.`;
+}
+
+/**
+ * Lays out a world map shaded by requests per country in a few round-number classes, with a legend.
+ * Countries below the small-count `threshold` get a "fewer than N" class and no exact figure anywhere.
+ */
+export function worldMapGeometry(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  chartId: string,
+  locale: string,
+): WorldMapGeometry {
+  const fontSize = FONT_SIZE;
+  const world = worldShapes(CHART_WIDTH);
+  const requests = new Map(countries.filter(([, n]) => n > 0).map(([code, n]) => [code, n]));
+  const { classes: allClasses, classify } = mapClasses([...requests.values()], threshold, locale);
+  const used = new Set([...requests.values()].map((n) => classify(n).key));
+  // "No requests" always appears; "fewer than N" only when a country is in it, so the legend never hints at hidden data that is not there.
+  const classes = allClasses.filter((c) => c.key !== FEWER_THAN || used.has(FEWER_THAN));
+  const counted = classes.filter((c) => c.key !== NO_REQUESTS && c.key !== FEWER_THAN);
+  const colours = rampColours(counted.length);
+  const fills = new Map<string, ResolvedFill>([
+    [NO_REQUESTS, resolveFill({ colour: NONE_FILL, pattern: "solid" }, chartId, NO_REQUESTS)],
+    [FEWER_THAN, resolveFill(FEWER_FILL, chartId, FEWER_THAN)],
+    ...counted.map((c, i): [string, ResolvedFill] => [
+      c.key,
+      resolveFill({ colour: colours[i] ?? "#1f4e8c", pattern: "solid" }, chartId, c.key),
+    ]),
+  ]);
+  const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
+  const valueText = (n: number): string => {
+    if (n === 0) return "no requests";
+    const shown = protectSmallCount(n, threshold, locale);
+    return `${shown.text} ${n === 1 && shown.value !== undefined ? "request" : "requests"}`;
+  };
+
+  const mapped = world.shapes.map((shape): MapCountry => {
+    const n = shape.code === undefined ? 0 : (requests.get(shape.code) ?? 0);
+    const name = shape.code === undefined ? shape.atlasName : countryName(shape.code, locale);
+    const cls = classify(n);
+    return {
+      code: shape.code,
+      name,
+      d: shape.d,
+      classKey: cls.key,
+      fill: fillOf(cls.key),
+      title: `${name}: ${valueText(n)}`,
+    };
+  });
+  const onMap = new Set(mapped.flatMap((c) => (c.code ? [c.code] : [])));
+  const classOf = Object.fromEntries([...requests].map(([code, n]) => [code, classify(n).key]));
+
+  // Published counts first, largest first; then the protected ones by name, so their order reveals nothing.
+  const listed = [...requests]
+    .map(([code, n]) => ({ code, n, name: countryName(code, locale), shown: protectSmallCount(n, threshold, locale) }))
+    .sort((a, b) => (b.shown.value ?? -1) - (a.shown.value ?? -1) || a.name.localeCompare(b.name, locale));
+  const offMap = listed
+    .filter((c) => !onMap.has(c.code))
+    .map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
+
+  const legend = layoutLegend(
+    classes.map((c) => ({
+      key: c.key,
+      label: c.label,
+      fill: fillOf(c.key),
+      stroke: c.key === NO_REQUESTS ? "#8c959f" : (fills.get(c.key)?.colour ?? NONE_FILL),
+    })),
+    0,
+    world.height + 8,
+    world.width,
+    fontSize,
+  );
+
+  return {
+    width: world.width,
+    height: Math.ceil(world.height + 8 + legend.height + 4),
+    fontSize,
+    mapHeight: world.height,
+    border: "#ffffff",
+    patterns: classes.flatMap((c) => fills.get(c.key)?.tile ?? []),
+    countries: mapped,
+    classes,
+    classOf,
+    legend: legend.items,
+    offMap,
+    note:
+      offMap.length === 0
+        ? undefined
+        : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,
+    summary: worldMapSummary(countries, threshold, locale),
+    table: {
+      caption:
+        threshold === undefined
+          ? "Requests per country"
+          : `Requests per country (counts below ${formatCount(threshold, locale)} shown as “fewer than ${formatCount(threshold, locale)}”)`,
+      columns: ["Country", "Requests"],
+      rows: listed.map((c) => ({ header: c.name, cells: [c.shown.text] })),
+    },
+  };
+}

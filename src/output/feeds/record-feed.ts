@@ -1,0 +1,81 @@
+import type { RSSFeedItem } from "@astrojs/rss";
+import type { PartialDate } from "../../contract/fields/partial-date.ts";
+import { formatPartialDate } from "../../format/format-date.ts";
+import { label } from "../../format/labels.ts";
+import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
+
+/** The Atom namespace, for `<atom:updated>` and the feed's self link. */
+export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
+
+/** A record as a feed item: a stable guid (the id), dates, and a site-relative link. */
+export interface RecordFeedItem {
+  id: string;
+  title: string;
+  /** Site-relative path of the record's page. */
+  path: string;
+  description: string;
+  published: Date;
+  updated: Date;
+}
+
+/** The first moment a published date stands for (its instant, or midnight UTC of its first day). */
+export function dateOf(date: PartialDate): Date {
+  return new Date(date.instant ?? `${date.start}T00:00:00Z`);
+}
+
+const latest = (dates: (PartialDate | undefined)[]): Date =>
+  new Date(Math.max(...dates.filter((d): d is PartialDate => d !== undefined).map((d) => dateOf(d).getTime())));
+
+const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
+export function blockingEventItem(event: BlockingEventView): RecordFeedItem {
+  const e = event.data;
+  return {
+    id: e.id,
+    title: event.title,
+    path: event.path,
+    description: `${event.status.text} in ${event.countryName}, ${event.dates}. ${e.summary}`,
+    published: dateOf(e.started),
+    updated: latest([e.started, e.ended, e.last_verified]),
+  };
+}
+
+/** An incident as a feed item; updated when it was resolved. */
+export function incidentItem(incident: IncidentView): RecordFeedItem {
+  const i = incident.data;
+  return {
+    id: i.id,
+    title: incident.title,
+    path: incident.path,
+    description: `${label(i.category)}, ${label(i.severity).toLowerCase()} severity, ${incident.status.text.toLowerCase()}. ${i.summary}`,
+    published: dateOf(i.started),
+    updated: latest([i.started, i.resolved]),
+  };
+}
+
+/** A request as a feed item; updated when it was answered. */
+export function requestItem(request: RequestView, locale: string): RecordFeedItem {
+  const r = request.data;
+  return {
+    id: r.id,
+    title: `Request ${r.id}: ${request.title}`,
+    path: request.path,
+    description: `Received ${formatPartialDate(r.received, locale)}; outcome: ${label(r.outcome).toLowerCase()}.`,
+    published: dateOf(r.received),
+    updated: latest([r.received, r.responded]),
+  };
+}
+
+/** Turns feed items, newest first, into @astrojs/rss items with the id as guid and an `<atom:updated>` date. */
+export function toRssItems(items: readonly RecordFeedItem[]): RSSFeedItem[] {
+  return [...items]
+    .sort((a, b) => b.published.getTime() - a.published.getTime() || a.id.localeCompare(b.id))
+    .map((item) => ({
+      title: item.title,
+      link: item.path,
+      description: item.description,
+      pubDate: item.published,
+      customData: `<guid isPermaLink="false">${escapeXml(item.id)}</guid><atom:updated>${item.updated.toISOString()}</atom:updated>`,
+    }));
+}

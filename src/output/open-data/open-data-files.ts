@@ -1,0 +1,182 @@
+import type { PeriodLength } from "../../model/report/periods.ts";
+import type { TransparencyReport } from "../../model/report/transparency-report.ts";
+import { BlockingEventSchema, blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
+import { IncidentSchema, incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
+import { RequestSchema, requestSpec, type Request } from "../../contract/schemas/request.ts";
+import { CHECKSUMS_FILE, checksumsSize } from "./checksums.ts";
+import { writeCsvTable, type CsvTableData } from "./csv-table.ts";
+import { downloadJsonSchema } from "./json-schema.ts";
+import { blockingEventsByPeriod, incidentsByPeriod, requestsByPeriod } from "./period-tables.ts";
+import { recordsCsv, recordsJson } from "./record-downloads.ts";
+import type { PublishedRecord } from "./record-values.ts";
+
+/** The licence of every download; the downloads page states it once, from here. */
+export const OPEN_DATA_LICENCE = {
+  name: "CC BY 4.0",
+  title: "Creative Commons Attribution 4.0 International",
+  url: "https://creativecommons.org/licenses/by/4.0/",
+} as const;
+
+/** The record kinds with downloads, keyed by the name their files share (`requests.csv`, `requests.json`, …). */
+export const RECORD_DOWNLOADS = {
+  requests: {
+    spec: requestSpec,
+    schema: RequestSchema,
+    title: "Requests",
+    what: "requests from law enforcement and other authorities; a record may stand for several identical requests, see count",
+  },
+  "blocking-events": {
+    spec: blockingEventSpec,
+    schema: BlockingEventSchema,
+    title: "Blocking events",
+    what: "blockings of the service in some country",
+  },
+  incidents: {
+    spec: incidentSpec,
+    schema: IncidentSchema,
+    title: "Incidents",
+    what: "abuse cases, security events, outages, legal events and account actions",
+  },
+} as const;
+
+/** A record kind with downloads: `requests`, `blocking-events` or `incidents`. */
+export type RecordDownloadKind = keyof typeof RECORD_DOWNLOADS;
+/** Every record kind with downloads, in the order the downloads page lists them. */
+export const RECORD_DOWNLOAD_KINDS = Object.keys(RECORD_DOWNLOADS) as RecordDownloadKind[];
+
+/** Path of a kind's JSON Schema, relative to the data folder. */
+export const schemaFileName = (kind: RecordDownloadKind): string => `schema/${kind}.schema.json`;
+
+/** What the downloads are made from. */
+export interface OpenDataInput {
+  requests: readonly Request[];
+  blockingEvents: readonly BlockingEvent[];
+  incidents: readonly Incident[];
+  report: TransparencyReport;
+  periodLength: PeriodLength;
+  /** Absolute URL of the data folder, ending in `/` (for the schemas' `$id`). */
+  dataUrl: string;
+}
+
+/** Formats of the downloads, as the downloads page names them. */
+export type OpenDataFormat = "CSV" | "JSON" | "JSON Schema" | "Checksums";
+
+/** What the downloads page says about a file. */
+export interface OpenDataListing {
+  /** Path relative to the data folder, e.g. `schema/requests.schema.json`. */
+  name: string;
+  description: string;
+  format: OpenDataFormat;
+  /** Records, table rows below the header, or lines; undefined when the file has no rows (a schema). */
+  rows: number | undefined;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** A download with its content. */
+export interface OpenDataFile extends Omit<OpenDataListing, "size"> {
+  mediaType: string;
+  body: string;
+}
+
+const CSV = "text/csv; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
+const SCHEMA_TYPE = "application/schema+json; charset=utf-8";
+
+const csvFile = (name: string, description: string, table: CsvTableData): OpenDataFile => ({
+  name,
+  description,
+  format: "CSV",
+  mediaType: CSV,
+  rows: table.rows.length,
+  body: writeCsvTable(table),
+});
+
+function recordFiles(kind: RecordDownloadKind, records: readonly PublishedRecord[], dataUrl: string): OpenDataFile[] {
+  const { spec, schema, title, what } = RECORD_DOWNLOADS[kind];
+  const plural = title.toLowerCase();
+  const count = records.length;
+  const jsonSchema = downloadJsonSchema(schema, {
+    id: new URL(schemaFileName(kind), dataUrl).href,
+    title: `${title} (${kind}.json)`,
+    description: `The download ${kind}.json: an array of ${plural}, sorted by id. ${what.charAt(0).toUpperCase()}${what.slice(1)}. A value that is unknown is left out.`,
+  });
+  return [
+    {
+      name: `${kind}.csv`,
+      description: `All ${plural}: ${what}. One row per record, in the columns of the data format, sorted by id.`,
+      format: "CSV",
+      mediaType: CSV,
+      rows: count,
+      body: recordsCsv(spec, records),
+    },
+    {
+      name: `${kind}.json`,
+      description: `The same ${plural} as an array of records, with parsed values (dates with their precision, lists as arrays, yes/no as true/false).`,
+      format: "JSON",
+      mediaType: JSON_TYPE,
+      rows: count,
+      body: recordsJson(spec, records),
+    },
+    {
+      name: schemaFileName(kind),
+      description: `JSON Schema of ${kind}.json (the whole array; one record is its items).`,
+      format: "JSON Schema",
+      mediaType: SCHEMA_TYPE,
+      rows: undefined,
+      body: `${JSON.stringify(jsonSchema, null, 2)}\n`,
+    },
+  ];
+}
+
+/** Every download of the data folder except the checksum list, in the order the downloads page lists them. */
+export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
+  return [
+    ...recordFiles("requests", input.requests, input.dataUrl),
+    ...recordFiles("blocking-events", input.blockingEvents, input.dataUrl),
+    ...recordFiles("incidents", input.incidents, input.dataUrl),
+    csvFile(
+      "requests-by-period.csv",
+      "Requests per reporting period, as in the transparency report: requests, records, accounts, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
+      requestsByPeriod(input.report),
+    ),
+    csvFile(
+      "blocking-events-by-period.csv",
+      "Blocking events per reporting period in which they started: events, their status today, countries; the last row (all) covers all periods.",
+      blockingEventsByPeriod(input.blockingEvents, input.periodLength),
+    ),
+    csvFile(
+      "incidents-by-period.csv",
+      "Incidents per reporting period in which they started: per category, per severity, still open, accounts affected; the last row (all) covers all periods.",
+      incidentsByPeriod(input.incidents, input.periodLength),
+    ),
+  ];
+}
+
+/**
+ * What the downloads page lists: every download with its size, then the checksum list (one line per
+ * download; its size is known before the build writes it, because every line has the same form).
+ */
+export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] {
+  const listed = files.map(({ name, description, format, rows, body }) => ({
+    name,
+    description,
+    format,
+    rows,
+    size: Buffer.byteLength(body, "utf8"),
+  }));
+  const checksums: OpenDataListing = {
+    name: CHECKSUMS_FILE,
+    description: "SHA-256 checksums of every file above, in the format of sha256sum.",
+    format: "Checksums",
+    rows: files.length,
+    size: checksumsSize(files.map((file) => file.name)),
+  };
+  return [...listed, checksums];
+}
+
+/** A size for readers: bytes below 1 kB, else kB (1 kB = 1000 bytes) with one decimal. */
+export function formatSize(bytes: number, locale = "en"): string {
+  if (bytes < 1000) return `${bytes.toLocaleString(locale)} bytes`;
+  return `${(bytes / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+}

@@ -1,0 +1,255 @@
+import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
+import { label } from "../../format/labels.ts";
+import { formatNumber, formatPercent } from "../../format/numbers.ts";
+import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
+import type { PostView } from "../../model/blog-model.ts";
+import type { CountryView, HomeTotals } from "../../model/site-model.ts";
+import { describeDuration } from "../../model/records/record-timing.ts";
+import type { PeriodReport, TransparencyReport } from "../../model/report/transparency-report.ts";
+import type { RequestFigures } from "../../model/report/request-figures.ts";
+import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
+import type { Incident } from "../../contract/schemas/incident.ts";
+import type { SiteConfig } from "../../contract/site-config-schema.ts";
+
+/** The site as every card names it: its name and its host name. */
+export interface CardSite {
+  name: string;
+  /** Host of the site's address, e.g. `transparency.velinmail.be`. */
+  host: string;
+}
+
+/** A headline number: "1,234" over "requests received", with an optional note under it. */
+export interface CardFigure {
+  value: string;
+  label: string;
+  note?: string;
+}
+
+/** The home page: the site's name, description and headline numbers. */
+export interface HomeCard {
+  kind: "home";
+  site: CardSite;
+  title: string;
+  description: string;
+  figures: CardFigure[];
+}
+
+/** The transparency report overview (`/transparency/`) or one reporting period. */
+export interface ReportCard {
+  kind: "report" | "period";
+  site: CardSite;
+  title: string;
+  description: string;
+  figures: CardFigure[];
+}
+
+/** A country's page: requests from its authorities and blocking there. */
+export interface CountryCard {
+  kind: "country";
+  site: CardSite;
+  title: string;
+  figures: CardFigure[];
+}
+
+/** A blog post. */
+export interface PostCard {
+  kind: "post";
+  site: CardSite;
+  title: string;
+  description: string;
+  /** Publication date in words. */
+  date: string;
+  /** Author names, in the post's order. */
+  authors: string[];
+}
+
+/** A blocking event. */
+export interface BlockingCard {
+  kind: "blocking";
+  site: CardSite;
+  title: string;
+  status: BlockingEvent["status"];
+  country: string;
+  /** "Since 1 March 2020", "1 March 2020 to June 2021" or "Started 2019" (status unknown). */
+  dates: string;
+  /** "Blocked for 2,214 days and counting", "Lasted for 12 to 40 days"; absent when it cannot be known. */
+  duration?: string;
+}
+
+/** An incident. */
+export interface IncidentCard {
+  kind: "incident";
+  site: CardSite;
+  title: string;
+  category: string;
+  severity: Incident["severity"];
+  resolved: boolean;
+  /** When it started, in words. */
+  started: string;
+  /** "Open for 3 days and counting", "Lasted for 2 days". */
+  duration: string;
+}
+
+/** A request (its page is `transparency/requests/<id>/`). */
+export interface RequestCard {
+  kind: "request";
+  site: CardSite;
+  id: string;
+  /** Authority and country, e.g. "Parquet de Bruxelles, Belgium". */
+  title: string;
+  received: string;
+  outcome: string;
+  /** How many identical requests the record stands for, when more than one. */
+  count?: string;
+}
+
+/** Everything one card shows. It is also the card's cache key, so it holds only what is drawn. */
+export type CardData = HomeCard | ReportCard | CountryCard | PostCard | BlockingCard | IncidentCard | RequestCard;
+
+/** A card to render: the page it belongs to, its own path and what it shows. */
+export interface CardEntry {
+  /** Site-relative path of the page, e.g. `blocking/blk-ru-2020-smtp/` (`""` for the home page). */
+  pagePath: string;
+  /** Site-relative path of the card, e.g. `og/blocking/blk-ru-2020-smtp.png`. */
+  cardPath: string;
+  data: CardData;
+}
+
+/** The site settings cards are made with (durations come worked out in the views, as of the build time). */
+export interface CardContext {
+  site: Pick<SiteConfig, "name" | "description" | "url" | "language" | "organisation">;
+}
+
+const cardSite = (context: CardContext): CardSite => ({
+  name: context.site.name,
+  host: new URL(context.site.url).host,
+});
+
+/** The three headline figures of a set of requests: received, disclosure rate, rejected. */
+function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
+  return [
+    { value: formatNumber(figures.requests, locale), label: "requests received" },
+    {
+      value: formatPercent(figures.disclosureRate, locale),
+      label: "with some data disclosed",
+      note: `${formatNumber(figures.disclosing, locale)} of ${formatNumber(figures.decided, locale)} decided`,
+    },
+    { value: formatNumber(figures.outcome.rejected, locale), label: "rejected" },
+  ];
+}
+
+/** The home page's card: site name and description, requests, blocking events (in force) and incidents (open), as on the page. */
+export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
+  const n = (value: number) => formatNumber(value, context.site.language);
+  return {
+    kind: "home",
+    site: cardSite(context),
+    title: context.site.name,
+    description: context.site.description,
+    figures: [
+      { value: n(home.requests), label: "requests from authorities" },
+      { value: n(home.blockingEvents), label: "blocking events", note: `${n(home.blocksInForce)} in force` },
+      { value: n(home.incidents), label: "incidents", note: `${n(home.openIncidents)} open` },
+    ],
+  };
+}
+
+/** The report overview's card: all-time figures since the first period. */
+export function reportCard(report: TransparencyReport, context: CardContext): ReportCard {
+  const first = report.periods[0]?.period;
+  const since = first ? `, since the ${first.label.toLowerCase()}` : "";
+  return {
+    kind: "report",
+    site: cardSite(context),
+    title: "Transparency report",
+    description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.`,
+    figures: requestFigures(report.allTime, context.site.language),
+  };
+}
+
+/** A reporting period's card: its headline figures. */
+export function periodCard(entry: PeriodReport, context: CardContext): ReportCard {
+  return {
+    kind: "period",
+    site: cardSite(context),
+    title: entry.period.label,
+    description: `Requests received by ${context.site.organisation.name}.`,
+    figures: requestFigures(entry.figures, context.site.language),
+  };
+}
+
+/** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
+export function countryCard(country: CountryView, context: CardContext): CountryCard {
+  const locale = context.site.language;
+  return {
+    kind: "country",
+    site: cardSite(context),
+    title: country.name,
+    figures: [
+      { value: country.requestCount.text, label: "requests from authorities" },
+      { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
+      { value: formatNumber(country.inForce.length, locale), label: "blocks in force" },
+    ],
+  };
+}
+
+/** A blog post's card: title, description, date and authors by name. */
+export function postCard(post: PostView, context: CardContext): PostCard {
+  return {
+    kind: "post",
+    site: cardSite(context),
+    title: post.data.title,
+    description: post.data.description,
+    date: formatPublicationDate(post.data.date, context.site.language),
+    authors: post.authors.map((author) => author.data.name),
+  };
+}
+
+/** A blocking event's card: its status and dates in the words every page uses. */
+export function blockingCard(event: BlockingEventView, context: CardContext): BlockingCard {
+  const { duration } = event;
+  return {
+    kind: "blocking",
+    site: cardSite(context),
+    title: event.title,
+    status: event.data.status,
+    country: event.countryName,
+    dates: upperFirst(event.dates),
+    ...(duration && {
+      duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, context.site.language)}`,
+    }),
+  };
+}
+
+/** An incident's card: category, severity, open or resolved, and how long it lasted. */
+export function incidentCard(incident: IncidentView, context: CardContext): IncidentCard {
+  const locale = context.site.language;
+  const { duration } = incident;
+  return {
+    kind: "incident",
+    site: cardSite(context),
+    title: incident.title,
+    category: label(incident.data.category),
+    severity: incident.data.severity,
+    resolved: !incident.open,
+    started: formatPartialDate(incident.data.started, locale),
+    duration: `${duration.running ? "Open" : "Lasted"} ${describeDuration(duration, locale)}`,
+  };
+}
+
+/** A request's card: authority and country, date received and outcome. */
+export function requestCard(request: RequestView, context: CardContext): RequestCard {
+  const locale = context.site.language;
+  const r = request.data;
+  return {
+    kind: "request",
+    site: cardSite(context),
+    id: r.id,
+    title: request.title,
+    received: formatPartialDate(r.received, locale),
+    outcome: label(r.outcome),
+    ...(r.count > 1 && { count: formatNumber(r.count, locale) }),
+  };
+}
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,33 @@
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createPost, todayIn } from "../../src/cli/new-post.ts";
+import { loadProject } from "../../src/load/project/load-project.ts";
+import { repoRoot } from "../helpers/fixture-site.ts";
+
+describe("npm run new:post", () => {
+  it("creates a draft post with valid frontmatter, dated today in the site's zone", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "vitrine-new-post-"));
+    for (const entry of ["src", "content", "data"])
+      cpSync(path.join(repoRoot, entry), path.join(root, entry), { recursive: true });
+    const now = new Date("2026-11-28T23:30:00Z"); // already 29 November in Brussels
+    const file = await createPost(root, "Our answer to the 2026 order: what changes?", now);
+    expect(file).toBe("content/blog/our-answer-to-the-2026-order-what-changes.mdx");
+    expect(readFileSync(path.join(root, file), "utf8")).toContain('date: "2026-11-29"');
+    const project = await loadProject(root, { now });
+    expect(project.problems).toEqual([]);
+    expect(project.posts.find((p) => p.file === file)?.data).toMatchObject({
+      draft: true,
+      title: "Our answer to the 2026 order: what changes?",
+    });
+    await expect(createPost(root, "Our answer to the 2026 order: what changes?", now)).rejects.toThrow(
+      "already exists",
+    );
+  });
+
+  it("knows today's date in any zone", () => {
+    expect(todayIn("Asia/Tokyo", new Date("2026-11-28T16:00:00Z"))).toBe("2026-11-29");
+    expect(todayIn("America/New_York", new Date("2026-11-28T03:00:00Z"))).toBe("2026-11-27");
+  });
+});

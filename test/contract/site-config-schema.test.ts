@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import siteConfig from "../../src/site.config.ts";
+import { defineSiteConfig, SiteConfigError, type SiteConfigInput } from "../../src/contract/site-config-schema.ts";
+
+const valid: SiteConfigInput = {
+  name: "Example Transparency",
+  description: "Requests and blocking.",
+  url: "https://transparency.example.org",
+  organisation: { name: "Example SRL", jurisdiction: "BE" },
+  services: [{ id: "email", name: "Example Mail" }],
+};
+
+const messageOf = (input: unknown): string => {
+  try {
+    defineSiteConfig(input as SiteConfigInput);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SiteConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the config to be rejected");
+};
+
+describe("site config", () => {
+  it("fills in defaults", () => {
+    expect(defineSiteConfig(valid)).toMatchObject({ base: "/", language: "en", timeZone: "UTC" });
+  });
+
+  it("the project's own config is valid", () => {
+    expect(siteConfig.organisation.jurisdiction).toBe("BE");
+  });
+
+  it("names every bad key with what was expected and found", () => {
+    const message = messageOf({
+      ...valid,
+      url: "transparency.example.org",
+      base: "sub",
+      timeZone: "Europe/Bruxelles",
+      organisation: { name: "X", jurisdiction: "Belgium" },
+    });
+    expect(message.split("\n")).toEqual([
+      "The site configuration is invalid:",
+      'src/site.config.ts: url: the site\'s public address, like https://transparency.example.org, found "transparency.example.org"',
+      'src/site.config.ts: base: a path that starts and ends with "/", like "/" or "/transparency/", found "sub"',
+      'src/site.config.ts: organisation.jurisdiction: an ISO 3166-1 alpha-2 country code in capitals, like "BE", found "Belgium"',
+      'src/site.config.ts: timeZone: an IANA time zone like "Europe/Brussels", found "Europe/Bruxelles"',
+    ]);
+  });
+
+  it("names a missing key", () => {
+    const { name: _name, ...withoutName } = valid;
+    expect(messageOf(withoutName)).toContain("src/site.config.ts: name: the site's name, found nothing");
+  });
+});

@@ -1,0 +1,32 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectSite } from "../../src/model/project-model.ts";
+import { fillPattern, ROUTE_PATTERNS, type DataRoute } from "../../src/model/routes.ts";
+import { loadProject } from "../../src/load/project/load-project.ts";
+import site from "../../src/site.config.ts";
+import { FIXED_NOW, repoRoot } from "../helpers/fixture-site.ts";
+
+describe("route table", () => {
+  it.each(["test/fixtures/invariants", "."])(
+    "gives every entry of %s the path its page file's pattern makes of its params",
+    async (folder) => {
+      const project = await loadProject(path.join(repoRoot, folder), { now: FIXED_NOW, expiredCanary: "warning" });
+      const { routes } = projectSite(project, site, FIXED_NOW);
+      for (const [route, pattern] of Object.entries(ROUTE_PATTERNS) as [DataRoute, string][]) {
+        expect(routes[route].length, route).toBeGreaterThan(0);
+        for (const entry of routes[route]) expect(fillPattern(pattern, entry.params), route).toBe(entry.path);
+      }
+    },
+  );
+
+  it.each(Object.entries(ROUTE_PATTERNS))("has the page file of %s at src/pages/%s", (_, pattern) => {
+    const page = path.join(repoRoot, "src/pages", pattern);
+    expect(existsSync(`${page}.astro`) || existsSync(path.join(page, "index.astro"))).toBe(true);
+  });
+
+  it("fills a pattern, and refuses one with a parameter it lacks", () => {
+    expect(fillPattern("transparency/requests/[id]", { id: "r-1" })).toBe("transparency/requests/r-1/");
+    expect(() => fillPattern("blog/[slug]", { id: "x" })).toThrow("No parameter slug for the route blog/[slug]");
+  });
+});

@@ -1,0 +1,176 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { projectSite } from "../../src/model/project-model.ts";
+import type { RouteTable } from "../../src/model/routes.ts";
+import { postKey, type SiteModel } from "../../src/model/site-model.ts";
+import { loadProject } from "../../src/load/project/load-project.ts";
+import site from "../../src/site.config.ts";
+import { FIXED_NOW, repoRoot } from "../helpers/fixture-site.ts";
+
+const fixture = path.join(repoRoot, "test/fixtures/invariants");
+
+/** The model and routes of a project folder, as a production build at FIXED_NOW makes them. */
+async function siteOf(root: string): Promise<{ model: SiteModel; routes: RouteTable }> {
+  return projectSite(await loadProject(root, { now: FIXED_NOW, expiredCanary: "warning" }), site, FIXED_NOW);
+}
+
+const ids = (list: readonly { id: string }[]): string[] => list.map((item) => item.id).sort();
+
+describe("site model on a fixture with every kind of block and incident", () => {
+  let model: SiteModel;
+  let routes: RouteTable;
+  beforeAll(async () => {
+    ({ model, routes } = await siteOf(fixture));
+  });
+
+  it("counts ongoing blocks and partial blocks with no end as in force; never unknown, lifted or ended ones", () => {
+    expect(ids(model.blockingEvents.inForce)).toEqual(["blk-by-api", "blk-cn-vpn", "blk-ir-webmail", "blk-ru-mail"]);
+  });
+
+  it("names in the banner only the blocks in force of a core service's targets", () => {
+    expect(ids(model.blockingEvents.banner)).toEqual(["blk-ir-webmail", "blk-ru-mail"]);
+  });
+
+  it("counts unresolved incidents as open", () => {
+    expect(ids(model.incidents.open)).toEqual(["inc-open-outage", "inc-open-phishing"]);
+    expect(model.incidents.resolvedByYear.map(([year, list]) => [year, ids(list)])).toEqual([
+      ["2021", ["inc-ddos"]],
+      ["2020", ["inc-fine"]],
+    ]);
+  });
+
+  it("gives the home page the model's counts", () => {
+    expect(model.home).toEqual({
+      requests: 7,
+      blockingEvents: 7,
+      blocksInForce: 4,
+      incidents: 4,
+      openIncidents: 2,
+    });
+  });
+
+  it("lists every record newest first, each once", () => {
+    expect(model.blockingEvents.all.map((e) => e.id)).toEqual([
+      "blk-by-api",
+      "blk-tm-web",
+      "blk-ir-webmail",
+      "blk-cn-vpn",
+      "blk-ir-2021",
+      "blk-ru-mail",
+      "blk-ru-2019",
+    ]);
+    expect(model.requests.map((r) => r.id)).toEqual(["req-3", "req-2", "req-1"]);
+  });
+
+  it("words every status one way: 'since' only for what is in force or open, 'unknown' never as ongoing", () => {
+    const words = Object.fromEntries(model.blockingEvents.all.map((e) => [e.id, [e.status.text, e.statusWords]]));
+    expect(words).toEqual({
+      "blk-ru-mail": ["Ongoing", "since 4 March 2020, for 2,460 days and counting"],
+      "blk-cn-vpn": ["Ongoing", "since 8 March 2021, for 2,091 days and counting"],
+      "blk-ir-webmail": ["Partly blocked", "since 21 September 2022, for 1,529 days and counting"],
+      "blk-ir-2021": ["Partly blocked", "January 2021 to May 2021, for 90 to 150 days"],
+      "blk-tm-web": ["Status unknown", "started May 2023, current status unknown"],
+      "blk-ru-2019": ["Lifted", "5 February 2019 to 18 June 2019, for 133 days"],
+      "blk-by-api": ["Ongoing", "since June 2024, for at least 881 days and counting"],
+    });
+    for (const e of model.blockingEvents.all) expect(e.dates.startsWith("since "), e.id).toBe(e.inForce);
+    for (const i of model.incidents.all) expect(i.dates.startsWith("since "), i.id).toBe(i.open);
+  });
+
+  it("gives every country its blocks in force, adding up to the site's", () => {
+    const rows = Object.fromEntries(model.countries.map((c) => [c.code, [c.blockingEvents.length, c.inForce.length]]));
+    expect(rows).toEqual({ BE: [0, 0], BY: [1, 1], CN: [1, 1], IR: [2, 1], RU: [2, 1], TM: [1, 0] });
+    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blockingEvents.inForce.length);
+    expect(model.countries.map((c) => c.name)).toEqual([
+      "Belarus",
+      "Belgium",
+      "China",
+      "Iran",
+      "Russia",
+      "Turkmenistan",
+    ]);
+  });
+
+  it("relates records both ways, and a post to the records its body shows", () => {
+    expect(model.related("blk-ru-mail").map((r) => r.key)).toEqual([
+      "inc-fine",
+      "inc-open-phishing",
+      postKey("blocked-now"),
+    ]);
+    expect(model.related("inc-fine").map((r) => r.key)).toEqual(["blk-ru-mail"]);
+    const [post] = model.blog.posts;
+    expect(post?.recordIds).toEqual(["blk-cn-vpn", "blk-ir-webmail", "blk-ru-mail", "blk-tm-web"]);
+    expect(model.countries.find((c) => c.code === "RU")?.incidents.map((i) => i.id)).toEqual([
+      "inc-open-phishing",
+      "inc-fine",
+    ]);
+  });
+
+  it("draws the cards from the same answers as the pages", () => {
+    const card = (pagePath: string) => routes.cards.find((c) => c.pagePath === pagePath)?.data;
+    expect(card("")).toMatchObject({
+      kind: "home",
+      figures: [
+        { value: "7", label: "requests from authorities" },
+        { value: "7", label: "blocking events", note: "4 in force" },
+        { value: "4", label: "incidents", note: "2 open" },
+      ],
+    });
+    for (const country of model.countries) {
+      const figures = (card(country.path) as { figures: { value: string }[] }).figures.map((f) => f.value);
+      expect(figures, country.code).toEqual([
+        country.requestCount.text,
+        String(country.blockingEvents.length),
+        String(country.inForce.length),
+      ]);
+    }
+    expect(card("blocking/blk-tm-web/")).toMatchObject({ status: "unknown", dates: "Started May 2023" });
+    expect(card("blocking/blk-ir-webmail/")).toMatchObject({ dates: "Since 21 September 2022" });
+  });
+
+  it("has a route, and one card, for every record, country, period and post; every card path is unique", () => {
+    expect(routes.blockingEvents.map((r) => r.params.id).sort()).toEqual(ids(model.blockingEvents.all));
+    expect(routes.incidents).toHaveLength(4);
+    expect(routes.requests).toHaveLength(3);
+    expect(routes.countries.map((r) => r.params.country)).toEqual(["by", "be", "cn", "ir", "ru", "tm"]);
+    expect(routes.periods.map((r) => r.params.period)).toEqual(["2024-h1", "2025-h1"]);
+    expect(routes.posts.map((r) => r.path)).toEqual(["blog/blocked-now/"]);
+    const cardPaths = routes.cards.map((c) => c.cardPath);
+    expect(new Set(cardPaths).size).toBe(cardPaths.length);
+    expect(cardPaths).toHaveLength(1 + 1 + 2 + 6 + 1 + 7 + 4 + 3);
+    // Pages without a card of their own are shared with the home card.
+    expect(routes.tags[0]?.card).toBe(routes.home.card);
+  });
+
+  it("links a <Figure> period only to a period page the site builds", () => {
+    expect(model.figure({ metric: "requests", period: "2024-H1" }).source).toBe("transparency/2024-h1/");
+    expect(model.figure({ metric: "requests", period: "2024-H2" }).source).toBe("transparency/");
+    expect(model.figure({ metric: "requests", period: "2024" }).source).toBe("transparency/");
+  });
+});
+
+describe("site model of a yearly report", () => {
+  it("links <Figure> periods to the yearly pages, never to half-year pages that are not built", async () => {
+    const project = await loadProject(fixture, { now: FIXED_NOW, expiredCanary: "warning" });
+    const yearly = projectSite(project, { ...site, report: { ...site.report, period: "year" } }, FIXED_NOW);
+    expect(yearly.routes.periods.map((r) => r.params.period)).toEqual(["2024", "2025"]);
+    expect(yearly.model.figure({ metric: "requests", period: "2024" }).source).toBe("transparency/2024/");
+    expect(yearly.model.figure({ metric: "requests", period: "2024-H1" }).source).toBe("transparency/");
+  });
+});
+
+describe("site model of the sample site", () => {
+  it("agrees with itself: every count shown for a record kind equals the model's lists", async () => {
+    const { model, routes } = await siteOf(repoRoot);
+    expect(model.home.blockingEvents).toBe(model.blockingEvents.all.length);
+    expect(model.home.blocksInForce).toBe(model.blockingEvents.inForce.length);
+    expect(model.home.openIncidents).toBe(model.incidents.open.length);
+    expect(model.home.requests).toBe(model.requests.reduce((sum, r) => sum + r.data.count, 0));
+    expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blockingEvents.inForce.length);
+    expect(model.blockingEvents.banner.every((e) => e.inForce)).toBe(true);
+    // The contradiction of issue 12: Iran's partial block is in force on every page, not only on /blocking/.
+    expect(ids(model.blockingEvents.inForce)).toContain("blk-ir-2022-webmail");
+    expect(model.countries.find((c) => c.code === "IR")?.inForce.map((e) => e.id)).toEqual(["blk-ir-2022-webmail"]);
+    expect(routes.requests).toHaveLength(model.requests.length);
+  });
+});
