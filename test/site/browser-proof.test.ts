@@ -91,6 +91,9 @@ describe("every page of the built site in Chromium, under the site's own securit
       if (!response) return route.abort("failed").catch(() => undefined);
       return route.fulfill({ response, headers: { ...response.headers(), ...headers } }).catch(() => undefined);
     });
+    // axe, for axeViolations: added to every page as it starts, outside the page's CSP. Sent to the
+    // browser once, instead of half a megabyte of source per page, a sixth of the time per page.
+    await context.addInitScript({ content: AXE_SOURCE });
     // Runs in every page before its own scripts, outside the page's CSP.
     await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
@@ -122,9 +125,8 @@ describe("every page of the built site in Chromium, under the site's own securit
     return { context, trouble, close };
   }
 
-  /** Runs axe's WCAG 2.x A/AA rules on the page as it is. axe is evaluated through DevTools, so the page's CSP does not apply to it. */
+  /** Runs axe's WCAG 2.x A/AA rules on the page as it is, in a watched context (which adds axe to every page, outside its CSP). */
   async function axeViolations(page: Page): Promise<Violation[]> {
-    await page.evaluate(AXE_SOURCE);
     return page.evaluate(async (tags) => {
       const axe = (
         window as unknown as {
