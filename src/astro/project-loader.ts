@@ -48,7 +48,8 @@ export function projectLoaders(options: Pick<LoadOptions, "expiredCanary">): Rec
   let read: Promise<Project> | undefined;
   /** Each collection's way to take a new read, so one change under `astro dev` is read once for all of them. */
   const fills = new Map<CollectionName, (project: Project) => void>();
-  let watching = false;
+  /** The dev-server watchers already listened to: once each, and again should Astro hand the loaders a new one. */
+  const watched = new WeakSet<object>();
 
   const readProject = (root: string): Promise<Project> => loadProject(root, { now: buildTime(), ...options });
 
@@ -80,18 +81,22 @@ export function projectLoaders(options: Pick<LoadOptions, "expiredCanary">): Rec
       const valid = first ? report(project, logger, watcher !== undefined) : project.problems.length === 0;
       fills.set(name, (next) => fill(name, next, store, generateDigest));
       if (valid) fill(name, project, store, generateDigest);
-      if (!watcher || watching) return;
-      watching = true;
+      if (!watcher || watched.has(watcher)) return;
+      watched.add(watcher);
       const folders = [path.join(root, "data"), path.join(root, "content")];
       watcher.add(folders);
       const onChange = (changed: string): void => {
         if (!folders.some((folder) => changed.startsWith(folder))) return;
         const next = (read = readProject(root));
-        void next.then((p) => {
-          // A newer change started another read: that one updates the collections.
-          if (read !== next || !report(p, logger, true)) return;
-          for (const update of fills.values()) update(p);
-        });
+        next.then(
+          (p) => {
+            // A newer change started another read: that one updates the collections.
+            if (read !== next || !report(p, logger, true)) return;
+            for (const update of fills.values()) update(p);
+          },
+          // The dev server lives on with the last valid data.
+          (error: unknown) => logger.error(`data/ or content/ could not be read: ${String(error)}`),
+        );
       };
       watcher.on("change", onChange).on("add", onChange).on("unlink", onChange);
     },
