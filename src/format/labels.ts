@@ -27,12 +27,16 @@ const SPECIAL: Record<string, string> = {
   realtime: "Real-time interception",
 };
 
+/** The text with its first letter in upper case: "since 4 March 2020" → "Since 4 March 2020". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Plain words for a data-contract word, e.g. `partially_disclosed` → "Partially disclosed". */
 export function label(word: string): string {
   const special = SPECIAL[word];
   if (special) return special;
-  const spaced = word.replace(/_/g, " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return capitalise(word.replace(/_/g, " "));
 }
 
 /** Plain words for a yes/no/blank value. */

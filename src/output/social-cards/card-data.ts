@@ -1,5 +1,5 @@
 import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
-import { label } from "../../format/labels.ts";
+import { capitalise, label } from "../../format/labels.ts";
 import { formatNumber, formatPercent } from "../../format/numbers.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
 import type { PostView } from "../../model/blog-model.ts";
@@ -214,7 +214,7 @@ export function blockingCard(event: BlockingEventView, context: CardContext): Bl
     title: event.title,
     status: event.data.status,
     country: event.countryName,
-    dates: upperFirst(event.dates),
+    dates: capitalise(event.dates),
     ...(duration && {
       duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, context.site.language)}`,
     }),
@@ -251,5 +251,3 @@ export function requestCard(request: RequestView, context: CardContext): Request
     ...(r.count > 1 && { count: formatNumber(r.count, locale) }),
   };
 }
-
-const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,3 +1,4 @@
+import { capitalise } from "../../format/labels.ts";
 import { statusText } from "../../model/records/blocking-words.ts";
 import type { CardData, CardFigure } from "./card-data.ts";
 
@@ -89,7 +90,6 @@ function badge(value: string, tone: Tone): CardElement {
 }
 
 /** "first half of 2017" → "First half of 2017", for text that starts a line. */
-const capitalise = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 
 /** Label and value pairs, one per line, each value cut to one line and capitalised. */
 function facts(pairs: readonly (readonly [label: string, value: string])[]): CardElement {
