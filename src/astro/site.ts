@@ -1,15 +1,9 @@
 import { getCollection } from "astro:content";
 import type { CardEntry } from "../output/social-cards/card-data.ts";
-import { buildRoutes, type RouteEntry, type RouteTable } from "../model/routes.ts";
-import { buildSiteModel, type SiteModel } from "../model/site-model.ts";
+import { buildSite, type Site } from "../model/project-model.ts";
+import type { RouteEntry } from "../model/routes.ts";
 import { buildTime } from "../load/build-time.ts";
 import site from "../site.config.ts";
-
-/** The site model and its route table: what every page, card, feed and download shows. */
-export interface Site {
-  model: SiteModel;
-  routes: RouteTable;
-}
 
 /** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
 const content = <T extends { mentions: string[] }>(entries: readonly { id: string; data: T }[]) =>
@@ -36,7 +30,7 @@ const versionOf = (all: Awaited<ReturnType<typeof collections>>): string =>
     .join("\n");
 
 function build(all: Awaited<ReturnType<typeof collections>>): Site {
-  const model = buildSiteModel({
+  return buildSite({
     site,
     now: buildTime(),
     mode: import.meta.env.DEV ? "development" : "production",
@@ -48,7 +42,6 @@ function build(all: Awaited<ReturnType<typeof collections>>): Site {
     pages: content(all.pages),
     writeups: content(all.writeups),
   });
-  return { model, routes: buildRoutes(model) };
 }
 
 let built: Promise<Site> | undefined;

@@ -3,6 +3,18 @@ import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildRoutes, type RouteTable } from "./routes.ts";
 import { buildSiteModel, type SiteModel, type SiteModelInput } from "./site-model.ts";
 
+/** The site model and its route table: what every page, card, feed and download shows. */
+export interface Site {
+  model: SiteModel;
+  routes: RouteTable;
+}
+
+/** Builds the site model of `input` and its route table. */
+export function buildSite(input: SiteModelInput): Site {
+  const model = buildSiteModel(input);
+  return { model, routes: buildRoutes(model) };
+}
+
 /** The site model's input from a project read by `loadProject` (the build gets the same data through its collections). */
 export function siteModelInput(
   project: Project,
@@ -28,9 +40,8 @@ export function siteModelInput(
  * The site model and route table of a valid project, without Astro: what a production build of it
  * shows, for tools such as the bench. Throws when the project has problems.
  */
-export function projectSite(project: Project, site: SiteConfig, now: Date): { model: SiteModel; routes: RouteTable } {
+export function projectSite(project: Project, site: SiteConfig, now: Date): Site {
   if (project.problems.length > 0)
     throw new Error(`The project has ${project.problems.length} problem(s); run npm run validate.`);
-  const model = buildSiteModel(siteModelInput(project, site, now));
-  return { model, routes: buildRoutes(model) };
+  return buildSite(siteModelInput(project, site, now));
 }
