@@ -14,6 +14,9 @@ export type CollectionName =
   "requests" | "blockingEvents" | "incidents" | "posts" | "authors" | "pages" | "writeups" | "canary";
 
 type Store = Pick<DataStore, "clear" | "set">;
+
+/** How long files under data/ and content/ must be quiet after a change before `astro dev` reads them again. */
+const SAVE_SETTLE_MS = 150;
 type Digest = LoaderContext["generateDigest"];
 
 const RECORD_FILES = {
@@ -85,8 +88,15 @@ export function projectLoaders(options: Pick<LoadOptions, "expiredCanary">): Rec
       watched.add(watcher);
       const folders = [path.join(root, "data"), path.join(root, "content")];
       watcher.add(folders);
+      // One save is often several events (a truncate, then writes): read once the files have been quiet for
+      // a moment, never in the middle of a save, which looked like a file with rows missing.
+      let quiet: ReturnType<typeof setTimeout> | undefined;
       const onChange = (changed: string): void => {
         if (!folders.some((folder) => changed.startsWith(folder))) return;
+        clearTimeout(quiet);
+        quiet = setTimeout(reread, SAVE_SETTLE_MS);
+      };
+      const reread = (): void => {
         const next = (read = readProject(root));
         next.then(
           (p) => {
