@@ -8,7 +8,7 @@ export async function readSiteConfig(root: string): Promise<{ config?: SiteConfi
   const file = path.join(root, "src/site.config.ts");
   if (!existsSync(file)) return {};
   try {
-    return { config: ((await import(pathToFileURL(file).href)) as { default: SiteConfig }).default };
+    return { config: ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: SiteConfig }).default };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
