@@ -173,6 +173,12 @@ describe("the canary's signature, checked with real gpg keys and signatures", ()
     ]);
   });
 
+  it("refuses a key file that holds the secret key", async () => {
+    expect(await problemsOf(projectWithCanary({ "canary-key.asc": "key-a.secret.asc" }))).toEqual([
+      expect.stringMatching(/^content\/canary-key\.asc:1:1: key: the PUBLIC key only: .*, found "a secret key"$/),
+    ]);
+  });
+
   it("refuses a key file that is not a key", async () => {
     expect(await problemsOf(projectWithCanary({ "canary-key.asc": "canary.md" }))).toEqual([
       expect.stringMatching(/^content\/canary-key\.asc:1:1: key: an ASCII-armoured OpenPGP public key/),
