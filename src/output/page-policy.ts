@@ -1,10 +1,5 @@
 import { readPageCode, type SourcePlace } from "./page-code.ts";
-import {
-  ALLOWED_INLINE_SCRIPTS,
-  ALLOWED_SCRIPT_HASHES,
-  cspHash,
-  metaContentSecurityPolicy,
-} from "./security-headers.ts";
+import { cspHash, metaContentSecurityPolicy, type InlineHashes } from "./security-headers.ts";
 
 /** Inline code a built page may not hold, where it starts in the page's HTML. */
 export interface PageCodeProblem extends SourcePlace {
@@ -13,9 +8,11 @@ export interface PageCodeProblem extends SourcePlace {
   message: string;
 }
 
-/** A built page with its policy in `<head>`, the style hashes that policy allows, and what it may not hold. */
-export interface SecuredPage {
+/** A built page with its policy in `<head>`, the hashes that policy allows, and what the page may not hold. */
+export interface SecuredPage extends InlineHashes {
   html: string;
+  /** Hashes of the page's allowed inline scripts, sorted and distinct. */
+  scripts: string[];
   /** Hashes of the page's `<style>` elements, sorted and distinct. */
   styles: string[];
   problems: PageCodeProblem[];
@@ -34,23 +31,22 @@ const escapeAttribute = (value: string): string => value.replace(/&/g, "&amp;").
  * The elements every page carries first in `<head>` (before any script or style), for hosts that send
  * no headers such as GitHub Pages: the Content-Security-Policy as a meta element, and no referrer.
  */
-export function policyMeta(styles: readonly string[]): string {
-  const policy = metaContentSecurityPolicy({ scripts: ALLOWED_SCRIPT_HASHES, styles });
+export function policyMeta(hashes: InlineHashes): string {
+  const policy = metaContentSecurityPolicy(hashes);
   return `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(policy)}"><meta name="referrer" content="no-referrer">`;
 }
 
 /**
- * Checks a built page's inline code and gives it its policy. A problem is every inline script that is
- * not one of the site's own (`ALLOWED_INLINE_SCRIPTS`), every event-handler attribute and every
- * `javascript:` URL, and a page without a `<head>` start tag to put the policy in. The policy meta
- * elements go right after `<meta charset>`; they allow the site's own scripts and the page's own
- * `<style>` elements, by hash.
+ * Checks a built page's inline code and gives it its policy. A problem is every inline script whose
+ * text is not one of `allowed` (the site's own), every event-handler attribute and every `javascript:`
+ * URL, and a page without a `<head>` start tag to put the policy in. The policy meta elements go right
+ * after `<meta charset>`; they allow the page's own inline scripts and `<style>` elements, by hash.
  */
-export function securePage(html: string, page: string): SecuredPage {
+export function securePage(html: string, page: string, allowed: ReadonlySet<string>): SecuredPage {
   const code = readPageCode(html);
   const problems: PageCodeProblem[] = [];
   for (const script of code.scripts)
-    if (!ALLOWED_INLINE_SCRIPTS.includes(script.text))
+    if (!allowed.has(script.text))
       problems.push({
         page,
         line: script.line,
@@ -64,13 +60,15 @@ export function securePage(html: string, page: string): SecuredPage {
       column: found.column,
       message: `${found.kind === "event handler" ? "an" : "a"} ${found.kind} (${found.where}): ${codeStart(found.value)}`,
     });
-  const styles = [...new Set(code.styles.map(cspHash))].sort();
+  const hashes = (texts: readonly string[]): string[] => [...new Set(texts.map(cspHash))].sort();
+  const scripts = hashes(code.scripts.map((script) => script.text).filter((text) => allowed.has(text)));
+  const styles = hashes(code.styles);
   if (code.headInsertAt === undefined) {
     problems.push({ page, line: 1, column: 1, message: "no <head> start tag to put the security policy in" });
-    return { html, styles, problems };
+    return { html, scripts, styles, problems };
   }
   const at = code.headInsertAt;
-  return { html: html.slice(0, at) + policyMeta(styles) + html.slice(at), styles, problems };
+  return { html: html.slice(0, at) + policyMeta({ scripts, styles }) + html.slice(at), scripts, styles, problems };
 }
 
 /** A problem as one line for the build log: `page:line:column: message`. */

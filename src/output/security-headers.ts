@@ -10,14 +10,11 @@ export function cspHash(text: string): string {
 }
 
 /**
- * The only inline scripts a page may hold: the site's own, from the sources that write them. Every other
- * script is a file (Astro bundles each component's `<script>`, the search page's included, and the
- * security-headers integration keeps Astro from inlining them), which `script-src 'self'` allows.
+ * The inline scripts the site writes itself, from the sources that write them: the theme's head script.
+ * Besides these, a page may only hold inline the scripts Astro bundled from the components' `<script>`
+ * elements (it inlines the small ones), which the security-headers integration takes from the bundler.
  */
-export const ALLOWED_INLINE_SCRIPTS: readonly string[] = [THEME_INIT_SCRIPT];
-
-/** The hashes of `ALLOWED_INLINE_SCRIPTS`, sorted: the inline part of every page's `script-src`. */
-export const ALLOWED_SCRIPT_HASHES: readonly string[] = ALLOWED_INLINE_SCRIPTS.map(cspHash).sort();
+export const SITE_INLINE_SCRIPTS: readonly string[] = [THEME_INIT_SCRIPT];
 
 /** The inline code of a whole build that a Content-Security-Policy has to allow, as sorted, distinct hash sources. */
 export interface InlineHashes {
