@@ -44,8 +44,8 @@ function bundledScripts(found: Set<string>): Plugin {
  * (2) puts the Content-Security-Policy and `no-referrer` in the page's `<head>` as meta elements, for
  * hosts that send no headers (GitHub Pages, the default deploy); (3) writes `_headers` (read by Netlify
  * and Cloudflare Pages) with the same policy and the other security headers, allowing the inline
- * scripts and `<style>` elements of every page by hash. It reads the pages once they are on disk, so the hashes are over the
- * bytes that will be served, whatever Astro chose to inline.
+ * scripts and `<style>` elements of every page by hash. It reads the pages once they are on disk, so
+ * the hashes are over the bytes that will be served, whatever Astro chose to inline.
  */
 export function securityHeadersFile(): AstroIntegration {
   const bundled = new Set<string>();
@@ -76,7 +76,9 @@ export function securityHeadersFile(): AstroIntegration {
           );
         }
         if (problems.length > 0) {
-          const lines = problems.map(formatPageCodeProblem).sort();
+          const lines = problems
+            .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.line - b.line || a.column - b.column))
+            .map(formatPageCodeProblem);
           for (const line of lines) logger.error(line);
           const more = lines.length > LISTED ? `\n… and ${lines.length - LISTED} more (all listed above)` : "";
           throw new Error(
