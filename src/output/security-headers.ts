@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { THEME_INIT_SCRIPT } from "./theme-script.ts";
 
 /** Name of the headers file in the build output, in the format Netlify and Cloudflare Pages read. */
 export const HEADERS_FILE = "_headers";
@@ -8,68 +9,17 @@ export function cspHash(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 }
 
-// Script types that are data, never run, so a Content-Security-Policy does not apply to them.
-const DATA_SCRIPT_TYPES = new Set(["application/ld+json", "application/json"]);
-
 /**
- * The text of every inline script in a built page that the browser runs (so a Content-Security-Policy
- * must allow it): a `<script>` without `src`, of any type but JSON data such as `application/ld+json`.
- * Built pages never hold `</script>` inside a script, so a pattern is enough.
+ * The inline scripts the site writes itself, from the sources that write them: the theme's head script.
+ * Besides these, a page may only hold inline the scripts Astro bundled from the components' `<script>`
+ * elements (it inlines the small ones), which the security-headers integration takes from the bundler.
  */
-export function inlineScripts(html: string): string[] {
-  const found: string[] = [];
-  for (const [, attributes = "", text = ""] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (/\ssrc=/i.test(attributes)) continue;
-    const type = /\stype=["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase() ?? "";
-    if (!DATA_SCRIPT_TYPES.has(type)) found.push(text);
-  }
-  return found;
-}
-
-/** The text of every inline `<style>` element in a built page (Astro inlines small stylesheets; the request filter writes one). */
-export function inlineStyles(html: string): string[] {
-  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1] ?? "");
-}
+export const SITE_INLINE_SCRIPTS: readonly string[] = [THEME_INIT_SCRIPT];
 
 /** The inline code of a whole build that a Content-Security-Policy has to allow, as sorted, distinct hash sources. */
 export interface InlineHashes {
-  scripts: string[];
-  styles: string[];
-}
-
-/** Gathers the inline-code hashes of pages one at a time, so a build never holds all its pages at once. */
-export interface InlineHashCollector {
-  /** Adds the inline scripts and styles of one page. */
-  add(html: string): void;
-  /** Pages added so far. */
-  readonly pages: number;
-  /** The hashes of every page added, sorted so the same pages always give the same policy. */
-  hashes(): InlineHashes;
-}
-
-/** A new, empty `InlineHashCollector`. */
-export function inlineHashCollector(): InlineHashCollector {
-  const scripts = new Set<string>();
-  const styles = new Set<string>();
-  let pages = 0;
-  return {
-    add(html) {
-      pages++;
-      for (const text of inlineScripts(html)) scripts.add(cspHash(text));
-      for (const text of inlineStyles(html)) styles.add(cspHash(text));
-    },
-    get pages() {
-      return pages;
-    },
-    hashes: () => ({ scripts: [...scripts].sort(), styles: [...styles].sort() }),
-  };
-}
-
-/** Hashes of the inline scripts and styles of every page, sorted so the same pages always give the same policy. */
-export function inlineHashes(pages: Iterable<string>): InlineHashes {
-  const collector = inlineHashCollector();
-  for (const html of pages) collector.add(html);
-  return collector.hashes();
+  scripts: readonly string[];
+  styles: readonly string[];
 }
 
 /**
@@ -81,8 +31,23 @@ export function inlineHashes(pages: Iterable<string>): InlineHashes {
  * for aligned table columns and Shiki for highlighted code, and an attribute can neither run code nor
  * load anything from another origin under `default-src 'self'`.
  */
-export function contentSecurityPolicy({ scripts, styles }: InlineHashes): string {
-  const directives: [string, ...string[]][] = [
+export function contentSecurityPolicy(hashes: InlineHashes): string {
+  return formatPolicy(policyDirectives(hashes));
+}
+
+// Directives a <meta> element cannot set: browsers ignore them there (CSP Level 3, section 3.3).
+const HEADER_ONLY_DIRECTIVES = new Set(["frame-ancestors", "report-uri", "report-to", "sandbox"]);
+
+/**
+ * The same policy for a `<meta http-equiv="Content-Security-Policy">` element, for hosts that send no
+ * headers (GitHub Pages): every directive but those a meta element cannot set (`frame-ancestors`).
+ */
+export function metaContentSecurityPolicy(hashes: InlineHashes): string {
+  return formatPolicy(policyDirectives(hashes).filter(([name]) => !HEADER_ONLY_DIRECTIVES.has(name)));
+}
+
+function policyDirectives({ scripts, styles }: InlineHashes): [string, ...string[]][] {
+  return [
     ["default-src", "'self'"],
     ["script-src", "'self'", "'wasm-unsafe-eval'", ...scripts],
     ["style-src", "'self'", "'unsafe-inline'"],
@@ -94,8 +59,10 @@ export function contentSecurityPolicy({ scripts, styles }: InlineHashes): string
     ["form-action", "'self'"],
     ["frame-ancestors", "'none'"],
   ];
-  return directives.map((directive) => directive.join(" ")).join("; ");
 }
+
+const formatPolicy = (directives: readonly (readonly string[])[]): string =>
+  directives.map((directive) => directive.join(" ")).join("; ");
 
 /**
  * Browser features the site never uses, all denied: so a page (or anything injected into it) cannot ask

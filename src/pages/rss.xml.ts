@@ -1,7 +1,7 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { publicationInstant } from "../model/blog/publication.ts";
-import { ATOM_NAMESPACE } from "../output/feeds/record-feed.ts";
+import { ATOM_NAMESPACE, feedText } from "../output/feeds/record-feed.ts";
 import { withBase } from "../model/paths.ts";
 import site from "../site.config.ts";
 import { getSite } from "../astro/site.ts";
@@ -20,7 +20,7 @@ export const GET: APIRoute = async () => {
     items: posts.map((post) => ({
       title: post.data.title,
       link: post.path,
-      description: post.data.description,
+      description: feedText(post.data.description),
       pubDate: publicationInstant(post.data.date, site.timeZone),
       categories: post.data.tags,
       ...(post.data.updated

@@ -1,33 +1,33 @@
 import { describe, expect, it } from "vitest";
 import {
+  contentSecurityPolicy,
   cspHash,
   formatHeadersFile,
-  inlineHashCollector,
-  inlineHashes,
-  inlineScripts,
-  inlineStyles,
+  metaContentSecurityPolicy,
   parseHeadersFile,
   securityHeaders,
+  SITE_INLINE_SCRIPTS,
 } from "../../src/output/security-headers.ts";
+import { THEME_INIT_SCRIPT } from "../../src/output/theme-script.ts";
 
-// The headers file of real builds is checked in test/site/site-quality.test.ts.
+// The headers file and the meta policy of real builds are checked in test/site/site-quality.test.ts and in Chromium.
 describe("security headers", () => {
-  it("hashes runnable inline scripts only, and reads back the file it writes", () => {
-    const html =
-      '<script>a()</script><script type="module">b()</script><script type="application/ld+json">{"x":1}</script><script type="module" src="/c.js"></script><style>p{}</style>';
-    expect(inlineScripts(html)).toEqual(["a()", "b()"]);
-    expect(inlineStyles(html)).toEqual(["p{}"]);
+  it("hash inline code as CSP sources; the site writes one inline script itself, the theme's", () => {
     // The hash of an empty script is well known.
     expect(cspHash("")).toBe("'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
-    // Pages are added one at a time (a big site is never held in memory at once): same hashes, each page counted.
-    const collector = inlineHashCollector();
-    for (const page of [html, "<p>No inline code</p>", html]) collector.add(page);
-    expect(collector.pages).toBe(3);
-    expect(collector.hashes()).toEqual(inlineHashes([html]));
-    const headers = securityHeaders(inlineHashes([html, html]));
-    expect(headers["Content-Security-Policy"]).toContain(
-      `script-src 'self' 'wasm-unsafe-eval' ${[cspHash("a()"), cspHash("b()")].sort().join(" ")};`,
-    );
+    expect(SITE_INLINE_SCRIPTS).toEqual([THEME_INIT_SCRIPT]);
+  });
+
+  it("write the policy, and the same policy for a meta element without what a meta element cannot set", () => {
+    const hashes = { scripts: [cspHash(THEME_INIT_SCRIPT)], styles: [cspHash("p{}")] };
+    const header = contentSecurityPolicy(hashes);
+    expect(header).toContain(`script-src 'self' 'wasm-unsafe-eval' ${cspHash(THEME_INIT_SCRIPT)};`);
+    expect(header).toContain(`style-src-elem 'self' ${cspHash("p{}")};`);
+    expect(header).toMatch(/; frame-ancestors 'none'$/);
+    expect(metaContentSecurityPolicy(hashes)).toBe(header.replace("; frame-ancestors 'none'", ""));
+    const headers = securityHeaders(hashes);
+    expect(headers["Content-Security-Policy"]).toBe(header);
+    expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(parseHeadersFile(formatHeadersFile(headers))).toEqual(
       Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
     );

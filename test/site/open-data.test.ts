@@ -72,6 +72,22 @@ describe("astro build of the open-data downloads", () => {
     expect(perPeriod).toBe(total);
   });
 
+  it("writes every CSV download as UTF-8 with a BOM and CRLF line ends, accents as UTF-8 bytes", () => {
+    const csvs = filesUnder(dataDir).filter((name) => name.endsWith(".csv"));
+    expect(csvs.length).toBe(6);
+    for (const name of csvs) {
+      const bytes = readFileSync(path.join(dataDir, name));
+      expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(-2).toString("latin1"), name).toBe("\r\n");
+      // Decoding as strict UTF-8 succeeds (no byte sequence is invalid).
+      expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes), name).not.toThrow();
+    }
+    const authorities = project.requests.map((r) => r.data.authority ?? "").filter((a) => /[\u00c0-\u024f]/.test(a));
+    expect(authorities.length).toBeGreaterThan(0);
+    for (const authority of authorities)
+      expect(readFileSync(path.join(dataDir, "requests.csv")).includes(Buffer.from(authority, "utf8"))).toBe(true);
+  });
+
   it("writes a SHA256SUMS that sha256sum -c accepts and that covers every other download", () => {
     const check = spawnSync("sha256sum", ["-c", "--strict", CHECKSUMS_FILE], { cwd: dataDir, encoding: "utf8" });
     expect(check.stderr).toBe("");

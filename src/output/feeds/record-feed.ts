@@ -28,6 +28,13 @@ const latest = (dates: (PartialDate | undefined)[]): Date =>
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/**
+ * Plain text as a feed item's description. Feed readers read an RSS description as HTML, so `&`, `<` and
+ * `>` are escaped first: `<img src=x onerror=alert(1)>` in a summary is shown as those characters, never
+ * loaded or run. (The XML writer then escapes the result once more, as it does any text.)
+ */
+export const feedText = escapeXml;
+
 /** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
 export function blockingEventItem(event: BlockingEventView): RecordFeedItem {
   const e = event.data;
@@ -74,7 +81,7 @@ export function toRssItems(items: readonly RecordFeedItem[]): RSSFeedItem[] {
     .map((item) => ({
       title: item.title,
       link: item.path,
-      description: item.description,
+      description: feedText(item.description),
       pubDate: item.published,
       customData: `<guid isPermaLink="false">${escapeXml(item.id)}</guid><atom:updated>${item.updated.toISOString()}</atom:updated>`,
     }));

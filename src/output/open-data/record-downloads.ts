@@ -9,14 +9,19 @@ import {
 } from "./record-values.ts";
 
 /**
- * All records of one kind as a CSV file in the contract's columns and order, sorted by id. Reading it back
- * with `parseCsv` and `readRecords` gives the same records.
+ * All records of one kind as a CSV file in the contract's columns and order, sorted by id, written by
+ * `writeCsvTable` (number fields as numbers, text made safe for spreadsheets). Reading it back with
+ * `parseCsv` and `readRecords` gives the same records, except text that starts like a formula, which
+ * keeps the leading `'` the download adds.
  */
 export function recordsCsv(spec: ShapeOf, records: readonly PublishedRecord[]): string {
   const columns = fieldNames(spec);
   const rows = sortById(records).map((record) => {
     const values = record as unknown as Record<string, unknown>;
-    return columns.map((column) => contractCell(values[column]));
+    return columns.map((column) => {
+      const value = values[column];
+      return typeof value === "number" ? value : contractCell(value);
+    });
   });
   return writeCsvTable({ columns, rows });
 }

