@@ -26,6 +26,8 @@ import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
+import { outsideLinkProblems } from "./outside-links.ts";
+import { reservedNameProblems } from "./content-names.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -58,25 +60,29 @@ export interface LoadOptions {
   now?: Date;
   /** Whether an expired canary is an error (the default) or a warning. */
   expiredCanary?: "error" | "warning";
+  /** Whether MDX may hold code: `import`, `export` and `{…}` expressions (the site config's `content.allowCode`). */
+  allowCode?: boolean;
 }
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
+  const body = { allowCode: options.allowCode ?? false };
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links] =
     await Promise.all([
       readCsvFile(root, requestSpec),
       readCsvFile(root, blockingEventSpec),
       readCsvFile(root, incidentSpec),
-      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
-      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
-      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
-      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
       unknownFileProblems(
         root,
         [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
         Object.values(CONTENT_FOLDERS),
       ),
       readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
+      outsideLinkProblems(root),
     ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
@@ -85,6 +91,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const problems = [
     ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
     ...unknownFiles,
+    ...links,
+    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
     ...duplicateIdProblems(keys),
     ...relatedRecordProblems(records, recordIds),
