@@ -1,3 +1,4 @@
+import { find, html } from "property-information";
 import { defaultSchema, type Options as Schema } from "rehype-sanitize";
 
 /** Elements whose content is dropped with them rather than kept as text. */
@@ -49,4 +50,58 @@ export function urlScheme(url: string): string | undefined {
   // Browsers ignore tabs, newlines and leading controls inside a scheme: "java\tscript:" runs.
   const cleaned = url.replace(/[\p{Cc}\s]/gu, "");
   return isSameOriginUrl(cleaned) ? undefined : /^([a-z][a-z\d+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+}
+
+/** Whether the schema allows `property` with `value` on `tagName`, the way rehype-sanitize decides. */
+function attributeAllowed(tagName: string, property: string, value: string | undefined): boolean {
+  const lists = CONTENT_HTML_SCHEMA.attributes ?? {};
+  for (const definition of [...(lists[tagName] ?? []), ...(lists["*"] ?? [])]) {
+    if (typeof definition === "string") {
+      if (definition === property) return true;
+      continue;
+    }
+    const [key, ...values] = definition;
+    if (key !== property) continue;
+    if (values.length === 0 || value === undefined) return true;
+    const tokens = property === "className" ? value.split(/\s+/).filter(Boolean) : [value];
+    if (
+      tokens.every((token) =>
+        values.some((v) => (v instanceof RegExp ? v.test(token) : String(v) === token || (v === true && token === ""))),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The URLs of an attribute value: one, or each candidate of a `srcset`. */
+const urlsOf = (property: string, value: string): string[] =>
+  property === "srcSet" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
+
+/**
+ * What is wrong with an attribute whatever its element: an event handler, a file loaded from
+ * another origin, a link with a scheme off the list (`javascript:`, `data:`); undefined when fine.
+ */
+export function urlAttributeProblem(property: string, value: string | undefined): string | undefined {
+  if (/^on/i.test(property)) return "no event attribute: content is text and runs no scripts";
+  if (value !== undefined && (LOADED_URL_PROPERTIES as readonly string[]).includes(property)) {
+    if (!urlsOf(property, value).every(isSameOriginUrl))
+      return `${find(html, property).attribute} naming a file of the site itself, like /images/map.png: a page loads nothing from another origin`;
+  }
+  if (value !== undefined && (LINK_PROPERTIES as readonly string[]).includes(property)) {
+    const scheme = urlScheme(value);
+    const allowed = CONTENT_HTML_SCHEMA.protocols?.[property] ?? [];
+    if (scheme !== undefined && !allowed.includes(scheme))
+      return `a link starting with ${allowed.map((p) => `${p}:`).join(", ")} or /`;
+  }
+  return undefined;
+}
+
+/** What is wrong with one attribute of an element, as the `expected` of a problem; undefined when it is fine. */
+export function attributeProblem(tagName: string, property: string, value: string | undefined): string | undefined {
+  const problem = urlAttributeProblem(property, value);
+  if (problem !== undefined) return problem;
+  if (!attributeAllowed(tagName, property, value))
+    return `only the attributes allowed on <${tagName}> (see "HTML in posts" in docs/writing.md)`;
+  return undefined;
 }

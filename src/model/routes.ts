@@ -75,9 +75,9 @@ export const ROUTE_PATTERNS = {
 } as const satisfies Record<DataRoute, string>;
 
 /**
- * Fixed pages and files of `src/pages/` (and the build's own output folders) at the site's root and
- * under `blog/`, by the first segment of their path without extension; a test keeps it in step
- * with src/pages/.
+ * Fixed pages and files of `src/pages/` (and the search index's folder) at the site's root and
+ * under `blog/`, by the first segment of their path without extension, leaving out names a content
+ * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/pages/.
  */
 export const FIXED_ROUTE_NAMES = {
   root: [

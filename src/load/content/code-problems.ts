@@ -5,6 +5,8 @@ import type { Problem } from "../validation/problem.ts";
 /** The config key that lets posts run code, as editors read it in messages. */
 const OPT_IN = "content.allowCode in src/site.config.ts";
 const MAX_FOUND = 80;
+/** An expression of block comments only, `{/* note *\/}`: MDX's way to write a comment, which runs nothing. */
+const ONLY_COMMENTS = /^\s*(?:\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/\s*)*$/;
 
 const shorten = (value: string): string => (value.length > MAX_FOUND ? `${value.slice(0, MAX_FOUND - 1)}…` : value);
 
@@ -24,7 +26,10 @@ export function codeProblems(tree: Root, file: string): Problem[] {
         expected: `Markdown and the components of docs/writing.md, without import or export lines (they run code at build time; ${OPT_IN} allows them)`,
         found: shorten(node.value.split("\n")[0] ?? ""),
       });
-    } else if (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") {
+    } else if (
+      (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") &&
+      !ONLY_COMMENTS.test(node.value)
+    ) {
       problems.push({
         ...at,
         expected: `text, not a JavaScript expression: write \\{ for a literal brace (${OPT_IN} allows expressions)`,

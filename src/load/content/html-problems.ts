@@ -1,13 +1,8 @@
 import type { Root } from "hast";
+import type { Point } from "unist";
 import { find, html } from "property-information";
 import { visit } from "unist-util-visit";
-import {
-  CONTENT_HTML_SCHEMA,
-  LINK_PROPERTIES,
-  LOADED_URL_PROPERTIES,
-  isSameOriginUrl,
-  urlScheme,
-} from "../../contract/content-html.ts";
+import { CONTENT_HTML_SCHEMA, attributeProblem } from "../../contract/content-html.ts";
 import type { Problem } from "../validation/problem.ts";
 
 /** An HTML element as written in a content file, whether raw HTML in Markdown or a lowercase JSX tag in MDX. */
@@ -19,14 +14,15 @@ export interface WrittenElement {
   column: number;
 }
 
-const text = (value: unknown): string =>
-  Array.isArray(value) ? value.join(" ") : value === true ? "" : String(value);
+const text = (value: unknown): string => (Array.isArray(value) ? value.join(" ") : value === true ? "" : String(value));
 
 /** The elements a body tree holds: hast elements and, in MDX, JSX tags written in lower case. */
 export function writtenElements(tree: Root): WrittenElement[] {
   const found: WrittenElement[] = [];
   visit(tree, (node) => {
-    const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+    // Elements the HTML parser adds itself (a <tbody>) have no position: they take their parent's.
+    const start: Partial<Point> = node.position?.start ?? {};
+    const at = { line: start.line ?? 1, column: start.column ?? 1 };
     if (node.type === "element") {
       const element = node;
       const attributes = Object.entries(element.properties)
@@ -50,46 +46,6 @@ export function writtenElements(tree: Root): WrittenElement[] {
     }
   });
   return found;
-}
-
-/** Whether the schema allows `property` with `value` on `tagName`, the way rehype-sanitize decides. */
-function attributeAllowed(tagName: string, property: string, value: string | undefined): boolean {
-  const lists = CONTENT_HTML_SCHEMA.attributes ?? {};
-  for (const definition of [...(lists[tagName] ?? []), ...(lists["*"] ?? [])]) {
-    if (typeof definition === "string") {
-      if (definition === property) return true;
-      continue;
-    }
-    const [key, ...values] = definition;
-    if (key !== property) continue;
-    if (values.length === 0 || value === undefined) return true;
-    const tokens = property === "className" ? value.split(/\s+/).filter(Boolean) : [value];
-    if (tokens.every((token) => values.some((v) => (v instanceof RegExp ? v.test(token) : String(v) === token))))
-      return true;
-  }
-  return false;
-}
-
-/** The URLs of an attribute value: one, or each candidate of a `srcset`. */
-const urlsOf = (property: string, value: string): string[] =>
-  property === "srcSet" ? value.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") : [value];
-
-/** What is wrong with one attribute, as the `expected` of a problem; undefined when it is fine. */
-function attributeProblem(tagName: string, property: string, value: string | undefined): string | undefined {
-  if (/^on/i.test(property)) return "no event attribute: content is text and runs no scripts";
-  if (value !== undefined && (LOADED_URL_PROPERTIES as readonly string[]).includes(property)) {
-    if (!urlsOf(property, value).every(isSameOriginUrl))
-      return `${find(html, property).attribute} naming a file of the site itself, like /images/map.png: a page loads nothing from another origin`;
-  }
-  if (value !== undefined && (LINK_PROPERTIES as readonly string[]).includes(property)) {
-    const scheme = urlScheme(value);
-    const allowed = CONTENT_HTML_SCHEMA.protocols?.[property] ?? [];
-    if (scheme !== undefined && !allowed.includes(scheme))
-      return `a link starting with ${allowed.map((p) => `${p}:`).join(", ")} or /`;
-  }
-  if (!attributeAllowed(tagName, property, value))
-    return `only the attributes allowed on <${tagName}> (see "HTML in posts" in docs/writing.md)`;
-  return undefined;
 }
 
 /**
