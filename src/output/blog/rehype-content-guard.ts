@@ -75,8 +75,7 @@ function guardMdx(parent: Parent, allowCode: boolean): void {
         });
       } else if (!allowCode) {
         jsx.attributes = jsx.attributes.filter(
-          (attribute) =>
-            attribute.type === "mdxJsxAttribute" && typeof (attribute).value !== "object",
+          (attribute) => attribute.type === "mdxJsxAttribute" && typeof attribute.value !== "object",
         );
       }
     }
@@ -86,6 +85,10 @@ function guardMdx(parent: Parent, allowCode: boolean): void {
   }
   parent.children = kept;
 }
+
+/** Whether a tree holds MDX nodes (an MDX file compiled without a file name has no `.mdx` to tell). */
+const hasMdxNodes = (node: Root | RootContent): boolean =>
+  node.type.startsWith("mdx") || (hasChildren(node) && node.children.some(hasMdxNodes));
 
 /** Runs `guardElement` over every element of a sanitized Markdown tree. */
 function guardElements(node: Root | RootContent): void {
@@ -102,7 +105,7 @@ function guardElements(node: Root | RootContent): void {
  */
 export function rehypeContentGuard(options: ContentGuardOptions) {
   return (tree: Root, file: VFile): Root => {
-    if (file.extname === ".mdx") {
+    if (file.extname === ".mdx" || hasMdxNodes(tree)) {
       guardMdx(tree, options.allowCode);
       return tree;
     }
