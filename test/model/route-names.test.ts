@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reservedContentNames } from "../../src/model/routes.ts";
@@ -36,5 +36,13 @@ describe("names content files may not take", () => {
       ]),
     );
     expect(reservedContentNames().posts).toEqual(expect.arrayContaining(["archive", "tags"]));
+  });
+});
+
+describe("the documented names", () => {
+  it("are the names validate refuses", () => {
+    const docs = readFileSync(path.join(repoRoot, "docs/data-format.md"), "utf8");
+    const { pages, posts } = reservedContentNames();
+    for (const name of [...pages, ...posts]) expect(docs).toContain(`\`${name}\``);
   });
 });

@@ -21,11 +21,20 @@ export function codeProblems(tree: Root, file: string): Problem[] {
   visit(tree, (node) => {
     const at = { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, field: "body" };
     if (node.type === "mdxjsEsm") {
-      problems.push({
-        ...at,
-        expected: `Markdown and the components of docs/writing.md, without import or export lines (they run code at build time; ${OPT_IN} allows them)`,
-        found: shorten(node.value.split("\n")[0] ?? ""),
-      });
+      // One problem per statement: a block of import and export lines is one node.
+      const lines = node.value.split("\n");
+      const statements = node.data?.estree?.body ?? [];
+      for (const statement of statements.length > 0 ? statements : [undefined]) {
+        const start = statement?.loc?.start;
+        const line = start?.line ?? at.line;
+        problems.push({
+          ...at,
+          line,
+          column: start ? start.column + 1 : at.column,
+          expected: `Markdown and the components of docs/writing.md, without import or export lines (they run code at build time; ${OPT_IN} allows them)`,
+          found: shorten((lines[line - at.line] ?? "").trim()),
+        });
+      }
     } else if (
       (node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") &&
       !ONLY_COMMENTS.test(node.value)

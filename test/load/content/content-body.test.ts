@@ -16,6 +16,7 @@ describe("code in MDX", () => {
     const found = readMdxBody(readFileSync(hostile, "utf8"), "content/blog/hostile.mdx").problems;
     expect(found.map((p) => [p.line, p.column, p.found])).toEqual([
       [8, 1, 'import { execSync } from "node:child_process";'],
+      [9, 1, 'export const marker = execSync("touch /tmp/vitrine-pwned");'],
       [11, 28, "{legal}"],
       [13, 11, "{process.env.DEPLOY_TOKEN}"],
       [15, 1, "{...marker}"],

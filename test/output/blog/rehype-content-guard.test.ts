@@ -1,14 +1,20 @@
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import { compile } from "@mdx-js/mdx";
 import { describe, expect, it } from "vitest";
-import { rehypeContentGuard, rehypeOutboundLinks } from "../../../src/output/blog/rehype-content-guard.ts";
+import {
+  rehypeContentGuard,
+  rehypeOutboundLinks,
+  type ContentGuardOptions,
+  type OutboundLinkOptions,
+} from "../../../src/output/blog/rehype-content-guard.ts";
 
 const site = "https://transparency.example.org";
-const plugins = (allowCode: boolean) =>
-  [
-    [rehypeContentGuard, { allowCode }],
-    [rehypeOutboundLinks, { site }],
-  ] as const;
+const plugins = (
+  allowCode: boolean,
+): [[typeof rehypeContentGuard, ContentGuardOptions], [typeof rehypeOutboundLinks, OutboundLinkOptions]] => [
+  [rehypeContentGuard, { allowCode }],
+  [rehypeOutboundLinks, { site }],
+];
 
 // The guard is defence in depth: validate refuses all of this first, so it is rendered here directly.
 const hostileMarkdown = [
