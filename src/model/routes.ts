@@ -80,20 +80,7 @@ export const ROUTE_PATTERNS = {
  * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/pages/.
  */
 export const FIXED_ROUTE_NAMES = {
-  root: [
-    "404",
-    "canary",
-    "data",
-    "feed",
-    "index",
-    "og",
-    "pagefind",
-    "robots",
-    "rss",
-    "search",
-    "sitemap-index",
-    "_astro",
-  ],
+  root: ["canary", "data", "feed", "index", "og", "pagefind", "robots", "rss", "search", "sitemap-index"],
   blog: ["archive", "tags"],
 } as const;
 
