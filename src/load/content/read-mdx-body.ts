@@ -6,7 +6,7 @@ import { toHast } from "mdast-util-to-hast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { visit } from "unist-util-visit";
+import { EXIT, visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { Problem } from "../validation/problem.ts";
 import { codeProblems } from "./code-problems.ts";
@@ -33,8 +33,14 @@ export interface BodyOptions {
 /** The HTML a Markdown or MDX body becomes, raw HTML parsed into elements, positions those of the file. */
 function htmlTree(tree: Root, body: string): HastRoot {
   const hast = toHast(tree, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] }) as HastRoot;
-  // The file lets the HTML parser give raw HTML the line and column it has in the file.
-  return raw(hast, { passThrough: [...MDX_NODE_TYPES], file: new VFile(body) }) as HastRoot;
+  // Only Markdown has raw HTML (MDX writes tags as JSX); parsing it again costs as much as the
+  // parse itself, so a body without any skips it. The file gives raw HTML its line and column.
+  let hasRaw = false;
+  visit(tree, "html", () => {
+    hasRaw = true;
+    return EXIT;
+  });
+  return hasRaw ? (raw(hast, { passThrough: [...MDX_NODE_TYPES], file: new VFile(body) }) as HastRoot) : hast;
 }
 
 interface PositionedError {

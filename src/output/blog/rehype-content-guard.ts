@@ -90,6 +90,10 @@ function guardMdx(parent: Parent, allowCode: boolean): void {
 const hasMdxNodes = (node: Root | RootContent): boolean =>
   node.type.startsWith("mdx") || (hasChildren(node) && node.children.some(hasMdxNodes));
 
+/** Whether a Markdown tree still holds raw HTML. */
+const hasRawNodes = (node: Root | RootContent): boolean =>
+  node.type === "raw" || (hasChildren(node) && node.children.some(hasRawNodes));
+
 /** Runs `guardElement` over every element of a sanitized Markdown tree. */
 function guardElements(node: Root | RootContent): void {
   if (node.type === "element") guardElement(node);
@@ -109,7 +113,9 @@ export function rehypeContentGuard(options: ContentGuardOptions) {
       guardMdx(tree, options.allowCode);
       return tree;
     }
-    const clean = sanitize(raw(tree, { file }), RENDER_SCHEMA) as Root;
+    // Raw HTML is parsed here, before sanitizing; a body without any skips that second parse.
+    const parsed = hasRawNodes(tree) ? raw(tree, { file }) : tree;
+    const clean = sanitize(parsed, RENDER_SCHEMA) as Root;
     guardElements(clean);
     return clean;
   };
