@@ -6,6 +6,7 @@
  * `generateCorpus` is pure and deterministic: the same options give byte-identical files.
  * `writeCorpus` puts the files in a folder.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeCsvTable } from "../src/output/open-data/csv-table.ts";
@@ -518,10 +519,16 @@ function authorFile(r: Random, index: number): { id: string; text: string } {
 const pageFile = (title: string, r: Random): string =>
   `---\ntitle: ${yamlString(title)}\ndescription: ${yamlString(sentence(r))}\n---\n\n${sentences(r, 4)}\n\n## ${sentence(r, 2, 4).slice(0, -1)}\n\n${sentences(r, 5)}\n`;
 
-function canaryFile(now: Date): string {
-  const issued = isoDay(now.getTime() - 20 * DAY);
-  const expires = isoDay(now.getTime() + 70 * DAY);
-  return `---\nissued: "${issued}"\nexpires: "${expires}"\nsigner: "Bench"\n---\n\nWe have not received any secret demand other than those counted in our transparency report.\n`;
+/**
+ * The repository's own signed canary (canary.md, its signature and key): the build verifies the
+ * signature with the key pinned in src/site.config.ts, so a generated canary could not be signed.
+ * Signed 2026-11-28 07:35 UTC, valid until 2027-02-01: current at CORPUS_NOW.
+ */
+function canaryFiles(): [string, string][] {
+  return ["canary.md", "canary.md.asc", "canary-key.asc"].map((name) => [
+    `content/${name}`,
+    readFileSync(path.resolve(import.meta.dirname, "../content", name), "utf8"),
+  ]);
 }
 
 /** Generates a whole project at the given scale (pure: the same options give the same files). */
@@ -557,7 +564,7 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       `content/records/${id}.mdx`,
       `---\ntitle: ${yamlString(sentence(r, 2, 5).slice(0, -1))}\n---\n\n${sentences(r, 4)}\n\n${sentences(r, 4)}\n`,
     );
-  files.set("content/canary.md", canaryFile(now));
+  for (const [name, text] of canaryFiles()) files.set(name, text);
   return {
     files,
     counts: {

@@ -1,7 +1,13 @@
 import { defineCollection } from "astro:content";
 import { z } from "zod";
 import { BlockingEventSchema } from "./contract/schemas/blocking-event.ts";
-import { AuthorSchema, CanarySchema, PageSchema, PostSchema, WriteupSchema } from "./contract/schemas/content.ts";
+import {
+  AuthorSchema,
+  PageSchema,
+  PostSchema,
+  VerifiedCanarySchema,
+  WriteupSchema,
+} from "./contract/schemas/content.ts";
 import { IncidentSchema } from "./contract/schemas/incident.ts";
 import { RequestSchema } from "./contract/schemas/request.ts";
 import { projectLoaders } from "./astro/project-loader.ts";
@@ -9,7 +15,11 @@ import site from "./site.config.ts";
 
 // Every collection is filled from one validated read of data/ and content/ (see project-loader.ts);
 // the schemas here only give the collections their types.
-const loaders = projectLoaders({ expiredCanary: site.report.expiredCanary, allowCode: site.content.allowCode });
+const loaders = projectLoaders({
+  expiredCanary: site.report.expiredCanary,
+  canary: site.canary,
+  allowCode: site.content.allowCode,
+});
 /** Content files also carry the records their body shows with <Record> or <Status>. */
 const mentions = { mentions: z.array(z.string()) };
 
@@ -21,5 +31,5 @@ export const collections = {
   authors: defineCollection({ loader: loaders.authors, schema: AuthorSchema.extend(mentions) }),
   pages: defineCollection({ loader: loaders.pages, schema: PageSchema.extend(mentions) }),
   writeups: defineCollection({ loader: loaders.writeups, schema: WriteupSchema.extend(mentions) }),
-  canary: defineCollection({ loader: loaders.canary, schema: CanarySchema }),
+  canary: defineCollection({ loader: loaders.canary, schema: VerifiedCanarySchema }),
 };

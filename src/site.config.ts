@@ -18,6 +18,10 @@ export default defineSiteConfig({
     smallCountThreshold: 3,
     expiredCanary: "error",
   },
+  canary: {
+    fingerprint: "1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF",
+    publishedAt: ["https://velinmail.be/security/#canary"],
+  },
   blog: { pageSize: 10 },
   blockingBanner: true,
   services: [

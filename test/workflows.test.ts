@@ -11,6 +11,7 @@ const TEST = ".github/workflows/test.yml";
 
 interface Step {
   name?: string;
+  if?: string;
   id?: string;
   uses?: string;
   run?: string;
@@ -51,7 +52,10 @@ const usesAction = (step: Step, action: string): boolean => step.uses?.split("@"
 const runs = (step: Step, command: string): boolean =>
   (step.run ?? "").split("\n").some((line) => line.trim().startsWith(command));
 
-/** What every workflow of the project must do: read-only top permissions, a timeout on each job, actions pinned to a major version. */
+/**
+ * What every workflow of the project must do: read-only top permissions, a timeout on each job, actions pinned
+ * by commit SHA, no credentials left behind by checkout.
+ */
 function commonProblems(workflow: Workflow): string[] {
   const problems: string[] = [];
   if (JSON.stringify(workflow.permissions) !== JSON.stringify({ contents: "read" }))
@@ -64,13 +68,28 @@ function commonProblems(workflow: Workflow): string[] {
     if (!String(job["runs-on"] ?? "").startsWith("ubuntu-")) problems.push(`job ${name} must run on ubuntu`);
   }
   for (const step of allSteps(workflow)) {
-    if (step.uses && !/^[\w.-]+\/[\w.-]+@v\d+$/.test(step.uses))
-      problems.push(`${step.uses} must be pinned to a major version (owner/name@vN)`);
+    if (step.uses && !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/.test(step.uses))
+      problems.push(`${step.uses} must be pinned to a full commit SHA (owner/name@<40 hex digits>)`);
+    if (usesAction(step, "actions/checkout") && step.with?.["persist-credentials"] !== false)
+      problems.push("checkout must set persist-credentials: false");
   }
   const setupNode = allSteps(workflow).find((step) => usesAction(step, "actions/setup-node"));
   if (setupNode?.with?.["node-version-file"] !== ".nvmrc" || setupNode.with["cache"] !== "npm")
     problems.push("setup-node must read .nvmrc and cache npm");
   return problems;
+}
+
+/**
+ * The `uses:` lines of a workflow's text that are not pinned the way a reviewer can read: a full commit SHA
+ * followed by the release it is, as a comment (`actions/checkout@<sha> # v6.1.0`). A tag can be moved to other
+ * code; a bare SHA says nothing of what it is.
+ */
+function pinProblems(source: string): string[] {
+  return source
+    .split("\n")
+    .filter((line) => /^\s*(-\s+)?uses:/.test(line))
+    .filter((line) => !/uses:\s+[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$/.test(line))
+    .map((line) => `not pinned by SHA with its version in a comment: ${line.trim()}`);
 }
 
 /** The names of the steps that must come in this order, found by what they do. */
@@ -95,6 +114,9 @@ function deployProblems(workflow: Workflow): string[] {
   const on = workflow.on ?? {};
   if (JSON.stringify((on["push"] as { branches?: unknown } | undefined)?.branches) !== JSON.stringify(["main"]))
     problems.push("must run on push to main");
+  const schedule = on["schedule"] as { cron?: string }[] | undefined;
+  if (!Array.isArray(schedule) || schedule.length !== 1 || !/^\d+ \d+ \* \* \*$/.test(schedule[0]?.cron ?? ""))
+    problems.push("must also run once a day (schedule: one daily cron), so an expired canary is caught");
   if (workflow.concurrency?.group !== "pages" || workflow.concurrency["cancel-in-progress"] !== false)
     problems.push("concurrency must be group pages, cancel-in-progress false");
   const build = workflow.jobs?.["build"];
@@ -120,6 +142,9 @@ function deployProblems(workflow: Workflow): string[] {
       ["upload-pages-artifact", (s) => usesAction(s, "actions/upload-pages-artifact")],
     ]),
   );
+  const epoch = steps.find((s) => /SOURCE_DATE_EPOCH=/.test(s.run ?? ""));
+  if (epoch && epoch.if?.replace(/\s+/g, " ") !== "github.event_name != 'schedule'")
+    problems.push("the daily run must build at the real time: SOURCE_DATE_EPOCH only when not scheduled");
   const pages = steps.find((s) => usesAction(s, "actions/configure-pages"));
   const buildStep = steps.find((s) => runs(s, "npm run build"));
   if (!pages?.id || !buildStep?.run?.includes(`--base "\${{ steps.${pages.id}.outputs.base_path }}/"`))
@@ -180,6 +205,24 @@ describe.each([DEPLOY, TEST])("%s", (file) => {
   });
 });
 
+describe.each([DEPLOY, TEST])("%s pins", (file) => {
+  it("pins every action by commit SHA with its version in a comment", () => {
+    expect(pinProblems(read(file))).toEqual([]);
+  });
+
+  it.each([
+    ["a tag", (line: string) => line.replace(/@[0-9a-f]{40} # (v\d+)\.\d+\.\d+/, "@$1")],
+    ["a SHA without its version", (line: string) => line.replace(/ # v[\d.]+/, "")],
+    ["a short SHA", (line: string) => line.replace(/@([0-9a-f]{7})[0-9a-f]{33}/, "@$1")],
+  ])("fails on %s", (_, change) => {
+    const source = read(file);
+    const first = source.split("\n").find((line) => line.includes("uses:")) ?? "";
+    expect(pinProblems(source.replace(first, change(first)))).toEqual([
+      `not pinned by SHA with its version in a comment: ${change(first).trim()}`,
+    ]);
+  });
+});
+
 describe("the schema check can fail", () => {
   it.each([
     [
@@ -229,6 +272,17 @@ describe("deploy.yml", () => {
       "an unpinned action",
       (w: Workflow) => Object.assign(w.jobs?.["deploy"]?.steps?.[0] ?? {}, { uses: "actions/deploy-pages@main" }),
       "pinned",
+    ],
+    [
+      "checkout that keeps the token",
+      (w: Workflow) => Object.assign(w.jobs?.["build"]?.steps?.[0] ?? {}, { with: {} }),
+      "persist-credentials: false",
+    ],
+    ["no daily run", (w: Workflow) => delete w.on?.["schedule"], "once a day"],
+    [
+      "a daily run at the commit's time",
+      (w: Workflow) => delete w.jobs?.["build"]?.steps?.find((s) => s.run?.includes("SOURCE_DATE_EPOCH"))?.if,
+      "real time",
     ],
     [
       "build before validate",

@@ -10,7 +10,7 @@ const content = <T extends { mentions: string[] }>(entries: readonly { id: strin
   entries.map((entry) => ({ id: entry.id, data: entry.data, mentions: entry.data.mentions }));
 
 async function collections() {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups] = await Promise.all([
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, canary] = await Promise.all([
     getCollection("requests"),
     getCollection("blockingEvents"),
     getCollection("incidents"),
@@ -18,8 +18,9 @@ async function collections() {
     getCollection("authors"),
     getCollection("pages"),
     getCollection("writeups"),
+    getCollection("canary"),
   ]);
-  return { requests, blockingEvents, incidents, posts, authors, pages, writeups };
+  return { requests, blockingEvents, incidents, posts, authors, pages, writeups, canary };
 }
 
 /** What the entries are: their ids and digests (the loader sets a digest of each entry's data). */
@@ -41,6 +42,7 @@ function build(all: Awaited<ReturnType<typeof collections>>): Site {
     authors: content(all.authors),
     pages: content(all.pages),
     writeups: content(all.writeups),
+    canary: all.canary[0]?.data,
   });
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { slug } from "github-slugger";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 
@@ -55,13 +56,33 @@ export async function createPost(root: string, title: string, now = new Date()):
   return file;
 }
 
+/** How to call the command, printed by `--help` and after a mistake. */
+export const NEW_POST_USAGE = 'Usage: npm run new:post -- "Title of the post"';
+
+/**
+ * What the command line asks for: the title (the words after the options, joined), help, or a mistake
+ * to explain. An option it does not know is a mistake, never part of a title (`--help` was once a post).
+ */
+export function newPostArguments(args: readonly string[]): { title: string } | { help: true } | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+  } catch (error) {
+    return { error: `${error instanceof Error ? error.message : String(error)}\n${NEW_POST_USAGE}` };
+  }
+  if (parsed.values.help) return { help: true };
+  const title = parsed.positionals.join(" ").trim();
+  return title ? { title } : { error: NEW_POST_USAGE };
+}
+
 if (import.meta.main) {
-  const title = process.argv.slice(2).join(" ");
-  if (!title.trim()) {
-    console.error('Usage: npm run new:post -- "Title of the post"');
+  const request = newPostArguments(process.argv.slice(2));
+  if ("help" in request) console.log(`${NEW_POST_USAGE}\nCreates content/blog/<slug>.mdx, a draft dated today.`);
+  else if ("error" in request) {
+    console.error(request.error);
     process.exitCode = 1;
   } else {
-    createPost(process.cwd(), title).then(
+    createPost(process.cwd(), request.title).then(
       (file) => console.log(`Created ${file} (a draft). Edit it, then run npm run dev to preview.`),
       (error: unknown) => {
         console.error(error instanceof Error ? error.message : String(error));

@@ -1,21 +1,8 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { countProject, loadProject } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
-import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { readSiteConfig } from "../load/project/read-site-config.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
-
-/** Loads `src/site.config.ts` of the project in `root`: the config, or the message of its error. */
-async function loadSiteConfig(root: string): Promise<{ config?: SiteConfig; error?: string }> {
-  const file = path.join(root, "src/site.config.ts");
-  if (!existsSync(file)) return {};
-  try {
-    return { config: ((await import(pathToFileURL(file).href)) as { default: SiteConfig }).default };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(
@@ -24,10 +11,11 @@ export async function runValidate(
   err: (line: string) => void,
 ): Promise<number> {
   const started = performance.now();
-  const { config, error: configError } = await loadSiteConfig(root);
+  const { config, error: configError } = await readSiteConfig(root);
   const project = await loadProject(root, {
     now: buildTime(),
     expiredCanary: config?.report.expiredCanary ?? "error",
+    canary: config?.canary,
     allowCode: config?.content.allowCode ?? false,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

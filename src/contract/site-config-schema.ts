@@ -26,6 +26,36 @@ export const ServiceSchema = z.object({
   core: z.boolean({ error: "true or false" }).default(false),
 });
 
+/** 40 hex digits, as gpg prints a fingerprint with or without its spaces; stored upper case without spaces. */
+const FINGERPRINT = /^[0-9A-F]{40}$/;
+
+/** The warrant canary's trust anchor: the signing key the build accepts, and where else it is published. */
+export const CanaryConfigSchema = z.object(
+  {
+    /**
+     * Fingerprint of the OpenPGP key that signs `content/canary.md`, as `gpg --fingerprint` prints it
+     * (spaces optional, any case). Validate and the build refuse a canary signed by any other key, or
+     * a key file in content/ with another fingerprint: change it only when the signing key changes.
+     * @example "1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF"
+     */
+    fingerprint: z
+      .string({ error: "the signing key's fingerprint: 40 hex digits, as gpg --fingerprint prints it" })
+      .transform((text) => text.replace(/\s+/g, "").toUpperCase())
+      .refine((text) => FINGERPRINT.test(text), {
+        error: "the signing key's fingerprint: 40 hex digits, as gpg --fingerprint prints it",
+      }),
+    /**
+     * Pages outside this site that publish the same fingerprint (the organisation's main site, its
+     * security page…), so readers can check the key against a second source. Shown on /canary/.
+     * @example ["https://velinmail.be/security/#canary"]
+     */
+    publishedAt: z
+      .array(z.url({ protocol: /^https$/, error: "an https:// address" }), { error: "a list of https:// addresses" })
+      .default([]),
+  },
+  { error: "an object with the signing key's fingerprint" },
+);
+
 /** The site configuration, `src/site.config.ts`. Every key is documented; defaults live here. */
 export const SiteConfigSchema = z.object({
   /** Site name in the header and the title bar, e.g. `Velin Mail Transparency`. */
@@ -78,6 +108,8 @@ export const SiteConfigSchema = z.object({
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
     })
     .prefault({}),
+  /** The warrant canary's signing key; required when content/canary.md exists. */
+  canary: CanaryConfigSchema.optional(),
   /** The blog. */
   blog: z
     .object({
@@ -118,6 +150,8 @@ export const SiteConfigSchema = z.object({
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 /** The site configuration with defaults applied. */
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+/** The canary key of the site configuration, with the fingerprint normalised. */
+export type CanaryConfig = z.output<typeof CanaryConfigSchema>;
 
 /** Thrown when the site configuration is invalid; its message has one line per bad key. */
 export class SiteConfigError extends Error {

@@ -33,6 +33,7 @@ export function siteModelInput(
     authors: project.authors,
     pages: project.pages,
     writeups: project.writeups,
+    canary: project.canary,
   };
 }
 

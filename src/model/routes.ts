@@ -14,6 +14,7 @@ import {
 import { cardPathFor } from "../output/social-cards/card-paths.ts";
 import type { AuthorView, PageView, PostView, TagView } from "./blog-model.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "./record-views.ts";
+import type { CanaryView } from "./canary-view.ts";
 import type { CountryView, PeriodView, SiteModel } from "./site-model.ts";
 
 /** One page of the site: its path, the parameters and props its page file gets, and the card it is shared with. */
@@ -33,6 +34,8 @@ export interface RouteEntry<Params extends Record<string, string>, Props> {
 export interface RouteTable {
   home: RouteEntry<Record<string, never>, Record<string, never>>;
   report: RouteEntry<Record<string, never>, Record<string, never>>;
+  /** `canary/` (and `canary.json`), when the site publishes a warrant canary; shared with the home page's card. */
+  canary: RouteEntry<Record<string, never>, { canary: CanaryView }> | undefined;
   /** `transparency/[period]/`: periods with at least one request. */
   periods: RouteEntry<{ period: string }, { period: PeriodView }>[];
   /** `countries/[country]/` (and its `rss.xml`): every country named by a record. */
@@ -56,7 +59,7 @@ export interface RouteTable {
 }
 
 /** The data routes of the table. */
-export type DataRoute = Exclude<keyof RouteTable, "home" | "report" | "cards">;
+export type DataRoute = Exclude<keyof RouteTable, "home" | "report" | "canary" | "cards">;
 
 /**
  * Where each data route's page file lives under `src/pages/`, as an Astro route pattern: the table's
@@ -130,6 +133,7 @@ export function buildRoutes(model: SiteModel): RouteTable {
   return {
     home: { path: "", params: none, props: none, card: home },
     report: route("transparency/", none, none, reportCard(model.report, context)),
+    canary: model.canary && route(model.canary.path, none, { canary: model.canary }, undefined),
     periods: model.periods.map((period) =>
       route(period.path, { period: period.entry.period.key }, { period }, periodCard(period.entry, context)),
     ),

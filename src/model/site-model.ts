@@ -7,7 +7,8 @@ import type { RequestFigures } from "./report/request-figures.ts";
 import { buildTransparencyReport, type PeriodReport, type TransparencyReport } from "./report/transparency-report.ts";
 import { buildRelatedIndex, type RelationLink } from "./related-index.ts";
 import type { BlockingEvent } from "../contract/schemas/blocking-event.ts";
-import type { Author, Page, Post, Writeup } from "../contract/schemas/content.ts";
+import type { Author, Page, Post, VerifiedCanary, Writeup } from "../contract/schemas/content.ts";
+import { canaryView, type CanaryView } from "./canary-view.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
@@ -38,6 +39,8 @@ export interface SiteModelInput {
   authors: readonly ContentItem<Author>[];
   pages: readonly ContentItem<Page>[];
   writeups: readonly ContentItem<Writeup>[];
+  /** The warrant canary, verified by the load step; undefined when the site has none. */
+  canary?: VerifiedCanary | undefined;
 }
 
 /** Anything a page can link to as "related": a record or a post. */
@@ -121,6 +124,8 @@ export interface SiteModel {
   blog: BlogModel;
   /** Ids of records with a write-up (`content/records/<id>.mdx`). */
   writeupIds: ReadonlySet<string>;
+  /** The warrant canary, when the site publishes one. */
+  canary: CanaryView | undefined;
   /** Any record by id. */
   record: (id: string) => RecordView | undefined;
   /** Related things of a record id or of `post:<slug>`, both ways, sorted by key. */
@@ -246,6 +251,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     },
     blog,
     writeupIds: new Set(input.writeups.map((w) => w.id)),
+    canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     record: (id) => records.get(id),
     related,
     figure: (query) => queryFigure(input.requests, query, { threshold, locale, periodPages }),

@@ -18,6 +18,7 @@ import { buildScript, buildScriptEnvironment, makeFloorProject, scriptEnvironmen
 import { fragmentUrls, indexedUrls, linkPages, pageFile, urlDifferences } from "../../bench/search-floor.ts";
 import { checkTargets, median, ratio, TARGETS, type TargetFigures } from "../../bench/targets.ts";
 import { countProject, loadProject } from "../../src/load/project/load-project.ts";
+import site from "../../src/site.config.ts";
 
 // The bench itself (npm run bench) builds thousands of pages and is never part of npm test; this
 // checks that what it builds from is valid data, so a failing bench is about speed, not bad input.
@@ -37,7 +38,7 @@ describe("bench corpus", () => {
       const dir = mkdtempSync(path.join(tmpdir(), "vitrine-corpus-"));
       dirs.push(dir);
       await writeCorpus(dir, corpus);
-      const project = await loadProject(dir, { now: CORPUS_NOW });
+      const project = await loadProject(dir, { now: CORPUS_NOW, canary: site.canary });
       expect(project.problems).toEqual([]);
       expect(project.warnings).toEqual([]);
       expect(countProject(project)).toEqual({

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPost, todayIn } from "../../src/cli/new-post.ts";
+import { NEW_POST_USAGE, createPost, newPostArguments, todayIn } from "../../src/cli/new-post.ts";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 
@@ -24,6 +24,17 @@ describe("npm run new:post", () => {
     await expect(createPost(root, "Our answer to the 2026 order: what changes?", now)).rejects.toThrow(
       "already exists",
     );
+  });
+
+  it("reads its arguments: the title's words, --help, and no option taken for a title", () => {
+    expect(newPostArguments(["Blocked", "in", "Russia"])).toEqual({ title: "Blocked in Russia" });
+    expect(newPostArguments(["--", "--help"])).toEqual({ title: "--help" });
+    expect(newPostArguments(["--help"])).toEqual({ help: true });
+    expect(newPostArguments(["-h"])).toEqual({ help: true });
+    expect(newPostArguments([])).toEqual({ error: NEW_POST_USAGE });
+    expect(newPostArguments(["  "])).toEqual({ error: NEW_POST_USAGE });
+    const unknown = newPostArguments(["--draft", "Title"]);
+    expect("error" in unknown && unknown.error).toMatch(/Unknown option '--draft'[\s\S]*Usage: npm run new:post/);
   });
 
   it("knows today's date in any zone", () => {

@@ -67,22 +67,25 @@ export const writeupSpec = defineFieldSpec({
   rules: [],
 });
 
+/**
+ * A file name next to `content/canary.md`: letters, digits, `.`, `_` and `-`, not starting with a dot,
+ * so `..`, `.git` and any path (a `/`) are refused and the name cannot lead out of `content/`.
+ */
+const canaryFileName = (example: string) => {
+  const expected = `the name of a file next to canary.md, like "${example}" (no folder, not starting with a dot)`;
+  return z.string({ error: expected }).regex(/^[\w-][\w.-]*$/, { error: expected });
+};
+
 /** Frontmatter of the warrant canary, `content/canary.md`; its body is the statement. */
 export const canarySpec = defineFieldSpec({
   shape: {
     issued: calendarDay(),
     expires: calendarDay(),
     signer: words().optional(),
-    /** File name of a detached signature next to canary.md, e.g. `canary.md.asc`. */
-    signature: z
-      .string()
-      .regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary.md.asc"' })
-      .optional(),
-    /** File name of the signer's public key next to canary.md, e.g. `canary-key.asc`. */
-    key: z
-      .string()
-      .regex(/^[\w.-]+$/, { error: 'a file name next to canary.md, like "canary-key.asc"' })
-      .optional(),
+    /** File name of the detached OpenPGP signature of canary.md, next to it, e.g. `canary.md.asc`. */
+    signature: canaryFileName("canary.md.asc"),
+    /** File name of the signer's public key (ASCII-armoured), next to canary.md, e.g. `canary-key.asc`. */
+    key: canaryFileName("canary-key.asc"),
   },
   rules: [
     {
@@ -113,3 +116,14 @@ export type Writeup = z.output<typeof WriteupSchema>;
 export const CanarySchema = z.object(canarySpec.shape);
 /** The warrant canary's frontmatter. */
 export type Canary = z.output<typeof CanarySchema>;
+/** Zod schema of a canary whose signature was verified: its frontmatter and what the check found. */
+export const VerifiedCanarySchema = CanarySchema.extend({
+  /** Fingerprint of the key that made the signature: 40 upper-case hex digits (the one pinned in the site config). */
+  fingerprint: z.string(),
+  /** When the signature was made, as an ISO 8601 timestamp (UTC). */
+  signedAt: z.string(),
+  /** SHA-256 of canary.md's bytes, the exact file that was signed, as 64 lower-case hex digits. */
+  sha256: z.string(),
+});
+/** A warrant canary whose signature by the pinned key was verified. */
+export type VerifiedCanary = z.output<typeof VerifiedCanarySchema>;

@@ -6,11 +6,12 @@ import {
   postSpec,
   writeupSpec,
   type Author,
-  type Canary,
   type Page,
   type Post,
+  type VerifiedCanary,
   type Writeup,
 } from "../../contract/schemas/content.ts";
+import type { CanaryConfig } from "../../contract/site-config-schema.ts";
 import { incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
 import { requestSpec, type Request } from "../../contract/schemas/request.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
@@ -25,6 +26,7 @@ import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
+import { readSiteConfig } from "./read-site-config.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
@@ -46,8 +48,8 @@ export interface Project {
   authors: ContentEntry<Author>[];
   pages: ContentEntry<Page>[];
   writeups: ContentEntry<Writeup>[];
-  /** The warrant canary, when there is a valid one. */
-  canary: Canary | undefined;
+  /** The warrant canary, when there is a valid one whose signature by the pinned key verified. */
+  canary: VerifiedCanary | undefined;
   /** Every problem in data/ and content/, sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
@@ -60,13 +62,22 @@ export interface LoadOptions {
   now?: Date;
   /** Whether an expired canary is an error (the default) or a warning. */
   expiredCanary?: "error" | "warning";
-  /** Whether MDX may hold code: `import`, `export` and `{…}` expressions (the site config's `content.allowCode`). */
+  /**
+   * The site config's `canary` key, which pins the canary's signing key (undefined: none pinned).
+   * Left out, it is read from the project's own `src/site.config.ts`.
+   */
+  canary?: CanaryConfig | undefined;
+  /** Whether MDX may hold code: `import`, `export` and `{…}` expressions; left out, the site config's `content.allowCode`. */
   allowCode?: boolean;
 }
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const body = { allowCode: options.allowCode ?? false };
+  // What the options leave out comes from the project's own src/site.config.ts.
+  const config =
+    "canary" in options && options.allowCode !== undefined ? undefined : (await readSiteConfig(root)).config;
+  const pin = "canary" in options ? options.canary : config?.canary;
+  const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
   const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links] =
     await Promise.all([
       readCsvFile(root, requestSpec),
@@ -81,7 +92,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
         Object.values(CONTENT_FOLDERS),
       ),
-      readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
+      readCanary(root, { now: options.now ?? new Date(), expired: options.expiredCanary ?? "error", pin }),
       outsideLinkProblems(root),
     ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
