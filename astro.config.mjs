@@ -8,6 +8,7 @@ import remarkGfm from "remark-gfm";
 import { dataChecksums } from "./src/astro/integrations/data-checksums.ts";
 import { searchIndex } from "./src/astro/integrations/search-index.ts";
 import { securityHeadersFile } from "./src/astro/integrations/security-headers.ts";
+import { rehypeContentGuard, rehypeOutboundLinks } from "./src/output/blog/rehype-content-guard.ts";
 import { remarkReadingTime } from "./src/output/blog/remark-reading-time.ts";
 import siteConfig from "./src/site.config.ts";
 
@@ -27,8 +28,11 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       remarkPlugins: [remarkGfm, remarkReadingTime],
-      // Heading ids first, then a visible "#" link after each heading for sharing a section.
+      // The content allow-list first (validate has refused anything off it; this is defence in depth),
+      // then heading ids, a visible "#" link after each heading for sharing a section, and
+      // rel="noreferrer" on links to other sites.
       rehypePlugins: [
+        [rehypeContentGuard, { allowCode: siteConfig.content.allowCode }],
         rehypeHeadingIds,
         [
           rehypeAutolinkHeadings,
@@ -38,6 +42,7 @@ export default defineConfig({
             content: { type: "text", value: "#" },
           },
         ],
+        [rehypeOutboundLinks, { site: siteConfig.url }],
       ],
     }),
     // Code is highlighted at build time, with colours for both themes.

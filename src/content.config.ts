@@ -15,7 +15,11 @@ import site from "./site.config.ts";
 
 // Every collection is filled from one validated read of data/ and content/ (see project-loader.ts);
 // the schemas here only give the collections their types.
-const loaders = projectLoaders({ expiredCanary: site.report.expiredCanary, canary: site.canary });
+const loaders = projectLoaders({
+  expiredCanary: site.report.expiredCanary,
+  canary: site.canary,
+  allowCode: site.content.allowCode,
+});
 /** Content files also carry the records their body shows with <Record> or <Status>. */
 const mentions = { mentions: z.array(z.string()) };
 

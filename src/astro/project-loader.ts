@@ -47,7 +47,9 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
  * same report as `validate`. Under `astro dev` problems are logged once per change and every
  * collection keeps its last valid data.
  */
-export function projectLoaders(options: Pick<LoadOptions, "expiredCanary" | "canary">): Record<CollectionName, Loader> {
+export function projectLoaders(
+  options: Pick<LoadOptions, "expiredCanary" | "canary" | "allowCode">,
+): Record<CollectionName, Loader> {
   let read: Promise<Project> | undefined;
   /** Each collection's way to take a new read, so one change under `astro dev` is read once for all of them. */
   const fills = new Map<CollectionName, (project: Project) => void>();

@@ -16,6 +16,7 @@ export async function runValidate(
     now: buildTime(),
     expiredCanary: config?.report.expiredCanary ?? "error",
     canary: config?.canary,
+    allowCode: config?.content.allowCode ?? false,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);

@@ -121,6 +121,22 @@ export const SiteConfigSchema = z.object({
         .default(10),
     })
     .prefault({}),
+  /** What content files (posts, pages, record write-ups and authors under content/) may contain. */
+  content: z
+    .object({
+      /**
+       * Let MDX files hold `import` and `export` lines and `{…}` JavaScript expressions. Off by
+       * default: content is then Markdown, GFM, the HTML of docs/writing.md and the documented
+       * components, and `validate` and the build refuse code with its file, line and column.
+       * **When on, every post and page runs as a program at build time**, with everything the build
+       * can reach: the repository's files, its environment variables (deploy secrets included),
+       * other programs and the network. Turn it on only if everyone who can change content/ may
+       * also change the site's code and its deploy.
+       * @example false
+       */
+      allowCode: z.boolean({ error: "true or false" }).default(false),
+    })
+    .prefault({}),
   /**
    * Show a banner on every page while a blocking event that targets a core service is in force,
    * linking to the event. Off by default.

@@ -77,6 +77,33 @@ export const ROUTE_PATTERNS = {
   requests: "transparency/requests/[id]",
 } as const satisfies Record<DataRoute, string>;
 
+/**
+ * Fixed pages and files of `src/pages/` (and the search index's folder) at the site's root and
+ * under `blog/`, by the first segment of their path without extension, leaving out names a content
+ * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/pages/.
+ */
+export const FIXED_ROUTE_NAMES = {
+  root: ["canary", "data", "feed", "index", "og", "pagefind", "robots", "rss", "search", "sitemap-index"],
+  blog: ["archive", "tags"],
+} as const;
+
+/**
+ * Names a content file may not have because the page it becomes would take the path of another
+ * route: pages are served at `/<name>/`, posts at `/blog/<name>/`. Derived from `ROUTE_PATTERNS`
+ * and `FIXED_ROUTE_NAMES`.
+ */
+export function reservedContentNames(): { pages: string[]; posts: string[] } {
+  const segments = (prefix: string) =>
+    Object.values(ROUTE_PATTERNS)
+      .filter((pattern) => pattern.startsWith(prefix))
+      .map((pattern) => pattern.slice(prefix.length).split("/")[0] ?? "")
+      .filter((segment) => segment !== "" && !segment.startsWith("["));
+  return {
+    pages: [...new Set([...segments(""), ...FIXED_ROUTE_NAMES.root])].sort(),
+    posts: [...new Set([...segments("blog/"), ...FIXED_ROUTE_NAMES.blog])].sort(),
+  };
+}
+
 /** A route pattern filled in with an entry's parameters: the site-relative path of its page. */
 export function fillPattern(pattern: string, params: Readonly<Record<string, string>>): string {
   return `${pattern.replace(/\[(\w+)\]/g, (_, name: string) => {

@@ -46,6 +46,14 @@ describe("site config", () => {
     ]);
   });
 
+  it("keeps code out of content unless content.allowCode is true", () => {
+    expect(defineSiteConfig(valid).content.allowCode).toBe(false);
+    expect(defineSiteConfig({ ...valid, content: { allowCode: true } }).content.allowCode).toBe(true);
+    expect(messageOf({ ...valid, content: { allowCode: "yes" } })).toContain(
+      'src/site.config.ts: content.allowCode: true or false, found "yes"',
+    );
+  });
+
   it("names a missing key", () => {
     const { name: _name, ...withoutName } = valid;
     expect(messageOf(withoutName)).toContain("src/site.config.ts: name: the site's name, found nothing");

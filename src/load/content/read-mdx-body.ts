@@ -1,11 +1,47 @@
 import { createProcessor } from "@mdx-js/mdx";
+import type { Root as HastRoot } from "hast";
+import { raw } from "hast-util-raw";
 import type { Root } from "mdast";
+import { toHast } from "mdast-util-to-hast";
 import remarkGfm from "remark-gfm";
-import { visit } from "unist-util-visit";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { EXIT, visit } from "unist-util-visit";
+import { VFile } from "vfile";
 import type { Problem } from "../validation/problem.ts";
+import { codeProblems } from "./code-problems.ts";
+import { htmlProblems } from "./html-problems.ts";
 import { splitFrontmatter } from "./read-frontmatter.ts";
 
-const processor = createProcessor({ remarkPlugins: [remarkGfm] });
+const mdxProcessor = createProcessor({ remarkPlugins: [remarkGfm] });
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm);
+/** MDX nodes kept as they are when a body becomes HTML, so their tags are checked with the rest. */
+const MDX_NODE_TYPES = [
+  "mdxjsEsm",
+  "mdxFlowExpression",
+  "mdxTextExpression",
+  "mdxJsxFlowElement",
+  "mdxJsxTextElement",
+] as const;
+
+/** How content may be written. */
+export interface BodyOptions {
+  /** Whether MDX may hold `import`, `export` and `{…}` expressions (the site config's `content.allowCode`). */
+  allowCode?: boolean;
+}
+
+/** The HTML a Markdown or MDX body becomes, raw HTML parsed into elements, positions those of the file. */
+function htmlTree(tree: Root, body: string): HastRoot {
+  const hast = toHast(tree, { allowDangerousHtml: true, passThrough: [...MDX_NODE_TYPES] }) as HastRoot;
+  // Only Markdown has raw HTML (MDX writes tags as JSX); parsing it again costs as much as the
+  // parse itself, so a body without any skips it. The file gives raw HTML its line and column.
+  let hasRaw = false;
+  visit(tree, "html", () => {
+    hasRaw = true;
+    return EXIT;
+  });
+  return hasRaw ? (raw(hast, { passThrough: [...MDX_NODE_TYPES], file: new VFile(body) }) as HastRoot) : hast;
+}
 
 interface PositionedError {
   reason?: string;
@@ -40,16 +76,21 @@ function bodyOf(text: string): string {
 }
 
 /**
- * Parses the body of an MDX file the way the build will, so a stray `{` or an unclosed `<tag>` is
- * reported with its line and column instead of failing the build; also lists its components.
+ * Parses the body of a Markdown or MDX file the way the build will, so a stray `{` or an unclosed
+ * `<tag>` is reported with its line and column instead of failing the build; reports code
+ * (unless `allowCode`) and HTML that is not on the allow-list; lists the components it uses.
  */
-export function readMdxBody(source: string, file: string): MdxBody {
+export function readMdxBody(source: string, file: string, options: BodyOptions = {}): MdxBody {
   const empty: MdxBody = { problems: [], usages: [], imported: new Set() };
-  if (!file.endsWith(".mdx")) return empty;
   const text = source.replace(/^\uFEFF/, "");
+  if (file.endsWith(".md")) {
+    const body = bodyOf(text);
+    return { ...empty, problems: htmlProblems(htmlTree(markdownProcessor.parse(body), body), file) };
+  }
+  const body = bodyOf(text);
   let tree: Root;
   try {
-    tree = processor.parse(bodyOf(text));
+    tree = mdxProcessor.parse(body);
   } catch (error) {
     const { reason, message, line, column } = error as PositionedError;
     const at = line ?? 1;
@@ -96,7 +137,11 @@ export function readMdxBody(source: string, file: string): MdxBody {
       column: node.position?.start.column ?? 1,
     });
   });
-  return { problems: [], usages, imported };
+  const problems = [
+    ...(options.allowCode ? [] : codeProblems(tree, file)),
+    ...htmlProblems(htmlTree(tree, body), file),
+  ];
+  return { problems, usages, imported };
 }
 
 /** Ids of the records a body shows with `<Record id>` or `<Status id>` (each once, in order); they count as related. */

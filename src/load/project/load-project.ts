@@ -28,6 +28,8 @@ import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { readSiteConfig } from "./read-site-config.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
+import { outsideLinkProblems } from "./outside-links.ts";
+import { reservedNameProblems } from "./content-names.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -65,26 +67,33 @@ export interface LoadOptions {
    * Left out, it is read from the project's own `src/site.config.ts`.
    */
   canary?: CanaryConfig | undefined;
+  /** Whether MDX may hold code: `import`, `export` and `{…}` expressions; left out, the site config's `content.allowCode`. */
+  allowCode?: boolean;
 }
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
-  const pin = "canary" in options ? options.canary : (await readSiteConfig(root)).config?.canary;
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
+  // What the options leave out comes from the project's own src/site.config.ts.
+  const config =
+    "canary" in options && options.allowCode !== undefined ? undefined : (await readSiteConfig(root)).config;
+  const pin = "canary" in options ? options.canary : config?.canary;
+  const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links] =
     await Promise.all([
       readCsvFile(root, requestSpec),
       readCsvFile(root, blockingEventSpec),
       readCsvFile(root, incidentSpec),
-      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
-      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
-      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
-      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
+      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
+      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
       unknownFileProblems(
         root,
         [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
         Object.values(CONTENT_FOLDERS),
       ),
       readCanary(root, { now: options.now ?? new Date(), expired: options.expiredCanary ?? "error", pin }),
+      outsideLinkProblems(root),
     ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
@@ -93,6 +102,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const problems = [
     ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
     ...unknownFiles,
+    ...links,
+    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
     ...duplicateIdProblems(keys),
     ...relatedRecordProblems(records, recordIds),

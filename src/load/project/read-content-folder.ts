@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { readMdxBody, recordMentions } from "../content/read-mdx-body.ts";
+import { readMdxBody, recordMentions, type BodyOptions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
 import { ID_PATTERN } from "../../contract/fields/csv-fields.ts";
@@ -35,6 +35,7 @@ export async function readContentFolder<Shape extends FieldShape>(
   root: string,
   folder: string,
   spec: FieldSpec<Shape>,
+  options: BodyOptions = {},
 ): Promise<ContentFolder<z.output<z.ZodObject<Shape>>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
@@ -47,7 +48,7 @@ export async function readContentFolder<Shape extends FieldShape>(
     const id = name.replace(CONTENT_FILE, "");
     const source = await readFile(path.join(root, file), "utf8");
     const result = readFrontmatter(source, file, spec);
-    const body = readMdxBody(source, file);
+    const body = readMdxBody(source, file, options);
     const bodyProblems = body.problems;
     problems.push(...result.problems, ...bodyProblems);
     usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
@@ -59,6 +60,18 @@ export async function readContentFolder<Shape extends FieldShape>(
         field: "file name",
         expected:
           "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)",
+        found: name,
+      });
+      continue;
+    }
+    const twin = ids.find((other) => other.id === id);
+    if (twin) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        field: "file name",
+        expected: `a name no other file in ${folder}/ has: ${twin.file} has it too, and only one of them can be the page`,
         found: name,
       });
       continue;

@@ -134,7 +134,9 @@ describe("the canary's signature, checked with real gpg keys and signatures", ()
   it("refuses a key file that is a symbolic link", async () => {
     const root = projectWithCanary({ "canary-key.asc": "" });
     symlinkSync(path.join(fixtures, "key-a.asc"), path.join(root, "content/canary-key.asc"));
+    // The link also leads out of the project, which every file under content/ is checked for.
     expect(await problemsOf(root)).toEqual([
+      `content/canary-key.asc:1:1: link: a file, or a symbolic link to a file of the repository that is not hidden: the build would publish what a link outside points at, found "${path.join(fixtures, "key-a.asc")}"`,
       'content/canary.md:6:1: key: the name of a file that exists in content/, next to canary.md (a plain file, not a link), found "canary-key.asc"',
     ]);
   });

@@ -33,6 +33,9 @@ describe("problem reports name file, line, column, field, expectation and findin
         "mdx-components",
         "unknown-files",
         "spreadsheet-export",
+        "mdx-code",
+        "raw-html",
+        "content-names",
       ]),
     );
   });

@@ -1,0 +1,41 @@
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadProject } from "../../../src/load/project/load-project.ts";
+import { formatProblem } from "../../../src/load/validation/problem.ts";
+import { repoRoot } from "../../helpers/fixture-site.ts";
+
+// A project whose content/, data/ and public/ hold links, as a hostile contributor would commit them.
+const root = path.join(repoRoot, "test/.tmp/outside-links");
+
+beforeAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  for (const folder of ["content/blog", "data", "public/docs", ".git", "notes"])
+    mkdirSync(path.join(root, folder), { recursive: true });
+  writeFileSync(path.join(root, ".git/config"), "[remote]\n  url = https://token@example.org/\n");
+  writeFileSync(path.join(root, ".env"), "DEPLOY_TOKEN=secret\n");
+  writeFileSync(path.join(root, "notes/logo.svg"), "<svg/>");
+  symlinkSync("../.git/config", path.join(root, "public/config.txt"));
+  symlinkSync("../../.env", path.join(root, "public/docs/env.txt"));
+  symlinkSync("/etc/hostname", path.join(root, "data/requests.csv"));
+  symlinkSync(path.dirname(root), path.join(root, "content/blog/everything"));
+  symlinkSync("../missing.png", path.join(root, "public/missing.png"));
+  // A link to another file of the repository is fine.
+  symlinkSync("../notes/logo.svg", path.join(root, "public/logo.svg"));
+});
+
+describe("symbolic links in content/, data/ and public/", () => {
+  it("are refused when they lead outside the repository, into a hidden file, or nowhere", async () => {
+    const links = (await loadProject(root)).problems.filter((p) => p.field === "link");
+    expect(links.map((p) => [p.file, p.found])).toEqual([
+      ["content/blog/everything", path.dirname(root)],
+      ["data/requests.csv", "/etc/hostname"],
+      ["public/config.txt", "../.git/config"],
+      ["public/docs/env.txt", "../../.env"],
+      ["public/missing.png", "../missing.png"],
+    ]);
+    expect(formatProblem(links[2]!)).toBe(
+      'public/config.txt:1:1: link: a file, or a symbolic link to a file of the repository that is not hidden: the build would publish what a link outside points at, found "../.git/config"',
+    );
+  });
+});
