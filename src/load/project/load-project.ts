@@ -25,6 +25,7 @@ import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
+import { requestTotalProblems } from "./request-totals.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 
 /** Where each kind of content lives, relative to the project root. */
@@ -87,6 +88,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...unknownFiles,
     ...canary.problems,
     ...duplicateIdProblems(keys),
+    ...requestTotalProblems(requests.records),
     ...relatedRecordProblems(records, recordIds),
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
