@@ -306,6 +306,10 @@ describe("whatever validates renders: the edges", () => {
       expect(html, component).toContain("<svg");
       expect(html, component).not.toMatch(/NaN|Infinity|undefined/);
     }
+    // A large count is written as a number in the site's language wherever a record is summed up.
+    const largest = model.requests.reduce((a, b) => (b.data.count > a.data.count ? b : a));
+    const summary = await renderer.render("RecordSummary", { record: largest });
+    expect(summary).toContain(`(${largest.data.count.toLocaleString(LOCALE)} requests)`);
     // A few real cards (satori is slow): of each kind, the one with the most to draw (the longest title,
     // the largest count written out).
     const size = (card: CardEntry): number => JSON.stringify(card.data).length;
