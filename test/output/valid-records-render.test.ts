@@ -72,6 +72,45 @@ async function loadRows(requests: CsvRow[], blocking: CsvRow[], incidents: CsvRo
   return loadProject(root, { now: FIXED_NOW });
 }
 
+/** The rows of the three data files: requests, blocking events, incidents. */
+type Rows = [requests: CsvRow[], blocking: CsvRow[], incidents: CsvRow[]];
+
+/** The rows of `rows` with no problem on their lines (a row spans the line breaks inside its cells). */
+function withoutRefused(rows: CsvRow[], file: string, problems: readonly Problem[]): CsvRow[] {
+  let next = 2;
+  const starts = rows.map((row) => {
+    const start = next;
+    next += 1 + Object.values(row).reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+    return start;
+  });
+  return rows.filter(
+    (_, i) =>
+      !problems.some((p) => p.file === file && p.line >= (starts[i] ?? 0) && p.line < (starts[i + 1] ?? Infinity)),
+  );
+}
+
+/**
+ * Reads the rows with `loadProject`. Validation may refuse some (bounds on lengths, counts or dates): every
+ * problem must then be located in a data file, as validate prints it; the refused rows are dropped and the
+ * rest read again, and what is left must be accepted.
+ */
+async function loadAccepted(rows: Rows): Promise<{ project: Project; rows: Rows }> {
+  let project = await loadRows(...rows);
+  while (project.problems.length > 0) {
+    for (const line of project.problems.map(formatProblem)) expect(line).toMatch(/^data\/[a-z-]+\.csv:\d+(:\d+)?: /);
+    const before = rows.flat().length;
+    rows = [
+      withoutRefused(rows[0], requestSpec.file, project.problems),
+      withoutRefused(rows[1], blockingEventSpec.file, project.problems),
+      withoutRefused(rows[2], incidentSpec.file, project.problems),
+    ];
+    if (rows.flat().length === before) break; // a problem outside every row: fails below
+    project = await loadRows(...rows);
+  }
+  expect(project.problems.map(formatProblem)).toEqual([]);
+  return { project, rows };
+}
+
 /** Fails on any number in `value` (deep) that is NaN or infinite: a chart drawn from it would be broken. */
 function expectFiniteNumbers(value: unknown, where: string): void {
   const stack: unknown[] = [value];
@@ -137,14 +176,8 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
   });
 }
 
-/** Runs the whole check on one generated project; returns whether `validate` accepted it. */
-async function checkProject(requests: CsvRow[], blocking: CsvRow[], incidents: CsvRow[]): Promise<boolean> {
-  const project = await loadRows(requests, blocking, incidents);
-  if (project.problems.length > 0) {
-    // Refused: every problem is located in a data file, as validate prints it.
-    for (const line of project.problems.map(formatProblem)) expect(line).toMatch(/^data\/[a-z-]+\.csv:\d+(:\d+)?: /);
-    return false;
-  }
+/** Builds everything from an accepted project and checks that its request counts add up exactly. */
+function checkProject(project: Project, requests: readonly CsvRow[]): void {
   const start = performance.now();
   const built = projectSite(project, site, FIXED_NOW);
   const files = renderAll(built);
@@ -162,26 +195,29 @@ async function checkProject(requests: CsvRow[], blocking: CsvRow[], incidents: C
   const periodTable = byName("requests-by-period.csv");
   expect(columnSum(periodTable, "requests", (row) => row.period === ALL_PERIODS)).toBe(written);
   expect(columnSum(periodTable, "requests", (row) => row.period !== ALL_PERIODS)).toBe(written);
-  return true;
 }
 
 describe("whatever validates renders: generated data files", () => {
   it("go through the model, routes, charts, cards, feeds and downloads, in bounded time, with counts that add up", async () => {
     const latest = FIXED_NOW;
-    let accepted = 0;
+    let generated = 0;
+    let kept = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(requestRow(latest), { minLength: 1, maxLength: 12 }),
         fc.array(blockingEventRow(latest), { maxLength: 6 }),
         fc.array(incidentRow(latest), { maxLength: 6 }),
-        async (requests, blocking, incidents) => {
-          if (await checkProject(requests, blocking, incidents)) accepted += 1;
+        async (...written) => {
+          const { project, rows } = await loadAccepted(written);
+          checkProject(project, rows[0]);
+          generated += written.flat().length;
+          kept += rows.flat().length;
         },
       ),
       { numRuns: 40 },
     );
-    // The generator writes valid rows: most projects must get past validation, or this proves nothing.
-    expect(accepted).toBeGreaterThanOrEqual(20);
+    // The generator writes valid rows: most must get past validation, or this proves little.
+    expect(kept).toBeGreaterThanOrEqual(generated / 2);
   });
 });
 
@@ -236,7 +272,7 @@ const edgeBlocking: CsvRow[] = Array.from({ length: 8 }, (_, i) => {
     confidence: nth(CONFIDENCE_LEVELS, i),
     evidence: "https://explorer.ooni.org/m/caf%C3%A9",
     last_verified: "",
-    summary: HUGE_TITLE.slice(0, 5_000),
+    summary: i === 0 ? HUGE_TITLE.slice(0, 5_000) : "Блокировка: می‌خواهم 🙂",
   };
 });
 const edgeIncidents: CsvRow[] = Array.from({ length: 6 }, (_, i) => ({
@@ -250,44 +286,29 @@ const edgeIncidents: CsvRow[] = Array.from({ length: 6 }, (_, i) => ({
   summary: "می‌خواهم",
 }));
 
-/** The rows of `rows` that have no problem on their line (each row is one line: no cell holds a line break). */
-const withoutProblems = (rows: CsvRow[], file: string, problems: readonly Problem[]): CsvRow[] =>
-  rows.filter((_, i) => !problems.some((p) => p.file === file && p.line === i + 2));
-
 describe("whatever validates renders: the edges", () => {
   let project: Project;
-  let rows: [CsvRow[], CsvRow[], CsvRow[]] = [edgeRequests, edgeBlocking, edgeIncidents];
+  let rows: Rows;
   let renderer: ComponentRenderer;
 
   beforeAll(async () => {
     renderer = await createComponentRenderer();
-    // Validation may refuse some edges (bounds on lengths, counts or dates): every problem must be located,
-    // and the rows it accepts must build. Drop the refused rows (and rows whose references they break) and read again.
-    project = await loadRows(...rows);
-    for (let pass = 0; pass < 3 && project.problems.length > 0; pass++) {
-      for (const line of project.problems.map(formatProblem)) expect(line).toMatch(/^data\/[a-z-]+\.csv:\d+(:\d+)?: /);
-      rows = [
-        withoutProblems(rows[0], requestSpec.file, project.problems),
-        withoutProblems(rows[1], blockingEventSpec.file, project.problems),
-        withoutProblems(rows[2], incidentSpec.file, project.problems),
-      ];
-      project = await loadRows(...rows);
-    }
-    expect(project.problems).toEqual([]);
+    ({ project, rows } = await loadAccepted([edgeRequests, edgeBlocking, edgeIncidents]));
   });
   afterAll(async () => {
     await renderer?.close();
   });
 
-  it("every vocabulary word, counts of 1 and 10,000,000, dates at the bounds and a 1 MB title", async () => {
+  it("every vocabulary word, counts of 1 and 10,000,000, dates at the bounds and a 1 MB title", () => {
     expect(rows[0].length + rows[1].length + rows[2].length).toBeGreaterThan(0);
-    expect(await checkProject(...rows)).toBe(true);
+    checkProject(project, rows[0]);
   });
 
   it("a single request of Number.MAX_SAFE_INTEGER identical requests", async () => {
     const alone = { ...edgeRequests[1]!, count: MAX, accounts: MAX, responded: "2026-11-28" };
     // Accepted or refused with a located problem, never a crash; when accepted, it must build.
-    await checkProject([alone], [], []);
+    const accepted = await loadAccepted([[alone], [], []]);
+    checkProject(accepted.project, accepted.rows[0]);
   });
 
   it("draws the chart components and social cards of the edges", async () => {
@@ -313,9 +334,13 @@ describe("whatever validates renders: the edges", () => {
     // A few real cards (satori is slow): of each kind, the one with the most to draw (the longest title,
     // the largest count written out).
     const size = (card: CardEntry): number => JSON.stringify(card.data).length;
-    const picked = (["request", "blocking", "incident"] as const).map((kind) =>
-      routes.cards.filter((card) => card.data.kind === kind).reduce((a, b) => (size(b) > size(a) ? b : a)),
+    const picked = (["request", "blocking", "incident"] as const).flatMap((kind) =>
+      routes.cards
+        .filter((card) => card.data.kind === kind)
+        .sort((a, b) => size(b) - size(a))
+        .slice(0, 1),
     );
+    expect(picked).toHaveLength(3);
     for (const card of picked) {
       const start = performance.now();
       const svg = await cardSvg(card.data);
