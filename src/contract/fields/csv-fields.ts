@@ -90,9 +90,16 @@ export function countryCode() {
     );
 }
 
-/** An absolute http:// or https:// URL (never `javascript:` or other schemes). */
+/** A `%` that does not start an escape of two hex digits: a URL with one cannot be decoded. */
+const STRAY_PERCENT = /%(?![0-9A-Fa-f]{2})/;
+
+/** An absolute http:// or https:// URL (never `javascript:` or other schemes) whose every `%` starts an escape. */
 export function httpUrl() {
-  return z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http:// or https:// URL" });
+  return z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http:// or https:// URL", abort: true })
+    .refine((url) => !STRAY_PERCENT.test(url), {
+      error: "an http:// or https:// URL in which every % starts an escape like %20 (write a % itself as %25)",
+    });
 }
 
 const HOST_PATTERN =

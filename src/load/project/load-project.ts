@@ -27,6 +27,7 @@ import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { readSiteConfig } from "./read-site-config.ts";
+import { requestTotalProblems } from "./request-totals.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
@@ -106,6 +107,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
     ...duplicateIdProblems(keys),
+    ...requestTotalProblems(requests.records),
     ...relatedRecordProblems(records, recordIds),
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),

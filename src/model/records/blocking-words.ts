@@ -12,13 +12,25 @@ export function statusText(status: BlockingEvent["status"]): string {
   return { ongoing: "Ongoing", lifted: "Lifted", partial: "Partly blocked", unknown: "Status unknown" }[status];
 }
 
-/** An evidence link described for readers: OONI measurements named as such, always with the link's domain. */
+/** `text` with its percent escapes decoded, or as it is when they do not decode (a stray `%`, half a UTF-8 sequence). */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * An evidence link described for readers: OONI measurements named as such, always with the link's domain.
+ * Never throws on a URL the validator accepts (a measurement id with a malformed escape is shown as written).
+ */
 export function describeEvidence(url: string): { text: string; domain: string; kind: "ooni-measurement" | "link" } {
   const parsed = new URL(url);
   const domain = parsed.hostname;
   const measurement = /^\/(?:m|measurement)\/([^/?#]+)/.exec(parsed.pathname);
   if (domain === "explorer.ooni.org" && measurement?.[1])
-    return { text: `OONI measurement ${decodeURIComponent(measurement[1])}`, domain, kind: "ooni-measurement" };
+    return { text: `OONI measurement ${decodeOrKeep(measurement[1])}`, domain, kind: "ooni-measurement" };
   return { text: url, domain, kind: "link" };
 }
 

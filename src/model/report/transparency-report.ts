@@ -1,3 +1,4 @@
+import { group } from "d3-array";
 import type { Request } from "../../contract/schemas/request.ts";
 import { periodOf, periodOrder, periodSequence, type Period, type PeriodLength } from "./periods.ts";
 import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
@@ -29,20 +30,14 @@ export interface TransparencyReport {
   countries: CountryReport[];
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
-/** Builds the report: figures per period, per country and for all time, from the requests. */
+/** Builds the report: figures per period, per country and for all time, from the requests (O(rows) per grouping). */
 export function buildTransparencyReport(requests: readonly Request[], periodLength: PeriodLength): TransparencyReport {
   const periodByKey = new Map<string, Period>();
   for (const r of requests) {
     const period = periodOf(r.received, periodLength);
     periodByKey.set(period.key, period);
   }
-  const byPeriod = groupBy(requests, (r) => periodOf(r.received, periodLength).key);
+  const byPeriod = group(requests, (r) => periodOf(r.received, periodLength).key);
   const periods = periodSequence([...periodByKey.values()], periodLength)
     .sort((a, b) => periodOrder(a) - periodOrder(b))
     .map((period): PeriodReport => {
@@ -50,7 +45,7 @@ export function buildTransparencyReport(requests: readonly Request[], periodLeng
       return { period, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };
     });
   const allTime = computeRequestFigures(requests);
-  const byCountry = groupBy(requests, (r) => r.country);
+  const byCountry = group(requests, (r) => r.country);
   const countries = allTime.country.map(([code]): CountryReport => {
     const own = byCountry.get(code) ?? [];
     return { code, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };

@@ -18,26 +18,46 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return ems * fontSize;
 }
 
+const GRAPHEMES = new Intl.Segmenter("en", { granularity: "grapheme" });
+const ELLIPSIS = "…";
+const WHITE_SPACE = /^\s+$/;
+
 /**
  * Shortens `text` with an ellipsis so its estimated width at `fontSize` stays within `width`
  * (text that fits is returned as it is; at least one character is kept before the ellipsis).
+ * It cuts between user-perceived characters (an emoji, a flag or a letter with its accents is never
+ * split) and reads only the start of `text` that can fit, so its cost does not grow with the text's length.
  * With `wholeWords`, it cuts after the last whole word that fits (and mid-word only when not even the
  * first word fits), so the shown words are words of the full text: a link showing them can be named by
  * the full text and still contain its visible label (WCAG 2.5.3).
  */
 export function fitText(text: string, width: number, fontSize: number, { wholeWords = false } = {}): string {
-  if (estimateTextWidth(text, fontSize) <= width) return text;
-  const chars = [...text];
-  let keep = chars.length - 1;
-  const cut = (n: number): string => `${chars.slice(0, n).join("").trimEnd()}…`;
-  const fits = (n: number): boolean => estimateTextWidth(cut(n), fontSize) <= width;
-  while (keep > 1 && !fits(keep)) keep -= 1;
-  if (wholeWords) {
-    let word = keep;
-    while (word > 0 && !/\s/.test(chars[word] ?? "")) word -= 1;
-    if (word > 0) return cut(word);
+  // Every code point is at least CHAR_EM wide, so no more than `limit` of them fit, and a string of more
+  // than 2 × limit UTF-16 units has more than `limit` code points.
+  const limit = Math.max(0, Math.floor(width / (CHAR_EM * fontSize))) + 1;
+  if (text.length <= 2 * limit && estimateTextWidth(text, fontSize) <= width) return text;
+  const head = text.slice(0, 2 * limit + 8);
+  const segments = [...GRAPHEMES.segment(head)].map((s) => s.segment);
+  // Keep all characters but one at most (all of them fit only when the text itself fits), one at least.
+  const most = head.length === text.length ? Math.max(1, segments.length - 1) : Number.POSITIVE_INFINITY;
+  const room = width - estimateTextWidth(ELLIPSIS, fontSize);
+  let end = 0; // end of the characters seen so far
+  let used = 0; // and their width
+  let solid = { end: 0, width: 0 }; // end and width of what they are without trailing white space
+  let kept: number | undefined; // end of the longest cut that fits, white space trimmed
+  let word: number | undefined; // end of the longest cut that fits and ends a word
+  for (const [index, segment] of segments.entries()) {
+    if (WHITE_SPACE.test(segment) && index > 0) word = solid.end;
+    if (index >= most) break;
+    end += segment.length;
+    used += estimateTextWidth(segment, fontSize);
+    const next = WHITE_SPACE.test(segment) ? solid : { end, width: used };
+    if (next.width > room && index > 0) break;
+    solid = next;
+    kept = solid.end;
+    if (next.width > room) break;
   }
-  return cut(Math.max(1, keep));
+  return `${head.slice(0, wholeWords && word !== undefined ? word : (kept ?? 0))}${ELLIPSIS}`;
 }
 
 /**

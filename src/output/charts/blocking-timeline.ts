@@ -1,3 +1,4 @@
+import { max, min } from "d3-array";
 import { scaleUtc, type ScaleTime } from "d3-scale";
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import { formatPartialDate } from "../../format/format-date.ts";
@@ -188,7 +189,7 @@ function fittingTimeTicks(
 export function blockingTimelineSummary(events: readonly { data: BlockingEvent }[], now: Date, locale: string): string {
   if (events.length === 0) return "No blocking of our service has been recorded.";
   const countries = new Set(events.map((e) => e.data.country));
-  const firstYear = Math.min(...events.map((e) => Number(e.data.started.start.slice(0, 4))));
+  const firstYear = min(events, (e) => Number(e.data.started.start.slice(0, 4))) ?? 0;
   const where =
     countries.size === 1
       ? `in ${countryName([...countries][0] ?? "", locale)}`
@@ -280,11 +281,8 @@ export function blockingTimelineGeometry(
   );
 
   // Columns: country code, title, then the plot; the right margin holds "ongoing"/"unknown" after the bars.
-  const codeWidth = Math.ceil(Math.max(0, ...rows.map((r) => estimateTextWidth(r.data.country, fontSize))) + 10);
-  const titleWidth = Math.min(
-    MAX_TITLE_WIDTH,
-    Math.max(0, ...rows.map((r) => estimateTextWidth(r.data.title, fontSize))),
-  );
+  const codeWidth = Math.ceil((max(rows, (r) => estimateTextWidth(r.data.country, fontSize)) ?? 0) + 10);
+  const titleWidth = Math.min(MAX_TITLE_WIDTH, max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0);
   const endRoom =
     states.has("ongoing") || states.has("partial") || states.has("unknown")
       ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH
@@ -299,8 +297,8 @@ export function blockingTimelineGeometry(
   plot.bottom = plot.top + rows.length * ROW_HEIGHT;
 
   // Domain: the earliest start (floored to a nice boundary) to the latest of now and every bar end.
-  let lo = Math.min(now.getTime(), ...rows.map((r) => r.span[0]));
-  let hi = Math.max(now.getTime(), ...rows.map((r) => r.span[1]));
+  let lo = Math.min(now.getTime(), min(rows, (r) => r.span[0]) ?? Number.POSITIVE_INFINITY);
+  let hi = Math.max(now.getTime(), max(rows, (r) => r.span[1]) ?? Number.NEGATIVE_INFINITY);
   if (hi - lo < MIN_SPAN_MS) {
     const pad = (MIN_SPAN_MS - (hi - lo)) / 2;
     [lo, hi] = [lo - pad, hi + pad];

@@ -1,3 +1,4 @@
+import { extent } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 import { label } from "../../format/labels.ts";
@@ -103,8 +104,7 @@ export function incidentsByYear(
 ): IncidentYear[] {
   const yearOf = (i: { data: Pick<Incident, "started"> }): number => Number(i.data.started.start.slice(0, 4));
   if (incidents.length === 0) return [];
-  const years = incidents.map(yearOf);
-  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const [first = 0, last = 0] = extent(incidents, yearOf);
   const out = Array.from({ length: last - first + 1 }, (_, k): IncidentYear => ({
     year: first + k,
     total: 0,

@@ -54,4 +54,18 @@ describe("blocking words", () => {
       kind: "link",
     });
   });
+
+  // A stray % in an OONI link threw URIError with a stack trace in the build of the blocking page.
+  it.each([
+    ["20200304T101530Z_n1_AbC%", "20200304T101530Z_n1_AbC%"],
+    ["abc%zz", "abc%zz"],
+    ["half-%E0%A4", "half-%E0%A4"],
+    ["caf%C3%A9", "café"],
+  ])("describes an OONI link whose id is %s without throwing, as %s", (id, shown) => {
+    expect(describeEvidence(`https://explorer.ooni.org/m/${id}`)).toEqual({
+      text: `OONI measurement ${shown}`,
+      domain: "explorer.ooni.org",
+      kind: "ooni-measurement",
+    });
+  });
 });

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
+import { parseCsv } from "../../../src/load/csv/parse-csv.ts";
+import { readRecords } from "../../../src/load/csv/read-records.ts";
 import { periodOf, periodSequence } from "../../../src/model/report/periods.ts";
 import { computeRequestFigures } from "../../../src/model/report/request-figures.ts";
 import { protectSmallCount } from "../../../src/model/report/small-counts.ts";
 import { buildTransparencyReport, type TransparencyReport } from "../../../src/model/report/transparency-report.ts";
-import type { Request } from "../../../src/contract/schemas/request.ts";
+import { requestSpec, type Request } from "../../../src/contract/schemas/request.ts";
 import { parsePartialDate, type PartialDate } from "../../../src/contract/fields/partial-date.ts";
 import { testRoot } from "../../helpers/fixture-site.ts";
 
@@ -128,5 +130,51 @@ describe("small-count protection", () => {
     [2, undefined, "2"],
   ] as const)("%i with threshold %s → %s", (n, threshold, text) => {
     expect(protectSmallCount(n, threshold, "en").text).toBe(text);
+  });
+});
+
+describe("costs that grow with rows, never with a row's count", () => {
+  const HEADER = "id,received,country,data_requested,count,outcome,data_disclosed,rejection_reason,responded";
+  /** Two requests from a CSV read the way the site reads it: one of `count` identical requests answered in 4 days, one in 20. */
+  function readTwoRows(count: string): Request[] {
+    const csv = [
+      HEADER,
+      `big,2024-03-01,BE,subscriber,${count},disclosed,subscriber,,2024-03-05`,
+      "small,2024-03-02,DE,metadata,,rejected,,overbroad,2024-03-22",
+    ].join("\r\n");
+    const result = readRecords(parseCsv(csv, "data/requests.csv"), requestSpec);
+    expect(result.problems).toEqual([]);
+    return result.records.map((r) => r.data);
+  }
+
+  it.each([
+    ["10000000", 10_000_000],
+    ["9007199254740991", Number.MAX_SAFE_INTEGER],
+  ])("count = %s: figures in milliseconds, the median weighted by count", (cell, count) => {
+    const rows = readTwoRows(cell);
+    const start = performance.now();
+    const report = buildTransparencyReport(rows, "half");
+    expect(performance.now() - start).toBeLessThan(250);
+    const all = report.allTime;
+    expect(all.requests).toBe(count + 1);
+    expect(all.requestsWithResponseTime).toBe(count + 1);
+    expect(all.medianDaysToRespond).toBe(4);
+    expect(all.country).toEqual([
+      ["BE", count],
+      ["DE", 1],
+    ]);
+  });
+
+  it("groups many rows by period and country in linear time", () => {
+    const csv = [
+      HEADER,
+      ...Array.from({ length: 40_000 }, (_, i) => `r${i},2024-03-01,BE,subscriber,,no_data,,,2024-03-0${1 + (i % 9)}`),
+    ].join("\n");
+    const rows = readRecords(parseCsv(csv, "data/requests.csv"), requestSpec).records.map((r) => r.data);
+    const start = performance.now();
+    const report = buildTransparencyReport(rows, "half");
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect(report.countries[0]?.requestIds).toHaveLength(40_000);
+    expect(report.allTime.medianDaysToRespond).toBe(4);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateTextWidth, fitText } from "../../../src/output/charts/axis-ticks.ts";
 import {
   blockingTimelineGeometry,
+  blockingTimelineSummary,
   endOfDay,
   TIMELINE_FILLS,
   timelineState,
@@ -629,6 +630,25 @@ describe("incidents per year", () => {
     expectClean(g);
     for (const panel of g.panels) expectNoCollisions(panel.xLabels, g.fontSize, g.width);
     expect(g.years.reduce((n, y) => n + y.total, 0)).toBe(list.length);
+  });
+});
+
+describe("timeline charts over more records than a function call takes arguments", () => {
+  // Math.min(...list) threw "Maximum call stack size exceeded" from about 125,000 items.
+  const N = 200_000;
+
+  it("counts 200,000 incidents per year", () => {
+    const list = Array.from({ length: N }, (_, i) => incident(`i-${i}`, `${2000 + (i % 20)}-05-01`, "outage", "low"));
+    const years = incidentsByYear(list);
+    expect(years.map((y) => y.year)).toEqual(Array.from({ length: 20 }, (_, k) => 2000 + k));
+    expect(years.reduce((n, y) => n + y.total, 0)).toBe(N);
+  });
+
+  it("summarises 200,000 blocking events", () => {
+    const list = Array.from({ length: N }, (_, i) =>
+      blocking(`b-${i}`, { started: `${2010 + (i % 10)}-03-04`, status: "lifted", ended: "2021-01-01" }),
+    );
+    expect(blockingTimelineSummary(list, NOW, LOCALE)).toContain("since 2010");
   });
 });
 
