@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { countProject, loadProject } from "../load/project/load-project.ts";
+import { describeProject, loadProject } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
@@ -34,8 +34,7 @@ export async function runValidate(
     err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
     return 1;
   }
-  const counts = Object.entries(countProject(project)).map(([kind, count]) => `${count} ${kind}`);
-  out(`All valid in ${seconds} s: ${counts.join(", ")}.`);
+  out(`All valid in ${seconds} s: ${describeProject(project)}.`);
   return 0;
 }
 

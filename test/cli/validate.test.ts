@@ -7,14 +7,16 @@ import { repoRoot, runValidate, testRoot } from "../helpers/fixture-site.ts";
 const read = (file: string): string => readFileSync(file, "utf8");
 
 describe("npm run validate", () => {
-  it("prints counts per kind and exits 0 on valid data", async () => {
+  it("prints counts per kind, request rows beside the requests they count, and exits 0 on valid data", async () => {
     const result = runValidate(repoRoot);
     const project = await loadProject(repoRoot);
+    const requests = project.requests.reduce((sum, request) => sum + request.data.count, 0);
+    expect(requests).toBeGreaterThan(project.requests.length);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^All valid in [\\d.]+ s: ${project.requests.length} requests, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
+        `^All valid in [\\d.]+ s: ${project.requests.length} rows \\(${requests} requests\\), ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
       ),
     );
   });

@@ -3,7 +3,9 @@ import { checkFields, createFieldMemo } from "../../contract/schemas/check-field
 import type { FieldShape, RecordSpec } from "../../contract/schemas/record-spec.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
+import { columnName } from "./column-names.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
+import { groupSimilarProblems } from "./similar-problems.ts";
 
 /** Where a cell stands in its file, and its text. */
 export interface CellPosition {
@@ -48,7 +50,7 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
   const problems: Problem[] = [];
   const seen = new Set<string>();
   table.header.forEach((name, index) => {
-    const at = { file, line: 1, column: index + 1, field: "header" };
+    const at = { file, line: 1, column: index + 1, field: columnName(index + 1, name) };
     if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
     else if (!known.includes(name)) {
       problems.push({
@@ -117,7 +119,7 @@ export function readRecords<Shape extends FieldShape>(
         file: spec.file,
         line: cell.line,
         column: cell.column,
-        field: issue.field,
+        field: columnName(cell.column, issue.field),
         expected: issue.expected,
         found,
       });
@@ -127,5 +129,5 @@ export function readRecords<Shape extends FieldShape>(
     if (issues.length === 0 && header.length === 0)
       records.push({ file: spec.file, line: row.line, data: values, locate });
   }
-  return { records, keys, problems };
+  return { records, keys, problems: groupSimilarProblems(problems) };
 }

@@ -114,7 +114,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   };
 }
 
-/** Counts per kind, for the summary line of `validate`. */
+/**
+ * What `validate` found, in words: rows of requests.csv and the requests they stand for (a row may
+ * count several identical requests), then the number of each other kind.
+ */
+export function describeProject(project: Project): string {
+  const { requests: rows, ...others } = countProject(project);
+  const requests = project.requests.reduce((sum, request) => sum + request.data.count, 0);
+  const kinds = Object.entries(others).map(([kind, count]) => `${count} ${kind}`);
+  return [`${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"})`, ...kinds].join(", ");
+}
+
+/** Counts per kind (requests counted in rows). */
 export function countProject(project: Project): Record<string, number> {
   return {
     requests: project.requests.length,

@@ -33,6 +33,8 @@ describe("problem reports name file, line, column, field, expectation and findin
         "mdx-components",
         "unknown-files",
         "spreadsheet-export",
+        "spreadsheet-dates",
+        "not-utf8",
       ]),
     );
   });
@@ -51,7 +53,8 @@ describe("problem line format", () => {
     const lines = await Promise.all(
       cases.map(async (name) => (await loadProject(path.join(fixtures, name))).problems.map(formatProblem)),
     );
-    for (const line of lines.flat()) expect(line).toMatch(/^[\w./ -]+:\d+:\d+: [\w.]+(?: name)?: .+, found ".*"$/);
+    for (const line of lines.flat())
+      expect(line).toMatch(/^[\w./ -]+:\d+:\d+: (?:[\w.]+(?: name)?|column [A-Z]+ \(.+?\)): .+, found ".*"$/);
   });
 
   it("reports every problem of a file in one run, sorted by line", async () => {
