@@ -30,4 +30,25 @@ describe("npm run validate", () => {
       "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
     ]);
   });
+
+  it("refuses a Windows-1252 file in one line, with nothing else about it", () => {
+    const result = runValidate(path.join(testRoot, "fixtures/errors/not-utf8"));
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      ...read(path.join(testRoot, "fixtures/errors/not-utf8/expected.txt")).trimEnd().split("\n"),
+      "1 problem in 1 file.",
+      "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+    ]);
+  });
+
+  it("reports control characters, direction controls and out-of-bounds values as validate's own lines, never a stack trace", () => {
+    const result = runValidate(path.join(testRoot, "fixtures/errors/hostile-text"));
+    const expected = read(path.join(testRoot, "fixtures/errors/hostile-text/expected.txt")).trimEnd().split("\n");
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n").slice(0, expected.length)).toEqual(expected);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    // Printed escaped: no control character reaches the terminal.
+    // eslint-disable-next-line no-control-regex -- the test is that none is there
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/u);
+  });
 });

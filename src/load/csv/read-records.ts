@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import { checkFields, createFieldMemo } from "../../contract/schemas/check-fields.ts";
 import type { FieldShape, RecordSpec } from "../../contract/schemas/record-spec.ts";
+import { findRefusedCharacter, refusedCharacterMessage } from "../../contract/fields/text-characters.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
 import { columnName } from "./column-names.ts";
+import { dateBoundIssues } from "./date-bounds.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
 import { groupSimilarProblems } from "./similar-problems.ts";
 
@@ -84,14 +86,42 @@ function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number):
   };
 }
 
+/** Control characters in the cells of a row's known columns, each at its line (within a multi-line cell) and column. */
+function refusedCharacterProblems(
+  row: CsvRow,
+  header: readonly string[],
+  columnOf: ReadonlyMap<string, number>,
+  file: string,
+): { problems: Problem[]; fields: Set<string> } {
+  const problems: Problem[] = [];
+  const fields = new Set<string>();
+  row.cells.forEach((cell, index) => {
+    const name = header[index] ?? "";
+    if (columnOf.get(name) !== index) return;
+    const found = findRefusedCharacter(cell, false);
+    if (!found) return;
+    fields.add(name);
+    problems.push({
+      file,
+      line: (row.cellLines[index] ?? row.line) + found.linesBefore,
+      column: index + 1,
+      field: columnName(index + 1, name),
+      expected: refusedCharacterMessage(found, "of the cell"),
+      found: cell,
+    });
+  });
+  return { problems, fields };
+}
+
 /**
  * Validates every row of a parsed CSV table against a record spec: each cell by its column's schema,
- * then the cross-field rules. Reports every problem (a missing required column once, in the header);
+ * then the cross-field rules, then (given the build time `now`) the range of its dates. Reports every problem (a missing required column once, in the header);
  * keeps the rows that have none.
  */
 export function readRecords<Shape extends FieldShape>(
   table: CsvTable,
   spec: RecordSpec<Shape>,
+  now?: Date,
 ): ReadResult<z.output<z.ZodObject<Shape>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const problems: Problem[] = [...table.problems];
@@ -110,9 +140,12 @@ export function readRecords<Shape extends FieldShape>(
       const index = columnOf.get(field);
       return index === undefined ? "" : (row.cells[index] ?? "");
     };
+    const refused = refusedCharacterProblems(row, table.header, columnOf, spec.file);
     const { values, issues } = checkFields(spec, valueOf, memo);
+    if (now) issues.push(...dateBoundIssues(values, now, spec.pastDates ?? []));
+    problems.push(...refused.problems);
     for (const issue of issues) {
-      if (missingColumns.has(issue.field)) continue;
+      if (missingColumns.has(issue.field) || refused.fields.has(issue.field)) continue;
       const cell = locate(issue.field);
       const found = typeof issue.input === "string" ? issue.input : cell.raw;
       problems.push({
@@ -126,7 +159,7 @@ export function readRecords<Shape extends FieldShape>(
     }
     const id = (values as { id?: unknown }).id;
     if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
-    if (issues.length === 0 && header.length === 0)
+    if (issues.length === 0 && refused.fields.size === 0 && header.length === 0)
       records.push({ file: spec.file, line: row.line, data: values, locate });
   }
   return { records, keys, problems: groupSimilarProblems(problems) };

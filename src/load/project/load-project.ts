@@ -54,7 +54,7 @@ export interface Project {
 
 /** What loading depends on besides the files. */
 export interface LoadOptions {
-  /** The moment to check the canary's expiry against (see `buildTime()`). */
+  /** The build time (see `buildTime()`): the canary's expiry and the range of dates in data/ are checked against it. */
   now?: Date;
   /** Whether an expired canary is an error (the default) or a warning. */
   expiredCanary?: "error" | "warning";
@@ -62,11 +62,12 @@ export interface LoadOptions {
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
+  const now = options.now ?? new Date();
   const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
     await Promise.all([
-      readCsvFile(root, requestSpec),
-      readCsvFile(root, blockingEventSpec),
-      readCsvFile(root, incidentSpec),
+      readCsvFile(root, requestSpec, now),
+      readCsvFile(root, blockingEventSpec, now),
+      readCsvFile(root, incidentSpec, now),
       readContentFolder(root, CONTENT_FOLDERS.posts, postSpec),
       readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
       readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
@@ -76,7 +77,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
         Object.values(CONTENT_FOLDERS),
       ),
-      readCanary(root, options.now ?? new Date(), options.expiredCanary ?? "error"),
+      readCanary(root, now, options.expiredCanary ?? "error"),
     ]);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];

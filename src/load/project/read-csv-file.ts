@@ -6,10 +6,14 @@ import { parseCsv } from "../csv/parse-csv.ts";
 import { readRecords, type ReadResult } from "../csv/read-records.ts";
 import type { FieldShape, RecordSpec } from "../../contract/schemas/record-spec.ts";
 
-/** Reads and validates one CSV data file, decoded from its bytes; a missing file means no records of that kind. */
+/**
+ * Reads and validates one CSV data file, decoded from its bytes, its dates checked against the build
+ * time `now`; a missing file means no records of that kind.
+ */
 export async function readCsvFile<Shape extends FieldShape>(
   root: string,
   spec: RecordSpec<Shape>,
+  now: Date,
 ): Promise<ReadResult<z.output<z.ZodObject<Shape>>>> {
   let bytes: Uint8Array;
   try {
@@ -20,5 +24,5 @@ export async function readCsvFile<Shape extends FieldShape>(
   }
   const decoded = decodeCsv(bytes, spec.file);
   if ("problem" in decoded) return { records: [], keys: [], problems: [decoded.problem] };
-  return readRecords(parseCsv(decoded.text, spec.file), spec);
+  return readRecords(parseCsv(decoded.text, spec.file), spec, now);
 }
