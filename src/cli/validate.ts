@@ -25,7 +25,11 @@ export async function runValidate(
 ): Promise<number> {
   const started = performance.now();
   const { config, error: configError } = await loadSiteConfig(root);
-  const project = await loadProject(root, { now: buildTime(), expiredCanary: config?.report.expiredCanary ?? "error" });
+  const project = await loadProject(root, {
+    now: buildTime(),
+    expiredCanary: config?.report.expiredCanary ?? "error",
+    requireDataFiles: true,
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/project/load-project.ts";
@@ -50,5 +51,26 @@ describe("npm run validate", () => {
     // Printed escaped: no control character reaches the terminal.
     // eslint-disable-next-line no-control-regex -- the test is that none is there
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/u);
+  });
+
+  it("refuses a site without data/requests.csv instead of saying all is valid with 0 requests", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-validate-"));
+    try {
+      for (const folder of ["data", "content"])
+        cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
+      rmSync(path.join(dir, "data/requests.csv"));
+      writeFileSync(path.join(dir, "data/Requests.xlsx"), "PK\u0003\u0004");
+      const result = runValidate(dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trimEnd().split("\n")).toEqual([
+        'data/Requests.xlsx:1:1: file name: a CSV file: spreadsheet files are not read; export it as CSV UTF-8 to data/Requests.csv (in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice, File › Save As › Text CSV, "Edit filter settings", Character set "Unicode (UTF-8)"), then remove it from data/, found "Requests.xlsx"',
+        'data/requests.csv:1:1: file: this file, at least its header line (without it the site would publish none of these records, as if there were none); found Requests.xlsx: file names are case-sensitive, and only CSV UTF-8 is read, found "no such file"',
+        "2 problems in 2 files.",
+        "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,6 +24,7 @@ import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
+import { dataFolderNames, missingDataFileProblems, spreadsheetFileProblems } from "./data-files.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 
@@ -58,12 +59,18 @@ export interface LoadOptions {
   now?: Date;
   /** Whether an expired canary is an error (the default) or a warning. */
   expiredCanary?: "error" | "warning";
+  /**
+   * Whether each data file must be there, as for a site (`validate` and the build): a missing file
+   * would publish zero of its kind, and unknown is never zero. Off by default, to read loose fixtures.
+   */
+  requireDataFiles?: boolean;
 }
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
   const now = options.now ?? new Date();
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary] =
+  const dataFiles = [requestSpec.file, blockingEventSpec.file, incidentSpec.file];
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, dataNames] =
     await Promise.all([
       readCsvFile(root, requestSpec, now),
       readCsvFile(root, blockingEventSpec, now),
@@ -72,24 +79,19 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec),
       readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec),
       readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec),
-      unknownFileProblems(
-        root,
-        [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
-        Object.values(CONTENT_FOLDERS),
-      ),
+      unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
       readCanary(root, now, options.expiredCanary ?? "error"),
+      dataFolderNames(root),
     ]);
+  const missing = missingDataFileProblems(options.requireDataFiles ? dataFiles : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
   const recordIds = new Set(keys.map((key) => key.id));
   const authorIds = new Set(authors.ids.map((author) => author.id));
-  const problems = [
-    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
-    ...unknownFiles,
-    ...canary.problems,
-    ...duplicateIdProblems(keys),
+  // With a data file missing or unreadable its ids are unknown: checking references against the
+  // others would only repeat that one problem in every file that names one of its records.
+  const referenceProblems = (): Problem[] => [
     ...relatedRecordProblems(records, recordIds),
-    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
     ...writeupNameProblems(writeups.ids, recordIds),
     ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
@@ -100,6 +102,17 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ]),
       periods: periodKeysOf(requests.records.map((r) => r.data)),
     }),
+  ];
+  const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
+  const problems = [
+    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...unknownFiles,
+    ...canary.problems,
+    ...missing,
+    ...spreadsheetFileProblems(dataNames),
+    ...duplicateIdProblems(keys),
+    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
+    ...(idsKnown ? referenceProblems() : []),
   ];
   return {
     requests: requests.records,

@@ -1,11 +1,14 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { afterAll, describe, expect, it } from "vitest";
 import { decodeCsv } from "../../../src/load/csv/decode-csv.ts";
 import { parseCsv } from "../../../src/load/csv/parse-csv.ts";
 import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { testRoot } from "../../helpers/fixture-site.ts";
+import { FIXED_NOW, repoRoot, testRoot } from "../../helpers/fixture-site.ts";
 
 const bytesOf = (text: string, encoding: BufferEncoding): Uint8Array => Buffer.from(text, encoding);
 const utf16 = path.join(testRoot, "fixtures/utf16");
@@ -74,5 +77,50 @@ describe("decoding CSV bytes as spreadsheets save them", () => {
     expect(decoded).toMatchObject({
       problem: { line: 1, column: 1, found: "UTF-16 text without its byte-order mark" },
     });
+  });
+});
+
+describe("the sample's requests.csv saved again by a spreadsheet", () => {
+  const copies: string[] = [];
+  afterAll(() => {
+    for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  });
+  const sampleText = readFileSync(path.join(repoRoot, "data/requests.csv"), "utf8");
+  /** A copy of the sample whose requests.csv holds `bytes`. */
+  const sampleWith = (bytes: Uint8Array): string => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-encoding-"));
+    copies.push(dir);
+    for (const folder of ["data", "content"])
+      cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
+    writeFileSync(path.join(dir, "data/requests.csv"), bytes);
+    return dir;
+  };
+
+  it("as Windows-1252: one problem, and no knock-on problem in the posts that name its records", async () => {
+    // Excel's plain "CSV (Comma delimited)" on Windows: Windows-1252, CRLF. Latin-1 letters keep their
+    // code; the dash and curly quotes the sample holds have their own Windows-1252 bytes.
+    const windows1252: Record<string, number> = { "–": 0x96, "“": 0x93, "”": 0x94 };
+    const codes = [...sampleText.replace(/\r?\n/g, "\r\n")].map(
+      (char) => windows1252[char] ?? char.codePointAt(0) ?? 0,
+    );
+    expect(codes.filter((code) => code > 0xff)).toEqual([]);
+    const windows = Buffer.from(codes);
+    const project = await loadProject(sampleWith(windows), { now: FIXED_NOW, requireDataFiles: true });
+    expect(project.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.field}`)).toEqual([
+      expect.stringMatching(/^data\/requests\.csv:\d+:\d+: encoding$/),
+    ]);
+    expect(project.problems[0]?.found).toMatch(/^byte 0x(?:E8|E9|F6|FC|A7|96|93|94) after /);
+  });
+
+  it("as Excel's Unicode text (UTF-16 LE, tabs, CRLF): the same requests as the UTF-8 file", async () => {
+    const rows = parse<string[]>(sampleText);
+    const tsv = stringify(rows, { delimiter: "\t", record_delimiter: "\r\n" });
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(tsv, "utf16le")]);
+    const [original, resaved] = await Promise.all([
+      loadProject(repoRoot, { now: FIXED_NOW }),
+      loadProject(sampleWith(utf16), { now: FIXED_NOW, requireDataFiles: true }),
+    ]);
+    expect(resaved.problems).toEqual([]);
+    expect(resaved.requests.map((r) => r.data)).toEqual(original.requests.map((r) => r.data));
   });
 });
