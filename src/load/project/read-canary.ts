@@ -1,6 +1,7 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { CANARY_WARNING_DAYS, canaryStatus } from "../../model/canary-status.ts";
+import { bodyCharacterProblems } from "../content/body-characters.ts";
 import { readFrontmatter } from "../content/read-frontmatter.ts";
 import { canarySpec, type Canary } from "../../contract/schemas/content.ts";
 import type { Problem } from "../validation/problem.ts";
@@ -28,6 +29,8 @@ export async function readCanary(root: string, now: Date, expired: "error" | "wa
     return { canary: undefined, problems: [], warnings: [] };
   }
   const { data, problems, locate } = readFrontmatter(source, CANARY_FILE, canarySpec);
+  // The statement itself: a control character would be signed and published unseen.
+  problems.push(...bodyCharacterProblems(source, CANARY_FILE));
   const warnings: Problem[] = [];
   if (!data) return { canary: undefined, problems, warnings };
   const at = (key: string) => {

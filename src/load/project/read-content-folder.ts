@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { readMdxBody, recordMentions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
-import { ID_PATTERN } from "../../contract/fields/csv-fields.ts";
+import { ID_MAX_LENGTH, ID_PATTERN } from "../../contract/fields/csv-fields.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 import type { Problem } from "../validation/problem.ts";
 
@@ -51,14 +51,13 @@ export async function readContentFolder<Shape extends FieldShape>(
     const bodyProblems = body.problems;
     problems.push(...result.problems, ...bodyProblems);
     usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
-    if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
+    if (!ID_PATTERN.test(id) || /^\d+$/.test(id) || id.length > ID_MAX_LENGTH) {
       problems.push({
         file,
         line: 1,
         column: 1,
         field: "file name",
-        expected:
-          "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)",
+        expected: `a name of lowercase letters, digits and hyphens, with at least one letter, at most ${ID_MAX_LENGTH} characters (it becomes the web address)`,
         found: name,
       });
       continue;
