@@ -156,6 +156,12 @@ export function network() {
   return z
     .string()
     .transform((cell, ctx): Network => {
+      // A network's name is shown on one line, like a title.
+      const refused = findRefusedCharacter(cell, true);
+      if (refused) {
+        ctx.issues.push({ code: "custom", message: refusedCharacterMessage(refused, "of the cell"), input: cell });
+        return z.NEVER;
+      }
       const as = /^AS(\d+)(?:\s+(.+))?$/i.exec(cell);
       if (as) return { asn: Number(as[1]), name: as[2]?.trim() ?? `AS${as[1]}` };
       if (/^AS\d/i.test(cell)) {

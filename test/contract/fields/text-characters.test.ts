@@ -4,7 +4,7 @@ import {
   escapeRefused,
   findRefusedCharacter,
 } from "../../../src/contract/fields/text-characters.ts";
-import { line, text } from "../../../src/contract/fields/csv-fields.ts";
+import { line, network, text } from "../../../src/contract/fields/csv-fields.ts";
 
 describe("characters refused in text", () => {
   it.each([
@@ -57,5 +57,12 @@ describe("characters refused in text", () => {
       "text without direction controls in a one-line text: remove the U+202E right-to-left override at character 9 of the cell",
     );
     expect(text().safeParse("Parquet \u202Efdp.exe").success).toBe(true);
+  });
+
+  it("a network name is one line too", () => {
+    expect(network().safeParse("AS12389 Rostelecom").success).toBe(true);
+    expect(network().safeParse("AS12389 \u202Emocelets").error?.issues[0]?.message).toBe(
+      "text without direction controls in a one-line text: remove the U+202E right-to-left override at character 9 of the cell",
+    );
   });
 });
