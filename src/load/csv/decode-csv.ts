@@ -50,8 +50,23 @@ function leadOfUnfinished(bytes: Uint8Array, stop: number): number {
   return lead >= 0 && lead + length > stop ? lead : stop;
 }
 
+/** How to save a text file (a post, a page) as UTF-8, for messages about encodings. */
+export const SAVE_TEXT_AS_UTF8 =
+  'in your editor, save it with the encoding UTF-8 (VS Code: "Save with Encoding" › UTF-8; Notepad: Save As › Encoding UTF-8)';
+
+/** Where a file in another encoding may come from, and how to save it as UTF-8. */
+interface EncodingAdvice {
+  origin: string;
+  howToSave: string;
+}
+
+const SPREADSHEET_ADVICE: EncodingAdvice = {
+  origin: `, as Excel's plain "CSV (Comma delimited)" writes it`,
+  howToSave: SAVE_AS_UTF8,
+};
+
 /** The problem of a file that is not UTF-8: line and character column of its first bad byte, and that byte. */
-function notUtf8Problem(bytes: Uint8Array, file: string): Problem {
+function notUtf8Problem(bytes: Uint8Array, file: string, advice: EncodingAdvice): Problem {
   const bad = firstBadByte(bytes);
   const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
   const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
@@ -65,7 +80,7 @@ function notUtf8Problem(bytes: Uint8Array, file: string): Problem {
     line,
     column: [...before].length + 1,
     field: "encoding",
-    expected: `a file saved as UTF-8 (this one is not: byte 0x${hex} is "${asWindows}" in Windows-1252, as Excel's plain "CSV (Comma delimited)" writes it); ${SAVE_AS_UTF8}`,
+    expected: `a file saved as UTF-8 (this one is not: byte 0x${hex} is "${asWindows}" in Windows-1252${advice.origin}); ${advice.howToSave}`,
     found: `byte 0x${hex} after "${context}"`,
   };
 }
@@ -115,6 +130,19 @@ export function decodeCsv(bytes: Uint8Array, file: string): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), encoding: "utf-8" };
   } catch {
-    return { problem: notUtf8Problem(body, file) };
+    return { problem: notUtf8Problem(body, file, SPREADSHEET_ADVICE) };
+  }
+}
+
+/**
+ * Decodes a text file of `content/` (Markdown, MDX) that must be UTF-8, with or without BOM (dropped):
+ * the text, or one problem at the first byte that is not UTF-8. Never replacement characters.
+ */
+export function decodeUtf8Text(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body) };
+  } catch {
+    return { problem: notUtf8Problem(body, file, { origin: "", howToSave: SAVE_TEXT_AS_UTF8 }) };
   }
 }

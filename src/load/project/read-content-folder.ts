@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { decodeUtf8Text } from "../csv/decode-csv.ts";
 import { readMdxBody, recordMentions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
@@ -45,7 +46,14 @@ export async function readContentFolder<Shape extends FieldShape>(
   for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
     const file = `${folder}/${name}`;
     const id = name.replace(CONTENT_FILE, "");
-    const source = await readFile(path.join(root, file), "utf8");
+    const decoded = decodeUtf8Text(await readFile(path.join(root, file)), file);
+    if ("problem" in decoded) {
+      // Its id still counts, so that files naming it get no problem of their own.
+      problems.push(decoded.problem);
+      if (ID_PATTERN.test(id)) ids.push({ id, file });
+      continue;
+    }
+    const source = decoded.text;
     const result = readFrontmatter(source, file, spec);
     const body = readMdxBody(source, file);
     const bodyProblems = body.problems;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -122,5 +122,30 @@ describe("the sample's requests.csv saved again by a spreadsheet", () => {
     ]);
     expect(resaved.problems).toEqual([]);
     expect(resaved.requests.map((r) => r.data)).toEqual(original.requests.map((r) => r.data));
+  });
+});
+
+describe("posts and pages in another encoding", () => {
+  it("an author saved as Windows-1252 is refused in one line; the posts naming that author get no problem of their own", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), "vitrine-mdx-encoding-"));
+    try {
+      mkdirSync(path.join(root, "content/authors"), { recursive: true });
+      mkdirSync(path.join(root, "content/blog"), { recursive: true });
+      writeFileSync(
+        path.join(root, "content/authors/jane-doe.mdx"),
+        Buffer.from('---\r\nname: "Ren\xe9e Li\xe8ge"\r\nbio: "Editor."\r\n---\r\n', "latin1"),
+      );
+      writeFileSync(
+        path.join(root, "content/blog/a-post.mdx"),
+        '\uFEFF---\ntitle: "A post"\ndescription: "Saved with a BOM."\ndate: "2024-03-01"\nauthors: [jane-doe]\n---\n\nBody.\n',
+      );
+      const project = await loadProject(root, { now: FIXED_NOW });
+      expect(project.problems.map(formatProblem)).toEqual([
+        'content/authors/jane-doe.mdx:2:11: encoding: a file saved as UTF-8 (this one is not: byte 0xE9 is "é" in Windows-1252); in your editor, save it with the encoding UTF-8 (VS Code: "Save with Encoding" › UTF-8; Notepad: Save As › Encoding UTF-8), found "byte 0xE9 after "name: "Ren""',
+      ]);
+      expect(project.posts.map((post) => post.data.title)).toEqual(["A post"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
