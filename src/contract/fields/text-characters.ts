@@ -13,6 +13,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
+const CONTROL_OR_BIDI = new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}`, "u");
+
 const NAMES: Readonly<Record<number, string>> = {
   0x00: "null (NUL)",
   0x07: "bell",
@@ -53,8 +55,7 @@ export interface RefusedCharacter {
  * (`singleLine`) also a bidirectional control. Undefined when the text is clean.
  */
 export function findRefusedCharacter(text: string, singleLine: boolean): RefusedCharacter | undefined {
-  const refused = singleLine ? new RegExp(`${CONTROL.source}|${BIDI_CONTROL.source}`, "u") : CONTROL;
-  const match = refused.exec(text);
+  const match = (singleLine ? CONTROL_OR_BIDI : CONTROL).exec(text);
   if (!match) return undefined;
   const before = text.slice(0, match.index);
   return {

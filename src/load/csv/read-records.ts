@@ -5,7 +5,7 @@ import { findRefusedCharacter, refusedCharacterMessage } from "../../contract/fi
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
 import { columnName } from "./column-names.ts";
-import { dateBoundIssues } from "./date-bounds.ts";
+import { dateBoundIssues, dateBounds } from "./date-bounds.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
 import { groupSimilarProblems } from "./similar-problems.ts";
 
@@ -115,8 +115,9 @@ function refusedCharacterProblems(
 
 /**
  * Validates every row of a parsed CSV table against a record spec: each cell by its column's schema,
- * then the cross-field rules, then (given the build time `now`) the range of its dates. Reports every problem (a missing required column once, in the header);
- * keeps the rows that have none.
+ * then the cross-field rules, then (given the build time `now`) the range of its dates; control characters
+ * in any cell first. Reports every problem (a missing required column once, in the header; many alike in
+ * one column as a few and a count); keeps the rows that have none.
  */
 export function readRecords<Shape extends FieldShape>(
   table: CsvTable,
@@ -133,6 +134,7 @@ export function readRecords<Shape extends FieldShape>(
   const records: LocatedRecord<Out>[] = [];
   const keys: RecordKey[] = [];
   const memo = createFieldMemo();
+  const bounds = now && dateBounds(now);
   for (const row of table.rows) {
     const locate = cellLocator(row, columnOf, table.header.length);
     // The same text as locate(field).raw, without making a position for every cell.
@@ -142,7 +144,7 @@ export function readRecords<Shape extends FieldShape>(
     };
     const refused = refusedCharacterProblems(row, table.header, columnOf, spec.file);
     const { values, issues } = checkFields(spec, valueOf, memo);
-    if (now) issues.push(...dateBoundIssues(values, now, spec.pastDates ?? []));
+    if (bounds) issues.push(...dateBoundIssues(values, bounds, spec.pastDates ?? []));
     problems.push(...refused.problems);
     for (const issue of issues) {
       if (missingColumns.has(issue.field) || refused.fields.has(issue.field)) continue;
