@@ -5,6 +5,7 @@ import {
   findRefusedCharacter,
 } from "../../../src/contract/fields/text-characters.ts";
 import { line, network, text } from "../../../src/contract/fields/csv-fields.ts";
+import { words } from "../../../src/contract/fields/frontmatter-fields.ts";
 
 describe("characters refused in text", () => {
   it.each([
@@ -64,5 +65,14 @@ describe("characters refused in text", () => {
     expect(network().safeParse("AS12389 \u202Emocelets").error?.issues[0]?.message).toBe(
       "text without direction controls in a one-line text: remove the U+202E right-to-left override at character 9 of the cell",
     );
+  });
+
+  it("frontmatter text is one line of at most 300 characters unless a key says otherwise", () => {
+    expect(words().safeParse("x".repeat(300)).success).toBe(true);
+    expect(words().safeParse("x".repeat(301)).error?.issues[0]?.message).toBe(
+      "some text of at most 300 characters (this has 301)",
+    );
+    expect(words(280, { multiline: true }).safeParse("A bio \u202Ewith a direction control").success).toBe(true);
+    expect(words(280, { multiline: true }).safeParse("A bio\u0000").success).toBe(false);
   });
 });
