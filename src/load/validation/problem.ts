@@ -8,7 +8,7 @@ export interface Problem {
   line: number;
   /** 1-based column: the spreadsheet column in a CSV file, the character column elsewhere. */
   column: number;
-  /** The CSV column, frontmatter key or other part of the file the problem is in. */
+  /** The part of the file the problem is in: a CSV column as a spreadsheet names it (`column S (country)`), a frontmatter key, `encoding`… */
   field: string;
   /** What was expected, in plain words. */
   expected: string;
