@@ -56,7 +56,8 @@ export function projectLoaders(
   /** The dev-server watchers already listened to: once each, and again should Astro hand the loaders a new one. */
   const watched = new WeakSet<object>();
 
-  const readProject = (root: string): Promise<Project> => loadProject(root, { now: buildTime(), ...options });
+  const readProject = (root: string): Promise<Project> =>
+    loadProject(root, { now: buildTime(), requireDataFiles: true, ...options });
 
   const report = (project: Project, logger: LoaderContext["logger"], dev: boolean): boolean => {
     for (const warning of project.warnings) logger.warn(formatProblem(warning));

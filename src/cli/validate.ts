@@ -1,5 +1,5 @@
 import path from "node:path";
-import { countProject, loadProject } from "../load/project/load-project.ts";
+import { describeProject, loadProject } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
@@ -17,6 +17,7 @@ export async function runValidate(
     expiredCanary: config?.report.expiredCanary ?? "error",
     canary: config?.canary,
     allowCode: config?.content.allowCode ?? false,
+    requireDataFiles: true,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
@@ -26,8 +27,7 @@ export async function runValidate(
     err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
     return 1;
   }
-  const counts = Object.entries(countProject(project)).map(([kind, count]) => `${count} ${kind}`);
-  out(`All valid in ${seconds} s: ${counts.join(", ")}.`);
+  out(`All valid in ${seconds} s: ${describeProject(project)}.`);
   return 0;
 }
 

@@ -79,7 +79,7 @@ describe("project loaders (build mode)", () => {
     await expect(projectLoaders({ expiredCanary: "error" }).requests.load(context)).rejects.toThrow("exit 1");
     expect(logged).toContain("data/ or content/ has problems, so nothing was built:");
     expect(printed.join("\n")).toMatch(
-      /data\/requests\.csv:4:1: id: an id not used before \(first used at data\/requests\.csv:2\), found "req-1"/,
+      /data\/requests\.csv:4:1: column A \(id\): an id not used before \(first used at data\/requests\.csv:2\), found "req-1"/,
     );
     expect(stored.size).toBe(0);
   });

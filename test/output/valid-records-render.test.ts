@@ -52,8 +52,6 @@ import { blockingEventRow, incidentRow, requestRow, toCsv, type CsvRow } from ".
 
 const LOCALE = site.language;
 const THRESHOLD = site.report.smallCountThreshold;
-/** Per project of at most a dozen rows of each kind: the sample site (40 rows, posts) takes about 150 ms. */
-const BUDGET_MS = 3_000;
 
 const folders: string[] = [];
 afterAll(() => {
@@ -178,10 +176,8 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
 
 /** Builds everything from an accepted project and checks that its request counts add up exactly. */
 function checkProject(project: Project, requests: readonly CsvRow[]): void {
-  const start = performance.now();
   const built = projectSite(project, site, FIXED_NOW);
   const files = renderAll(built);
-  expect(performance.now() - start).toBeLessThan(BUDGET_MS);
 
   // Counts add up, exactly: the CSV as read, the model, the downloads and the per-period table.
   const written = requests.reduce((sum, r) => sum + BigInt(r.count || "1"), 0n);
@@ -342,10 +338,8 @@ describe("whatever validates renders: the edges", () => {
     );
     expect(picked).toHaveLength(3);
     for (const card of picked) {
-      const start = performance.now();
       const svg = await cardSvg(card.data);
       expect(svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
-      expect(performance.now() - start).toBeLessThan(BUDGET_MS);
     }
   });
 });

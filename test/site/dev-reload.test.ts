@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { columnLetter } from "../../src/load/csv/column-names.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
 
@@ -148,7 +149,7 @@ describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
       .toContain(`found "${badCategory}"`);
     expect(server.log()).toContain("showing the last valid data until they are fixed");
     expect(server.log()).toContain(
-      `data/incidents.csv:2:${categoryColumn + 1}: category: one of abuse, security, outage, legal, account_action, other (did you mean "${goodCategory}"?), found "${badCategory}"`,
+      `data/incidents.csv:2:${categoryColumn + 1}: column ${columnLetter(categoryColumn + 1)} (category): one of abuse, security, outage, legal, account_action, other (did you mean "${goodCategory}"?), found "${badCategory}"`,
     );
 
     expect((await page.reload({ waitUntil: "load" }))?.status()).toBe(200);

@@ -2,10 +2,31 @@ import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { didYouMean } from "../../load/validation/did-you-mean.ts";
 import { parsePartialDate, PartialDateSchema, type PartialDate } from "./partial-date.ts";
+import { findRefusedCharacter, refusedCharacterMessage } from "./text-characters.ts";
 
 /** A record id: lowercase letters, digits and single hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The longest id: an id names a page and its social card, and file names have limits (255 bytes). */
+export const ID_MAX_LENGTH = 100;
 const ID_EXPECTED = 'an id of lowercase letters, digits and hyphens, like "req-2024-001"';
+
+/** Bounds on text cells, stated in docs/data-format.md. */
+export const TEXT_LIMITS = {
+  /** A title (blocking events, incidents): one line. */
+  title: 200,
+  /** Other one-line texts: an authority, a legal basis, who ordered a block. */
+  line: 300,
+  /** Summaries, notes and other texts that may run over several lines. */
+  text: 5000,
+} as const;
+
+/** The largest `count` of one row: more identical requests than that in one row is certainly a typo. */
+export const MAX_COUNT = 1_000_000;
+/** The largest number of accounts in one row. */
+export const MAX_ACCOUNTS = 1_000_000_000;
+
+const lengthError = (expected: string) => (issue: { input?: unknown }) =>
+  `${expected} (this has ${typeof issue.input === "string" ? [...issue.input].length.toLocaleString("en") : "more"})`;
 
 const isBlank = (value: unknown): boolean => value === undefined || value === null || value === "";
 
@@ -14,14 +35,34 @@ export function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional());
 }
 
-/** Free text that must not be blank. */
-export function text() {
-  return z.string({ error: "some text" }).min(1, { error: "some text" });
+/** Free text that must not be blank, of at most `max` characters; it may hold line breaks. */
+export function text(max: number = TEXT_LIMITS.text) {
+  const expected = `some text of at most ${max.toLocaleString("en")} characters`;
+  return z
+    .string({ error: "some text" })
+    .min(1, { error: "some text" })
+    .refine((value) => value.length <= max || [...value].length <= max, { error: lengthError(expected), abort: true });
 }
 
-/** A record id. */
+/**
+ * One-line text (a title, a name): like `text`, and without bidirectional controls, which could show
+ * it in another order than it is written. The joiners Persian needs are allowed.
+ */
+export function line(max: number = TEXT_LIMITS.line) {
+  return text(max).check((ctx) => {
+    const found = findRefusedCharacter(ctx.value, true);
+    if (found)
+      ctx.issues.push({ code: "custom", message: refusedCharacterMessage(found, "of the cell"), input: ctx.value });
+  });
+}
+
+/** A record id, of at most `ID_MAX_LENGTH` characters. */
 export function id() {
-  return z.string({ error: ID_EXPECTED }).regex(ID_PATTERN, { error: ID_EXPECTED });
+  const tooLong = `an id of at most ${ID_MAX_LENGTH} characters`;
+  return z
+    .string({ error: ID_EXPECTED })
+    .max(ID_MAX_LENGTH, { error: lengthError(tooLong), abort: true })
+    .regex(ID_PATTERN, { error: ID_EXPECTED });
 }
 
 /** One of a fixed set of words; the error suggests the closest word. */
@@ -51,14 +92,14 @@ export function yesNo() {
     .pipe(z.boolean());
 }
 
-/** A whole number of at least `min`, written with digits only. */
-export function wholeNumber(min: number) {
-  const expected = `a whole number of ${min} or more`;
+/** A whole number from `min` to `max`, written with digits only. */
+export function wholeNumber(min: number, max: number) {
+  const expected = `a whole number from ${min} to ${max.toLocaleString("en")}`;
   return z
     .string({ error: expected })
     .regex(/^\d+$/, { error: expected })
     .transform(Number)
-    .pipe(z.number().int().min(min, { error: expected }));
+    .pipe(z.number().int().min(min, { error: expected }).max(max, { error: expected }));
 }
 
 /** A date in one of the published precisions (and a date-time with offset when `allowTime`). */
@@ -122,6 +163,12 @@ export function network() {
   return z
     .string()
     .transform((cell, ctx): Network => {
+      // A network's name is shown on one line, like a title.
+      const refused = findRefusedCharacter(cell, true);
+      if (refused) {
+        ctx.issues.push({ code: "custom", message: refusedCharacterMessage(refused, "of the cell"), input: cell });
+        return z.NEVER;
+      }
       const as = /^AS(\d+)(?:\s+(.+))?$/i.exec(cell);
       if (as) return { asn: Number(as[1]), name: as[2]?.trim() ?? `AS${as[1]}` };
       if (/^AS\d/i.test(cell)) {

@@ -1,18 +1,30 @@
 import { z } from "zod";
-import { ID_PATTERN } from "./csv-fields.ts";
+import { ID_PATTERN, TEXT_LIMITS } from "./csv-fields.ts";
 import { parsePartialDate } from "./partial-date.ts";
+import { findRefusedCharacter, refusedCharacterMessage } from "./text-characters.ts";
 
 const ID_EXPECTED = 'an id of lowercase letters, digits and hyphens, like "jane-doe"';
 
-/** A YAML string that must not be blank, optionally with a maximum length. */
-export function words(max?: number) {
-  const expected = max === undefined ? "some text" : `some text of at most ${max} characters`;
+/**
+ * A YAML string that must not be blank, of at most `max` characters (300 unless given), without control
+ * characters; a one-line text (the default; `multiline` for a bio) also without bidirectional controls.
+ */
+export function words(max?: number, { multiline = false }: { multiline?: boolean } = {}) {
+  const limit = max ?? TEXT_LIMITS.line;
+  const tooLong = `some text of at most ${limit} characters`;
+  const expected = max === undefined ? "some text" : tooLong;
   const typeError = (issue: { input?: unknown }): string =>
     issue.input === undefined ? expected : `${expected} (put it in quotes if it holds a colon)`;
-  const base = z.string({ error: typeError }).trim().min(1, { error: expected });
-  if (max === undefined) return base;
   // The check runs after z.string(), so its input is the text.
-  return base.max(max, { error: (issue) => `${expected} (this has ${(issue.input as string).length})` });
+  const bounded = z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: expected })
+    .max(limit, { error: (issue) => `${tooLong} (this has ${(issue.input as string).length})` });
+  return bounded.check((ctx) => {
+    const found = findRefusedCharacter(ctx.value, !multiline);
+    if (found) ctx.issues.push({ code: "custom", message: refusedCharacterMessage(found), input: ctx.value });
+  });
 }
 
 /** A YAML list of ids. */

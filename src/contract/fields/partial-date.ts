@@ -59,6 +59,14 @@ function calendarError(year: number, month: number, day?: number): string | unde
   return undefined;
 }
 
+/** The earliest year a date may have: older dates are typing errors (`0000-02-29`, `0217-03-02`). */
+export const FIRST_YEAR = 1900;
+
+/** The error for a year before `FIRST_YEAR`, given before any calendar check (year 0 has no calendar of its own in JavaScript). */
+function yearError(year: string): string | undefined {
+  return Number(year) < FIRST_YEAR ? `a date from ${FIRST_YEAR} on (year ${year} is before ${FIRST_YEAR})` : undefined;
+}
+
 const DATE_RE = /^(\d{4})(?:-(?:(H[12])|(\d{2})(?:-(\d{2}))?))?$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -72,6 +80,8 @@ export function parsePartialDate(text: string, allowTime = false): PartialDate |
   const time = DATE_TIME_RE.exec(value);
   if (time) {
     if (!allowTime) return { error: `${DATE_FORMS} (no time of day here)` };
+    const early = yearError(time[1] ?? "");
+    if (early) return { error: early };
     // The pattern matched, so every part is there but the seconds.
     const [y = 0, mo = 0, d = 0, h = 0, mi = 0] = time.slice(1, 6).map(Number);
     const s = Number(time[6] ?? 0);
@@ -83,6 +93,8 @@ export function parsePartialDate(text: string, allowTime = false): PartialDate |
   }
   const m = DATE_RE.exec(value);
   if (!m) return { error: forms };
+  const early = yearError(m[1] ?? "");
+  if (early) return { error: early };
   const year = Number(m[1]);
   if (m[2]) {
     const first = m[2] === "H1" ? 1 : 7;

@@ -4,12 +4,14 @@ import {
   host,
   httpUrl,
   id,
+  line,
   listOf,
   network,
   oneOf,
   optional,
   partialDate,
   text,
+  TEXT_LIMITS,
 } from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
 import { defineRecordSpec } from "./record-spec.ts";
@@ -21,7 +23,7 @@ export const blockingEventSpec = defineRecordSpec({
   file: "data/blocking-events.csv",
   shape: {
     id: id(),
-    title: text(),
+    title: line(TEXT_LIMITS.title),
     country: countryCode(),
     started: partialDate(),
     ended: optional(partialDate()),
@@ -30,7 +32,7 @@ export const blockingEventSpec = defineRecordSpec({
     hosts: listOf(host()),
     networks: listOf(network()),
     method: listOf(oneOf(BLOCKING_METHODS)),
-    ordered_by: optional(text()),
+    ordered_by: optional(line()),
     reason: optional(text()),
     confidence: oneOf(CONFIDENCE_LEVELS),
     evidence: listOf(httpUrl()),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay, flag, idList, link, publicationDate, words } from "../fields/frontmatter-fields.ts";
+import { TEXT_LIMITS } from "../fields/csv-fields.ts";
 import { defineFieldSpec } from "./record-spec.ts";
 
 const notBefore = (a: string, b: string): boolean =>
@@ -8,7 +9,7 @@ const notBefore = (a: string, b: string): boolean =>
 /** Frontmatter of a blog post, `content/blog/<slug>.mdx`. */
 export const postSpec = defineFieldSpec({
   shape: {
-    title: words(),
+    title: words(TEXT_LIMITS.title),
     description: words(200),
     date: publicationDate(),
     updated: publicationDate().optional(),
@@ -42,7 +43,7 @@ export const authorSpec = defineFieldSpec({
   shape: {
     name: words(),
     role: words().optional(),
-    bio: words(280),
+    bio: words(280, { multiline: true }),
     links: z.array(link(), { error: "a list of links" }).default([]),
   },
   rules: [],
@@ -51,7 +52,7 @@ export const authorSpec = defineFieldSpec({
 /** Frontmatter of a page, `content/pages/<slug>.mdx`. */
 export const pageSpec = defineFieldSpec({
   shape: {
-    title: words(),
+    title: words(TEXT_LIMITS.title),
     description: words(200),
     updated: publicationDate().optional(),
   },
@@ -61,7 +62,7 @@ export const pageSpec = defineFieldSpec({
 /** Frontmatter of a record write-up, `content/records/<id>.mdx`. */
 export const writeupSpec = defineFieldSpec({
   shape: {
-    title: words().optional(),
+    title: words(TEXT_LIMITS.title).optional(),
     updated: publicationDate().optional(),
   },
   rules: [],

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { id, listOf, oneOf, optional, partialDate, text, wholeNumber } from "../fields/csv-fields.ts";
+import {
+  id,
+  line,
+  listOf,
+  MAX_ACCOUNTS,
+  oneOf,
+  optional,
+  partialDate,
+  text,
+  TEXT_LIMITS,
+  wholeNumber,
+} from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "./vocabulary.ts";
@@ -10,12 +21,12 @@ export const incidentSpec = defineRecordSpec({
   file: "data/incidents.csv",
   shape: {
     id: id(),
-    title: text(),
+    title: line(TEXT_LIMITS.title),
     category: oneOf(INCIDENT_CATEGORIES),
     severity: oneOf(SEVERITIES),
     started: partialDate(true),
     resolved: optional(partialDate(true)),
-    accounts_affected: optional(wholeNumber(0)),
+    accounts_affected: optional(wholeNumber(0, MAX_ACCOUNTS)),
     actions: optional(text()),
     related: listOf(id()),
     summary: text(),

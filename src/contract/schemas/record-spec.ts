@@ -27,6 +27,8 @@ export interface RecordSpec<Shape extends FieldShape> extends FieldSpec<Shape> {
   kind: string;
   /** Path of the CSV file relative to the project root. */
   file: string;
+  /** Date fields of things that have happened (a request received): never after the build time. */
+  pastDates?: readonly string[];
 }
 
 /** Defines a CSV record spec, keeping its shape's types. */

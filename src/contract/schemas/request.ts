@@ -2,10 +2,13 @@ import { z } from "zod";
 import {
   countryCode,
   id,
+  line,
   listOf,
   oneOf,
   optional,
   partialDate,
+  MAX_ACCOUNTS,
+  MAX_COUNT,
   text,
   wholeNumber,
   yesNo,
@@ -20,18 +23,19 @@ const DISCLOSING_OUTCOMES: readonly string[] = ["disclosed", "partially_disclose
 export const requestSpec = defineRecordSpec({
   kind: "request",
   file: "data/requests.csv",
+  pastDates: ["received", "responded"],
   shape: {
     id: id(),
     received: partialDate(),
     country: countryCode(),
-    authority: optional(text()),
+    authority: optional(line()),
     authority_type: optional(oneOf(AUTHORITY_TYPES)),
     route: optional(oneOf(ROUTES)),
     legal_process: optional(oneOf(LEGAL_PROCESSES)),
-    legal_basis: optional(text()),
+    legal_basis: optional(line()),
     data_requested: listOf(oneOf(DATA_KINDS), 1, `at least one of ${DATA_KINDS.join(", ")}`),
-    accounts: optional(wholeNumber(0)),
-    count: optional(wholeNumber(1))
+    accounts: optional(wholeNumber(0, MAX_ACCOUNTS)),
+    count: optional(wholeNumber(1, MAX_COUNT))
       .transform((count) => count ?? 1)
       .pipe(z.number().int().min(1)),
     outcome: oneOf(OUTCOMES),

@@ -1,9 +1,13 @@
 import type { z } from "zod";
 import { checkFields, createFieldMemo } from "../../contract/schemas/check-fields.ts";
 import type { FieldShape, RecordSpec } from "../../contract/schemas/record-spec.ts";
+import { findRefusedCharacter, refusedCharacterMessage } from "../../contract/fields/text-characters.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
+import { columnName } from "./column-names.ts";
+import { dateBoundIssues, dateBounds } from "./date-bounds.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
+import { groupSimilarProblems } from "./similar-problems.ts";
 
 /** Where a cell stands in its file, and its text. */
 export interface CellPosition {
@@ -48,7 +52,7 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
   const problems: Problem[] = [];
   const seen = new Set<string>();
   table.header.forEach((name, index) => {
-    const at = { file, line: 1, column: index + 1, field: "header" };
+    const at = { file, line: 1, column: index + 1, field: columnName(index + 1, name) };
     if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
     else if (!known.includes(name)) {
       problems.push({
@@ -82,14 +86,43 @@ function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number):
   };
 }
 
+/** Control characters in the cells of a row's known columns, each at its line (within a multi-line cell) and column. */
+function refusedCharacterProblems(
+  row: CsvRow,
+  header: readonly string[],
+  columnOf: ReadonlyMap<string, number>,
+  file: string,
+): { problems: Problem[]; fields: Set<string> } {
+  const problems: Problem[] = [];
+  const fields = new Set<string>();
+  row.cells.forEach((cell, index) => {
+    const name = header[index] ?? "";
+    if (columnOf.get(name) !== index) return;
+    const found = findRefusedCharacter(cell, false);
+    if (!found) return;
+    fields.add(name);
+    problems.push({
+      file,
+      line: (row.cellLines[index] ?? row.line) + found.linesBefore,
+      column: index + 1,
+      field: columnName(index + 1, name),
+      expected: refusedCharacterMessage(found, "of the cell"),
+      found: cell,
+    });
+  });
+  return { problems, fields };
+}
+
 /**
  * Validates every row of a parsed CSV table against a record spec: each cell by its column's schema,
- * then the cross-field rules. Reports every problem (a missing required column once, in the header);
- * keeps the rows that have none.
+ * then the cross-field rules, then (given the build time `now`) the range of its dates; control characters
+ * in any cell first. Reports every problem (a missing required column once, in the header; many alike in
+ * one column as a few and a count); keeps the rows that have none.
  */
 export function readRecords<Shape extends FieldShape>(
   table: CsvTable,
   spec: RecordSpec<Shape>,
+  now?: Date,
 ): ReadResult<z.output<z.ZodObject<Shape>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const problems: Problem[] = [...table.problems];
@@ -101,6 +134,7 @@ export function readRecords<Shape extends FieldShape>(
   const records: LocatedRecord<Out>[] = [];
   const keys: RecordKey[] = [];
   const memo = createFieldMemo();
+  const bounds = now && dateBounds(now);
   for (const row of table.rows) {
     const locate = cellLocator(row, columnOf, table.header.length);
     // The same text as locate(field).raw, without making a position for every cell.
@@ -108,24 +142,27 @@ export function readRecords<Shape extends FieldShape>(
       const index = columnOf.get(field);
       return index === undefined ? "" : (row.cells[index] ?? "");
     };
+    const refused = refusedCharacterProblems(row, table.header, columnOf, spec.file);
     const { values, issues } = checkFields(spec, valueOf, memo);
+    if (bounds) issues.push(...dateBoundIssues(values, bounds, spec.pastDates ?? []));
+    problems.push(...refused.problems);
     for (const issue of issues) {
-      if (missingColumns.has(issue.field)) continue;
+      if (missingColumns.has(issue.field) || refused.fields.has(issue.field)) continue;
       const cell = locate(issue.field);
       const found = typeof issue.input === "string" ? issue.input : cell.raw;
       problems.push({
         file: spec.file,
         line: cell.line,
         column: cell.column,
-        field: issue.field,
+        field: columnName(cell.column, issue.field),
         expected: issue.expected,
         found,
       });
     }
     const id = (values as { id?: unknown }).id;
     if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
-    if (issues.length === 0 && header.length === 0)
+    if (issues.length === 0 && refused.fields.size === 0 && header.length === 0)
       records.push({ file: spec.file, line: row.line, data: values, locate });
   }
-  return { records, keys, problems };
+  return { records, keys, problems: groupSimilarProblems(problems) };
 }

@@ -1,3 +1,4 @@
+import { columnName } from "../csv/column-names.ts";
 import type { LocatedRecord, RecordKey } from "../csv/read-records.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
@@ -20,7 +21,7 @@ export function duplicateIdProblems(keys: readonly RecordKey[]): Problem[] {
       file: key.file,
       line: cell.line,
       column: cell.column,
-      field: "id",
+      field: columnName(cell.column, "id"),
       expected: `an id not used before (first used at ${earlier.file}:${earlier.line})`,
       found: key.id,
     });
@@ -38,7 +39,7 @@ export function relatedRecordProblems(records: readonly AnyRecord[], ids: Readon
   for (const record of records) {
     for (const id of record.data.related) {
       const { line, column } = record.locate("related");
-      const at = { file: record.file, line, column, field: "related", found: id };
+      const at = { file: record.file, line, column, field: columnName(column, "related"), found: id };
       if (id === record.data.id) problems.push({ ...at, expected: "ids of other records (not the record itself)" });
       else if (!ids.has(id)) problems.push({ ...at, expected: unknownId(id, ids, "a record in data/") });
     }

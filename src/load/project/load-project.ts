@@ -25,9 +25,9 @@ import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
+import { dataFolderNames, missingDataFileProblems, spreadsheetFileProblems } from "./data-files.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { readSiteConfig } from "./read-site-config.ts";
-import { requestTotalProblems } from "./request-totals.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
@@ -59,7 +59,7 @@ export interface Project {
 
 /** What loading depends on besides the files. */
 export interface LoadOptions {
-  /** The moment to check the canary's expiry against (see `buildTime()`). */
+  /** The build time (see `buildTime()`): the canary's expiry and the range of dates in data/ are checked against it. */
   now?: Date;
   /** Whether an expired canary is an error (the default) or a warning. */
   expiredCanary?: "error" | "warning";
@@ -70,6 +70,11 @@ export interface LoadOptions {
   canary?: CanaryConfig | undefined;
   /** Whether MDX may hold code: `import`, `export` and `{…}` expressions; left out, the site config's `content.allowCode`. */
   allowCode?: boolean;
+  /**
+   * Whether each data file must be there, as for a site (`validate` and the build): a missing file
+   * would publish zero of its kind, and unknown is never zero. Off by default, to read loose fixtures.
+   */
+  requireDataFiles?: boolean;
 }
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
@@ -79,37 +84,31 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     "canary" in options && options.allowCode !== undefined ? undefined : (await readSiteConfig(root)).config;
   const pin = "canary" in options ? options.canary : config?.canary;
   const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links] =
+  const now = options.now ?? new Date();
+  const dataFiles = [requestSpec.file, blockingEventSpec.file, incidentSpec.file];
+  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links, dataNames] =
     await Promise.all([
-      readCsvFile(root, requestSpec),
-      readCsvFile(root, blockingEventSpec),
-      readCsvFile(root, incidentSpec),
+      readCsvFile(root, requestSpec, now),
+      readCsvFile(root, blockingEventSpec, now),
+      readCsvFile(root, incidentSpec, now),
       readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
       readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
       readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
       readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
-      unknownFileProblems(
-        root,
-        [requestSpec.file, blockingEventSpec.file, incidentSpec.file],
-        Object.values(CONTENT_FOLDERS),
-      ),
-      readCanary(root, { now: options.now ?? new Date(), expired: options.expiredCanary ?? "error", pin }),
+      unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
+      readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
       outsideLinkProblems(root),
+      dataFolderNames(root),
     ]);
+  const missing = missingDataFileProblems(options.requireDataFiles ? dataFiles : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
   const recordIds = new Set(keys.map((key) => key.id));
   const authorIds = new Set(authors.ids.map((author) => author.id));
-  const problems = [
-    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
-    ...unknownFiles,
-    ...links,
-    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
-    ...canary.problems,
-    ...duplicateIdProblems(keys),
-    ...requestTotalProblems(requests.records),
+  // With a data file missing or unreadable its ids are unknown: checking references against the
+  // others would only repeat that one problem in every file that names one of its records.
+  const referenceProblems = (): Problem[] => [
     ...relatedRecordProblems(records, recordIds),
-    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
     ...writeupNameProblems(writeups.ids, recordIds),
     ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
@@ -120,6 +119,19 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       ]),
       periods: periodKeysOf(requests.records.map((r) => r.data)),
     }),
+  ];
+  const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
+  const problems = [
+    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...unknownFiles,
+    ...links,
+    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
+    ...canary.problems,
+    ...missing,
+    ...spreadsheetFileProblems(dataNames),
+    ...duplicateIdProblems(keys),
+    ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
+    ...(idsKnown ? referenceProblems() : []),
   ];
   return {
     requests: requests.records,
@@ -135,7 +147,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   };
 }
 
-/** Counts per kind, for the summary line of `validate`. */
+/**
+ * What `validate` found, in words: rows of requests.csv and the requests they stand for (a row may
+ * count several identical requests), then the number of each other kind.
+ */
+export function describeProject(project: Project): string {
+  const { requests: rows, ...others } = countProject(project);
+  const requests = project.requests.reduce((sum, request) => sum + request.data.count, 0);
+  const kinds = Object.entries(others).map(([kind, count]) => `${count} ${kind}`);
+  return [`${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"})`, ...kinds].join(", ");
+}
+
+/** Counts per kind (requests counted in rows). */
 export function countProject(project: Project): Record<string, number> {
   return {
     requests: project.requests.length,

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { CANARY_WARNING_DAYS, canaryStatus } from "../../model/canary-status.ts";
+import { bodyCharacterProblems } from "../content/body-characters.ts";
+import { decodeUtf8Text } from "../csv/decode-csv.ts";
 import { readFrontmatter } from "../content/read-frontmatter.ts";
 import { canarySpec, type VerifiedCanary } from "../../contract/schemas/content.ts";
 import type { CanaryConfig } from "../../contract/site-config-schema.ts";
@@ -51,7 +53,12 @@ export async function readCanary(root: string, options: CanaryOptions): Promise<
   } catch {
     return { canary: undefined, problems: [], warnings: [] };
   }
-  const { data, problems, locate } = readFrontmatter(bytes.toString("utf8"), CANARY_FILE, canarySpec);
+  const decoded = decodeUtf8Text(bytes, CANARY_FILE);
+  if ("problem" in decoded) return { canary: undefined, problems: [decoded.problem], warnings: [] };
+  const source = decoded.text;
+  const { data, problems, locate } = readFrontmatter(source, CANARY_FILE, canarySpec);
+  // The statement itself: a control character would be signed and published unseen.
+  problems.push(...bodyCharacterProblems(source, CANARY_FILE));
   const warnings: Problem[] = [];
   if (!data) return { canary: undefined, problems, warnings };
   const at = (key: string) => {

@@ -1,10 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { decodeUtf8Text } from "../csv/decode-csv.ts";
 import { readMdxBody, recordMentions, type BodyOptions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
-import { ID_PATTERN } from "../../contract/fields/csv-fields.ts";
+import { ID_MAX_LENGTH, ID_PATTERN } from "../../contract/fields/csv-fields.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 import type { Problem } from "../validation/problem.ts";
 
@@ -46,20 +47,26 @@ export async function readContentFolder<Shape extends FieldShape>(
   for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
     const file = `${folder}/${name}`;
     const id = name.replace(CONTENT_FILE, "");
-    const source = await readFile(path.join(root, file), "utf8");
+    const decoded = decodeUtf8Text(await readFile(path.join(root, file)), file);
+    if ("problem" in decoded) {
+      // Its id still counts, so that files naming it get no problem of their own.
+      problems.push(decoded.problem);
+      if (ID_PATTERN.test(id)) ids.push({ id, file });
+      continue;
+    }
+    const source = decoded.text;
     const result = readFrontmatter(source, file, spec);
     const body = readMdxBody(source, file, options);
     const bodyProblems = body.problems;
     problems.push(...result.problems, ...bodyProblems);
     usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
-    if (!ID_PATTERN.test(id) || /^\d+$/.test(id)) {
+    if (!ID_PATTERN.test(id) || /^\d+$/.test(id) || id.length > ID_MAX_LENGTH) {
       problems.push({
         file,
         line: 1,
         column: 1,
         field: "file name",
-        expected:
-          "a name of lowercase letters, digits and hyphens, with at least one letter (it becomes the web address)",
+        expected: `a name of lowercase letters, digits and hyphens, with at least one letter, at most ${ID_MAX_LENGTH} characters (it becomes the web address)`,
         found: name,
       });
       continue;

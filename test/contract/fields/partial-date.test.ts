@@ -27,6 +27,10 @@ describe("parsePartialDate keeps the precision as written", () => {
     ["2021-H3", "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YYYY"],
     ["21-01-01", "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YYYY"],
     ["2021-03-04T10:00:00+01:00", "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YYYY (no time of day here)"],
+    // JavaScript reads years 0 to 99 as 1900 to 1999: the year is checked before the calendar.
+    ["0000-02-29", "a date from 1900 on (year 0000 is before 1900)"],
+    ["0217-03-02", "a date from 1900 on (year 0217 is before 1900)"],
+    ["1899-H2", "a date from 1900 on (year 1899 is before 1900)"],
   ])("rejects %s, expecting %s", (text, error) => {
     expect(parsePartialDate(text)).toEqual({ error });
   });

@@ -60,6 +60,7 @@ describe("the fast CSV reader agrees with csv-parse", () => {
     ["no line break at the end", "a,b\n1,2"],
     ["a delimiter at the end", "a,b,\n1,2,\n"],
     ["; delimiter with , inside", 'a;b\n1,5;"x;y"\n'],
+    ["tab delimiter with spaces, tabs and blanks (Excel Unicode text)", 'a\tb\tc\n 1 \t\t"x\ty"\n\t\t\n'],
     ["unusual spaces around cells", "a,b\n\u00a0x\u2003,\u3000y\ufeff\n\f1\v,2\n"],
     ["whitespace-only lines", "a,b\n   \n1,2\n \t \n"],
     ["a whitespace-only first line", "  \na,b\n1,2\n"],
@@ -86,7 +87,7 @@ describe("the fast CSV reader agrees with csv-parse", () => {
         { length: Math.floor(next() * 30) },
         () => alphabet[Math.floor(next() * alphabet.length)],
       ).join("");
-      for (const delimiter of [",", ";"] as const) {
+      for (const delimiter of [",", ";", "\t"] as const) {
         const fast = splitWellFormedCsv(text, delimiter);
         if (!fast) continue;
         taken++;

@@ -1,15 +1,18 @@
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { repoRoot } from "../../helpers/fixture-site.ts";
 
-// A project whose content/, data/ and public/ hold links, as a hostile contributor would commit them.
-const root = path.join(repoRoot, "test/.tmp/outside-links");
+// A project whose content/, data/ and public/ hold links, as a hostile contributor would commit them. It is made
+// outside the repository: its link to the folder above it would otherwise be a loop that any watcher of the
+// repository (Vite's, under astro dev and the component tests) follows forever.
+const root = mkdtempSync(path.join(tmpdir(), "vitrine-outside-links-"));
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 beforeAll(() => {
-  rmSync(root, { recursive: true, force: true });
   for (const folder of ["content/blog", "data", "public/docs", ".git", "notes"])
     mkdirSync(path.join(root, folder), { recursive: true });
   writeFileSync(path.join(root, ".git/config"), "[remote]\n  url = https://token@example.org/\n");

