@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { bodyCharacterProblems } from "../content/body-characters.ts";
 import { decodeUtf8Text } from "../csv/decode-csv.ts";
 import { readMdxBody, recordMentions, type BodyOptions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
@@ -57,7 +58,8 @@ export async function readContentFolder<Shape extends FieldShape>(
     const source = decoded.text;
     const result = readFrontmatter(source, file, spec);
     const body = readMdxBody(source, file, options);
-    const bodyProblems = body.problems;
+    // A control character in the text would reach the page and make every feed that quotes it invalid XML.
+    const bodyProblems = [...bodyCharacterProblems(source, file), ...body.problems];
     problems.push(...result.problems, ...bodyProblems);
     usages.push(...body.usages.map((usage) => ({ file, usage, imported: body.imported })));
     if (!ID_PATTERN.test(id) || /^\d+$/.test(id) || id.length > ID_MAX_LENGTH) {
