@@ -42,3 +42,14 @@ export function publishedSections(publishes: Publishes): PublishedSection[] {
     .filter((kind) => publishes[kind])
     .map((kind) => ({ kind, ...RECORD_SECTIONS[kind] }));
 }
+
+/**
+ * What a country's page and feed cover, as far as the site publishes it: `Requests from authorities
+ * in Russia and blocking of our service there`, or only one of the two; `blocked` names what is blocked.
+ */
+export function countryCoverage(name: string, publishes: Publishes, blocked: string): string {
+  if (publishes.requests && publishes.blockingEvents)
+    return `Requests from authorities in ${name} and blocking of ${blocked} there`;
+  if (publishes.requests) return `Requests from authorities in ${name}`;
+  return `Blocking of ${blocked} in ${name}`;
+}
