@@ -75,6 +75,7 @@ describe("a site that does not publish requests", () => {
     expect(home).toMatch(/<nav[^]*?href="\/blocking\/"[^]*?<\/nav>/);
     expect(read(path.join(dist, "sitemap-0.xml"))).toContain("/blocking/");
     expect(read(path.join(dist, "data/SHA256SUMS"))).not.toContain("requests");
+    expect(read(path.join(dist, "feed.xml"))).toContain("<description>Blog posts, blocking events and incidents from");
     expect(existsSync(path.join(dist, "transparency"))).toBe(false);
     // Blocking is still published: the countries keep it.
     expect(read(path.join(dist, "countries/ru/index.html"))).toContain("Blocking in Russia");
