@@ -40,6 +40,14 @@ const CHART_KINDS: Record<(typeof CHART_NAMES)[number], keyof Publishes> = {
   "incidents-over-time": "incidents",
 };
 
+/** What an unknown record id may be on a site that leaves kinds out: ` (publishes.requests false …)`, else nothing. */
+function unpublishedNote(context: ComponentContext): string {
+  const off = Object.entries(context.publishes ?? {}).filter(([, on]) => !on);
+  return off.length > 0
+    ? ` (${off.map(([kind]) => `publishes.${kind}`).join(", ")} false in src/site.config.ts: none of those)`
+    : "";
+}
+
 /** The kind a `<Figure>` or `<Chart>` shows when the site does not publish it, else undefined. */
 function unpublishedKind(usage: JsxUsage, context: ComponentContext): keyof Publishes | undefined {
   const chart = usage.attributes["name"];
@@ -65,7 +73,7 @@ function attributeProblem(
   // Every record id, listed only to suggest one for a bad id: a site has tens of thousands.
   const ids = (): string[] => [...context.recordKinds.keys()];
   if (component === "Record" && name === "id" && !context.recordKinds.has(value))
-    return `the id of a record in data/${didYouMean(value, ids())}`;
+    return `the id of a record in data/${unpublishedNote(context)}${didYouMean(value, ids())}`;
   if (component === "Status" && name === "id") {
     const kind = context.recordKinds.get(value);
     if (kind === undefined || kind === "requests") {

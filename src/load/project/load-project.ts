@@ -134,10 +134,12 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const authorIds = new Set(authors.ids.map((author) => author.id));
   // With a data file missing or unreadable its ids are unknown: checking references against the
   // others would only repeat that one problem in every file that names one of its records.
+  // A site that leaves a kind out says so where an id names no record: that id may be one of them.
+  const aRecord = `a record in data/${unpublished.length > 0 ? ` (${unpublished.map(({ key }) => `publishes.${key}`).join(", ")} false in src/site.config.ts: none of those)` : ""}`;
   const referenceProblems = (): Problem[] => [
-    ...relatedRecordProblems(records, recordIds),
-    ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
-    ...writeupNameProblems(writeups.ids, recordIds),
+    ...relatedRecordProblems(records, recordIds, aRecord),
+    ...frontmatterIdProblems(posts.entries, "related", recordIds, aRecord),
+    ...writeupNameProblems(writeups.ids, recordIds, aRecord),
     ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
       recordKinds: new Map([
         ...requests.keys.map((k) => [k.id, "requests"] as const),
