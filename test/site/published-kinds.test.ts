@@ -41,7 +41,7 @@ function siteWithoutRequests(): string {
   return dir;
 }
 
-describe("a site that does not publish requests", () => {
+describe("sites that leave a kind out", () => {
   it("validates and builds with no requests.csv, and shows no report, link, figure or download of requests", async () => {
     const dir = siteWithoutRequests();
     const validate = runValidate(dir);
@@ -79,5 +79,54 @@ describe("a site that does not publish requests", () => {
     expect(existsSync(path.join(dist, "transparency"))).toBe(false);
     // Blocking is still published: the countries keep it.
     expect(read(path.join(dist, "countries/ru/index.html"))).toContain("Blocking in Russia");
+  });
+
+  it("a site that does not publish blocking events has no blocking log, feed, download or column", async () => {
+    const dir = makeFixtureSite("published-kinds-blocking");
+    copyCardCache(sampleSite("/").dir, dir);
+    edit(path.join(dir, "src/site.config.ts"), (text) =>
+      text.replace("  blog: {", "  publishes: { blockingEvents: false },\n  blog: {"),
+    );
+    rmSync(path.join(dir, "data/blocking-events.csv"));
+    rmSync(path.join(dir, "content/records/blk-ru-2020-smtp.mdx"));
+    for (const post of ["bomb-threats-and-the-2019-block.mdx", "why-velin-mail-is-blocked-in-russia.mdx"]) {
+      const file = path.join(dir, "content/blog", post);
+      const before = read(file);
+      // Links the editor wrote to the log go too (prose links are not checked against the routes).
+      edit(file, (text) =>
+        text
+          .replace(/^\s+- blk-[\w-]+\n/gm, "")
+          .replace(/^.*<(Record|Status|CallToAction)[^>]*blk-.*\n/gm, "")
+          .replace(/\[([^\]]+)\]\(\/blocking\/[^)]*\)/g, "$1"),
+      );
+      // Without the blocking log, these lines would be refused: see test/load/project/data-files.test.ts.
+      expect(read(file)).not.toBe(before);
+    }
+    for (const csv of ["requests.csv", "incidents.csv"])
+      edit(path.join(dir, "data", csv), (text) =>
+        text
+          .replace(/blk-[a-z]{2}-\d{4}-[a-z-]+/g, "")
+          .replace(/;{2,}/g, ";")
+          .replace(/([,"]);|;([,"\r\n])/g, "$1$2"),
+      );
+    const validate = runValidate(dir);
+    expect(validate.stderr).toBe("");
+    expect(validate.stdout).toContain(" blocking events not published, ");
+    const build = await runAstroAsync(dir, ["build"]);
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).not.toMatch(/\[WARN\] \[vitrine/);
+
+    const dist = path.join(dir, "dist");
+    const files = filesUnder(dist);
+    expect(files.filter((file) => /^blocking\/|^data\/(schema\/)?blocking|^og\/blocking/.test(file))).toEqual([]);
+    expect(files).toContain("transparency/index.html");
+    for (const file of files.filter((f) => /\.(html|xml|txt|json|csv)$|SHA256SUMS$/.test(f))) {
+      const content = read(path.join(dist, file));
+      // The tag "blocking" of the posts stays: /blog/tags/blocking/.
+      expect(content, file).not.toMatch(/(?<!\/tags)\/blocking\//);
+      expect(content, file).not.toMatch(/\b(0|no) blocking events?\b|no blocking of our service/i);
+      expect(content, file).not.toMatch(/Blocks in force|Blocking in/);
+    }
+    expect(read(path.join(dist, "countries/ru/index.html"))).toContain("Requests from authorities in Russia");
   });
 });

@@ -78,7 +78,12 @@ function attributeProblem(
     const kind = context.recordKinds.get(value);
     if (kind === undefined || kind === "requests") {
       const statusIds = ids().filter((id) => context.recordKinds.get(id) !== "requests");
-      return `the id of a blocking event or incident${didYouMean(value, statusIds)}`;
+      const kinds = [
+        ...(context.publishes?.blockingEvents === false ? [] : ["a blocking event"]),
+        ...(context.publishes?.incidents === false ? [] : ["an incident"]),
+      ];
+      const what = kinds.join(" or ").replace(" or an ", " or ") || "a blocking event or incident";
+      return `the id of ${what}${unpublishedNote(context)}${didYouMean(value, statusIds)}`;
     }
   }
   if (component === "Figure" && name === "metric" && !(FIGURE_METRICS as readonly string[]).includes(value))
