@@ -52,7 +52,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
     dataChecksums(),
-    searchIndex(),
+    searchIndex({ publishes: siteConfig.publishes }),
     securityHeadersFile(),
   ],
   vite: {

@@ -19,6 +19,7 @@ const loaders = projectLoaders({
   expiredCanary: site.report.expiredCanary,
   canary: site.canary,
   allowCode: site.content.allowCode,
+  publishes: site.publishes,
 });
 /** Content files also carry the records their body shows with <Record> or <Status>. */
 const mentions = { mentions: z.array(z.string()) };

@@ -17,6 +17,7 @@ export async function runValidate(
     expiredCanary: config?.report.expiredCanary ?? "error",
     canary: config?.canary,
     allowCode: config?.content.allowCode ?? false,
+    publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
     requireDataFiles: true,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -108,6 +108,26 @@ export const SiteConfigSchema = z.object({
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
     })
     .prefault({}),
+  /**
+   * Which kinds of records the site publishes. A kind set to `false` has no data file (a file left in
+   * data/ is an error, so nothing is kept by mistake), and the site shows nothing of it: no pages,
+   * links, figures, feeds or downloads, rather than a count of zero. A published kind needs its file,
+   * if only its header line: unknown is never zero.
+   * @example { requests: true, blockingEvents: true, incidents: false }
+   */
+  publishes: z
+    .object(
+      {
+        /** The transparency report of government requests, from `data/requests.csv`. */
+        requests: z.boolean({ error: "true or false" }).default(true),
+        /** The blocking log, from `data/blocking-events.csv`. */
+        blockingEvents: z.boolean({ error: "true or false" }).default(true),
+        /** The incident log, from `data/incidents.csv`. */
+        incidents: z.boolean({ error: "true or false" }).default(true),
+      },
+      { error: "an object with requests, blockingEvents and incidents set to true or false" },
+    )
+    .prefault({}),
   /** The warrant canary's signing key; required when content/canary.md exists. */
   canary: CanaryConfigSchema.optional(),
   /** The blog. */
@@ -150,6 +170,8 @@ export const SiteConfigSchema = z.object({
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 /** The site configuration with defaults applied. */
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
+/** Which kinds of records a site publishes, the site config's `publishes` key with defaults applied. */
+export type Publishes = SiteConfig["publishes"];
 /** The canary key of the site configuration, with the fingerprint normalised. */
 export type CanaryConfig = z.output<typeof CanaryConfigSchema>;
 

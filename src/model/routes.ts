@@ -33,7 +33,12 @@ export interface RouteEntry<Params extends Record<string, string>, Props> {
  */
 export interface RouteTable {
   home: RouteEntry<Record<string, never>, Record<string, never>>;
-  report: RouteEntry<Record<string, never>, Record<string, never>>;
+  /** `transparency/`, when the site publishes requests. */
+  report: RouteEntry<Record<string, never>, Record<string, never>> | undefined;
+  /** `blocking/` (and its `rss.xml`), when the site publishes blocking events. */
+  blockingLog: RouteEntry<Record<string, never>, Record<string, never>> | undefined;
+  /** `incidents/` (and its `rss.xml`), when the site publishes incidents. */
+  incidentLog: RouteEntry<Record<string, never>, Record<string, never>> | undefined;
   /** `canary/` (and `canary.json`), when the site publishes a warrant canary; shared with the home page's card. */
   canary: RouteEntry<Record<string, never>, { canary: CanaryView }> | undefined;
   /** `transparency/[period]/`: periods with at least one request. */
@@ -59,7 +64,10 @@ export interface RouteTable {
 }
 
 /** The data routes of the table. */
-export type DataRoute = Exclude<keyof RouteTable, "home" | "report" | "canary" | "cards">;
+export type DataRoute = Exclude<
+  keyof RouteTable,
+  "home" | "report" | "blockingLog" | "incidentLog" | "canary" | "cards"
+>;
 
 /**
  * Where each data route's page file lives under `src/pages/`, as an Astro route pattern: the table's
@@ -130,9 +138,12 @@ export function buildRoutes(model: SiteModel): RouteTable {
     card: CardData | undefined,
   ): RouteEntry<Params, Props> => ({ path, params, props, card: card ? own(path, card) : home });
   const none = {} as Record<string, never>;
+  const { publishes } = model.site;
   return {
     home: { path: "", params: none, props: none, card: home },
-    report: route("transparency/", none, none, reportCard(model.report, context)),
+    report: publishes.requests ? route("transparency/", none, none, reportCard(model.report, context)) : undefined,
+    blockingLog: publishes.blockingEvents ? route("blocking/", none, none, undefined) : undefined,
+    incidentLog: publishes.incidents ? route("incidents/", none, none, undefined) : undefined,
     canary: model.canary && route(model.canary.path, none, { canary: model.canary }, undefined),
     periods: model.periods.map((period) =>
       route(period.path, { period: period.entry.period.key }, { period }, periodCard(period.entry, context)),

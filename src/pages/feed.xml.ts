@@ -4,6 +4,7 @@ import { recordFeed } from "../output/feeds/feed-response.ts";
 import { blockingEventItem, incidentItem, requestItem, type RecordFeedItem } from "../output/feeds/record-feed.ts";
 import site from "../site.config.ts";
 import { getSite } from "../astro/site.ts";
+import { publishedSections, wordList } from "../model/sections.ts";
 
 // Everything in one feed: posts and every record, newest first.
 export const GET: APIRoute = async () => {
@@ -18,7 +19,7 @@ export const GET: APIRoute = async () => {
   }));
   return recordFeed({
     title: `${site.name}: everything`,
-    description: `Blog posts, requests, blocking events and incidents from ${site.organisation.name}, newest first.`,
+    description: `${wordList(["Blog posts", ...publishedSections(site.publishes).map(({ plural }) => plural)])} from ${site.organisation.name}, newest first.`,
     feedPath: "feed.xml",
     items: [
       ...postItems,

@@ -54,6 +54,21 @@ describe("site config", () => {
     );
   });
 
+  it("publishes every kind unless publishes says otherwise", () => {
+    const all = { requests: true, blockingEvents: true, incidents: true };
+    expect(defineSiteConfig(valid).publishes).toEqual(all);
+    expect(defineSiteConfig({ ...valid, publishes: { requests: false } }).publishes).toEqual({
+      ...all,
+      requests: false,
+    });
+    expect(messageOf({ ...valid, publishes: { incidents: "no" } })).toContain(
+      'src/site.config.ts: publishes.incidents: true or false, found "no"',
+    );
+    expect(messageOf({ ...valid, publishes: false })).toContain(
+      "src/site.config.ts: publishes: an object with requests, blockingEvents and incidents set to true or false, found false",
+    );
+  });
+
   it("names a missing key", () => {
     const { name: _name, ...withoutName } = valid;
     expect(messageOf(withoutName)).toContain("src/site.config.ts: name: the site's name, found nothing");

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectSite } from "../../src/model/project-model.ts";
+import { buildSite, projectSite, siteModelInput } from "../../src/model/project-model.ts";
 import { fillPattern, ROUTE_PATTERNS, type DataRoute } from "../../src/model/routes.ts";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import site from "../../src/site.config.ts";
@@ -28,5 +28,31 @@ describe("route table", () => {
   it("fills a pattern, and refuses one with a parameter it lacks", () => {
     expect(fillPattern("transparency/requests/[id]", { id: "r-1" })).toBe("transparency/requests/r-1/");
     expect(() => fillPattern("blog/[slug]", { id: "x" })).toThrow("No parameter slug for the route blog/[slug]");
+  });
+
+  it("has no report, log, card or figure of a kind the site does not publish", async () => {
+    const project = await loadProject(repoRoot, { now: FIXED_NOW, expiredCanary: "warning" });
+    const all = { requests: true, blockingEvents: true, incidents: true };
+    const without = (kind: keyof typeof all) => {
+      const publishes = { ...all, [kind]: false };
+      const shown = { ...project, [kind]: [] };
+      return buildSite(siteModelInput(shown, { ...site, publishes }, FIXED_NOW)).routes;
+    };
+    const labels = (routes: ReturnType<typeof without>) =>
+      routes.cards.flatMap((card) => ("figures" in card.data ? card.data.figures.map((f) => f.label) : []));
+
+    const noRequests = without("requests");
+    expect(noRequests.report).toBeUndefined();
+    expect(noRequests.blockingLog?.path).toBe("blocking/");
+    expect(noRequests.cards.map((card) => card.pagePath).filter((p) => p.startsWith("transparency"))).toEqual([]);
+    expect(labels(noRequests).filter((label) => label.includes("request"))).toEqual([]);
+    expect(labels(projectSite(project, site, FIXED_NOW).routes)).toContain("requests from authorities");
+
+    const noBlocking = without("blockingEvents");
+    expect(noBlocking.blockingLog).toBeUndefined();
+    expect(noBlocking.blockingEvents).toEqual([]);
+    expect(labels(noBlocking).filter((label) => /block/.test(label))).toEqual([]);
+    expect(without("incidents").incidentLog).toBeUndefined();
+    expect(labels(without("incidents"))).not.toContain("incidents");
   });
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
+import type { Publishes } from "../../contract/site-config-schema.ts";
 
 /** Folder of the search index inside the build output; the search page loads `pagefind.js` from it. */
 export const SEARCH_INDEX_FOLDER = "pagefind/";
@@ -100,16 +101,30 @@ const INDEX_BATCH = 64;
 /**
  * After a build, indexes the searchable pages with Pagefind, in process, and writes the index to
  * `<output>/pagefind/`. Only the `<main data-pagefind-body>` of each page is indexed, so the header,
- * footer and banners never show up in results. Any Pagefind error fails the build.
+ * footer and banners never show up in results. Any Pagefind error fails the build. `publishes` is
+ * the site config's key: the routes of kinds it turns off are not expected to have pages.
  */
-export function searchIndex(): AstroIntegration {
+/** The searchable routes of record kinds, by kind: a site that does not publish a kind builds none of its pages. */
+const KIND_ROUTES: Record<keyof Publishes, string> = {
+  requests: "/transparency/requests/[id]",
+  blockingEvents: "/blocking/[id]",
+  incidents: "/incidents/[id]",
+};
+
+export function searchIndex(options: { publishes?: Publishes } = {}): AstroIntegration {
+  const unpublished = new Set(
+    (Object.keys(KIND_ROUTES) as (keyof Publishes)[])
+      .filter((kind) => options.publishes?.[kind] === false)
+      .map((kind) => KIND_ROUTES[kind]),
+  );
+  const routes = SEARCHABLE_ROUTES.filter((route) => !unpublished.has(route));
   return {
     name: "vitrine:search-index",
     hooks: {
       "astro:build:done": async ({ dir, assets, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const { files, emptyRoutes } = searchableFiles(assets);
+        const { files, emptyRoutes } = searchableFiles(assets, routes);
         for (const route of emptyRoutes)
           logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
         const { index, errors } = await pagefind.createIndex();

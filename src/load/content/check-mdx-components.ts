@@ -1,6 +1,7 @@
 import countries from "i18n-iso-countries";
 import { didYouMean } from "../validation/did-you-mean.ts";
 import type { Problem } from "../validation/problem.ts";
+import type { Publishes } from "../../contract/site-config-schema.ts";
 import type { JsxUsage } from "./read-mdx-body.ts";
 import {
   CALLOUT_TYPES,
@@ -25,6 +26,38 @@ export interface ComponentContext {
   recordKinds: ReadonlyMap<string, "requests" | "blockingEvents" | "incidents">;
   /** Period keys that have requests: `all`, years (`2024`) and half-years (`2024-h1`), lower case. */
   periods: ReadonlySet<string>;
+  /** Which kinds the site publishes (all when left out): a figure or chart of another kind has nothing to show. */
+  publishes?: Publishes;
+}
+
+/** The kind of records each chart draws. */
+const CHART_KINDS: Record<(typeof CHART_NAMES)[number], keyof Publishes> = {
+  "requests-by-period": "requests",
+  "disclosure-rate": "requests",
+  "top-countries": "requests",
+  "world-map": "requests",
+  "blocking-timeline": "blockingEvents",
+  "incidents-over-time": "incidents",
+};
+
+/** What an unknown record id may be on a site that leaves kinds out: ` (publishes.requests false …)`, else nothing. */
+function unpublishedNote(context: ComponentContext): string {
+  const off = Object.entries(context.publishes ?? {}).filter(([, on]) => !on);
+  return off.length > 0
+    ? ` (${off.map(([kind]) => `publishes.${kind}`).join(", ")} false in src/site.config.ts: none of those)`
+    : "";
+}
+
+/** The kind a `<Figure>` or `<Chart>` shows when the site does not publish it, else undefined. */
+function unpublishedKind(usage: JsxUsage, context: ComponentContext): keyof Publishes | undefined {
+  const chart = usage.attributes["name"];
+  const kind =
+    usage.name === "Figure"
+      ? "requests"
+      : usage.name === "Chart" && chart !== undefined && chart in CHART_KINDS
+        ? CHART_KINDS[chart as keyof typeof CHART_KINDS]
+        : undefined;
+  return kind !== undefined && context.publishes?.[kind] === false ? kind : undefined;
 }
 
 const isComponent = (name: string): name is MdxComponentName =>
@@ -40,12 +73,17 @@ function attributeProblem(
   // Every record id, listed only to suggest one for a bad id: a site has tens of thousands.
   const ids = (): string[] => [...context.recordKinds.keys()];
   if (component === "Record" && name === "id" && !context.recordKinds.has(value))
-    return `the id of a record in data/${didYouMean(value, ids())}`;
+    return `the id of a record in data/${unpublishedNote(context)}${didYouMean(value, ids())}`;
   if (component === "Status" && name === "id") {
     const kind = context.recordKinds.get(value);
     if (kind === undefined || kind === "requests") {
       const statusIds = ids().filter((id) => context.recordKinds.get(id) !== "requests");
-      return `the id of a blocking event or incident${didYouMean(value, statusIds)}`;
+      const kinds = [
+        ...(context.publishes?.blockingEvents === false ? [] : ["a blocking event"]),
+        ...(context.publishes?.incidents === false ? [] : ["an incident"]),
+      ];
+      const what = kinds.join(" or ").replace(" or an ", " or ") || "a blocking event or incident";
+      return `the id of ${what}${unpublishedNote(context)}${didYouMean(value, statusIds)}`;
     }
   }
   if (component === "Figure" && name === "metric" && !(FIGURE_METRICS as readonly string[]).includes(value))
@@ -80,6 +118,15 @@ export function mdxComponentProblems(usages: readonly FileUsage[], context: Comp
         ...at,
         expected: `one of the components ${MDX_COMPONENT_NAMES.join(", ")}${didYouMean(usage.name, MDX_COMPONENT_NAMES)} (see docs/writing.md)`,
         found: `<${usage.name}>`,
+      });
+      continue;
+    }
+    const off = unpublishedKind(usage, context);
+    if (off) {
+      problems.push({
+        ...at,
+        expected: `no <${usage.name}> of ${off}: src/site.config.ts says publishes.${off}: false, so there is nothing to show; remove it, or publish ${off}`,
+        found: `<${usage.name}${usage.name === "Chart" ? ` name="${usage.attributes["name"] ?? ""}"` : ""}>`,
       });
       continue;
     }

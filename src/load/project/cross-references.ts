@@ -33,15 +33,25 @@ function unknownId(id: string, known: ReadonlySet<string>, what: string): string
   return `the id of ${what}${didYouMean(id, [...known])}`;
 }
 
-/** Reports `related` ids in data files that name no record, or the record itself. */
-export function relatedRecordProblems(records: readonly AnyRecord[], ids: ReadonlySet<string>): Problem[] {
+/** What a record id must name, by default. */
+const A_RECORD = "a record in data/";
+
+/**
+ * Reports `related` ids in data files that name no record, or the record itself; `what` says what
+ * an id must name (a site that leaves out a kind says so there).
+ */
+export function relatedRecordProblems(
+  records: readonly AnyRecord[],
+  ids: ReadonlySet<string>,
+  what = A_RECORD,
+): Problem[] {
   const problems: Problem[] = [];
   for (const record of records) {
     for (const id of record.data.related) {
       const { line, column } = record.locate("related");
       const at = { file: record.file, line, column, field: columnName(column, "related"), found: id };
       if (id === record.data.id) problems.push({ ...at, expected: "ids of other records (not the record itself)" });
-      else if (!ids.has(id)) problems.push({ ...at, expected: unknownId(id, ids, "a record in data/") });
+      else if (!ids.has(id)) problems.push({ ...at, expected: unknownId(id, ids, what) });
     }
   }
   return problems;
@@ -72,10 +82,11 @@ export function frontmatterIdProblems<T extends Record<K, string[]>, K extends s
   return problems;
 }
 
-/** Reports write-ups in `content/records/` whose file name is no record id. */
+/** Reports write-ups in `content/records/` whose file name is no record id (`what` as for `relatedRecordProblems`). */
 export function writeupNameProblems(
   writeups: readonly { id: string; file: string }[],
   ids: ReadonlySet<string>,
+  what = A_RECORD,
 ): Problem[] {
   return writeups
     .filter((writeup) => !ids.has(writeup.id))
@@ -84,7 +95,7 @@ export function writeupNameProblems(
       line: 1,
       column: 1,
       field: "file name",
-      expected: `${unknownId(id, ids, "a record in data/")}, then .mdx`,
+      expected: `${unknownId(id, ids, what)}, then .mdx`,
       found: file.split("/").pop() ?? id,
     }));
 }

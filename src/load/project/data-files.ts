@@ -62,3 +62,24 @@ export function spreadsheetFileProblems(names: readonly string[]): Problem[] {
   }
   return problems;
 }
+
+/**
+ * A problem for each data file in `unpublished` (relative to the root, with the `publishes` key that
+ * turned its kind off) that is among `names`: the site would not show it, and an editor who keeps
+ * one there expects it published.
+ */
+export function unpublishedDataFileProblems(
+  unpublished: readonly { file: string; key: string }[],
+  names: readonly string[],
+): Problem[] {
+  return unpublished
+    .filter(({ file }) => names.includes(path.posix.basename(file)))
+    .map(({ file, key }) => ({
+      file,
+      line: 1,
+      column: 1,
+      field: "file",
+      expected: `no such file: src/site.config.ts says publishes.${key}: false, so the site would not publish it; remove the file, or set publishes.${key} to true`,
+      found: file,
+    }));
+}

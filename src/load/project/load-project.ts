@@ -11,7 +11,7 @@ import {
   type VerifiedCanary,
   type Writeup,
 } from "../../contract/schemas/content.ts";
-import type { CanaryConfig } from "../../contract/site-config-schema.ts";
+import type { CanaryConfig, Publishes } from "../../contract/site-config-schema.ts";
 import { incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
 import { requestSpec, type Request } from "../../contract/schemas/request.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
@@ -25,7 +25,12 @@ import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
-import { dataFolderNames, missingDataFileProblems, spreadsheetFileProblems } from "./data-files.ts";
+import {
+  dataFolderNames,
+  missingDataFileProblems,
+  spreadsheetFileProblems,
+  unpublishedDataFileProblems,
+} from "./data-files.ts";
 import { readCsvFile } from "./read-csv-file.ts";
 import { readSiteConfig } from "./read-site-config.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
@@ -51,6 +56,8 @@ export interface Project {
   writeups: ContentEntry<Writeup>[];
   /** The warrant canary, when there is a valid one whose signature by the pinned key verified. */
   canary: VerifiedCanary | undefined;
+  /** Which kinds of records the site publishes (an unpublished kind has no records). */
+  publishes: Publishes;
   /** Every problem in data/ and content/, sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
@@ -75,22 +82,41 @@ export interface LoadOptions {
    * would publish zero of its kind, and unknown is never zero. Off by default, to read loose fixtures.
    */
   requireDataFiles?: boolean;
+  /**
+   * Which kinds the site publishes; left out, the site config's `publishes` (all, without a config).
+   * An unpublished kind's file must not be there, and it is not read.
+   */
+  publishes?: Publishes;
 }
+
+/** Every kind published: a site's default. */
+const ALL_PUBLISHED: Publishes = { requests: true, blockingEvents: true, incidents: true };
 
 /** Reads and validates all of `data/` and `content/` under `root`, including references between files and the canary. */
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
   // What the options leave out comes from the project's own src/site.config.ts.
   const config =
-    "canary" in options && options.allowCode !== undefined ? undefined : (await readSiteConfig(root)).config;
+    "canary" in options && options.allowCode !== undefined && options.publishes !== undefined
+      ? undefined
+      : (await readSiteConfig(root)).config;
+  const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
   const pin = "canary" in options ? options.canary : config?.canary;
   const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
   const now = options.now ?? new Date();
   const dataFiles = [requestSpec.file, blockingEventSpec.file, incidentSpec.file];
+  const kinds = [
+    { key: "requests", file: requestSpec.file },
+    { key: "blockingEvents", file: blockingEventSpec.file },
+    { key: "incidents", file: incidentSpec.file },
+  ] as const;
+  const unpublished = kinds.filter(({ key }) => !publishes[key]);
+  // An unpublished kind is not read: its file is refused below, and the site has none of its records.
+  const none = { records: [], keys: [], problems: [], unreadable: false };
   const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links, dataNames] =
     await Promise.all([
-      readCsvFile(root, requestSpec, now),
-      readCsvFile(root, blockingEventSpec, now),
-      readCsvFile(root, incidentSpec, now),
+      publishes.requests ? readCsvFile(root, requestSpec, now) : none,
+      publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
+      publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
       readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
       readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
       readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
@@ -100,17 +126,20 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       outsideLinkProblems(root),
       dataFolderNames(root),
     ]);
-  const missing = missingDataFileProblems(options.requireDataFiles ? dataFiles : [], dataNames);
+  const required = kinds.filter(({ key }) => publishes[key]).map(({ file }) => file);
+  const missing = missingDataFileProblems(options.requireDataFiles ? required : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
   const keys = [...requests.keys, ...blockingEvents.keys, ...incidents.keys];
   const recordIds = new Set(keys.map((key) => key.id));
   const authorIds = new Set(authors.ids.map((author) => author.id));
   // With a data file missing or unreadable its ids are unknown: checking references against the
   // others would only repeat that one problem in every file that names one of its records.
+  // A site that leaves a kind out says so where an id names no record: that id may be one of them.
+  const aRecord = `a record in data/${unpublished.length > 0 ? ` (${unpublished.map(({ key }) => `publishes.${key}`).join(", ")} false in src/site.config.ts: none of those)` : ""}`;
   const referenceProblems = (): Problem[] => [
-    ...relatedRecordProblems(records, recordIds),
-    ...frontmatterIdProblems(posts.entries, "related", recordIds, "a record in data/"),
-    ...writeupNameProblems(writeups.ids, recordIds),
+    ...relatedRecordProblems(records, recordIds, aRecord),
+    ...frontmatterIdProblems(posts.entries, "related", recordIds, aRecord),
+    ...writeupNameProblems(writeups.ids, recordIds, aRecord),
     ...mdxComponentProblems([...posts.usages, ...authors.usages, ...pages.usages, ...writeups.usages], {
       recordKinds: new Map([
         ...requests.keys.map((k) => [k.id, "requests"] as const),
@@ -118,6 +147,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         ...incidents.keys.map((k) => [k.id, "incidents"] as const),
       ]),
       periods: periodKeysOf(requests.records.map((r) => r.data)),
+      publishes,
     }),
   ];
   const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
@@ -128,6 +158,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
     ...missing,
+    ...unpublishedDataFileProblems(unpublished, dataNames),
     ...spreadsheetFileProblems(dataNames),
     ...duplicateIdProblems(keys),
     ...frontmatterIdProblems(posts.entries, "authors", authorIds, "an author in content/authors/"),
@@ -142,6 +173,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     pages: pages.entries,
     writeups: writeups.entries,
     canary: canary.canary,
+    publishes,
     problems: sortProblems(problems),
     warnings: sortProblems(canary.warnings),
   };
@@ -152,10 +184,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
  * count several identical requests), then the number of each other kind.
  */
 export function describeProject(project: Project): string {
-  const { requests: rows, ...others } = countProject(project);
+  const { requests: rows, "blocking events": blocking, incidents, ...others } = countProject(project);
   const requests = project.requests.reduce((sum, request) => sum + request.data.count, 0);
+  const { publishes } = project;
   const kinds = Object.entries(others).map(([kind, count]) => `${count} ${kind}`);
-  return [`${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"})`, ...kinds].join(", ");
+  return [
+    publishes.requests
+      ? `${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"})`
+      : "requests not published",
+    publishes.blockingEvents ? `${blocking} blocking events` : "blocking events not published",
+    publishes.incidents ? `${incidents} incidents` : "incidents not published",
+    ...kinds,
+  ].join(", ");
 }
 
 /** Counts per kind (requests counted in rows). */

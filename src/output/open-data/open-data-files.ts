@@ -1,4 +1,5 @@
 import type { PeriodLength } from "../../model/report/periods.ts";
+import type { Publishes } from "../../contract/site-config-schema.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import { BlockingEventSchema, blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import { IncidentSchema, incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
@@ -24,18 +25,21 @@ export const RECORD_DOWNLOADS = {
     schema: RequestSchema,
     title: "Requests",
     what: "requests from law enforcement and other authorities; a record may stand for several identical requests, see count",
+    kind: "requests",
   },
   "blocking-events": {
     spec: blockingEventSpec,
     schema: BlockingEventSchema,
     title: "Blocking events",
     what: "blockings of the service in some country",
+    kind: "blockingEvents",
   },
   incidents: {
     spec: incidentSpec,
     schema: IncidentSchema,
     title: "Incidents",
     what: "abuse cases, security events, outages, legal events and account actions",
+    kind: "incidents",
   },
 } as const;
 
@@ -56,6 +60,8 @@ export interface OpenDataInput {
   periodLength: PeriodLength;
   /** Absolute URL of the data folder, ending in `/` (for the schemas' `$id`). */
   dataUrl: string;
+  /** The kinds the site publishes (all when left out): an unpublished kind has no downloads, not empty ones. */
+  publishes?: Publishes;
 }
 
 /** Formats of the downloads, as the downloads page names them. */
@@ -131,7 +137,13 @@ function recordFiles(kind: RecordDownloadKind, records: readonly PublishedRecord
 
 /** Every download of the data folder except the checksum list, in the order the downloads page lists them. */
 export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
-  return [
+  const published = (name: string): boolean => {
+    const kind = RECORD_DOWNLOAD_KINDS.find(
+      (k) => name === schemaFileName(k) || name.startsWith(`${k}.`) || name.startsWith(`${k}-by-period.`),
+    );
+    return kind === undefined || input.publishes?.[RECORD_DOWNLOADS[kind].kind] !== false;
+  };
+  const files = [
     ...recordFiles("requests", input.requests, input.dataUrl),
     ...recordFiles("blocking-events", input.blockingEvents, input.dataUrl),
     ...recordFiles("incidents", input.incidents, input.dataUrl),
@@ -151,6 +163,7 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
       incidentsByPeriod(input.incidents, input.periodLength),
     ),
   ];
+  return files.filter((file) => published(file.name));
 }
 
 /**

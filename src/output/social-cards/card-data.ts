@@ -117,7 +117,7 @@ export interface CardEntry {
 
 /** The site settings cards are made with (durations come worked out in the views, as of the build time). */
 export interface CardContext {
-  site: Pick<SiteConfig, "name" | "description" | "url" | "language" | "organisation">;
+  site: Pick<SiteConfig, "name" | "description" | "url" | "language" | "organisation" | "publishes">;
 }
 
 const cardSite = (context: CardContext): CardSite => ({
@@ -138,18 +138,22 @@ function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
   ];
 }
 
-/** The home page's card: site name and description, requests, blocking events (in force) and incidents (open), as on the page. */
+/** The home page's card: site name and description, requests, blocking events (in force) and incidents (open) as far as the site publishes them, as on the page. */
 export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
   const n = (value: number) => formatNumber(value, context.site.language);
+  const { requests, blockingEvents, incidents } = context.site.publishes;
   return {
     kind: "home",
     site: cardSite(context),
     title: context.site.name,
     description: context.site.description,
+    // A kind the site does not publish has no figure: not a zero.
     figures: [
-      { value: n(home.requests), label: "requests from authorities" },
-      { value: n(home.blockingEvents), label: "blocking events", note: `${n(home.blocksInForce)} in force` },
-      { value: n(home.incidents), label: "incidents", note: `${n(home.openIncidents)} open` },
+      ...(requests ? [{ value: n(home.requests), label: "requests from authorities" }] : []),
+      ...(blockingEvents
+        ? [{ value: n(home.blockingEvents), label: "blocking events", note: `${n(home.blocksInForce)} in force` }]
+        : []),
+      ...(incidents ? [{ value: n(home.incidents), label: "incidents", note: `${n(home.openIncidents)} open` }] : []),
     ],
   };
 }
@@ -181,14 +185,20 @@ export function periodCard(entry: PeriodReport, context: CardContext): ReportCar
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
 export function countryCard(country: CountryView, context: CardContext): CountryCard {
   const locale = context.site.language;
+  // A kind the site does not publish has no figure: not a zero.
+  const { requests, blockingEvents } = context.site.publishes;
   return {
     kind: "country",
     site: cardSite(context),
     title: country.name,
     figures: [
-      { value: country.requestCount.text, label: "requests from authorities" },
-      { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
-      { value: formatNumber(country.inForce.length, locale), label: "blocks in force" },
+      ...(requests ? [{ value: country.requestCount.text, label: "requests from authorities" }] : []),
+      ...(blockingEvents
+        ? [
+            { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
+            { value: formatNumber(country.inForce.length, locale), label: "blocks in force" },
+          ]
+        : []),
     ],
   };
 }

@@ -15,6 +15,7 @@ async function buildFiles(): Promise<OpenDataFile[]> {
     report: model.report,
     periodLength: site.report.period,
     dataUrl: new URL(href("data/"), site.url).href,
+    publishes: site.publishes,
   });
 }
 

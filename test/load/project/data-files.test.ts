@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { nearMisses } from "../../../src/load/project/data-files.ts";
-import { loadProject } from "../../../src/load/project/load-project.ts";
+import { describeProject, loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
 import { FIXED_NOW, repoRoot, testRoot } from "../../helpers/fixture-site.ts";
 
@@ -57,5 +57,67 @@ describe("data files a site must have", () => {
 
   it("does not call unrelated files near misses", () => {
     expect(nearMisses("requests.csv", ["incidents.csv", "README.txt", "requests.csv"])).toEqual([]);
+  });
+});
+
+describe("data files of kinds the site does not publish", () => {
+  const all = { requests: true, blockingEvents: true, incidents: true };
+  const load = (dir: string, publishes: typeof all) =>
+    loadProject(dir, {
+      now: FIXED_NOW,
+      requireDataFiles: true,
+      canary: siteConfig.canary,
+      allowCode: false,
+      publishes,
+    });
+
+  it("an unpublished kind's file may be absent, and the site then has none of it, said as not published", async () => {
+    const dir = sampleWithout("incidents.csv");
+    // The sample's posts and records refer to incidents; a site without them would not.
+    for (const file of ["blocking-events.csv", "requests.csv"]) {
+      const csv = path.join(dir, "data", file);
+      const text = readFileSync(csv, "utf8").replace(/inc-\d{4}-[a-z-]+/g, "");
+      writeFileSync(csv, text.replace(/;;/g, ";").replace(/([,"]);|;([,"\r\n])/g, "$1$2"));
+    }
+    const site = await load(dir, { ...all, incidents: false });
+    expect(site.problems.filter((p) => p.file.startsWith("data/")).map(formatProblem)).toEqual([]);
+    expect(site.incidents).toEqual([]);
+    expect(describeProject(site)).toMatch(/^\d+ rows \(\d+ requests\), \d+ blocking events, incidents not published, /);
+  });
+
+  it("the same missing file is an error while its kind is published", async () => {
+    const dir = sampleWithout("incidents.csv");
+    const site = await load(dir, all);
+    expect(site.problems.map(formatProblem)).toContain(
+      'data/incidents.csv:1:1: file: this file, at least its header line (without it the site would publish none of these records, as if there were none), found "no such file"',
+    );
+  });
+
+  it("refuses the file of a kind the site does not publish, rather than quietly leaving it out", async () => {
+    const site = await load(sampleWithout("incidents.csv"), { ...all, requests: false });
+    expect(site.problems.filter((p) => p.file === "data/requests.csv").map(formatProblem)).toEqual([
+      'data/requests.csv:1:1: file: no such file: src/site.config.ts says publishes.requests: false, so the site would not publish it; remove the file, or set publishes.requests to true, found "data/requests.csv"',
+    ]);
+    expect(site.requests).toEqual([]);
+  });
+
+  it("refuses <Figure> and <Chart> of an unpublished kind where they stand", async () => {
+    const site = await load(sampleWithout("requests.csv"), { ...all, requests: false });
+    const components = site.problems.filter((p) => p.field === "Figure" || p.field === "Chart").map(formatProblem);
+    expect(components).toContain(
+      'content/blog/transparency-report-2024.mdx:33:1: Chart: no <Chart> of requests: src/site.config.ts says publishes.requests: false, so there is nothing to show; remove it, or publish requests, found "<Chart name="requests-by-period">"',
+    );
+    expect(components.filter((line) => line.includes(": Figure: no <Figure> of requests"))).toHaveLength(6);
+    // An id that names no record may be one of the kind left out: the message says so.
+    expect(site.problems.map(formatProblem)).toContain(
+      'content/blog/how-we-answer-requests.mdx:13:5: related.0: the id of a record in data/ (publishes.requests false in src/site.config.ts: none of those), found "req-2021-008"',
+    );
+  });
+
+  it("asks <Status> for an incident only, where blocking events are not published", async () => {
+    const site = await load(sampleWithout("blocking-events.csv"), { ...all, blockingEvents: false });
+    expect(site.problems.map(formatProblem)).toContain(
+      'content/blog/why-velin-mail-is-blocked-in-russia.mdx:22:15: Status: id: the id of an incident (publishes.blockingEvents false in src/site.config.ts: none of those), found "blk-ru-2020-smtp"',
+    );
   });
 });

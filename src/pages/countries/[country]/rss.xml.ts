@@ -3,6 +3,7 @@ import { recordFeed } from "../../../output/feeds/feed-response.ts";
 import { blockingEventItem, requestItem } from "../../../output/feeds/record-feed.ts";
 import site from "../../../site.config.ts";
 import { getSite, staticPaths } from "../../../astro/site.ts";
+import { countryCoverage } from "../../../model/sections.ts";
 
 export const getStaticPaths = (async () => staticPaths((await getSite()).routes.countries)) satisfies GetStaticPaths;
 
@@ -11,7 +12,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 export const GET: APIRoute<Props> = async ({ props: { country } }) =>
   recordFeed({
     title: `${site.name}: ${country.name}`,
-    description: `Requests from authorities in ${country.name} and blocking of ${site.organisation.name} there, newest first.`,
+    description: `${countryCoverage(country.name, site.publishes, site.organisation.name)}, newest first.`,
     feedPath: `${country.path}rss.xml`,
     items: [
       ...country.blockingEvents.map(blockingEventItem),

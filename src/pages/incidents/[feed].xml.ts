@@ -1,8 +1,12 @@
-import type { APIRoute } from "astro";
+import type { APIRoute, GetStaticPaths } from "astro";
 import { recordFeed } from "../../output/feeds/feed-response.ts";
 import { incidentItem } from "../../output/feeds/record-feed.ts";
 import site from "../../site.config.ts";
 import { getSite } from "../../astro/site.ts";
+
+/** `/incidents/rss.xml`, when the site publishes incidents. */
+export const getStaticPaths = (async () =>
+  (await getSite()).routes.incidentLog ? [{ params: { feed: "rss" } }] : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () =>
   recordFeed({

@@ -1,5 +1,0 @@
-import type { APIRoute } from "astro";
-import { downloadResponse } from "./_open-data.ts";
-
-/** `/data/incidents.json`: see the downloads page. */
-export const GET: APIRoute = () => downloadResponse("incidents.json");
