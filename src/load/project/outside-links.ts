@@ -1,4 +1,4 @@
-import { readdir, readlink, realpath } from "node:fs/promises";
+import { readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../validation/problem.ts";
 
@@ -11,7 +11,8 @@ const isHidden = (relative: string): boolean => relative.split(path.sep).some((p
 /**
  * Reports every symbolic link under content/, data/ or public/ that leads outside the repository,
  * into a hidden file or folder of it (`.git/config`, `.env`), or nowhere: the build would read or
- * publish what it points at. Links to other files of the repository are allowed.
+ * publish what it points at. Links to folders are refused too (`public/all -> ..` would publish the
+ * repository, and a loop never ends). Links to other files of the repository are allowed.
  */
 export async function outsideLinkProblems(root: string): Promise<Problem[]> {
   const realRoot = await realpath(root);
@@ -27,7 +28,10 @@ export async function outsideLinkProblems(root: string): Promise<Problem[]> {
       const relative = target === undefined ? undefined : path.relative(realRoot, target);
       const inside =
         relative !== undefined && !relative.startsWith("..") && !path.isAbsolute(relative) && !isHidden(relative);
-      if (inside) continue;
+      // A link to a folder, even one inside, can hold the whole repository (`public/all -> ..` would publish
+      // src/, data/ and .git/) or loop back on itself.
+      const folderLink = target !== undefined && (await stat(target)).isDirectory();
+      if (inside && !folderLink) continue;
       problems.push({
         file,
         line: 1,
@@ -36,7 +40,9 @@ export async function outsideLinkProblems(root: string): Promise<Problem[]> {
         expected:
           target === undefined
             ? "a file, not a symbolic link to something that does not exist"
-            : "a file, or a symbolic link to a file of the repository that is not hidden: the build would publish what a link outside points at",
+            : folderLink
+              ? "a file or a folder, not a symbolic link to a folder: it could hold the whole repository, or itself"
+              : "a file, or a symbolic link to a file of the repository that is not hidden: the build would publish what a link outside points at",
         found: written,
       });
     }

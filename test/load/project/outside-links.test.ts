@@ -23,21 +23,29 @@ beforeAll(() => {
   symlinkSync("/etc/hostname", path.join(root, "data/requests.csv"));
   symlinkSync(path.dirname(root), path.join(root, "content/blog/everything"));
   symlinkSync("../missing.png", path.join(root, "public/missing.png"));
+  // Folders, even inside: the whole repository, or a loop back to the folder that holds the link.
+  symlinkSync("..", path.join(root, "public/all"));
+  symlinkSync(".", path.join(root, "content/blog/again"));
   // A link to another file of the repository is fine.
   symlinkSync("../notes/logo.svg", path.join(root, "public/logo.svg"));
 });
 
 describe("symbolic links in content/, data/ and public/", () => {
-  it("are refused when they lead outside the repository, into a hidden file, or nowhere", async () => {
+  it("are refused when they lead outside the repository, into a hidden file, to a folder, or nowhere", async () => {
     const links = (await loadProject(root)).problems.filter((p) => p.field === "link");
     expect(links.map((p) => [p.file, p.found])).toEqual([
+      ["content/blog/again", "."],
       ["content/blog/everything", path.dirname(root)],
       ["data/requests.csv", "/etc/hostname"],
+      ["public/all", ".."],
       ["public/config.txt", "../.git/config"],
       ["public/docs/env.txt", "../../.env"],
       ["public/missing.png", "../missing.png"],
     ]);
-    expect(formatProblem(links[2]!)).toBe(
+    expect(formatProblem(links[3]!)).toBe(
+      'public/all:1:1: link: a file or a folder, not a symbolic link to a folder: it could hold the whole repository, or itself, found ".."',
+    );
+    expect(formatProblem(links[4]!)).toBe(
       'public/config.txt:1:1: link: a file, or a symbolic link to a file of the repository that is not hidden: the build would publish what a link outside points at, found "../.git/config"',
     );
   });
