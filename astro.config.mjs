@@ -56,12 +56,6 @@ export default defineConfig({
     securityHeadersFile(),
   ],
   vite: {
-    server: {
-      // The dev server's watcher does not follow symbolic links: a link in content/ to a folder above
-      // it (a loop) made it walk forever, so astro dev hung before validate's message could be seen.
-      // validate and the build refuse links that lead out of the repository.
-      watch: { followSymlinks: false },
-    },
     build: {
       rolldownOptions: {
         // Every MDX collection entry triggers a harmless MODULE_LEVEL_DIRECTIVE warning about
