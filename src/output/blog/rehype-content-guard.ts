@@ -4,12 +4,8 @@ import { sanitize } from "hast-util-sanitize";
 import type { MdxJsxAttribute, MdxJsxFlowElementHast, MdxJsxTextElementHast } from "mdast-util-mdx-jsx";
 import { find, html } from "property-information";
 import type { VFile } from "vfile";
-import {
-  CONTENT_HTML_SCHEMA,
-  attributeProblem,
-  isSameOriginUrl,
-  urlAttributeProblem,
-} from "../../contract/content-html.ts";
+import { CONTENT_HTML_SCHEMA, attributeProblem, urlAttributeProblem } from "../../contract/content-html.ts";
+import { isOutbound, outboundRel } from "../outbound-links.ts";
 
 /** Options of `rehypeContentGuard`. */
 export interface ContentGuardOptions {
@@ -127,24 +123,9 @@ export interface OutboundLinkOptions {
   site: string;
 }
 
-/** Whether `href` leads to another site than `site`. */
-function isOutbound(href: string, site: string): boolean {
-  if (isSameOriginUrl(href)) return false;
-  try {
-    const url = new URL(href);
-    return /^https?:$/.test(url.protocol) && url.origin !== new URL(site).origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Adds `noreferrer` to a `rel` value, keeping the tokens already there. */
-const withNoreferrer = (rel: unknown): string[] => [
-  ...new Set([
-    ...(Array.isArray(rel) ? rel.map(String) : typeof rel === "string" ? rel.split(/\s+/) : []),
-    "noreferrer",
-  ]),
-];
+/** A hast `rel` property (a token list, or text) as the text `outboundRel` takes. */
+const relText = (rel: unknown): string | undefined =>
+  Array.isArray(rel) ? rel.map(String).join(" ") : typeof rel === "string" ? rel : undefined;
 
 /**
  * Gives every link written in content that leads to another site `rel="noreferrer"`, so the site
@@ -156,14 +137,14 @@ export function rehypeOutboundLinks(options: OutboundLinkOptions) {
     if (node.type === "element" && node.tagName === "a") {
       const href = node.properties["href"];
       if (typeof href === "string" && isOutbound(href, options.site))
-        node.properties["rel"] = withNoreferrer(node.properties["rel"]);
+        node.properties["rel"] = outboundRel(href, options.site, relText(node.properties["rel"]))?.split(" ");
     } else if (JSX_NODES.has(node.type) && (node as JsxNode).name === "a") {
       const jsx = node as JsxNode;
       const attributes = jsx.attributes.filter((a): a is MdxJsxAttribute => a.type === "mdxJsxAttribute");
       const href = attributes.find((a) => a.name === "href")?.value;
       if (typeof href === "string" && isOutbound(href, options.site)) {
         const rel = attributes.find((a) => a.name === "rel");
-        const value = withNoreferrer(typeof rel?.value === "string" ? rel.value : undefined).join(" ");
+        const value = outboundRel(href, options.site, typeof rel?.value === "string" ? rel.value : undefined) ?? "";
         if (rel) rel.value = value;
         else jsx.attributes.push({ type: "mdxJsxAttribute", name: "rel", value });
       }
