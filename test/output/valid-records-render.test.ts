@@ -19,7 +19,7 @@ import { requestsByPeriodGeometry, requestsByPeriodSummary } from "../../src/out
 import { topCountriesGeometry, topCountriesSummary } from "../../src/output/charts/top-countries.ts";
 import { worldMapGeometry, worldMapSummary } from "../../src/output/charts/world-map.ts";
 import { blockingEventItem, incidentItem, requestItem, toRssItems } from "../../src/output/feeds/record-feed.ts";
-import { buildOpenDataFiles, type OpenDataFile } from "../../src/output/open-data/open-data-files.ts";
+import { siteOpenDataFiles, type OpenDataFile } from "../../src/output/open-data/open-data-files.ts";
 import { ALL_PERIODS } from "../../src/output/open-data/period-tables.ts";
 import { cardSvg } from "../../src/output/social-cards/card-render.ts";
 import type { CardEntry } from "../../src/output/social-cards/card-data.ts";
@@ -164,14 +164,7 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
   ]);
   expect(feed).toHaveLength(model.requests.length + model.blockingEvents.all.length + model.incidents.all.length);
 
-  return buildOpenDataFiles({
-    requests: model.requests.map((r) => r.data),
-    blockingEvents: model.blockingEvents.all.map((e) => e.data),
-    incidents: model.incidents.all.map((i) => i.data),
-    report: model.report,
-    periodLength: site.report.period,
-    dataUrl: new URL("data/", site.url).href,
-  });
+  return siteOpenDataFiles(model, site, new URL("data/", site.url).href);
 }
 
 /** Builds everything from an accepted project and checks that its request counts add up exactly. */

@@ -1,5 +1,6 @@
 import type { PeriodLength } from "../../model/report/periods.ts";
-import type { Publishes } from "../../contract/site-config-schema.ts";
+import type { Publishes, SiteConfig } from "../../contract/site-config-schema.ts";
+import type { SiteModel } from "../../model/site-model.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import { BlockingEventSchema, blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import { IncidentSchema, incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
@@ -192,4 +193,20 @@ export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] 
 export function formatSize(bytes: number, locale = "en"): string {
   if (bytes < 1000) return `${bytes.toLocaleString(locale)} bytes`;
   return `${(bytes / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+}
+
+/**
+ * Every download of a site (except the checksum list): the model's records and report, for the kinds and
+ * the period length of the site config, with `dataUrl` (the absolute address of `/data/`) in their metadata.
+ */
+export function siteOpenDataFiles(model: SiteModel, site: SiteConfig, dataUrl: string): OpenDataFile[] {
+  return buildOpenDataFiles({
+    requests: model.requests.map((r) => r.data),
+    blockingEvents: model.blockingEvents.all.map((e) => e.data),
+    incidents: model.incidents.all.map((i) => i.data),
+    report: model.report,
+    periodLength: site.report.period,
+    dataUrl,
+    publishes: site.publishes,
+  });
 }

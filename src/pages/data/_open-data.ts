@@ -1,5 +1,5 @@
 // Glue between the site's data and the open-data downloads; the leading "_" keeps this file out of the routes.
-import { buildOpenDataFiles, type OpenDataFile } from "../../output/open-data/open-data-files.ts";
+import { siteOpenDataFiles, type OpenDataFile } from "../../output/open-data/open-data-files.ts";
 import { href } from "../../astro/href.ts";
 import { getSite } from "../../astro/site.ts";
 import site from "../../site.config.ts";
@@ -8,15 +8,7 @@ let cached: Promise<OpenDataFile[]> | undefined;
 
 async function buildFiles(): Promise<OpenDataFile[]> {
   const { model } = await getSite();
-  return buildOpenDataFiles({
-    requests: model.requests.map((r) => r.data),
-    blockingEvents: model.blockingEvents.all.map((e) => e.data),
-    incidents: model.incidents.all.map((i) => i.data),
-    report: model.report,
-    periodLength: site.report.period,
-    dataUrl: new URL(href("data/"), site.url).href,
-    publishes: site.publishes,
-  });
+  return siteOpenDataFiles(model, site, new URL(href("data/"), site.url).href);
 }
 
 /** Every download (except the checksum list), built once per build and shared by the endpoints and the downloads page. */
