@@ -28,6 +28,8 @@ export const requestSpec = defineRecordSpec({
     id: id(),
     received: partialDate(),
     country: countryCode(),
+    /** The id of one of the site config's `services`, for a provider that keeps a ledger per service; blank: not said. */
+    service: optional(id()),
     authority: optional(line()),
     authority_type: optional(oneOf(AUTHORITY_TYPES)),
     route: optional(oneOf(ROUTES)),

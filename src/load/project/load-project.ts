@@ -14,6 +14,8 @@ import {
 import type { CanaryConfig, Publishes } from "../../contract/site-config-schema.ts";
 import { incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
 import { requestSpec, type Request } from "../../contract/schemas/request.ts";
+import { figureSpec, toFigure, type Figure } from "../../contract/schemas/figure.ts";
+import { figureProblems, serviceProblems } from "./figure-problems.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
 import {
   duplicateIdProblems,
@@ -48,6 +50,8 @@ export const CONTENT_FOLDERS = {
 /** Everything a site is built from, validated, with every problem found. */
 export interface Project {
   requests: LocatedRecord<Request>[];
+  /** Published figures (data/figures.csv): totals and breakdowns as reports print them. */
+  figures: LocatedRecord<Figure>[];
   blockingEvents: LocatedRecord<BlockingEvent>[];
   incidents: LocatedRecord<Incident>[];
   posts: ContentEntry<Post>[];
@@ -87,6 +91,10 @@ export interface LoadOptions {
    * An unpublished kind's file must not be there, and it is not read.
    */
   publishes?: Publishes;
+  /** Ids of the site's services, which `service` cells name; left out, the site config's (unchecked without one). */
+  services?: readonly string[];
+  /** The organisation's country, which "foreign" figures exclude; left out, the site config's. */
+  jurisdiction?: string;
 }
 
 /** Every kind published: a site's default. */
@@ -96,36 +104,59 @@ const ALL_PUBLISHED: Publishes = { requests: true, blockingEvents: true, inciden
 export async function loadProject(root: string, options: LoadOptions = {}): Promise<Project> {
   // What the options leave out comes from the project's own src/site.config.ts.
   const config =
-    "canary" in options && options.allowCode !== undefined && options.publishes !== undefined
+    "canary" in options &&
+    options.allowCode !== undefined &&
+    options.publishes !== undefined &&
+    options.services !== undefined &&
+    options.jurisdiction !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
   const pin = "canary" in options ? options.canary : config?.canary;
   const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
   const now = options.now ?? new Date();
-  const dataFiles = [requestSpec.file, blockingEventSpec.file, incidentSpec.file];
+  const services = options.services ?? config?.services.map((service) => service.id);
+  const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
+  const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
     { key: "blockingEvents", file: blockingEventSpec.file },
     { key: "incidents", file: incidentSpec.file },
   ] as const;
-  const unpublished = kinds.filter(({ key }) => !publishes[key]);
+  const unpublished = [
+    ...kinds.filter(({ key }) => !publishes[key]),
+    // Published figures are of requests: a site that does not publish requests has none.
+    ...(publishes.requests ? [] : [{ key: "requests", file: figureSpec.file }]),
+  ];
   // An unpublished kind is not read: its file is refused below, and the site has none of its records.
   const none = { records: [], keys: [], problems: [], unreadable: false };
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, unknownFiles, canary, links, dataNames] =
-    await Promise.all([
-      publishes.requests ? readCsvFile(root, requestSpec, now) : none,
-      publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
-      publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
-      readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
-      readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
-      readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
-      readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
-      unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
-      readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
-      outsideLinkProblems(root),
-      dataFolderNames(root),
-    ]);
+  const [
+    requests,
+    figureRows,
+    blockingEvents,
+    incidents,
+    posts,
+    authors,
+    pages,
+    writeups,
+    unknownFiles,
+    canary,
+    links,
+    dataNames,
+  ] = await Promise.all([
+    publishes.requests ? readCsvFile(root, requestSpec, now) : none,
+    publishes.requests ? readCsvFile(root, figureSpec, now) : none,
+    publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
+    publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
+    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
+    unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
+    readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
+    outsideLinkProblems(root),
+    dataFolderNames(root),
+  ]);
   const required = kinds.filter(({ key }) => publishes[key]).map(({ file }) => file);
   const missing = missingDataFileProblems(options.requireDataFiles ? required : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
@@ -135,7 +166,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   // With a data file missing or unreadable its ids are unknown: checking references against the
   // others would only repeat that one problem in every file that names one of its records.
   // A site that leaves a kind out says so where an id names no record: that id may be one of them.
-  const aRecord = `a record in data/${unpublished.length > 0 ? ` (${unpublished.map(({ key }) => `publishes.${key}`).join(", ")} false in src/site.config.ts: none of those)` : ""}`;
+  const aRecord = `a record in data/${unpublished.length > 0 ? ` (${[...new Set(unpublished.map(({ key }) => `publishes.${key}`))].join(", ")} false in src/site.config.ts: none of those)` : ""}`;
   const referenceProblems = (): Problem[] => [
     ...relatedRecordProblems(records, recordIds, aRecord),
     ...frontmatterIdProblems(posts.entries, "related", recordIds, aRecord),
@@ -150,9 +181,20 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       publishes,
     }),
   ];
+  const figures = figureRows.records.map((row) => ({ ...row, data: toFigure(row.data, row.line) }));
+  const ledgerKnown = !requests.unreadable && requests.problems.length === 0;
   const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
   const problems = [
-    ...[requests, blockingEvents, incidents, posts, authors, pages, writeups].flatMap((part) => part.problems),
+    ...[requests, figureRows, blockingEvents, incidents, posts, authors, pages, writeups].flatMap(
+      (part) => part.problems,
+    ),
+    ...serviceProblems(requests.records, services),
+    ...figureProblems(figures, {
+      services,
+      jurisdiction,
+      ledger: ledgerKnown ? requests.records : undefined,
+      complete: figureRows.problems.length === 0,
+    }),
     ...unknownFiles,
     ...links,
     ...(await reservedNameProblems(root, pages.ids, posts.ids)),
@@ -166,6 +208,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   ];
   return {
     requests: requests.records,
+    figures,
     blockingEvents: blockingEvents.records,
     incidents: incidents.records,
     posts: posts.entries,
@@ -190,7 +233,7 @@ export function describeProject(project: Project): string {
   const kinds = Object.entries(others).map(([kind, count]) => `${count} ${kind}`);
   return [
     publishes.requests
-      ? `${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"})`
+      ? `${rows} row${rows === 1 ? "" : "s"} (${requests} request${requests === 1 ? "" : "s"}), ${project.figures.length} published figure${project.figures.length === 1 ? "" : "s"}`
       : "requests not published",
     publishes.blockingEvents ? `${blocking} blocking events` : "blocking events not published",
     publishes.incidents ? `${incidents} incidents` : "incidents not published",
