@@ -10,6 +10,7 @@ import {
 } from "./contract/schemas/content.ts";
 import { IncidentSchema } from "./contract/schemas/incident.ts";
 import { RequestSchema } from "./contract/schemas/request.ts";
+import { FigureSchema } from "./contract/schemas/figure.ts";
 import { projectLoaders } from "./astro/project-loader.ts";
 import site from "./site.config.ts";
 
@@ -26,6 +27,7 @@ const mentions = { mentions: z.array(z.string()) };
 
 export const collections = {
   requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),
+  figures: defineCollection({ loader: loaders.figures, schema: FigureSchema }),
   blockingEvents: defineCollection({ loader: loaders.blockingEvents, schema: BlockingEventSchema }),
   incidents: defineCollection({ loader: loaders.incidents, schema: IncidentSchema }),
   posts: defineCollection({ loader: loaders.posts, schema: PostSchema.extend(mentions) }),

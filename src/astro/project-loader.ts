@@ -6,12 +6,13 @@ import { CANARY_FILE } from "../load/project/read-canary.ts";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../contract/schemas/incident.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
+import { figureSpec } from "../contract/schemas/figure.ts";
 import { buildTime } from "../load/build-time.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
 
 /** The collections of a Vitrine site. */
 export type CollectionName =
-  "requests" | "blockingEvents" | "incidents" | "posts" | "authors" | "pages" | "writeups" | "canary";
+  "requests" | "figures" | "blockingEvents" | "incidents" | "posts" | "authors" | "pages" | "writeups" | "canary";
 
 type Store = Pick<DataStore, "clear" | "set">;
 
@@ -33,6 +34,9 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
     store.set({ id, data, filePath, digest: digest(data), ...(deferredRender && { deferredRender }) });
   if (name === "requests" || name === "blockingEvents" || name === "incidents") {
     for (const record of project[name]) set(record.data.id, { ...record.data }, RECORD_FILES[name]);
+  } else if (name === "figures") {
+    // A figure has no id of its own: its line in the file names it.
+    for (const figure of project.figures) set(String(figure.line), { ...figure.data }, figureSpec.file);
   } else if (name === "canary") {
     if (project.canary) set("canary", { ...project.canary }, CANARY_FILE, true);
   } else {
@@ -117,6 +121,7 @@ export function projectLoaders(
 
   return {
     requests: loader("requests"),
+    figures: loader("figures"),
     blockingEvents: loader("blockingEvents"),
     incidents: loader("incidents"),
     posts: loader("posts"),

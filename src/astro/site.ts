@@ -10,8 +10,9 @@ const content = <T extends { mentions: string[] }>(entries: readonly { id: strin
   entries.map((entry) => ({ id: entry.id, data: entry.data, mentions: entry.data.mentions }));
 
 async function collections() {
-  const [requests, blockingEvents, incidents, posts, authors, pages, writeups, canary] = await Promise.all([
+  const [requests, figures, blockingEvents, incidents, posts, authors, pages, writeups, canary] = await Promise.all([
     getCollection("requests"),
+    getCollection("figures"),
     getCollection("blockingEvents"),
     getCollection("incidents"),
     getCollection("posts"),
@@ -20,7 +21,7 @@ async function collections() {
     getCollection("writeups"),
     getCollection("canary"),
   ]);
-  return { requests, blockingEvents, incidents, posts, authors, pages, writeups, canary };
+  return { requests, figures, blockingEvents, incidents, posts, authors, pages, writeups, canary };
 }
 
 /** What the entries are: their ids and digests (the loader sets a digest of each entry's data). */
@@ -36,6 +37,7 @@ function build(all: Awaited<ReturnType<typeof collections>>): Site {
     now: buildTime(),
     mode: import.meta.env.DEV ? "development" : "production",
     requests: all.requests.map((entry) => entry.data),
+    figures: all.figures.map((entry) => entry.data),
     blockingEvents: all.blockingEvents.map((entry) => entry.data),
     incidents: all.incidents.map((entry) => entry.data),
     posts: content(all.posts),

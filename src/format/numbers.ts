@@ -17,3 +17,10 @@ export function formatDays(days: number | undefined, locale = "en"): string {
   const n = numberFormat(locale, { maximumFractionDigits: 1 }).format(days);
   return `${n} day${days === 1 ? "" : "s"}`;
 }
+
+/** Formats a published number or band: "446", "0–249", or "at least 12" where only a lower bound is known. */
+export function formatBand(band: { low: number; high: number }, locale = "en"): string {
+  if (band.low === band.high) return formatNumber(band.low, locale);
+  if (!Number.isFinite(band.high)) return `at least ${formatNumber(band.low, locale)}`;
+  return `${formatNumber(band.low, locale)}–${formatNumber(band.high, locale)}`;
+}

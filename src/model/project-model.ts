@@ -27,6 +27,7 @@ export function siteModelInput(
     now,
     mode,
     requests: project.requests.map((r) => r.data),
+    figures: project.figures.map((f) => f.data),
     blockingEvents: project.blockingEvents.map((e) => e.data),
     incidents: project.incidents.map((i) => i.data),
     posts: project.posts,

@@ -146,7 +146,7 @@ export function buildRoutes(model: SiteModel): RouteTable {
     incidentLog: publishes.incidents ? route("incidents/", none, none, undefined) : undefined,
     canary: model.canary && route(model.canary.path, none, { canary: model.canary }, undefined),
     periods: model.periods.map((period) =>
-      route(period.path, { period: period.entry.period.key }, { period }, periodCard(period.entry, context)),
+      route(period.path, { period: period.key }, { period }, periodCard(period, context)),
     ),
     countries: model.countries.map((country) =>
       route(country.path, { country: country.code.toLowerCase() }, { country }, countryCard(country, context)),

@@ -11,6 +11,8 @@ import type { Author, Page, Post, VerifiedCanary, Writeup } from "../contract/sc
 import { canaryView, type CanaryView } from "./canary-view.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
+import type { Figure } from "../contract/schemas/figure.ts";
+import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
@@ -33,6 +35,8 @@ export interface SiteModelInput {
   /** `development` under `astro dev`, where drafts and scheduled posts are listed (and marked). */
   mode: "production" | "development";
   requests: readonly Request[];
+  /** Published figures (data/figures.csv). */
+  figures: readonly Figure[];
   blockingEvents: readonly BlockingEvent[];
   incidents: readonly Incident[];
   posts: readonly ContentItem<Post>[];
@@ -71,13 +75,27 @@ export interface CountryView {
   incidents: IncidentView[];
 }
 
-/** A reporting period with a page: its figures, requests (newest first) and neighbours. */
-export interface PeriodView {
-  entry: PeriodReport;
+/** A period as other pages link to it. */
+export interface PeriodLink {
+  /** URL-safe key: `2024-h1`, `2024`, `2024-q3`, `2017-withheld`. */
+  key: string;
+  label: string;
   path: string;
+}
+
+/**
+ * A period with a page: a reporting period with requests in the ledger, a period a published report
+ * covers, or both (they then agree on every published number: validation reconciles them).
+ */
+export interface PeriodView extends PeriodLink {
+  /** The ledger's figures for it; undefined when the ledger has no request in it. */
+  entry: PeriodReport | undefined;
+  /** Its requests in the ledger, newest first. */
   requests: RequestView[];
-  previous: PeriodReport["period"] | undefined;
-  next: PeriodReport["period"] | undefined;
+  /** What reports published for it; undefined when no figure covers it exactly. */
+  published: PublishedPeriodReport | undefined;
+  previous: PeriodLink | undefined;
+  next: PeriodLink | undefined;
 }
 
 /** The counts the home page (and its card) give. */
@@ -116,7 +134,9 @@ export interface SiteModel {
     resolvedByYear: [year: string, incidents: IncidentView[]][];
   };
   report: TransparencyReport;
-  /** Periods with at least one request, each with a page, in order. */
+  /** Published figures per period: the other half of the report, beside the ledger. */
+  published: PublishedReport;
+  /** Periods with a page (ledger requests or published figures), in chronological order. */
   periods: PeriodView[];
   /** Every country named by a request or blocking event, by name in the site's language. */
   countries: CountryView[];
@@ -132,6 +152,44 @@ export interface SiteModel {
   related: (key: string) => RelatedRef[];
   /** One report figure for `<Figure>`, linked to the page where it can be checked. */
   figure: (query: FigureQuery) => FigureResult;
+}
+
+/**
+ * Every period with a page, in order (by last day, the shorter first; a year's withheld bucket after
+ * its halves): the ledger's periods with requests and the periods of published figures, one view per key.
+ */
+function periodViews(report: TransparencyReport, published: PublishedReport, requests: RequestView[]): PeriodView[] {
+  const views = new Map<string, Omit<PeriodView, "previous" | "next"> & { start: string; end: string }>();
+  for (const entry of report.periods.filter((p) => p.figures.records > 0)) {
+    const ids = new Set(entry.requestIds);
+    const { key, label, start, end } = entry.period;
+    const own = requests.filter((r) => ids.has(r.id));
+    views.set(key, { key, label, path: periodPath(key), start, end, entry, requests: own, published: undefined });
+  }
+  for (const p of published.periods) {
+    const { key, start, end } = p.period;
+    const ledger = views.get(key);
+    views.set(key, {
+      key,
+      label: ledger?.label ?? p.label,
+      path: periodPath(key),
+      start,
+      end,
+      entry: ledger?.entry,
+      requests: ledger?.requests ?? [],
+      published: p,
+    });
+  }
+  const ordered = [...views.values()].sort(
+    (a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key),
+  );
+  const link = (view: (typeof ordered)[number] | undefined): PeriodLink | undefined =>
+    view && { key: view.key, label: view.label, path: view.path };
+  return ordered.map(({ start: _start, end: _end, ...view }, i) => ({
+    ...view,
+    previous: link(ordered[i - 1]),
+    next: link(ordered[i + 1]),
+  }));
 }
 
 /** Key of a post in the related index (posts and records share it, so posts are prefixed). */
@@ -203,18 +261,15 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const withRequests = report.periods.filter((p) => p.figures.records > 0);
-  const periods = withRequests.map((entry, i): PeriodView => {
-    const ids = new Set(entry.requestIds);
-    return {
-      entry,
-      path: periodPath(entry.period.key),
-      requests: requests.filter((r) => ids.has(r.id)),
-      previous: withRequests[i - 1]?.period,
-      next: withRequests[i + 1]?.period,
-    };
+  const published = buildPublishedReport(input.figures, {
+    periodLength: site.report.period,
+    threshold,
+    locale,
+    organisationName: site.organisation.name,
+    services: site.services,
   });
-  const periodPages = new Set(periods.map((p) => p.entry.period.key));
+  const periods = periodViews(report, published, requests);
+  const periodPages = new Set(periods.map((p) => p.key));
 
   const inForce = blockingEvents.filter((e) => e.inForce);
   const open = incidents.filter((i) => i.open);
@@ -240,6 +295,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       ],
     },
     report,
+    published,
     periods,
     countries,
     home: {

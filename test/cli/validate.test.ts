@@ -16,7 +16,7 @@ describe("npm run validate", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       new RegExp(
-        `^All valid in [\\d.]+ s: ${project.requests.length} rows \\(${requests} requests\\), ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
+        `^All valid in [\\d.]+ s: ${project.requests.length} rows \\(${requests} requests\\), ${project.figures.length} published figures, ${project.blockingEvents.length} blocking events, ${project.incidents.length} incidents, ${project.posts.length} posts, `,
       ),
     );
   });

@@ -115,7 +115,7 @@ export type FigureRow = z.output<typeof FigureRowSchema>;
 
 /** A published figure as the site uses it: its category normalised, its line in the file kept. */
 export interface Figure extends Omit<FigureRow, "category"> {
-  category: string | undefined;
+  category?: string | undefined;
   /** Line of its row in data/figures.csv: errors and the open data name it. */
   line: number;
 }

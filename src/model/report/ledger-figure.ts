@@ -85,7 +85,7 @@ function measureOf<Row extends { data: Request }>(
  */
 export function ledgerValue<Row extends { data: Request }>(
   scope: LedgerScope<Row>,
-  figure: { measure: Measure; dimension: Dimension; category: string | undefined },
+  figure: { measure: Measure; dimension: Dimension; category?: string | undefined },
   jurisdiction: string,
 ): { band: Band; rows: Row[] } | undefined {
   const match = categoryMatch(figure.dimension, figure.category, jurisdiction);

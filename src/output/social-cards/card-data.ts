@@ -1,11 +1,12 @@
 import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
 import { capitalise, label } from "../../format/labels.ts";
-import { formatNumber, formatPercent } from "../../format/numbers.ts";
+import { formatBand, formatNumber, formatPercent } from "../../format/numbers.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
 import type { PostView } from "../../model/blog-model.ts";
-import type { CountryView, HomeTotals } from "../../model/site-model.ts";
+import type { CountryView, HomeTotals, PeriodView } from "../../model/site-model.ts";
+import type { PublishedRate } from "../../model/report/published-report.ts";
 import { describeDuration } from "../../model/records/record-timing.ts";
-import type { PeriodReport, TransparencyReport } from "../../model/report/transparency-report.ts";
+import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
@@ -172,14 +173,34 @@ export function reportCard(report: TransparencyReport, context: CardContext): Re
 }
 
 /** A reporting period's card: its headline figures. */
-export function periodCard(entry: PeriodReport, context: CardContext): ReportCard {
+export function periodCard(period: PeriodView, context: CardContext): ReportCard {
+  const locale = context.site.language;
+  const published = period.published?.totalRequests;
   return {
     kind: "period",
     site: cardSite(context),
-    title: entry.period.label,
+    title: period.label,
     description: `Requests received by ${context.site.organisation.name}.`,
-    figures: requestFigures(entry.figures, context.site.language),
+    figures: period.entry
+      ? requestFigures(period.entry.figures, locale)
+      : [
+          ...(published ? [{ value: formatBand(published.value, locale), label: "requests received" }] : []),
+          ...publishedRateFigure(period.published?.organisation?.disclosureRate, locale),
+        ],
   };
+}
+
+/** The disclosure rate of a published statement, where the published outcomes give one. */
+function publishedRateFigure(rate: PublishedRate | undefined, locale: string): CardFigure[] {
+  if (rate?.state !== "computed") return [];
+  const n = (value: number) => formatNumber(value, locale);
+  return [
+    {
+      value: formatPercent(rate.value, locale),
+      label: "with data handed over",
+      note: `${n(rate.numerator)} of ${n(rate.denominator)} decided`,
+    },
+  ];
 }
 
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */

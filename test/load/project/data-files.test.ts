@@ -82,7 +82,9 @@ describe("data files of kinds the site does not publish", () => {
     const site = await load(dir, { ...all, incidents: false });
     expect(site.problems.filter((p) => p.file.startsWith("data/")).map(formatProblem)).toEqual([]);
     expect(site.incidents).toEqual([]);
-    expect(describeProject(site)).toMatch(/^\d+ rows \(\d+ requests\), \d+ blocking events, incidents not published, /);
+    expect(describeProject(site)).toMatch(
+      /^\d+ rows \(\d+ requests\), \d+ published figures, \d+ blocking events, incidents not published, /,
+    );
   });
 
   it("the same missing file is an error while its kind is published", async () => {

@@ -66,6 +66,7 @@ const modelOf = (input: Partial<Omit<SiteModelInput, "site" | "now" | "mode">>) 
     now: FIXED_NOW,
     mode: "production",
     requests: [],
+    figures: [],
     blockingEvents: [],
     incidents: [],
     posts: [],
