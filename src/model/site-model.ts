@@ -12,6 +12,7 @@ import { canaryView, type CanaryView } from "./canary-view.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
+import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
@@ -100,8 +101,8 @@ export interface PeriodView extends PeriodLink {
 
 /** The counts the home page (and its card) give. */
 export interface HomeTotals {
-  /** Requests received, all time (rows weighted by `count`). */
-  requests: number;
+  /** Requests received, all time: the ledger's and published periods' (see `allTimeRequests`). */
+  requests: AllTimeRequests;
   blockingEvents: number;
   blocksInForce: number;
   incidents: number;
@@ -215,7 +216,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.incidents.map((i) => incidentView(i, context)),
     (i) => i.data.started,
   );
-  const report = buildTransparencyReport(input.requests, site.report.period);
+  const threshold = site.report.smallCountThreshold;
+  const report = buildTransparencyReport(input.requests, site.report.period, threshold);
   const blog = buildBlogModel(input, site, now, input.mode);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
@@ -237,7 +239,6 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const index = buildRelatedIndex(links);
   const related = (key: string): RelatedRef[] => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []);
 
-  const threshold = site.report.smallCountThreshold;
   const countries = recordCountries(
     input.requests.map((data) => ({ data })),
     input.blockingEvents.map((data) => ({ data })),
@@ -269,6 +270,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     services: site.services,
   });
   const periods = periodViews(report, published, requests);
+  const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
 
   const inForce = blockingEvents.filter((e) => e.inForce);
@@ -299,7 +301,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     periods,
     countries,
     home: {
-      requests: report.allTime.requests,
+      requests: allTime,
       blockingEvents: blockingEvents.length,
       blocksInForce: inForce.length,
       incidents: incidents.length,
@@ -310,6 +312,6 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     record: (id) => records.get(id),
     related,
-    figure: (query) => queryFigure(input.requests, query, { threshold, locale, periodPages }),
+    figure: (query) => queryFigure(input.requests, query, { threshold, locale, periodPages, published, allTime }),
   };
 }

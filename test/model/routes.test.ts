@@ -35,7 +35,8 @@ describe("route table", () => {
     const all = { requests: true, blockingEvents: true, incidents: true };
     const without = (kind: keyof typeof all) => {
       const publishes = { ...all, [kind]: false };
-      const shown = { ...project, [kind]: [] };
+      // As loaded: a site that does not publish requests has no published figures of them either.
+      const shown = { ...project, [kind]: [], ...(kind === "requests" && { figures: [] }) };
       return buildSite(siteModelInput(shown, { ...site, publishes }, FIXED_NOW)).routes;
     };
     const labels = (routes: ReturnType<typeof without>) =>

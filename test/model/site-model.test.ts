@@ -41,7 +41,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
 
   it("gives the home page the model's counts", () => {
     expect(model.home).toEqual({
-      requests: 7,
+      requests: { value: { low: 7, high: 7 }, ledger: 7, published: [], withoutTotal: [] },
       blockingEvents: 7,
       blocksInForce: 4,
       incidents: 4,
@@ -165,7 +165,13 @@ describe("site model of the sample site", () => {
     expect(model.home.blockingEvents).toBe(model.blockingEvents.all.length);
     expect(model.home.blocksInForce).toBe(model.blockingEvents.inForce.length);
     expect(model.home.openIncidents).toBe(model.incidents.open.length);
-    expect(model.home.requests).toBe(model.requests.reduce((sum, r) => sum + r.data.count, 0));
+    // All time: every ledger request, plus each published year before the ledger (2014 to 2016), as published.
+    const ledger = model.requests.reduce((sum, r) => sum + r.data.count, 0);
+    expect(model.home.requests.ledger).toBe(ledger);
+    expect(model.home.requests.published.map((p) => p.period.key)).toEqual(["2014", "2015", "2016"]);
+    const published = model.home.requests.published.map((p) => p.totalRequests?.value.low ?? NaN);
+    expect(model.home.requests.value).toEqual({ low: ledger + 9 + 14 + 21, high: ledger + 9 + 14 + 21 });
+    expect(published).toEqual([9, 14, 21]);
     expect(model.countries.reduce((sum, c) => sum + c.inForce.length, 0)).toBe(model.blockingEvents.inForce.length);
     expect(model.blockingEvents.banner.every((e) => e.inForce)).toBe(true);
     // The contradiction of issue 12: Iran's partial block is in force on every page, not only on /blocking/.

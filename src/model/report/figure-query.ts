@@ -6,6 +6,11 @@ import { countryPath, periodPath } from "../paths.ts";
 import { periodOf } from "./periods.ts";
 import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
 import { protectSmallCount } from "./small-counts.ts";
+import { formatBand } from "../../format/numbers.ts";
+import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
+import type { AllTimeRequests } from "./all-time.ts";
+import { publishedCount, publishedRate, sumPublished } from "./published-figure-query.ts";
+import type { PublishedReport } from "./published-report.ts";
 
 /** Which requests a figure is about: a period (`all`, `2024`, `2024-H1`) and optionally a country. */
 export interface FigureQuery {
@@ -77,6 +82,16 @@ export interface FigureOptions {
   locale?: string;
   /** Keys of the period pages the site builds (`2024-h1`, or `2024` in yearly reports); other periods link to the report. */
   periodPages?: ReadonlySet<string>;
+  /** The published figures: a period the ledger has no request in is answered from them. */
+  published?: PublishedReport;
+  /** Requests over all time, ledger and published: `all` counts add the published periods it counts. */
+  allTime?: AllTimeRequests;
+}
+
+/** A published count as a figure: "not published" when the report gives none. */
+function bandResult(band: Band | undefined, locale: string, rest: Omit<FigureResult, "value" | "text">): FigureResult {
+  if (band === undefined) return { value: undefined, text: "not published", ...rest };
+  return { value: isExact(band) ? band.low : undefined, text: formatBand(band, locale), ...rest };
 }
 
 /**
@@ -93,11 +108,49 @@ export function queryFigure(
   const period = query.period ?? "all";
   const country = query.country?.toUpperCase();
   const selected = requests.filter((r) => inPeriod(r, period) && (country === undefined || r.country === country));
-  const value = metricValue(computeRequestFigures(selected), query.metric);
-  const scope = [periodWords(period), country ? `from ${countryName(country, locale)}` : ""].filter(Boolean).join(", ");
+  const figures = computeRequestFigures(selected, options.threshold);
+  const value = metricValue(figures, query.metric);
   const key = period.toLowerCase();
+  const publishedPeriod = options.published?.periods.find((p) => p.period.key === key);
+  const scope = [
+    publishedPeriod ? `in ${publishedPeriod.label}` : periodWords(period),
+    country ? `from ${countryName(country, locale)}` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const source = country ? countryPath(country) : options.periodPages?.has(key) ? periodPath(key) : "transparency/";
-  if (query.metric === "disclosure_rate") return { value, text: formatPercent(value, locale), source, scope };
+  // A period the ledger has no request in, that a report published figures for: its published numbers.
+  if (publishedPeriod && !requests.some((r) => inPeriod(r, period))) {
+    if (query.metric === "disclosure_rate") {
+      const rate = publishedRate(publishedPeriod);
+      const text =
+        rate.state === "computed"
+          ? formatPercent(rate.value, locale)
+          : rate.state === "too-few"
+            ? "too few to compute"
+            : "not published";
+      return { value: rate.state === "computed" ? rate.value : undefined, text, source, scope };
+    }
+    return bandResult(publishedCount(publishedPeriod, query.metric, country), locale, { source, scope });
+  }
+  // All time: the ledger and the published periods it does not cover, when they publish this count.
+  const apart = key === "all" ? (options.allTime?.published ?? []) : [];
+  if (apart.length > 0 && query.metric !== "disclosure_rate" && query.metric !== "median_days_to_respond") {
+    const more = sumPublished(apart, query.metric, country);
+    const ledger = { low: value ?? 0, high: value ?? 0 };
+    if (query.metric === "requests" && country === undefined && options.allTime)
+      return bandResult(options.allTime.value, locale, { source, scope });
+    return more === undefined
+      ? {
+          value: undefined,
+          text: `${formatBand(ledger, locale)} in the ledger (the earlier published reports do not give it)`,
+          source,
+          scope,
+        }
+      : bandResult(addBands([ledger, more]), locale, { source, scope });
+  }
+  if (query.metric === "disclosure_rate")
+    return { value, text: figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale), source, scope };
   if (query.metric === "median_days_to_respond") return { value, text: formatDays(value, locale), source, scope };
   if (country && value !== undefined && query.metric !== "countries") {
     const shown = protectSmallCount(value, options.threshold, locale);

@@ -47,8 +47,13 @@ export interface RequestFigures {
   decided: number;
   /** Requests where any data was disclosed (disclosed or partially disclosed). */
   disclosing: number;
-  /** `disclosing / decided`, or undefined when nothing was decided. Recomputed from counts, never averaged. */
+  /**
+   * `disclosing / decided`, recomputed from counts, never averaged; undefined when nothing was decided,
+   * or when fewer requests were decided than the small-count threshold (`tooFewToRate`).
+   */
   disclosureRate: number | undefined;
+  /** Some requests were decided, but fewer than the threshold: the rate is "too few to compute", not unknown. */
+  tooFewToRate: boolean;
   /** Median days from received to responded, over requests where both are exact days. */
   medianDaysToRespond: number | undefined;
   /** Requests behind `medianDaysToRespond`. */
@@ -62,10 +67,11 @@ const DAY_MS = 86_400_000;
 const isExactDay = (precision: string): boolean => precision === "day" || precision === "time";
 
 /**
- * Computes every report figure for a set of requests (pure; rows weighted by `count`). It costs O(rows),
+ * Computes every report figure for a set of requests (pure; rows weighted by `count`); no rate over
+ * fewer decided requests than `threshold` (the site's `report.smallCountThreshold`). It costs O(rows),
  * whatever the counts: a row is added once with its count, never once per request.
  */
-export function computeRequestFigures(requests: readonly Request[]): RequestFigures {
+export function computeRequestFigures(requests: readonly Request[], threshold = 1): RequestFigures {
   const figures: RequestFigures = {
     requests: 0,
     records: requests.length,
@@ -85,6 +91,7 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     decided: 0,
     disclosing: 0,
     disclosureRate: undefined,
+    tooFewToRate: false,
     medianDaysToRespond: undefined,
     requestsWithResponseTime: 0,
   };
@@ -120,7 +127,9 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     }
   }
   figures.country = [...countries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  figures.disclosureRate = figures.decided > 0 ? figures.disclosing / figures.decided : undefined;
+  figures.tooFewToRate = figures.decided > 0 && figures.decided < threshold;
+  figures.disclosureRate =
+    figures.decided > 0 && !figures.tooFewToRate ? figures.disclosing / figures.decided : undefined;
   figures.medianDaysToRespond = weightedMedian(responseDays);
   return figures;
 }

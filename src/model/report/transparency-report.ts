@@ -31,7 +31,11 @@ export interface TransparencyReport {
 }
 
 /** Builds the report: figures per period, per country and for all time, from the requests (O(rows) per grouping). */
-export function buildTransparencyReport(requests: readonly Request[], periodLength: PeriodLength): TransparencyReport {
+export function buildTransparencyReport(
+  requests: readonly Request[],
+  periodLength: PeriodLength,
+  threshold?: number,
+): TransparencyReport {
   const periodByKey = new Map<string, Period>();
   for (const r of requests) {
     const period = periodOf(r.received, periodLength);
@@ -42,13 +46,13 @@ export function buildTransparencyReport(requests: readonly Request[], periodLeng
     .sort((a, b) => periodOrder(a) - periodOrder(b))
     .map((period): PeriodReport => {
       const own = byPeriod.get(period.key) ?? [];
-      return { period, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };
+      return { period, figures: computeRequestFigures(own, threshold), requestIds: own.map((r) => r.id) };
     });
-  const allTime = computeRequestFigures(requests);
+  const allTime = computeRequestFigures(requests, threshold);
   const byCountry = group(requests, (r) => r.country);
   const countries = allTime.country.map(([code]): CountryReport => {
     const own = byCountry.get(code) ?? [];
-    return { code, figures: computeRequestFigures(own), requestIds: own.map((r) => r.id) };
+    return { code, figures: computeRequestFigures(own, threshold), requestIds: own.map((r) => r.id) };
   });
   const latest = periods.findLast((p) => p.figures.records > 0 && p.period.kind !== "withheld");
   return { periodLength, periods, latest, allTime, countries };

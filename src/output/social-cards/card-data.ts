@@ -150,7 +150,9 @@ export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
     description: context.site.description,
     // A kind the site does not publish has no figure: not a zero.
     figures: [
-      ...(requests ? [{ value: n(home.requests), label: "requests from authorities" }] : []),
+      ...(requests
+        ? [{ value: formatBand(home.requests.value, context.site.language), label: "requests from authorities" }]
+        : []),
       ...(blockingEvents
         ? [{ value: n(home.blockingEvents), label: "blocking events", note: `${n(home.blocksInForce)} in force` }]
         : []),
