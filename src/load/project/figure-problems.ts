@@ -23,10 +23,13 @@ export interface FigureCheckContext {
 }
 
 const n = (value: number): string => value.toLocaleString("en");
+/** `line 4`, `lines 4 and 7`, `lines 4, 7, 9, 12, 15 and 3 more`. */
 const lines = (rows: readonly { line: number }[]): string => {
   const numbers = rows.map((r) => r.line);
-  const shown = numbers.slice(0, 5).join(", ");
-  return numbers.length > 5 ? `${shown} and ${n(numbers.length - 5)} more` : shown;
+  if (numbers.length === 1) return `line ${numbers[0]}`;
+  const shown = numbers.slice(0, 5);
+  const last = numbers.length > 5 ? `${n(numbers.length - 5)} more` : shown.pop();
+  return `lines ${shown.join(", ")} and ${last}`;
 };
 
 function problemAt(record: LocatedFigure, field: string, expected: string, found?: string): Problem {
@@ -79,8 +82,8 @@ export function serviceProblems(
 /** A figure's place in its file: period, service and measure, then the dimension and category. */
 const groupKey = (f: Figure): string => `${f.period.key}|${f.service ?? ""}|${f.measure}`;
 
-/** Figures given twice, naming the first line. */
-function duplicateProblems(rows: readonly LocatedFigure[]): Problem[] {
+/** Figures given twice, naming the first line; and the rows without them, which the other checks read. */
+function duplicateProblems(rows: readonly LocatedFigure[]): { problems: Problem[]; firsts: LocatedFigure[] } {
   const first = new Map<string, LocatedFigure>();
   const problems: Problem[] = [];
   for (const row of rows) {
@@ -96,7 +99,7 @@ function duplicateProblems(rows: readonly LocatedFigure[]): Problem[] {
       );
     else first.set(key, row);
   }
-  return problems;
+  return { problems, firsts: [...first.values()] };
 }
 
 /** Breakdowns without a total, exclusive breakdowns over their total, and "foreign" beside named foreign countries. */
@@ -129,7 +132,7 @@ function breakdownProblems(rows: readonly LocatedFigure[], jurisdiction: string 
           problemAt(
             last,
             "value",
-            `categories of ${dimension} that sum to no more than the total, ${bandText(total.data.value)} (line ${total.line}): lines ${lines(parts)} sum to ${bandText(sum)}`,
+            `categories of ${dimension} that sum to no more than the total, ${bandText(total.data.value)} (line ${total.line}): ${lines(parts)} ${parts.length === 1 ? "gives" : "sum to"} ${bandText(sum)}`,
           ),
         );
       }
@@ -141,7 +144,7 @@ function breakdownProblems(rows: readonly LocatedFigure[], jurisdiction: string 
             problemAt(
               foreign,
               "category",
-              `either "foreign" (every foreign country together) or foreign countries by code, not both: line${named.length === 1 ? "" : "s"} ${lines(named)} name${named.length === 1 ? "s" : ""} ${named.map((p) => p.data.category).join(", ")}, which "foreign" already counts; write the foreign countries not named as "unnamed"`,
+              `either "foreign" (every foreign country together) or foreign countries by code, not both: ${lines(named)} name${named.length === 1 ? "s" : ""} ${named.map((p) => p.data.category).join(", ")}, which "foreign" already counts; write the foreign countries not named as "unnamed"`,
             ),
           );
       }
@@ -174,8 +177,8 @@ function reconciliationProblems(
       if (ledger === undefined || bandsOverlap(ledger.band, row.data.value)) continue;
       const where =
         ledger.rows.length > 0
-          ? `on line${ledger.rows.length === 1 ? "" : "s"} ${lines(ledger.rows.toSorted((a, b) => a.line - b.line))}`
-          : `(none of its rows for ${row.data.period.text} on lines ${lines(all)} counts here)`;
+          ? `on ${lines(ledger.rows.toSorted((a, b) => a.line - b.line))}`
+          : `(none of its rows for ${row.data.period.text}, on ${lines(all)}, counts here)`;
       problems.push(
         problemAt(
           row,
@@ -194,10 +197,13 @@ function reconciliationProblems(
  * two only when every row is valid, so that no problem is a knock-on of another).
  */
 export function figureProblems(rows: readonly LocatedFigure[], context: FigureCheckContext): Problem[] {
+  // A figure given twice is reported once, and counted once in the sums below.
+  const { problems: duplicates, firsts } = duplicateProblems(rows);
+  const { ledger } = context;
   return [
     ...serviceProblems(rows, context.services),
-    ...duplicateProblems(rows),
-    ...(context.complete ? breakdownProblems(rows, context.jurisdiction) : []),
-    ...(context.complete && context.ledger ? reconciliationProblems(rows, { ...context, ledger: context.ledger }) : []),
+    ...duplicates,
+    ...(context.complete ? breakdownProblems(firsts, context.jurisdiction) : []),
+    ...(context.complete && ledger ? reconciliationProblems(firsts, { ...context, ledger }) : []),
   ];
 }

@@ -1,57 +1,26 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { FIXED_NOW, repoRoot } from "../../helpers/fixture-site.ts";
+import {
+  loadPublished,
+  publishedProviders,
+  publishedReportsFolder,
+  readPublished,
+} from "../../helpers/published-reports.ts";
 
 // Real transparency reports, entered in test/fixtures/published-reports/ exactly as their publishers printed them,
 // must load as data/figures.csv without a problem, and the totals the loader reads must be the totals written down by
 // hand from the sources (expected.json), not from the CSV.
 
-const folder = path.join(repoRoot, "test/fixtures/published-reports");
+const folder = publishedReportsFolder;
 const HEADER = "period,service,measure,dimension,category,value,source,note";
-const LEDGER_HEADER = readFileSync(path.join(repoRoot, "data/requests.csv"), "utf8").split(/\r?\n/)[0] ?? "";
-
-interface Total {
-  period: string;
-  service: string | null;
-  measure: string;
-  value: number | string;
-}
-interface Provider {
-  jurisdiction: string;
-  services: string[];
-  totals: Total[];
-}
-
-const expected = (
-  JSON.parse(readFileSync(path.join(folder, "expected.json"), "utf8")) as { providers: Record<string, Provider> }
-).providers;
+const expected = publishedProviders;
 const providers = readdirSync(folder, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(folder, entry.name, "figures.csv")))
   .map((entry) => entry.name);
-
-const read = (provider: string, file: string): string => readFileSync(path.join(folder, provider, file), "utf8");
-
-/** Loads a provider's figures as a site's data/figures.csv, beside an empty ledger, as validate and the build do. */
-async function load(provider: string, figures = read(provider, "figures.csv"), jurisdiction?: string) {
-  const dir = path.join(repoRoot, "test/.tmp/published-reports", provider);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(path.join(dir, "data"), { recursive: true });
-  writeFileSync(path.join(dir, "data/figures.csv"), figures);
-  writeFileSync(path.join(dir, "data/requests.csv"), `${LEDGER_HEADER}\n`);
-  const facts = expected[provider] ?? { jurisdiction: "", services: [], totals: [] };
-  return loadProject(dir, {
-    now: FIXED_NOW,
-    requireDataFiles: true,
-    canary: undefined,
-    allowCode: false,
-    publishes: { requests: true, blockingEvents: false, incidents: false },
-    services: facts.services,
-    jurisdiction: jurisdiction ?? facts.jurisdiction,
-  });
-}
+const read = readPublished;
+const load = loadPublished;
 
 const scope = (period: string, service: string | null | undefined, measure: string): string =>
   `${period}|${service ?? ""}|${measure}`;

@@ -39,6 +39,8 @@ describe("problem reports name file, line, column, field, expectation and findin
         "spreadsheet-dates",
         "not-utf8",
         "hostile-text",
+        "figure-cells",
+        "figure-rules",
       ]),
     );
   });
