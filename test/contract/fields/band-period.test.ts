@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addBands, bandText, bandValue, remainder, type Band } from "../../../src/contract/fields/band.ts";
+import { addBands, bandText, bandValue, remainder } from "../../../src/contract/fields/band.ts";
 import { parsePublishedPeriod } from "../../../src/contract/fields/published-period.ts";
 
 describe("published periods", () => {
@@ -44,7 +44,7 @@ describe("bands", () => {
   const bandWithValue = fc
     .tuple(fc.nat(1000), fc.nat(1000), fc.nat(1000))
     .map(([a, b, c]) => [a, b, c].sort((x, y) => x - y))
-    .map(([low = 0, value = 0, high = 0]) => ({ band: { low, high } as Band, value }));
+    .map(([low = 0, value = 0, high = 0]) => ({ band: { low, high }, value }));
 
   it("a sum over bands is a band that holds the true sum", () => {
     fc.assert(
