@@ -162,15 +162,28 @@ export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
 }
 
 /** The report overview's card: all-time figures since the first period. */
-export function reportCard(report: TransparencyReport, context: CardContext): ReportCard {
-  const first = report.periods[0]?.period;
-  const since = first ? `, since the ${first.label.toLowerCase()}` : "";
+export function reportCard(
+  model: { report: TransparencyReport; periods: readonly PeriodView[]; home: HomeTotals },
+  context: CardContext,
+): ReportCard {
+  const locale = context.site.language;
+  const first = model.periods[0];
+  const since = first ? `, since ${first.label}` : "";
+  const ledger = model.report.periods[0]?.period;
+  // The ledger's figures say which periods they cover when published figures reach further back.
+  const ledgerNote = ledger && ledger.label !== first?.label ? ` (since ${ledger.shortLabel})` : "";
+  const [, ...rest] = requestFigures(model.report.allTime, locale);
   return {
     kind: "report",
     site: cardSite(context),
     title: "Transparency report",
     description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.`,
-    figures: requestFigures(report.allTime, context.site.language),
+    figures: [
+      { value: formatBand(model.home.requests.value, locale), label: "requests received" },
+      ...(model.report.allTime.records > 0
+        ? rest.map((figure) => ({ ...figure, label: `${figure.label}${ledgerNote}` }))
+        : []),
+    ],
   };
 }
 
