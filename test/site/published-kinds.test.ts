@@ -24,6 +24,8 @@ function siteWithoutRequests(): string {
     text.replace("  blog: {", "  publishes: { requests: false },\n  blog: {"),
   );
   rmSync(path.join(dir, "data/requests.csv"));
+  // Published figures are of requests: a site without requests has none.
+  rmSync(path.join(dir, "data/figures.csv"));
   for (const post of ["transparency-report-2024.mdx", "how-we-answer-requests.mdx"])
     rmSync(path.join(dir, "content/blog", post));
   // Links the editor wrote to the report go too (prose links are not checked against the routes).
