@@ -7,6 +7,7 @@ import {
   REJECTION_REASONS,
   ROUTES,
 } from "../../contract/schemas/vocabulary.ts";
+import { accountsFigure, type AccountsFigure } from "./accounts-figure.ts";
 import { weightedMedian, type WeightedValue } from "./weighted-median.ts";
 
 /** Counts per word of an enumeration, plus `unknown` for blank cells where the column is optional. */
@@ -25,10 +26,8 @@ export interface RequestFigures {
   requests: number;
   /** Rows in the CSV behind these figures. */
   records: number;
-  /** Accounts specified, summed over the rows that give it. */
-  accounts: number;
-  /** Requests whose row gives the number of accounts. */
-  requestsWithAccounts: number;
+  /** Accounts named, summed over the rows that give the number; undefined (not 0) when none does. */
+  accounts: AccountsFigure;
   outcome: Tally<(typeof OUTCOMES)[number]>;
   /** Requests per ISO country code, largest first. */
   country: [code: string, requests: number][];
@@ -69,8 +68,7 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
   const figures: RequestFigures = {
     requests: 0,
     records: requests.length,
-    accounts: 0,
-    requestsWithAccounts: 0,
+    accounts: undefined,
     outcome: zeroes(OUTCOMES),
     country: [],
     route: zeroes([...ROUTES, "unknown"]),
@@ -88,6 +86,8 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     medianDaysToRespond: undefined,
     requestsWithResponseTime: 0,
   };
+  let accounts = 0;
+  let requestsWithAccounts = 0;
   const countries = new Map<string, number>();
   const responseDays: WeightedValue[] = [];
   const tallyYesNo = (tally: YesNoTally, value: boolean | undefined, n: number): void => {
@@ -97,8 +97,8 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     const n = r.count;
     figures.requests += n;
     if (r.accounts !== undefined) {
-      figures.accounts += r.accounts;
-      figures.requestsWithAccounts += n;
+      accounts += r.accounts;
+      requestsWithAccounts += n;
     }
     figures.outcome[r.outcome] += n;
     countries.set(r.country, (countries.get(r.country) ?? 0) + n);
@@ -119,6 +119,7 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
       figures.requestsWithResponseTime += n;
     }
   }
+  figures.accounts = accountsFigure(accounts, requestsWithAccounts, figures.requests);
   figures.country = [...countries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   figures.disclosureRate = figures.decided > 0 ? figures.disclosing / figures.decided : undefined;
   figures.medianDaysToRespond = weightedMedian(responseDays);

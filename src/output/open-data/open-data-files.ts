@@ -150,7 +150,7 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
     ...recordFiles("incidents", input.incidents, input.dataUrl),
     csvFile(
       "requests-by-period.csv",
-      "Requests per reporting period, as in the transparency report: requests, records, accounts, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
+      "Requests per reporting period, as in the transparency report: requests, records, accounts named (blank when not recorded) and the requests whose row gives them, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
       requestsByPeriod(input.report),
     ),
     csvFile(

@@ -182,7 +182,7 @@ export function periodCard(entry: PeriodReport, context: CardContext): ReportCar
   };
 }
 
-/** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
+/** A country's card: requests published under its name (as on the page), blocking events and blocks in force. */
 export function countryCard(country: CountryView, context: CardContext): CountryCard {
   const locale = context.site.language;
   // A kind the site does not publish has no figure: not a zero.
@@ -192,7 +192,7 @@ export function countryCard(country: CountryView, context: CardContext): Country
     site: cardSite(context),
     title: country.name,
     figures: [
-      ...(requests ? [{ value: country.requestCount.text, label: "requests from authorities" }] : []),
+      ...(requests ? [{ value: country.requestCount, label: "requests from authorities" }] : []),
       ...(blockingEvents
         ? [
             { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
