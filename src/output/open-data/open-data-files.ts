@@ -25,7 +25,7 @@ export const RECORD_DOWNLOADS = {
     spec: requestSpec,
     schema: RequestSchema,
     title: "Requests",
-    what: "requests from law enforcement and other authorities; a record may stand for several identical requests, see count",
+    what: 'requests from law enforcement and other authorities; a record may stand for several identical requests, see count; a request counted under "Other countries" (small-count protection) has country ZZ and no authority, legal_basis, route, notes or related',
     kind: "requests",
   },
   "blocking-events": {
