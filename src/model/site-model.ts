@@ -166,7 +166,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     (i) => i.data.started,
   );
   const report = buildTransparencyReport(ledger.requests, site.report.period);
-  const blog = buildBlogModel(input, site, now, input.mode);
+  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([

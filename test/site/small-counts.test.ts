@@ -121,6 +121,21 @@ describe("small-count protection in every output of the sample's build", () => {
     }
   });
 
+  it("links no withheld row from a page about anything else than all requests or one period", () => {
+    // The request lists (/transparency/ and its period pages) show every request and name many countries;
+    // any other page that linked a withheld row (a post's records, a blocking event's related records,
+    // a country's requests) would tie it to what that page is about.
+    const lists = /^transparency\/(?:index\.html|[^/]+\/index\.html)$/;
+    const pages = files.filter((file) => file.endsWith(".html") && !lists.test(file));
+    for (const file of pages) {
+      const html = readFileSync(path.join(dist, file), "utf8");
+      for (const { row } of withheld) {
+        if (file === `transparency/requests/${row.id}/index.html`) continue;
+        expect(html.includes(`/transparency/requests/${row.id}/`), `${file} links ${row.id}`).toBe(false);
+      }
+    }
+  });
+
   it("lists no withheld row on its country's page, and no withheld country in its period's table", () => {
     for (const { row, period } of withheld) {
       const countryPage = path.join(dist, "countries", row.country.toLowerCase(), "index.html");

@@ -125,7 +125,7 @@ export function worldMapGeometry(
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
   const valueText = (n: number): string => {
-    if (n === 0) return "no requests";
+    if (n === 0) return threshold === undefined ? "no requests" : "none published";
     const shown = protectSmallCount(n, threshold, locale);
     return `${shown.text} ${n === 1 && shown.value !== undefined ? "request" : "requests"}`;
   };
