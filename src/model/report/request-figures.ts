@@ -1,4 +1,5 @@
 import type { Request } from "../../contract/schemas/request.ts";
+import { OTHER_COUNTRIES } from "../../format/labels.ts";
 import {
   AUTHORITY_TYPES,
   DATA_KINDS,
@@ -31,7 +32,8 @@ export interface RequestFigures {
   outcome: Tally<(typeof OUTCOMES)[number]>;
   /** Requests per ISO country code, largest first. */
   country: [code: string, requests: number][];
-  route: Tally<(typeof ROUTES)[number] | "unknown">;
+  /** `withheld`: requests published as "Other countries", whose route would name the country (`domestic`). */
+  route: Tally<(typeof ROUTES)[number] | "unknown" | "withheld">;
   authorityType: Tally<(typeof AUTHORITY_TYPES)[number] | "unknown">;
   legalProcess: Tally<(typeof LEGAL_PROCESSES)[number] | "unknown">;
   /** Requests asking for each kind of data (a request may ask for several). */
@@ -71,7 +73,7 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     accounts: undefined,
     outcome: zeroes(OUTCOMES),
     country: [],
-    route: zeroes([...ROUTES, "unknown"]),
+    route: zeroes([...ROUTES, "unknown", "withheld"]),
     authorityType: zeroes([...AUTHORITY_TYPES, "unknown"]),
     legalProcess: zeroes([...LEGAL_PROCESSES, "unknown"]),
     dataRequested: zeroes(DATA_KINDS),
@@ -102,7 +104,7 @@ export function computeRequestFigures(requests: readonly Request[]): RequestFigu
     }
     figures.outcome[r.outcome] += n;
     countries.set(r.country, (countries.get(r.country) ?? 0) + n);
-    figures.route[r.route ?? "unknown"] += n;
+    figures.route[r.route ?? (r.country === OTHER_COUNTRIES ? "withheld" : "unknown")] += n;
     figures.authorityType[r.authority_type ?? "unknown"] += n;
     figures.legalProcess[r.legal_process ?? "unknown"] += n;
     for (const kind of new Set(r.data_requested)) figures.dataRequested[kind] += n;

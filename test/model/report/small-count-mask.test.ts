@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { RequestSchema, type Request } from "../../../src/contract/schemas/request.ts";
 import { OTHER_COUNTRIES } from "../../../src/format/labels.ts";
 import { periodOf, type PeriodLength } from "../../../src/model/report/periods.ts";
+import { computeRequestFigures } from "../../../src/model/report/request-figures.ts";
 import { maskSmallCounts, namedCountryCount, WITHHELD_FIELDS } from "../../../src/model/report/small-count-mask.ts";
 
 /** A request row as an editor writes it (CSV cells), parsed by the contract's own schema. */
@@ -79,6 +80,17 @@ describe("small-count masking", () => {
     expect(pl.related).toEqual([]);
     expect(pl).toMatchObject({ id: "pl-1", count: 1, outcome: "pending", data_requested: ["subscriber"] });
     expect(requests[1]).toBe(ledger[1]);
+  });
+
+  it("counts a masked row's route as withheld, not as not recorded: 'domestic' would name the country", () => {
+    const { requests } = maskSmallCounts(ledger, { threshold: 3, period: "half" });
+    expect(computeRequestFigures(requests).route).toEqual({
+      domestic: 3, // be-1 ×2, be-2
+      mlat: 0,
+      direct_foreign: 0,
+      unknown: 3, // de-1 gives none
+      withheld: 3, // pl-1, be-3, de-2
+    });
   });
 
   it("counts by the site's reporting period: yearly reports add up a country's halves", () => {
