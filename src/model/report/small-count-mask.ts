@@ -33,11 +33,12 @@ const groupKey = (r: Request, period: PeriodLength): string => `${periodOf(r.rec
 export function maskSmallCounts(requests: readonly Request[], policy: SmallCountPolicy): MaskedLedger {
   const { threshold, period } = policy;
   if (threshold === undefined) return { requests: [...requests], masked: new Set() };
+  const keys = requests.map((r) => groupKey(r, period));
   const sizes = new Map<string, number>();
-  for (const r of requests) sizes.set(groupKey(r, period), (sizes.get(groupKey(r, period)) ?? 0) + r.count);
+  requests.forEach((r, i) => sizes.set(keys[i]!, (sizes.get(keys[i]!) ?? 0) + r.count));
   const masked = new Set<string>();
-  const published = requests.map((r): Request => {
-    if ((sizes.get(groupKey(r, period)) ?? 0) >= threshold) return r;
+  const published = requests.map((r, i): Request => {
+    if ((sizes.get(keys[i]!) ?? 0) >= threshold) return r;
     masked.add(r.id);
     return {
       ...r,
