@@ -224,6 +224,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     };
   });
   const periodPages = new Set(periods.map((p) => p.entry.period.key));
+  const countryPages = new Set(countries.map((c) => c.code));
 
   const inForce = blockingEvents.filter((e) => e.inForce);
   const open = incidents.filter((i) => i.open);
@@ -264,12 +265,6 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     record: (id) => records.get(id),
     related,
-    figure: (query) =>
-      queryFigure(ledger.requests, query, {
-        threshold,
-        locale,
-        periodPages,
-        countryPages: new Set(countries.map((c) => c.code)),
-      }),
+    figure: (query) => queryFigure(ledger.requests, query, { threshold, locale, periodPages, countryPages }),
   };
 }
