@@ -95,8 +95,9 @@ export const SiteConfigSchema = z.object({
       /** Length of a reporting period: `half` (January–June, July–December) or `year`. */
       period: z.enum(["half", "year"], { error: 'one of "half" or "year"' }).default("half"),
       /**
-       * Small-count protection: per-country figures below this are shown as "fewer than N" in pages
-       * and downloads (totals stay exact). Leave out to publish exact figures.
+       * Small-count protection: the requests of a country that sent fewer than this in a reporting
+       * period are published as "Other countries", without their country, authority, legal basis,
+       * route, notes or links, in pages and downloads (totals stay exact). Leave out to name every country.
        * @example 5
        */
       smallCountThreshold: z

@@ -46,8 +46,16 @@ export function yesNoLabel(value: boolean | undefined): string {
 
 const countryNames = new Map<string, string>();
 
-/** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"). */
+/**
+ * The country code of requests published as "Other countries" (small-count protection, see
+ * src/model/report/small-count-mask.ts). `ZZ` is the ISO 3166-1 user-assigned code CLDR uses for an
+ * unnamed region: no country has it, so it never collides with a real one.
+ */
+export const OTHER_COUNTRIES = "ZZ";
+
+/** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"); `ZZ` is "Other countries". */
 export function countryName(code: string, locale = "en"): string {
+  if (code === OTHER_COUNTRIES) return "Other countries";
   return remembered(
     countryNames,
     `${locale}\u0000${code}`,

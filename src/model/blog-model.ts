@@ -73,7 +73,8 @@ export interface BlogModel {
 /**
  * The blog part of the site model. Drafts and scheduled posts are listed only in development, where
  * their pages mark them; production lists published posts only. Posts are newest first by their
- * publication instant in the site's time zone, then by id.
+ * publication instant in the site's time zone, then by id. Records in `unlinked` (requests published as
+ * "Other countries") are in no post's records and make no two posts similar.
  */
 export function buildBlogModel(
   input: {
@@ -84,7 +85,9 @@ export function buildBlogModel(
   site: Pick<SiteConfig, "timeZone">,
   now: Date,
   mode: "production" | "development",
+  unlinked: ReadonlySet<string> = new Set(),
 ): BlogModel {
+  const linkable = (ids: readonly string[]): string[] => ids.filter((id) => !unlinked.has(id));
   const instant = (post: ContentItem<Post>) => publicationInstant(post.data.date, site.timeZone).getTime();
   const listed = input.posts
     .map((post) => ({ post, visibility: postVisibility(post.data, now, site.timeZone) }))
@@ -110,13 +113,20 @@ export function buildBlogModel(
       return { slug, label: tagBySlug.get(slug)?.label ?? raw, path: tagPath(slug) };
     }),
     // Its own `related` first, then every record it names or shows, sorted.
-    recordIds: [...new Set([...post.data.related, ...[...new Set([...post.data.related, ...post.mentions])].sort()])],
+    recordIds: linkable([
+      ...new Set([...post.data.related, ...[...new Set([...post.data.related, ...post.mentions])].sort()]),
+    ]),
     similar: [],
     newer: undefined,
     older: undefined,
   }));
   const postById = new Map(posts.map((p) => [p.id, p]));
-  const forRelations = posts.map((p) => ({ id: p.id, date: p.data.date, tags: p.data.tags, related: p.data.related }));
+  const forRelations = posts.map((p) => ({
+    id: p.id,
+    date: p.data.date,
+    tags: p.data.tags,
+    related: linkable(p.data.related),
+  }));
   posts.forEach((post, index) => {
     post.newer = posts[index - 1];
     post.older = posts[index + 1];

@@ -68,6 +68,11 @@ export interface IncidentView extends RecordViewBase<"incidents", Incident> {
 /** A request, named by its authority and country in the site's language. */
 export interface RequestView extends RecordViewBase<"requests", Request> {
   countryName: string;
+  /**
+   * Why its country, authority, legal basis, route, notes and links are not shown, when it is published
+   * as "Other countries" (small-count protection); undefined for every other request.
+   */
+  withheld: string | undefined;
 }
 
 /** Any record's view. */
@@ -135,8 +140,12 @@ export function incidentView(incident: Incident, context: ViewContext): Incident
   };
 }
 
-/** The view of a request. */
-export function requestView(request: Request, context: Pick<ViewContext, "locale">): RequestView {
+/** The view of a request; `withheld` says why fields are left out of a row published as "Other countries". */
+export function requestView(
+  request: Request,
+  context: Pick<ViewContext, "locale">,
+  withheld: string | undefined = undefined,
+): RequestView {
   return {
     kind: "requests",
     id: request.id,
@@ -144,6 +153,7 @@ export function requestView(request: Request, context: Pick<ViewContext, "locale
     path: recordPath("requests", request.id),
     title: requestTitle(request, context.locale),
     countryName: countryName(request.country, context.locale),
+    withheld,
   };
 }
 

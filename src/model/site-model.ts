@@ -2,7 +2,7 @@ import { countryName } from "../format/labels.ts";
 import { bannerEvents } from "./records/blocking-banner.ts";
 import { recordCountries } from "./records/record-countries.ts";
 import { queryFigure, type FigureQuery, type FigureResult } from "./report/figure-query.ts";
-import { protectSmallCount, type CountDisplay } from "./report/small-counts.ts";
+import { maskSmallCounts, namedCountryCount, withheldWords } from "./report/small-count-mask.ts";
 import type { RequestFigures } from "./report/request-figures.ts";
 import { buildTransparencyReport, type PeriodReport, type TransparencyReport } from "./report/transparency-report.ts";
 import { buildRelatedIndex, type RelationLink } from "./related-index.ts";
@@ -62,12 +62,12 @@ export interface CountryView {
   code: string;
   name: string;
   path: string;
-  /** Its requests, newest first. */
+  /** Its requests published under its name (not those published as "Other countries"), newest first. */
   requests: RequestView[];
-  /** The report's figures for its requests; undefined when it has none. */
+  /** The report's figures for those requests; undefined when it has none. */
   figures: RequestFigures | undefined;
-  /** Requests received (rows weighted by `count`), shown with small-count protection. */
-  requestCount: CountDisplay;
+  /** Requests published under its name (rows weighted by `count`) in words: "at least 12" under small-count protection. */
+  requestCount: string;
   /** Its blocking events, newest first. */
   blockingEvents: BlockingEventView[];
   /** Those in force. */
@@ -114,7 +114,10 @@ export interface SiteModel {
   site: SiteConfig;
   now: Date;
   mode: SiteModelInput["mode"];
-  /** Requests, newest first. */
+  /**
+   * Requests as published, newest first: a country with fewer than `report.smallCountThreshold` requests
+   * in a reporting period has its rows there published as "Other countries" (see small-count-mask.ts).
+   */
   requests: RequestView[];
   blockingEvents: {
     /** Every blocking event, newest first. */
@@ -204,8 +207,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { site, now } = input;
   const locale = site.language;
   const context = { locale, now };
+  const threshold = site.report.smallCountThreshold;
+  // Small-count protection, once, before anything else sees the ledger: every page, card, feed, chart,
+  // figure and download below is built from the published rows only.
+  const ledger = maskSmallCounts(input.requests, { threshold, period: site.report.period });
+  const withheld = threshold === undefined ? undefined : withheldWords(threshold);
   const requests = newestFirst(
-    input.requests.map((r) => requestView(r, context)),
+    ledger.requests.map((r) => requestView(r, context, ledger.masked.has(r.id) ? withheld : undefined)),
     (r) => r.data.received,
   );
   const blockingEvents = newestFirst(
@@ -216,9 +224,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.incidents.map((i) => incidentView(i, context)),
     (i) => i.data.started,
   );
-  const threshold = site.report.smallCountThreshold;
-  const report = buildTransparencyReport(input.requests, site.report.period, threshold);
-  const blog = buildBlogModel(input, site, now, input.mode);
+  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold);
+  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
@@ -228,19 +235,21 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     ),
   ]);
   const links: RelationLink[] = [
-    ...[...input.requests, ...input.blockingEvents, ...input.incidents].flatMap((r) =>
+    ...[...ledger.requests, ...input.blockingEvents, ...input.incidents].flatMap((r) =>
       r.related.map((to) => ({ from: r.id, to })),
     ),
     // Records a post names in `related` or shows with <Record> or <Status> are related to it, both ways;
     // so are the records a write-up shows. Only listed posts count: a draft links nowhere in production.
     ...blog.posts.flatMap((p) => p.recordIds.map((to) => ({ from: postKey(p.id), to }))),
     ...input.writeups.flatMap((w) => w.mentions.map((to) => ({ from: w.id, to }))),
-  ];
+    // A row published as "Other countries" is linked to nothing, either way: a link to a blocking event
+    // or a post about one country would name it.
+  ].filter((link) => !ledger.masked.has(link.from) && !ledger.masked.has(link.to));
   const index = buildRelatedIndex(links);
   const related = (key: string): RelatedRef[] => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []);
 
   const countries = recordCountries(
-    input.requests.map((data) => ({ data })),
+    ledger.requests.filter((data) => !ledger.masked.has(data.id)).map((data) => ({ data })),
     input.blockingEvents.map((data) => ({ data })),
   )
     .map((code): CountryView => {
@@ -254,7 +263,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         path: countryPath(code),
         requests: own,
         figures,
-        requestCount: protectSmallCount(figures?.requests ?? 0, threshold, locale),
+        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale),
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
@@ -272,6 +281,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const periods = periodViews(report, published, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
+  const countryPages = new Set(countries.map((c) => c.code));
 
   const inForce = blockingEvents.filter((e) => e.inForce);
   const open = incidents.filter((i) => i.open);
@@ -308,10 +318,12 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       openIncidents: open.length,
     },
     blog,
-    writeupIds: new Set(input.writeups.map((w) => w.id)),
+    // A write-up tells a request's story, so a row published as "Other countries" shows none.
+    writeupIds: new Set(input.writeups.map((w) => w.id).filter((id) => !ledger.masked.has(id))),
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     record: (id) => records.get(id),
     related,
-    figure: (query) => queryFigure(input.requests, query, { threshold, locale, periodPages, published, allTime }),
+    figure: (query) =>
+      queryFigure(ledger.requests, query, { threshold, locale, periodPages, countryPages, published, allTime }),
   };
 }

@@ -38,9 +38,14 @@ describe("MDX components (Astro Container API)", () => {
     const incident = await render("RecordSummary", { record: entry("inc-2019-bomb-threats") });
     expect(incident).toContain("Incident · Abuse");
     expect(incident).toContain('href="/incidents/inc-2019-bomb-threats/"');
-    const request = await render("RecordSummary", { record: entry("req-2020-001") });
-    expect(request).toContain("Request · Russia");
-    expect(request).toContain("outcome: rejected");
+    const request = await render("RecordSummary", { record: entry("req-2020-003") });
+    expect(request).toContain("Request · Belgium");
+    expect(request).toContain('href="/transparency/requests/req-2020-003/"');
+    // Russia's one request of the first half of 2020 is under the sample's threshold of 3: no country, no authority.
+    const masked = await render("RecordSummary", { record: entry("req-2020-001") });
+    expect(masked).toContain("Request · Other countries");
+    expect(masked).toContain("An authority in a country not named");
+    expect(masked).toContain("outcome: rejected");
   });
 
   it("Status: ongoing with its running duration, lifted with its end, unknown never as ongoing, incidents open or resolved", async () => {

@@ -119,7 +119,7 @@ describe("site model on a fixture with every kind of block and incident", () => 
     for (const country of model.countries) {
       const figures = (card(country.path) as { figures: { value: string }[] }).figures.map((f) => f.value);
       expect(figures, country.code).toEqual([
-        country.requestCount.text,
+        country.requestCount,
         String(country.blockingEvents.length),
         String(country.inForce.length),
       ]);

@@ -8,6 +8,7 @@ import { HEADERS_FILE, parseHeadersFile } from "../../src/output/security-header
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
+import { maskedRequestIds } from "../helpers/masked-requests.ts";
 import { htmlFiles } from "../helpers/site-links.ts";
 
 /** axe-core's tags for the WCAG 2.0, 2.1 and 2.2 level A and AA rules. */
@@ -350,8 +351,11 @@ describe("every page of the built site in Chromium, under the site's own securit
   });
 
   it("shows a record's related records on its page, and following one leads to a page that links back", async () => {
-    const record = project.blockingEvents.find((e) => e.data.related.length > 0);
-    expect(record).toBeDefined();
+    // Requests published as "Other countries" are linked to nothing (test/site/small-counts.test.ts).
+    const masked = maskedRequestIds(project);
+    const found = project.blockingEvents.find((e) => e.data.related.some((id) => !masked.has(id)));
+    expect(found).toBeDefined();
+    const record = found && { data: { ...found.data, related: found.data.related.filter((id) => !masked.has(id)) } };
     const here = `/${recordPath("blockingEvents", record?.data.id ?? "")}`;
     const { page, trouble, close } = await openPage(here.slice(1));
     try {

@@ -1,11 +1,12 @@
 import type { FigureMetric } from "../../contract/mdx-component-specs.ts";
-import { countryName } from "../../format/labels.ts";
+import { countryName, OTHER_COUNTRIES } from "../../format/labels.ts";
 import { formatDays, formatNumber, formatPercent } from "../../format/numbers.ts";
 import type { Request } from "../../contract/schemas/request.ts";
 import { countryPath, periodPath } from "../paths.ts";
 import { periodOf } from "./periods.ts";
 import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
-import { protectSmallCount } from "./small-counts.ts";
+import { accountsWords } from "./accounts-figure.ts";
+import { namedCountryCount } from "./small-count-mask.ts";
 import { formatBand } from "../../format/numbers.ts";
 import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
 import type { AllTimeRequests } from "./all-time.ts";
@@ -63,6 +64,8 @@ function metricValue(figures: RequestFigures, metric: FigureMetric): number | un
     case "pending":
     case "withdrawn":
       return figures.outcome[metric];
+    case "accounts":
+      return figures.accounts?.known;
     default:
       return figures[metric];
   }
@@ -78,10 +81,13 @@ function periodWords(period: string): string {
 
 /** What a figure's text and link depend on besides the requests. */
 export interface FigureOptions {
+  /** The small-count threshold the requests were masked with (`maskSmallCounts`); none: nothing was masked. */
   threshold?: number | undefined;
   locale?: string;
   /** Keys of the period pages the site builds (`2024-h1`, or `2024` in yearly reports); other periods link to the report. */
   periodPages?: ReadonlySet<string>;
+  /** Codes of the countries with a page; a figure for another country links to the report. */
+  countryPages?: ReadonlySet<string>;
   /** The published figures: a period the ledger has no request in is answered from them. */
   published?: PublishedReport;
   /** Requests over all time, ledger and published: `all` counts add the published periods it counts. */
@@ -94,10 +100,23 @@ function bandResult(band: Band | undefined, locale: string, rest: Omit<FigureRes
   return { value: isExact(band) ? band.low : undefined, text: formatBand(band, locale), ...rest };
 }
 
+/** Words for a published rate: the percentage, "too few to compute" or "not published". */
+function rateText(rate: ReturnType<typeof publishedRate>, locale: string): string {
+  if (rate.state === "computed") return formatPercent(rate.value, locale);
+  return rate.state === "too-few" ? "too few to compute" : "not published";
+}
+
+/** Metrics that count requests or rows, which a figure for one country gives as "at least N" under masking. */
+const isCount = (metric: FigureMetric): boolean =>
+  !["disclosure_rate", "median_days_to_respond", "countries", "accounts"].includes(metric);
+
 /**
- * Computes one report figure for `<Figure>` from the requests: the metric over the requests of the
- * period (and country). A count for a single country below the small-count threshold is withheld.
- * The source is the country's page, else the period's page when the site builds one, else the report.
+ * Computes one report figure for `<Figure>` from the requests as published (after `maskSmallCounts`):
+ * the metric over the requests of the period (and country). Accounts are "at least N" when some
+ * requests do not give the number, "not recorded" when none does. Under small-count protection a count
+ * for one country is "at least N" or "none published" (see `namedCountryCount`), and the number of
+ * countries is "at least N" when some requests are published as "Other countries". The source is the
+ * country's page, else the period's page when the site builds one, else the report.
  */
 export function queryFigure(
   requests: readonly Request[],
@@ -109,52 +128,72 @@ export function queryFigure(
   const country = query.country?.toUpperCase();
   const selected = requests.filter((r) => inPeriod(r, period) && (country === undefined || r.country === country));
   const figures = computeRequestFigures(selected, options.threshold);
-  const value = metricValue(figures, query.metric);
+  const masking = options.threshold !== undefined;
   const key = period.toLowerCase();
   const publishedPeriod = options.published?.periods.find((p) => p.period.key === key);
+  // A period the ledger has no request in, that a report published figures for, is answered from them.
+  const fromPublished = publishedPeriod !== undefined && !requests.some((r) => inPeriod(r, period));
+  const under = country && masking && !fromPublished ? `requests published under its name` : "";
   const scope = [
     publishedPeriod ? `in ${publishedPeriod.label}` : periodWords(period),
     country ? `from ${countryName(country, locale)}` : "",
+    under,
   ]
     .filter(Boolean)
     .join(", ");
-  const source = country ? countryPath(country) : options.periodPages?.has(key) ? periodPath(key) : "transparency/";
-  // A period the ledger has no request in, that a report published figures for: its published numbers.
-  if (publishedPeriod && !requests.some((r) => inPeriod(r, period))) {
-    if (query.metric === "disclosure_rate") {
+  const source =
+    country && (options.countryPages?.has(country) ?? true)
+      ? countryPath(country)
+      : options.periodPages?.has(key)
+        ? periodPath(key)
+        : "transparency/";
+  const result = (value: number | undefined, text: string, more = ""): FigureResult => ({
+    value,
+    text,
+    source,
+    scope: [scope, more].filter(Boolean).join(", "),
+  });
+  const { metric } = query;
+  if (fromPublished) {
+    if (metric === "disclosure_rate") {
       const rate = publishedRate(publishedPeriod);
-      const text =
-        rate.state === "computed"
-          ? formatPercent(rate.value, locale)
-          : rate.state === "too-few"
-            ? "too few to compute"
-            : "not published";
-      return { value: rate.state === "computed" ? rate.value : undefined, text, source, scope };
+      return result(rate.state === "computed" ? rate.value : undefined, rateText(rate, locale));
     }
-    return bandResult(publishedCount(publishedPeriod, query.metric, country), locale, { source, scope });
+    return bandResult(publishedCount(publishedPeriod, metric, country), locale, { source, scope });
   }
-  // All time: the ledger and the published periods it does not cover, when they publish this count.
+  // All time: the ledger and the published periods it does not cover, where they publish this count.
   const apart = key === "all" ? (options.allTime?.published ?? []) : [];
-  if (apart.length > 0 && query.metric !== "disclosure_rate" && query.metric !== "median_days_to_respond") {
-    const more = sumPublished(apart, query.metric, country);
-    const ledger = { low: value ?? 0, high: value ?? 0 };
-    if (query.metric === "requests" && country === undefined && options.allTime)
-      return bandResult(options.allTime.value, locale, { source, scope });
-    return more === undefined
-      ? {
-          value: undefined,
-          text: `${formatBand(ledger, locale)} in the ledger (the earlier published reports do not give it)`,
-          source,
-          scope,
-        }
-      : bandResult(addBands([ledger, more]), locale, { source, scope });
+  if (apart.length > 0 && metric === "requests" && country === undefined && options.allTime)
+    return bandResult(options.allTime.value, locale, { source, scope });
+  if (apart.length > 0 && isCount(metric) && metric !== "countries" && country === undefined) {
+    const own = metricValue(figures, metric) ?? 0;
+    const more = sumPublished(apart, metric, undefined);
+    if (more === undefined)
+      return result(
+        undefined,
+        `${formatNumber(own, locale)} in the ledger`,
+        "the earlier published reports do not give it",
+      );
+    return bandResult(addBands([{ low: own, high: own }, more]), locale, { source, scope });
   }
-  if (query.metric === "disclosure_rate")
-    return { value, text: figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale), source, scope };
-  if (query.metric === "median_days_to_respond") return { value, text: formatDays(value, locale), source, scope };
-  if (country && value !== undefined && query.metric !== "countries") {
-    const shown = protectSmallCount(value, options.threshold, locale);
-    return { value: shown.value, text: shown.text, source, scope };
+  if (metric === "accounts") {
+    const words = accountsWords(figures.accounts, locale);
+    const exact = figures.accounts && words.coverage === undefined ? figures.accounts.known : undefined;
+    const value = country && masking ? undefined : exact;
+    const text = country && masking && figures.accounts ? `at least ${words.value}` : words.inline;
+    return result(value, text, words.coverage && `accounts ${words.coverage}`);
   }
-  return { value, text: value === undefined ? "n/a" : formatNumber(value, locale), source, scope };
+  const value = metricValue(figures, metric);
+  if (metric === "disclosure_rate")
+    return result(value, figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale));
+  if (metric === "median_days_to_respond") return result(value, formatDays(value, locale));
+  if (metric === "countries") {
+    const named = figures.country.filter(([code]) => code !== OTHER_COUNTRIES).length;
+    if (named === figures.country.length) return result(named, formatNumber(named, locale));
+    // Rows published as "Other countries" come from at least one country, perhaps one already named.
+    return result(undefined, `at least ${formatNumber(Math.max(named, 1), locale)}`);
+  }
+  if (country && masking && isCount(metric) && value !== undefined)
+    return result(undefined, namedCountryCount(value, options.threshold, locale));
+  return result(value, value === undefined ? "n/a" : formatNumber(value, locale));
 }

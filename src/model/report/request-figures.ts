@@ -1,4 +1,5 @@
 import type { Request } from "../../contract/schemas/request.ts";
+import { OTHER_COUNTRIES } from "../../format/labels.ts";
 import {
   AUTHORITY_TYPES,
   DATA_KINDS,
@@ -7,6 +8,7 @@ import {
   REJECTION_REASONS,
   ROUTES,
 } from "../../contract/schemas/vocabulary.ts";
+import { accountsFigure, type AccountsFigure } from "./accounts-figure.ts";
 import { weightedMedian, type WeightedValue } from "./weighted-median.ts";
 
 /** Counts per word of an enumeration, plus `unknown` for blank cells where the column is optional. */
@@ -25,14 +27,13 @@ export interface RequestFigures {
   requests: number;
   /** Rows in the CSV behind these figures. */
   records: number;
-  /** Accounts specified, summed over the rows that give it. */
-  accounts: number;
-  /** Requests whose row gives the number of accounts. */
-  requestsWithAccounts: number;
+  /** Accounts named, summed over the rows that give the number; undefined (not 0) when none does. */
+  accounts: AccountsFigure;
   outcome: Tally<(typeof OUTCOMES)[number]>;
   /** Requests per ISO country code, largest first. */
   country: [code: string, requests: number][];
-  route: Tally<(typeof ROUTES)[number] | "unknown">;
+  /** `withheld`: requests published as "Other countries", whose route would name the country (`domestic`). */
+  route: Tally<(typeof ROUTES)[number] | "unknown" | "withheld">;
   authorityType: Tally<(typeof AUTHORITY_TYPES)[number] | "unknown">;
   legalProcess: Tally<(typeof LEGAL_PROCESSES)[number] | "unknown">;
   /** Requests asking for each kind of data (a request may ask for several). */
@@ -75,11 +76,10 @@ export function computeRequestFigures(requests: readonly Request[], threshold = 
   const figures: RequestFigures = {
     requests: 0,
     records: requests.length,
-    accounts: 0,
-    requestsWithAccounts: 0,
+    accounts: undefined,
     outcome: zeroes(OUTCOMES),
     country: [],
-    route: zeroes([...ROUTES, "unknown"]),
+    route: zeroes([...ROUTES, "unknown", "withheld"]),
     authorityType: zeroes([...AUTHORITY_TYPES, "unknown"]),
     legalProcess: zeroes([...LEGAL_PROCESSES, "unknown"]),
     dataRequested: zeroes(DATA_KINDS),
@@ -95,6 +95,8 @@ export function computeRequestFigures(requests: readonly Request[], threshold = 
     medianDaysToRespond: undefined,
     requestsWithResponseTime: 0,
   };
+  let accounts = 0;
+  let requestsWithAccounts = 0;
   const countries = new Map<string, number>();
   const responseDays: WeightedValue[] = [];
   const tallyYesNo = (tally: YesNoTally, value: boolean | undefined, n: number): void => {
@@ -104,12 +106,12 @@ export function computeRequestFigures(requests: readonly Request[], threshold = 
     const n = r.count;
     figures.requests += n;
     if (r.accounts !== undefined) {
-      figures.accounts += r.accounts;
-      figures.requestsWithAccounts += n;
+      accounts += r.accounts;
+      requestsWithAccounts += n;
     }
     figures.outcome[r.outcome] += n;
     countries.set(r.country, (countries.get(r.country) ?? 0) + n);
-    figures.route[r.route ?? "unknown"] += n;
+    figures.route[r.route ?? (r.country === OTHER_COUNTRIES ? "withheld" : "unknown")] += n;
     figures.authorityType[r.authority_type ?? "unknown"] += n;
     figures.legalProcess[r.legal_process ?? "unknown"] += n;
     for (const kind of new Set(r.data_requested)) figures.dataRequested[kind] += n;
@@ -126,6 +128,7 @@ export function computeRequestFigures(requests: readonly Request[], threshold = 
       figures.requestsWithResponseTime += n;
     }
   }
+  figures.accounts = accountsFigure(accounts, requestsWithAccounts, figures.requests);
   figures.country = [...countries].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   figures.tooFewToRate = figures.decided > 0 && figures.decided < threshold;
   figures.disclosureRate =

@@ -1,4 +1,5 @@
 import { listFormat, numberFormat } from "../../format/intl-cache.ts";
+import { OTHER_COUNTRIES } from "../../format/labels.ts";
 
 /** Number formatting and sentence helpers for chart labels, summaries and tables. */
 
@@ -48,4 +49,23 @@ export function periodPhrase(period: { label: string; year: number; kind: "half"
 export function figureIds(chartId: string): { figure: string; title: string; summary: string } {
   const base = idPart(chartId);
   return { figure: base, title: `${base}-title`, summary: `${base}-summary` };
+}
+
+/** A per-country list split into the named countries and the requests published as "Other countries". */
+export function namedCountries<T extends readonly [string, number]>(
+  countries: readonly T[],
+): { named: T[]; other: number } {
+  const named = countries.filter(([code]) => code !== OTHER_COUNTRIES);
+  const other = countries.filter(([code]) => code === OTHER_COUNTRIES).reduce((sum, [, n]) => sum + n, 0);
+  return { named, other };
+}
+
+/** The sentence for the requests a per-country chart leaves out because they are published as "Other countries". */
+export function otherCountriesSentence(other: number, threshold: number | undefined, locale: string): string {
+  if (other === 0) return "";
+  const why =
+    threshold === undefined
+      ? ""
+      : ` (a country's requests in a reporting period when it sent fewer than ${formatCount(threshold, locale)})`;
+  return `${requestCount(other, locale)} ${other === 1 ? "is" : "are"} counted under Other countries${why}, not shown per country.`;
 }

@@ -59,7 +59,7 @@ export function countClasses(low: number, breaks: readonly number[], locale: str
 }
 
 /**
- * Sorts counts into classes: 0 → "no requests", 0 < n < threshold → "fewer than threshold",
+ * Sorts counts into classes: 0 → "no requests" ("none published" with a threshold), 0 < n < threshold → "fewer than threshold",
  * then the round-number classes from the data. Returns the classes in legend order and a classifier.
  */
 export function mapClasses(
@@ -69,7 +69,13 @@ export function mapClasses(
 ): { classes: MapClass[]; classify: (n: number) => MapClass } {
   const low = threshold ?? 1;
   const counted = countClasses(low, classBreaks(values, low), locale);
-  const none: MapClass = { key: NO_REQUESTS, label: "No requests", min: 0, max: 0 };
+  // Under small-count protection a country with none shown may have requests counted under "Other countries".
+  const none: MapClass = {
+    key: NO_REQUESTS,
+    label: threshold === undefined ? "No requests" : "None published",
+    min: 0,
+    max: 0,
+  };
   const fewer: MapClass | undefined =
     threshold === undefined
       ? undefined

@@ -11,7 +11,7 @@ import {
   type TableModel,
   type TextLabel,
 } from "./chart-layout.ts";
-import { formatCount, joinList, requestCount } from "./chart-text.ts";
+import { formatCount, joinList, namedCountries, otherCountriesSentence, requestCount } from "./chart-text.ts";
 
 /** A country's bar, with its name and value as direct labels. */
 export interface CountryBar extends Rect {
@@ -52,7 +52,7 @@ export function selectTopCountries(
   threshold: number | undefined,
   limit: number,
 ): { shown: [string, number][]; suppressed: number; beyondTop: number } {
-  const withRequests = countries.filter(([, n]) => n > 0);
+  const withRequests = namedCountries(countries).named.filter(([, n]) => n > 0);
   const publishable = withRequests.filter(([, n]) => threshold === undefined || n >= threshold);
   const sorted = [...publishable].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const shown = sorted.slice(0, Math.max(0, limit)).map(([code, n]): [string, number] => [code, n]);
@@ -88,10 +88,13 @@ export function topCountriesSummary(
   threshold: number | undefined,
   locale: string,
 ): string {
-  const total = countries.filter(([, n]) => n > 0).length;
-  if (total === 0) return "No requests have been received yet.";
+  const { named, other } = namedCountries(countries);
+  const others = otherCountriesSentence(other, threshold, locale);
+  const total = named.filter(([, n]) => n > 0).length;
+  if (total === 0) return others || "No requests have been received yet.";
   const { shown } = selectTopCountries(countries, threshold, 3);
-  const from = total === 1 ? "1 country" : `${formatCount(total, locale)} countries`;
+  const kind = others ? "named " : "";
+  const from = total === 1 ? `1 ${kind}country` : `${formatCount(total, locale)} ${kind}countries`;
   if (shown.length === 0) {
     const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
     return total === 1
@@ -99,9 +102,9 @@ export function topCountriesSummary(
       : `Requests came from ${from}, each with ${fewer}, so no country is shown.`;
   }
   const top = shown.map(([code, n]) => `${countryName(code, locale)} (${formatCount(n, locale)})`);
-  if (total === 1)
+  if (total === 1 && !others)
     return `All requests came from ${countryName(shown[0]?.[0] ?? "", locale)}: ${requestCount(shown[0]?.[1] ?? 0, locale)}.`;
-  return `Requests came from ${from}; the most from ${joinList(top, locale)}.`;
+  return [`Requests came from ${from}; the most from ${joinList(top, locale)}.`, others].filter(Boolean).join(" ");
 }
 
 /**
@@ -166,7 +169,13 @@ export function topCountriesGeometry(
     bars,
     suppressed,
     beyondTop,
-    note: omissionNote(suppressed, beyondTop, threshold, limit, locale),
+    note:
+      [
+        omissionNote(suppressed, beyondTop, threshold, limit, locale) ?? "",
+        otherCountriesSentence(namedCountries(countries).other, threshold, locale),
+      ]
+        .filter(Boolean)
+        .join(" ") || undefined,
     summary: topCountriesSummary(countries, threshold, locale),
     table: {
       caption: `Requests per country, top ${formatCount(limit, locale)}${threshold === undefined ? "" : ` (countries with ${formatCount(threshold, locale)} or more requests)`}`,

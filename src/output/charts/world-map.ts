@@ -1,7 +1,7 @@
 import { countryName } from "../../format/labels.ts";
 import { protectSmallCount } from "../../model/report/small-counts.ts";
 import { CHART_WIDTH, FONT_SIZE, type TableModel } from "./chart-layout.ts";
-import { formatCount } from "./chart-text.ts";
+import { formatCount, namedCountries, otherCountriesSentence } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
 import { resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
@@ -66,9 +66,25 @@ export function worldMapSummary(
   threshold: number | undefined,
   locale: string,
 ): string {
+  const { named, other } = namedCountries(countries);
+  return [namedSummary(named, threshold, locale, other > 0), otherCountriesSentence(other, threshold, locale)]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** The summary over the named countries (`others`: some requests are counted under Other countries). */
+function namedSummary(
+  countries: readonly (readonly [string, number])[],
+  threshold: number | undefined,
+  locale: string,
+  others: boolean,
+): string {
   const requesting = countries.filter(([, n]) => n > 0);
+  if (requesting.length === 0 && others) return "No country is named.";
   if (requesting.length === 0) return "No requests have been received yet.";
-  const from = requesting.length === 1 ? "1 country" : `${formatCount(requesting.length, locale)} countries`;
+  const kind = others ? "named " : "";
+  const from =
+    requesting.length === 1 ? `1 ${kind}country` : `${formatCount(requesting.length, locale)} ${kind}countries`;
   const small = requesting.filter(([, n]) => protectSmallCount(n, threshold, locale).value === undefined).length;
   const top = [...requesting].sort((a, b) => b[1] - a[1])[0];
   const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
@@ -91,7 +107,8 @@ export function worldMapGeometry(
 ): WorldMapGeometry {
   const fontSize = FONT_SIZE;
   const world = worldShapes(CHART_WIDTH);
-  const requests = new Map(countries.filter(([, n]) => n > 0).map(([code, n]) => [code, n]));
+  const { named, other } = namedCountries(countries);
+  const requests = new Map(named.filter(([, n]) => n > 0).map(([code, n]) => [code, n]));
   const { classes: allClasses, classify } = mapClasses([...requests.values()], threshold, locale);
   const used = new Set([...requests.values()].map((n) => classify(n).key));
   // "No requests" always appears; "fewer than N" only when a country is in it, so the legend never hints at hidden data that is not there.
@@ -108,7 +125,7 @@ export function worldMapGeometry(
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
   const valueText = (n: number): string => {
-    if (n === 0) return "no requests";
+    if (n === 0) return threshold === undefined ? "no requests" : "none published";
     const shown = protectSmallCount(n, threshold, locale);
     return `${shown.text} ${n === 1 && shown.value !== undefined ? "request" : "requests"}`;
   };
@@ -163,9 +180,14 @@ export function worldMapGeometry(
     legend: legend.items,
     offMap,
     note:
-      offMap.length === 0
-        ? undefined
-        : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,
+      [
+        offMap.length === 0
+          ? ""
+          : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,
+        otherCountriesSentence(other, threshold, locale),
+      ]
+        .filter(Boolean)
+        .join(" ") || undefined,
     summary: worldMapSummary(countries, threshold, locale),
     table: {
       caption:

@@ -25,7 +25,7 @@ export const RECORD_DOWNLOADS = {
     spec: requestSpec,
     schema: RequestSchema,
     title: "Requests",
-    what: "requests from law enforcement and other authorities; a record may stand for several identical requests, see count",
+    what: 'requests from law enforcement and other authorities; a record may stand for several identical requests, see count; a request counted under "Other countries" (small-count protection) has country ZZ and no authority, legal_basis, route, notes or related',
     kind: "requests",
   },
   "blocking-events": {
@@ -150,7 +150,7 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
     ...recordFiles("incidents", input.incidents, input.dataUrl),
     csvFile(
       "requests-by-period.csv",
-      "Requests per reporting period, as in the transparency report: requests, records, accounts, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
+      "Requests per reporting period, as in the transparency report: requests, records, accounts named (blank when not recorded) and the requests whose row gives them, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
       requestsByPeriod(input.report),
     ),
     csvFile(

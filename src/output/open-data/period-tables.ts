@@ -56,7 +56,8 @@ function requestFigureCells(f: RequestFigures): string[] {
   return [
     String(f.requests),
     String(f.records),
-    String(f.accounts),
+    blankIfUndefined(f.accounts?.known),
+    String(f.accounts?.requestsWith ?? 0),
     ...OUTCOMES.map((outcome) => String(f.outcome[outcome])),
     String(f.decided),
     String(f.disclosing),
@@ -67,7 +68,9 @@ function requestFigureCells(f: RequestFigures): string[] {
 
 /**
  * Requests per reporting period, from the transparency report, plus an `all` row with the all-time figures.
- * Requests are weighted by `count`; `records` counts CSV rows. `disclosure_rate` is disclosing / decided
+ * Requests are weighted by `count`; `records` counts CSV rows. `accounts` sums the rows that give the
+ * number and `requests_with_accounts` says how many requests those are; `accounts` is blank (never 0) when
+ * no request of the period gives it. `disclosure_rate` is disclosing / decided
  * with 4 decimals, blank when nothing was decided; `median_days_to_respond` is blank when no request of the
  * period has exact received and responded days.
  */
@@ -77,6 +80,7 @@ export function requestsByPeriod(report: TransparencyReport): CsvTableData {
     "requests",
     "records",
     "accounts",
+    "requests_with_accounts",
     ...OUTCOMES.map((outcome) => `outcome_${outcome}`),
     "decided",
     "disclosing",

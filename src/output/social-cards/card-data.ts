@@ -218,7 +218,7 @@ function publishedRateFigure(rate: PublishedRate | undefined, locale: string): C
   ];
 }
 
-/** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
+/** A country's card: requests published under its name (as on the page), blocking events and blocks in force. */
 export function countryCard(country: CountryView, context: CardContext): CountryCard {
   const locale = context.site.language;
   // A kind the site does not publish has no figure: not a zero.
@@ -228,7 +228,7 @@ export function countryCard(country: CountryView, context: CardContext): Country
     site: cardSite(context),
     title: country.name,
     figures: [
-      ...(requests ? [{ value: country.requestCount.text, label: "requests from authorities" }] : []),
+      ...(requests ? [{ value: country.requestCount, label: "requests from authorities" }] : []),
       ...(blockingEvents
         ? [
             { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
-import { inPeriod, periodKeysOf, queryFigure } from "../../../src/model/report/figure-query.ts";
+import { inPeriod, periodKeysOf, queryFigure, type FigureQuery } from "../../../src/model/report/figure-query.ts";
+import { maskSmallCounts } from "../../../src/model/report/small-count-mask.ts";
 import type { Request } from "../../../src/contract/schemas/request.ts";
 import { testRoot } from "../../helpers/fixture-site.ts";
 
@@ -43,9 +44,32 @@ describe("<Figure> values on hand-checked requests (see report-figures.test.ts)"
     );
   });
 
-  it("withholds a single country's small count, never a total", () => {
-    expect(queryFigure(requests, { metric: "requests", country: "FR" }, { threshold: 5 }).text).toBe("fewer than 5");
-    expect(queryFigure(requests, { metric: "requests" }, { threshold: 50 }).text).toBe("9");
+  it("never says 0 accounts when no request gives the number, and labels a partial sum", () => {
+    const h1 = queryFigure(requests, { metric: "accounts", period: "2024-H1" }); // r3 gives no number
+    expect([h1.text, h1.value, h1.scope]).toEqual([
+      "at least 4",
+      undefined,
+      "in the first half of 2024, accounts named in 3 of 4 requests",
+    ]);
+    const h2 = queryFigure(requests, { metric: "accounts", period: "2023-H2" }); // r6 alone, no number
+    expect([h2.text, h2.value]).toEqual(["not recorded", undefined]);
+    expect(queryFigure(requests, { metric: "accounts", period: "2024-H2" }).text).toBe("1");
+  });
+
+  it("under small-count protection, is honest about one country and never names an Other countries row", () => {
+    // Threshold 3, half-years: BE 3 in 2024-h1 and DE 3 in the 2024 withheld bucket are published;
+    // RU (2024-h1), DE (2024-h2) and FR (2023-h2) have 1 each and are published as Other countries.
+    const { requests: published } = maskSmallCounts(requests, { threshold: 3, period: "half" });
+    const options = { threshold: 3, locale: "en", countryPages: new Set(["BE", "DE"]) };
+    const text = (query: FigureQuery) => queryFigure(published, query, options).text;
+    expect(text({ metric: "requests" })).toBe("9"); // totals are exact
+    expect(text({ metric: "requests", country: "DE" })).toBe("at least 3"); // 4 in all, 1 masked
+    expect(text({ metric: "requests", country: "BE" })).toBe("at least 3"); // exactly 3: the same words
+    expect(text({ metric: "requests", country: "FR" })).toBe("none published"); // 1, masked
+    expect(text({ metric: "requests", country: "NL" })).toBe("none published"); // none: the same words
+    expect(text({ metric: "countries" })).toBe("at least 2");
+    expect(queryFigure(published, { metric: "requests", country: "FR" }, options).source).toBe("transparency/");
+    expect(queryFigure(published, { metric: "requests", country: "DE" }, options).source).toBe("countries/de/");
   });
 
   it("says what it covers", () => {

@@ -63,13 +63,19 @@ describe("figures on hand-checked requests", () => {
     const h1 = half.periods[1]!.figures;
     expect(h1.requests).toBe(4); // r1 ×2, r2, r3
     expect(h1.records).toBe(3);
-    expect(h1.accounts).toBe(4); // 3 + 1; r3 gives none
-    expect(h1.requestsWithAccounts).toBe(3);
+    expect(h1.accounts).toEqual({ known: 4, requestsWith: 3, requests: 4 }); // 3 + 1; r3 gives none
     expect(h1.outcome).toMatchObject({ disclosed: 2, rejected: 1, pending: 1 });
     expect(h1.decided).toBe(3); // pending is not decided
     expect(h1.disclosureRate).toBeCloseTo(2 / 3);
     expect(h1.medianDaysToRespond).toBe(10); // r1 twice; r2 has only a month
     expect(h1.requestsWithResponseTime).toBe(2);
+  });
+
+  it("leaves accounts undefined, not 0, when no request of the set gives the number", () => {
+    const h2023 = half.periods[0]!;
+    expect(h2023.requestIds).toEqual(["r6"]); // r6 leaves accounts blank
+    expect(h2023.figures.accounts).toBeUndefined();
+    expect(half.allTime.accounts).toEqual({ known: 5, requestsWith: 7, requests: 9 });
   });
 
   it("gives all-time figures that are not averages of the periods", () => {

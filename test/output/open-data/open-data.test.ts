@@ -413,6 +413,7 @@ describe("requests per period", () => {
       "requests",
       "records",
       "accounts",
+      "requests_with_accounts",
       ...OUTCOMES.map((o) => `outcome_${o}`),
       "decided",
       "disclosing",
@@ -430,6 +431,7 @@ describe("requests per period", () => {
         "2",
         "3",
         "2",
+        "2",
         "0",
         "0",
         "1",
@@ -445,6 +447,7 @@ describe("requests per period", () => {
         "Second half of 2024",
         "2024-07-01",
         "2024-12-31",
+        "1",
         "1",
         "1",
         "1",
@@ -466,6 +469,7 @@ describe("requests per period", () => {
         "2024-12-31",
         "1",
         "1",
+        "", // r-3 does not say how many accounts: blank, never 0
         "0",
         "0",
         "0",
@@ -486,6 +490,7 @@ describe("requests per period", () => {
         "5",
         "4",
         "4",
+        "3",
         "2",
         "0",
         "1",
@@ -500,9 +505,9 @@ describe("requests per period", () => {
     ]);
   });
 
-  it("writes an all row of zeros and blanks when there are no requests", () => {
+  it("writes an all row of zeros and blanks when there are no requests (accounts blank: not recorded)", () => {
     expect(requestsByPeriod(buildTransparencyReport([], "half")).rows).toEqual([
-      [ALL_PERIODS, "All periods", "", "", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "", ""],
+      [ALL_PERIODS, "All periods", "", "", "0", "0", "", "0", "0", "0", "0", "0", "0", "0", "0", "0", "", ""],
     ]);
   });
 });

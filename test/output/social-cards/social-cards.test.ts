@@ -218,12 +218,14 @@ describe("card data per kind", () => {
     expect(requestCard(requestOf(request({ count: 4 })), context).count).toBe("4");
   });
 
-  it("a country protects small request counts as its page does", () => {
-    const [germany] = modelOf({ requests: [request({ country: "DE", count: 2 })] }).countries;
+  it("a country counts the requests published under its name, as its page does; below the threshold, no card", () => {
+    // 2 requests in a half-year, under the sample's threshold of 3: published as "Other countries".
+    expect(modelOf({ requests: [request({ country: "DE", count: 2 })] }).countries).toEqual([]);
+    const [germany] = modelOf({ requests: [request({ country: "DE", count: 4 })] }).countries;
     if (!germany) throw new Error("no country in the model");
     const card = countryCard(germany, context);
     expect(card.title).toBe("Germany");
-    expect(card.figures.map((f) => f.value)).toEqual(["fewer than 3", "0", "0"]);
+    expect(card.figures.map((f) => f.value)).toEqual(["at least 4", "0", "0"]);
   });
 
   it("a post names its authors by name, in order", () => {
@@ -251,7 +253,11 @@ describe("card data per kind", () => {
 
   it("lists one card per page worth sharing, with the page's path", () => {
     const model = modelOf({
-      requests: [request(), request({ id: "req-2024-008", country: "FR", received: date("2024-09-01") })],
+      // Three requests each, the sample's small-count threshold: both countries are named.
+      requests: [
+        request({ count: 3 }),
+        request({ id: "req-2024-008", country: "FR", received: date("2024-09-01"), count: 3 }),
+      ],
       blockingEvents: [blockingEvent()],
       incidents: [incident()],
       posts: [
