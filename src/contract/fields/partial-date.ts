@@ -25,7 +25,8 @@ export const DATE_FORMS = "a date as YYYY-MM-DD, YYYY-MM, YYYY-H1, YYYY-H2 or YY
 /** The accepted forms including a date-time, for error messages. */
 export const DATE_TIME_FORMS = `${DATE_FORMS}, or a date-time with offset like 2021-03-04T10:15:00+01:00`;
 
-const MONTHS = [
+/** The months' names in English, January first. */
+export const MONTHS = [
   "January",
   "February",
   "March",

@@ -1,5 +1,6 @@
 import { addBands, isExact, remainder, type Band } from "../../contract/fields/band.ts";
 import { PERIOD_MONTHS, type PublishedPeriod } from "../../contract/fields/published-period.ts";
+import { MONTHS } from "../../contract/fields/partial-date.ts";
 import {
   BREAKDOWN_DIMENSIONS,
   categoriesOf,
@@ -103,20 +104,6 @@ export interface PublishedReportContext {
   services: readonly { id: string; name: string }[];
 }
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const ORDINAL = ["First", "Second", "Third", "Fourth"];
 
 /** Words for a published period, saying when it covers only part of the site's reporting period. */
@@ -124,7 +111,7 @@ export function publishedPeriodLabel(period: PublishedPeriod, partial: boolean):
   const month = Number(period.start.slice(5, 7));
   const last = Number(period.end.slice(5, 7));
   const part = Number(period.text.slice(6));
-  const months = `${MONTH_NAMES[month - 1]}–${MONTH_NAMES[last - 1]}`;
+  const months = `${MONTHS[month - 1]}–${MONTHS[last - 1]}`;
   switch (period.kind) {
     case "year":
       return { label: String(period.year), shortLabel: String(period.year) };
@@ -137,7 +124,7 @@ export function publishedPeriodLabel(period: PublishedPeriod, partial: boolean):
       };
     }
     case "month": {
-      const name = `${MONTH_NAMES[month - 1]} ${period.year}`;
+      const name = `${MONTHS[month - 1]} ${period.year}`;
       return {
         label: partial ? `${name} (one month only)` : name,
         shortLabel: `${period.year}-${period.text.slice(5)}`,
