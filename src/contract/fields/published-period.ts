@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_YEAR } from "./partial-date.ts";
 
 /** How long a published period is. */
 export type PublishedPeriodKind = "year" | "half" | "quarter" | "month";
@@ -38,6 +39,7 @@ export function parsePublishedPeriod(cell: string): PublishedPeriod | { error: s
   const match = PATTERN.exec(cell.trim().toUpperCase());
   if (!match) return { error: EXPECTED };
   const year = Number(match[1]);
+  if (year < FIRST_YEAR) return { error: `${EXPECTED}; a year from ${FIRST_YEAR}` };
   const part = match[2];
   const kind: PublishedPeriodKind =
     part === undefined ? "year" : part.startsWith("H") ? "half" : part.startsWith("Q") ? "quarter" : "month";

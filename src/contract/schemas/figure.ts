@@ -87,6 +87,7 @@ function describeWords(dimension: BreakdownDimension, words: readonly string[]):
 export const figureSpec = defineRecordSpec({
   kind: "published figure",
   file: "data/figures.csv",
+  pastDates: ["period"],
   shape: {
     period: publishedPeriod(),
     service: optional(id()),

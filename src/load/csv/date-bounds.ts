@@ -1,5 +1,6 @@
 import { FIRST_YEAR, type PartialDate } from "../../contract/fields/partial-date.ts";
 import type { FieldIssue } from "../../contract/schemas/check-fields.ts";
+import type { PublishedPeriod } from "../../contract/fields/published-period.ts";
 
 /** The range of dates at a build time, worked out once per file. */
 export interface DateBounds {
@@ -28,9 +29,14 @@ export function dateBounds(now: Date): DateBounds {
 const isPartialDate = (value: unknown): value is PartialDate =>
   typeof value === "object" && value !== null && "precision" in value && "start" in value;
 
+/** A published period (`{ kind, start, end }`): a report covers it, so it must have begun. */
+const isPublishedPeriod = (value: unknown): value is PublishedPeriod =>
+  typeof value === "object" && value !== null && "kind" in value && "start" in value && "end" in value;
+
 /**
  * Dates outside the published range: every date from 1900 (checked when parsed) to a year after the
- * build, and dates of things that have happened (`past`, such as `received`) not after the build.
+ * build, and dates of things that have happened (`past`, such as `received`) not after the build; a
+ * published period must have begun by the build.
  */
 export function dateBoundIssues(
   values: Record<string, unknown>,
@@ -40,6 +46,10 @@ export function dateBoundIssues(
   let issues: FieldIssue[] | undefined;
   for (const field in values) {
     const value = values[field];
+    if (isPublishedPeriod(value) && past.includes(field) && value.start > bounds.today) {
+      const expected = `a period that has begun by the build (${bounds.buildDay}): a report cannot cover one still to come; check the year`;
+      (issues ??= []).push({ field, path: [], expected, input: undefined, fromRule: true });
+    }
     if (!isPartialDate(value)) continue;
     const future = value.instant !== undefined ? value.instant > bounds.now : value.start > bounds.today;
     let expected: string | undefined;
