@@ -11,6 +11,7 @@ import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
 import type { AllTimeRequests } from "./all-time.ts";
 import { publishedCount, publishedRate, sumPublished } from "./published-figure-query.ts";
 import type { PublishedReport } from "./published-report.ts";
+import type { PublishedPeriod } from "../../contract/fields/published-period.ts";
 
 /** Which requests a figure is about: a period (`all`, `2024`, `2024-H1`) and optionally a country. */
 export interface FigureQuery {
@@ -38,9 +39,15 @@ export function inPeriod(request: Pick<Request, "received">, period = "all"): bo
   return request.received.precision !== "year" && periodOf(request.received, "half").key === key;
 }
 
-/** Every period key `<Figure period>` may use: `all`, each year and each half-year with requests. */
-export function periodKeysOf(requests: readonly Pick<Request, "received">[]): Set<string> {
-  const keys = new Set(["all"]);
+/**
+ * Every period key `<Figure period>` may use: `all`, each year and each half-year with requests, and each
+ * period published figures cover (`2015`, `2025-h1`: answered from the figures where the ledger has none).
+ */
+export function periodKeysOf(
+  requests: readonly Pick<Request, "received">[],
+  published: readonly Pick<PublishedPeriod, "key">[] = [],
+): Set<string> {
+  const keys = new Set(["all", ...published.map((period) => period.key)]);
   for (const r of requests) {
     keys.add(r.received.start.slice(0, 4));
     if (r.received.precision !== "year") keys.add(periodOf(r.received, "half").key);
@@ -74,6 +81,13 @@ function periodWords(period: string): string {
   if (key === "all") return "";
   const half = /^(\d{4})-h([12])$/.exec(key);
   return half ? `in the ${half[2] === "1" ? "first" : "second"} half of ${half[1]}` : `in ${key}`;
+}
+
+/** Words for a published period's label inside a sentence: "in 2014", "in the first half of 2025 (January–June only)". */
+function publishedPeriodWords(label: string): string {
+  return /^(First|Second|Third|Fourth) /.test(label)
+    ? `in the ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+    : `in ${label}`;
 }
 
 /** What a figure's text and link depend on besides the requests. */
@@ -113,7 +127,7 @@ export function queryFigure(
   const key = period.toLowerCase();
   const publishedPeriod = options.published?.periods.find((p) => p.period.key === key);
   const scope = [
-    publishedPeriod ? `in ${publishedPeriod.label}` : periodWords(period),
+    publishedPeriod ? publishedPeriodWords(publishedPeriod.label) : periodWords(period),
     country ? `from ${countryName(country, locale)}` : "",
   ]
     .filter(Boolean)
