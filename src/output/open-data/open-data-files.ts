@@ -187,7 +187,11 @@ function kindOf(name: string): RecordDownloadKind | undefined {
 
 /** Every download of the data folder except the checksum list, in the order the downloads page lists them. */
 export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
+  // A site whose requests are all published figures has no ledger to count per period: its table would
+  // be a row of zeros over periods that had requests (figures.csv has them).
+  const figuresOnly = input.requests.length === 0 && input.figures.length > 0;
   const published = (name: string): boolean => {
+    if (figuresOnly && name === "requests-by-period.csv") return false;
     const kind = kindOf(name);
     return kind === undefined || input.publishes?.[RECORD_DOWNLOADS[kind].kind] !== false;
   };

@@ -139,6 +139,9 @@ describe("figures downloads", () => {
     const names = (publishes?: { requests: boolean; blockingEvents: boolean; incidents: boolean }) =>
       buildOpenDataFiles({ ...input, ...(publishes ? { publishes } : {}) }).map((file) => file.name);
     expect(names()).toEqual(expect.arrayContaining(["figures.csv", "figures.json", "schema/figures.schema.json"]));
+    // Figures only: no per-period table of the (empty) ledger, whose zeros would read as no requests.
+    expect(names()).not.toContain("requests-by-period.csv");
+    expect(buildOpenDataFiles({ ...input, figures: [] }).map((file) => file.name)).toContain("requests-by-period.csv");
     const withoutRequests = names({ requests: false, blockingEvents: true, incidents: true });
     expect(withoutRequests.filter((name) => name.includes("figures") || name.includes("requests"))).toEqual([]);
     expect(withoutRequests).toContain("incidents.csv");
