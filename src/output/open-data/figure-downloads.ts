@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bandText } from "../../contract/fields/band.ts";
 import { DIMENSIONS, MEASURES, type Figure } from "../../contract/schemas/figure.ts";
 import { writeCsvTable } from "./csv-table.ts";
+import { describedField } from "./json-schema.ts";
 
 /** Columns of `figures.csv`: those of `data/figures.csv`, with each value's bounds as numbers after it. */
 export const FIGURE_COLUMNS = [
@@ -19,29 +20,28 @@ export const FIGURE_COLUMNS = [
 
 /** One published figure as the downloads give it (unknown cells left out of the JSON). */
 export const FigureDownloadSchema = z.object({
-  period: z
-    .string()
-    .regex(/^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/)
-    .meta({ description: "What the report covers, as it states it: YYYY, YYYY-H1, YYYY-Q3 or YYYY-MM." }),
-  service: z.string().optional().meta({
-    description: "Id of the service the report gives the figure for apart; left out: the whole organisation.",
-  }),
-  measure: z.enum(MEASURES).meta({ description: "requests (demands received) or accounts (accounts named)." }),
-  dimension: z
-    .enum(DIMENSIONS)
-    .meta({ description: "total, or the ledger column the figure breaks the total down by." }),
-  category: z.string().optional().meta({
-    description:
-      "The category of the breakdown (a vocabulary word, an ISO 3166-1 alpha-2 code, unnamed, foreign, other or unspecified); left out for a total.",
-  }),
-  value: z
-    .string()
-    .regex(/^\d+(-\d+)?$/)
-    .meta({ description: "The number as published: a whole number, or a band A-B the report gives instead." }),
-  value_low: z.int().min(0).meta({ description: "Lower bound of value (the number itself when exact)." }),
-  value_high: z.int().min(0).meta({ description: "Upper bound of value (the number itself when exact)." }),
-  source: z.url().optional().meta({ description: "Address of the published report the figure comes from." }),
-  note: z.string().optional().meta({ description: "What the site shows beside the figure." }),
+  period: describedField(
+    z.string().regex(/^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$/),
+    "What the report covers, as it states it: YYYY, YYYY-H1, YYYY-Q3 or YYYY-MM.",
+  ),
+  service: describedField(
+    z.string().optional(),
+    "Id of the service the report gives the figure for apart; left out: the whole organisation.",
+  ),
+  measure: describedField(z.enum(MEASURES), "requests (demands received) or accounts (accounts named)."),
+  dimension: describedField(z.enum(DIMENSIONS), "total, or the ledger column the figure breaks the total down by."),
+  category: describedField(
+    z.string().optional(),
+    "The category of the breakdown (a vocabulary word, an ISO 3166-1 alpha-2 code, unnamed, foreign, other or unspecified); left out for a total.",
+  ),
+  value: describedField(
+    z.string().regex(/^\d+(-\d+)?$/),
+    "The number as published: a whole number, or a band A-B the report gives instead.",
+  ),
+  value_low: describedField(z.int().min(0), "Lower bound of value (the number itself when exact)."),
+  value_high: describedField(z.int().min(0), "Upper bound of value (the number itself when exact)."),
+  source: describedField(z.url().optional(), "Address of the published report the figure comes from."),
+  note: describedField(z.string().optional(), "What the site shows beside the figure."),
 });
 
 /** A published figure in the downloads. */

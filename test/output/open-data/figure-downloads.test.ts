@@ -90,6 +90,9 @@ describe("figures.csv and figures.json of the sample", () => {
     expect(json[0]).not.toHaveProperty("service");
     const schema = JSON.parse(body(schemaFileName("figures"))) as JsonSchema;
     expect(schema["$id"]).toBe("https://example.org/data/schema/figures.schema.json");
+    const properties = (schema["items"] as { properties: Record<string, { description?: string }> }).properties;
+    expect(Object.keys(properties)).toEqual([...FIGURE_COLUMNS]);
+    for (const [name, property] of Object.entries(properties)) expect(property.description, name).toMatch(/\w/);
     const validate = validatorFor(schema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
     // The schema can refuse: a figure without its bounds, or with a value that is no number.
