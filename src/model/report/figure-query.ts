@@ -157,15 +157,20 @@ export function queryFigure(
     return more === undefined
       ? {
           value: undefined,
-          text: `${formatBand(ledger, locale)} in the ledger (the earlier published reports do not give it)`,
+          text: `${formatBand(ledger, locale)} in the request log (the earlier published reports do not give it)`,
           source,
           scope,
         }
       : bandResult(addBands([ledger, more]), locale, { source, scope });
   }
-  if (query.metric === "disclosure_rate")
-    return { value, text: figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale), source, scope };
-  if (query.metric === "median_days_to_respond") return { value, text: formatDays(value, locale), source, scope };
+  // A rate or a response time over all time is the request log's: the published reports are not in it.
+  const logScope = apart.length > 0 ? "request log only, not the earlier published reports" : scope;
+  if (query.metric === "disclosure_rate") {
+    const text = figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale);
+    return { value, text, source, scope: logScope };
+  }
+  if (query.metric === "median_days_to_respond")
+    return { value, text: formatDays(value, locale), source, scope: logScope };
   if (country && value !== undefined && query.metric !== "countries") {
     const shown = protectSmallCount(value, options.threshold, locale);
     return { value: shown.value, text: shown.text, source, scope };

@@ -202,7 +202,7 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
     ...recordFiles("incidents", input.incidents, input.dataUrl),
     csvFile(
       "requests-by-period.csv",
-      "Requests per reporting period, as in the transparency report: requests, records, accounts, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods. The ledger only: published figures are in figures.csv. disclosure_rate is blank when nothing was decided, or when fewer requests were decided than the site publishes a rate for (decided above 0 with a blank rate: too few to compute).",
+      "Requests per reporting period, as in the transparency report: requests, records, accounts, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods. The request log only: published figures are in figures.csv. disclosure_rate is blank when nothing was decided, or when fewer requests were decided than the site publishes a rate for (decided above 0 with a blank rate: too few to compute).",
       requestsByPeriod(input.report),
     ),
     csvFile(

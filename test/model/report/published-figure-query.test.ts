@@ -98,6 +98,14 @@ describe("<Figure> on periods a published report covers", () => {
     expect(rate.text).toBe(`${((100 * complied) / decided).toFixed(1)}%`);
   });
 
+  it("says an all-time rate or response time is the request log's alone", () => {
+    for (const metric of ["disclosure_rate", "median_days_to_respond"] as const)
+      expect(model.figure({ metric }).scope).toBe("request log only, not the earlier published reports");
+    expect(model.figure({ metric: "countries" }).text).toMatch(
+      / in the request log \(the earlier published reports do not give it\)$/,
+    );
+  });
+
   it("counts all-time requests as the ledger's plus every published year's", () => {
     const published = ["2014", "2015", "2016"].reduce((sum, p) => sum + Number(printed(p, "total")), 0);
     const figure = model.figure({ metric: "requests" });
