@@ -140,6 +140,8 @@ export interface SiteModel {
   report: TransparencyReport;
   /** Published figures per period: the other half of the report, beside the ledger. */
   published: PublishedReport;
+  /** Every published figure, in the order of data/figures.csv (for the downloads). */
+  figures: readonly Figure[];
   /** Periods with a page (ledger requests or published figures), in chronological order. */
   periods: PeriodView[];
   /** Every country named by a request or blocking event, by name in the site's language. */
@@ -308,6 +310,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     },
     report,
     published,
+    figures: input.figures,
     periods,
     countries,
     home: {

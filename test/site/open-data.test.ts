@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
 import { parseCsv } from "../../src/load/csv/parse-csv.ts";
 import { CHECKSUMS_FILE, isChecksummed } from "../../src/output/open-data/checksums.ts";
 import {
@@ -52,6 +53,9 @@ describe("astro build of the open-data downloads", () => {
   it("writes every download, the checksum list and the downloads page, and nothing else", () => {
     const expected = [
       ...RECORD_DOWNLOAD_KINDS.flatMap((kind) => [`${kind}.csv`, `${kind}.json`, schemaFileName(kind)]),
+      "figures.csv",
+      "figures.json",
+      schemaFileName("figures"),
       "requests-by-period.csv",
       "blocking-events-by-period.csv",
       "incidents-by-period.csv",
@@ -72,6 +76,18 @@ describe("astro build of the open-data downloads", () => {
     }
   });
 
+  it("publishes /data/figures.csv as exactly the rows of data/figures.csv, each value with its bounds", () => {
+    const rows = (text: string): Record<string, string>[] => parse(text, { bom: true, columns: true });
+    const published = rows(file("figures.csv"));
+    const entered = rows(readFileSync(path.join(build.dir, "data/figures.csv"), "utf8"));
+    expect(entered.length).toBeGreaterThan(0);
+    expect(published.map(({ value_low: _low, value_high: _high, ...row }) => row)).toEqual(entered);
+    for (const { value, value_low, value_high } of published)
+      expect(`${value_low}${value_high === value_low ? "" : `-${value_high}`}`).toBe(value);
+    const json = JSON.parse(file("figures.json")) as { value: string }[];
+    expect(json.map((figure) => figure.value)).toEqual(entered.map((row) => row["value"]));
+  });
+
   it("adds up: the requests in requests.json equal the all row of requests-by-period.csv", () => {
     const total = (JSON.parse(file("requests.json")) as Request[]).reduce((sum, r) => sum + r.count, 0);
     const table = parseCsv(file("requests-by-period.csv"), "requests-by-period.csv");
@@ -86,7 +102,7 @@ describe("astro build of the open-data downloads", () => {
 
   it("writes every CSV download as UTF-8 with a BOM and CRLF line ends, accents as UTF-8 bytes", () => {
     const csvs = filesUnder(dataDir).filter((name) => name.endsWith(".csv"));
-    expect(csvs.length).toBe(6);
+    expect(csvs.length).toBe(7);
     for (const name of csvs) {
       const bytes = readFileSync(path.join(dataDir, name));
       expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);

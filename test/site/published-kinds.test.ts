@@ -24,8 +24,13 @@ function siteWithoutRequests(): string {
     text.replace("  blog: {", "  publishes: { requests: false },\n  blog: {"),
   );
   rmSync(path.join(dir, "data/requests.csv"));
-  // Published figures are of requests: a site without requests has none.
+  // Published figures count requests too; the methodology's section on them quotes them with <Figure>.
   rmSync(path.join(dir, "data/figures.csv"));
+  edit(path.join(dir, "content/pages/methodology.mdx"), (text) =>
+    text
+      .replace(/ The years before it are published totals: [^\n]*/, "")
+      .replace(/## Our first years[^]*?(?=\n## )/, ""),
+  );
   for (const post of ["transparency-report-2024.mdx", "how-we-answer-requests.mdx"])
     rmSync(path.join(dir, "content/blog", post));
   // Links the editor wrote to the report go too (prose links are not checked against the routes).

@@ -24,8 +24,10 @@ export interface FileUsage {
 export interface ComponentContext {
   /** Kind of every record id. */
   recordKinds: ReadonlyMap<string, "requests" | "blockingEvents" | "incidents">;
-  /** Period keys that have requests: `all`, years (`2024`) and half-years (`2024-h1`), lower case. */
+  /** Period keys that have requests (`all`, years `2024`, half-years `2024-h1`) or published figures, lower case. */
   periods: ReadonlySet<string>;
+  /** The periods of the published figures as data/figures.csv writes them (`2015`, `2025-H1`), for the message. */
+  publishedPeriods?: readonly string[];
   /** Which kinds the site publishes (all when left out): a figure or chart of another kind has nothing to show. */
   publishes?: Publishes;
 }
@@ -89,9 +91,13 @@ function attributeProblem(
   if (component === "Figure" && name === "metric" && !(FIGURE_METRICS as readonly string[]).includes(value))
     return `one of ${FIGURE_METRICS.join(", ")}${didYouMean(value, FIGURE_METRICS)}`;
   if (component === "Figure" && name === "period" && !context.periods.has(value.toLowerCase())) {
-    const years = [...context.periods].filter((p) => /^\d{4}$/.test(p)).sort();
+    const published = context.publishedPeriods ?? [];
+    const fromLedger = [...context.periods].filter((p) => !published.some((text) => text.toLowerCase() === p));
+    const years = fromLedger.filter((p) => /^\d{4}$/.test(p)).sort();
     const range = years.length > 0 ? `a year from ${years[0]} to ${years.at(-1)}` : "a year with requests";
-    return `"all", ${range}, or a half-year with requests like "${years.at(-1) ?? "2024"}-H1"`;
+    const half = `a half-year with requests like "${years.at(-1) ?? "2024"}-H1"`;
+    if (published.length === 0) return `"all", ${range}, or ${half}`;
+    return `"all", ${range}, ${half}, or a period of the published figures (${published.join(", ")})`;
   }
   if (component === "Figure" && name === "country" && !countries.isValid(value.toUpperCase()))
     return 'an ISO 3166-1 alpha-2 country code, like "BE"';

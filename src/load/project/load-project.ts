@@ -177,7 +177,11 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
         ...blockingEvents.keys.map((k) => [k.id, "blockingEvents"] as const),
         ...incidents.keys.map((k) => [k.id, "incidents"] as const),
       ]),
-      periods: periodKeysOf(requests.records.map((r) => r.data)),
+      periods: periodKeysOf(
+        requests.records.map((r) => r.data),
+        figureRows.records.map((r) => r.data.period),
+      ),
+      publishedPeriods: [...new Set(figureRows.records.map((r) => r.data.period.text))].sort(),
       publishes,
     }),
   ];

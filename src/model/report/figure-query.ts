@@ -12,6 +12,7 @@ import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
 import type { AllTimeRequests } from "./all-time.ts";
 import { publishedCount, publishedRate, sumPublished } from "./published-figure-query.ts";
 import type { PublishedReport } from "./published-report.ts";
+import type { PublishedPeriod } from "../../contract/fields/published-period.ts";
 
 /** Which requests a figure is about: a period (`all`, `2024`, `2024-H1`) and optionally a country. */
 export interface FigureQuery {
@@ -39,9 +40,15 @@ export function inPeriod(request: Pick<Request, "received">, period = "all"): bo
   return request.received.precision !== "year" && periodOf(request.received, "half").key === key;
 }
 
-/** Every period key `<Figure period>` may use: `all`, each year and each half-year with requests. */
-export function periodKeysOf(requests: readonly Pick<Request, "received">[]): Set<string> {
-  const keys = new Set(["all"]);
+/**
+ * Every period key `<Figure period>` may use: `all`, each year and each half-year with requests, and each
+ * period published figures cover (`2015`, `2025-h1`: answered from the figures where the ledger has none).
+ */
+export function periodKeysOf(
+  requests: readonly Pick<Request, "received">[],
+  published: readonly Pick<PublishedPeriod, "key">[] = [],
+): Set<string> {
+  const keys = new Set(["all", ...published.map((period) => period.key)]);
   for (const r of requests) {
     keys.add(r.received.start.slice(0, 4));
     if (r.received.precision !== "year") keys.add(periodOf(r.received, "half").key);
@@ -77,6 +84,13 @@ function periodWords(period: string): string {
   if (key === "all") return "";
   const half = /^(\d{4})-h([12])$/.exec(key);
   return half ? `in the ${half[2] === "1" ? "first" : "second"} half of ${half[1]}` : `in ${key}`;
+}
+
+/** Words for a published period's label inside a sentence: "in 2014", "in the first half of 2025 (January–June only)". */
+function publishedPeriodWords(label: string): string {
+  return /^(First|Second|Third|Fourth) /.test(label)
+    ? `in the ${label.charAt(0).toLowerCase()}${label.slice(1)}`
+    : `in ${label}`;
 }
 
 /** What a figure's text and link depend on besides the requests. */
@@ -135,7 +149,7 @@ export function queryFigure(
   const fromPublished = publishedPeriod !== undefined && !requests.some((r) => inPeriod(r, period));
   const under = country && masking && !fromPublished ? `requests published under its name` : "";
   const scope = [
-    publishedPeriod ? `in ${publishedPeriod.label}` : periodWords(period),
+    publishedPeriod ? publishedPeriodWords(publishedPeriod.label) : periodWords(period),
     country ? `from ${countryName(country, locale)}` : "",
     under,
   ]
@@ -171,7 +185,7 @@ export function queryFigure(
     if (more === undefined)
       return result(
         undefined,
-        `${formatNumber(own, locale)} in the ledger`,
+        `${formatNumber(own, locale)} in the request log`,
         "the earlier published reports do not give it",
       );
     return bandResult(addBands([{ low: own, high: own }, more]), locale, { source, scope });
@@ -183,10 +197,12 @@ export function queryFigure(
     const text = country && masking && figures.accounts ? `at least ${words.value}` : words.inline;
     return result(value, text, words.coverage && `accounts ${words.coverage}`);
   }
+  // A rate or a response time over all time is the request log's: the published reports are not in it.
+  const logOnly = apart.length > 0 ? "request log only, not the earlier published reports" : "";
   const value = metricValue(figures, metric);
   if (metric === "disclosure_rate")
-    return result(value, figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale));
-  if (metric === "median_days_to_respond") return result(value, formatDays(value, locale));
+    return result(value, figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale), logOnly);
+  if (metric === "median_days_to_respond") return result(value, formatDays(value, locale), logOnly);
   if (metric === "countries") {
     const named = figures.country.filter(([code]) => code !== OTHER_COUNTRIES).length;
     if (named === figures.country.length) return result(named, formatNumber(named, locale));

@@ -13,8 +13,14 @@ export interface SchemaLabels {
   description: string;
 }
 
-// Shared parts get a name and a description and are written once, under `$defs`.
-const sharedParts = z.registry<{ id: string; description: string }>();
+// Shared parts get a name and a description and are written once, under `$defs`; described fields get a description only.
+const sharedParts = z.registry<{ id?: string; description: string }>();
+
+/** A field of a download's schema with the description its JSON Schema gives it (the registry's meta, not zod's global one). */
+export function describedField<Schema extends z.ZodType>(schema: Schema, description: string): Schema {
+  sharedParts.add(schema, { description });
+  return schema;
+}
 sharedParts.add(PartialDateSchema, {
   id: "PartialDate",
   description:

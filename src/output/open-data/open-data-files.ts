@@ -5,9 +5,11 @@ import type { TransparencyReport } from "../../model/report/transparency-report.
 import { BlockingEventSchema, blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import { IncidentSchema, incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
 import { RequestSchema, requestSpec, type Request } from "../../contract/schemas/request.ts";
+import type { Figure } from "../../contract/schemas/figure.ts";
 import { CHECKSUMS_FILE, checksumsSize } from "./checksums.ts";
 import { writeCsvTable, type CsvTableData } from "./csv-table.ts";
 import { downloadJsonSchema } from "./json-schema.ts";
+import { figuresCsv, figuresJson, FigureDownloadSchema } from "./figure-downloads.ts";
 import { blockingEventsByPeriod, incidentsByPeriod, requestsByPeriod } from "./period-tables.ts";
 import { recordsCsv, recordsJson } from "./record-downloads.ts";
 import type { PublishedRecord } from "./record-values.ts";
@@ -50,11 +52,13 @@ export type RecordDownloadKind = keyof typeof RECORD_DOWNLOADS;
 export const RECORD_DOWNLOAD_KINDS = Object.keys(RECORD_DOWNLOADS) as RecordDownloadKind[];
 
 /** Path of a kind's JSON Schema, relative to the data folder. */
-export const schemaFileName = (kind: RecordDownloadKind): string => `schema/${kind}.schema.json`;
+export const schemaFileName = (kind: RecordDownloadKind | "figures"): string => `schema/${kind}.schema.json`;
 
 /** What the downloads are made from. */
 export interface OpenDataInput {
   requests: readonly Request[];
+  /** Published figures (data/figures.csv); published with the requests, since they count requests. */
+  figures: readonly Figure[];
   blockingEvents: readonly BlockingEvent[];
   incidents: readonly Incident[];
   report: TransparencyReport;
@@ -136,21 +140,69 @@ function recordFiles(kind: RecordDownloadKind, records: readonly PublishedRecord
   ];
 }
 
+/** The published figures (totals and breakdowns as reports print them): CSV, JSON and the JSON's schema. */
+function figureFiles(figures: readonly Figure[], dataUrl: string): OpenDataFile[] {
+  const jsonSchema = downloadJsonSchema(FigureDownloadSchema, {
+    id: new URL(schemaFileName("figures"), dataUrl).href,
+    title: "Published figures (figures.json)",
+    description:
+      "The download figures.json: an array of the numbers the provider's reports published (totals per period and separate breakdowns, never their combinations), in the order of data/figures.csv. A band A-B is a range a report gives instead of a number. A value that is unknown is left out.",
+  });
+  return [
+    {
+      name: "figures.csv",
+      description:
+        "Published figures: each number a report printed (a total, or one category of a breakdown), one row per number, with its period, service, measure, source and note; a band stays a band (value 0-249, with value_low and value_high).",
+      format: "CSV",
+      mediaType: CSV,
+      rows: figures.length,
+      body: figuresCsv(figures),
+    },
+    {
+      name: "figures.json",
+      description: "The same published figures as an array, each value with its bounds as numbers.",
+      format: "JSON",
+      mediaType: JSON_TYPE,
+      rows: figures.length,
+      body: figuresJson(figures),
+    },
+    {
+      name: schemaFileName("figures"),
+      description: "JSON Schema of figures.json (the whole array; one figure is its items).",
+      format: "JSON Schema",
+      mediaType: SCHEMA_TYPE,
+      rows: undefined,
+      body: `${JSON.stringify(jsonSchema, null, 2)}\n`,
+    },
+  ];
+}
+
+/** The record kind whose publishing a download depends on (figures count requests); undefined for none. */
+function kindOf(name: string): RecordDownloadKind | undefined {
+  if (name === "figures.csv" || name === "figures.json" || name === schemaFileName("figures")) return "requests";
+  return RECORD_DOWNLOAD_KINDS.find(
+    (k) => name === schemaFileName(k) || name.startsWith(`${k}.`) || name.startsWith(`${k}-by-period.`),
+  );
+}
+
 /** Every download of the data folder except the checksum list, in the order the downloads page lists them. */
 export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
+  // A site whose requests are all published figures has no ledger to count per period: its table would
+  // be a row of zeros over periods that had requests (figures.csv has them).
+  const figuresOnly = input.requests.length === 0 && input.figures.length > 0;
   const published = (name: string): boolean => {
-    const kind = RECORD_DOWNLOAD_KINDS.find(
-      (k) => name === schemaFileName(k) || name.startsWith(`${k}.`) || name.startsWith(`${k}-by-period.`),
-    );
+    if (figuresOnly && name === "requests-by-period.csv") return false;
+    const kind = kindOf(name);
     return kind === undefined || input.publishes?.[RECORD_DOWNLOADS[kind].kind] !== false;
   };
   const files = [
     ...recordFiles("requests", input.requests, input.dataUrl),
+    ...figureFiles(input.figures, input.dataUrl),
     ...recordFiles("blocking-events", input.blockingEvents, input.dataUrl),
     ...recordFiles("incidents", input.incidents, input.dataUrl),
     csvFile(
       "requests-by-period.csv",
-      "Requests per reporting period, as in the transparency report: requests, records, accounts named (blank when not recorded) and the requests whose row gives them, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods.",
+      "Requests per reporting period, as in the transparency report: requests, records, accounts named (blank when not recorded) and the requests whose row gives them, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods. The request log only: published figures are in figures.csv. disclosure_rate is blank when nothing was decided, or when fewer requests were decided than the site publishes a rate for (decided above 0 with a blank rate: too few to compute).",
       requestsByPeriod(input.report),
     ),
     csvFile(
@@ -202,6 +254,7 @@ export function formatSize(bytes: number, locale = "en"): string {
 export function siteOpenDataFiles(model: SiteModel, site: SiteConfig, dataUrl: string): OpenDataFile[] {
   return buildOpenDataFiles({
     requests: model.requests.map((r) => r.data),
+    figures: model.figures,
     blockingEvents: model.blockingEvents.all.map((e) => e.data),
     incidents: model.incidents.all.map((i) => i.data),
     report: model.report,

@@ -153,6 +153,7 @@ describe.each(SOURCES)("record downloads of %s", (_name, root) => {
   it.each(RECORD_DOWNLOAD_KINDS)("every record of %s.json validates against its published JSON Schema", (kind) => {
     const files = buildOpenDataFiles({
       requests: project.requests.map((r) => r.data),
+      figures: project.figures.map((f) => f.data),
       blockingEvents: project.blockingEvents.map((e) => e.data),
       incidents: project.incidents.map((i) => i.data),
       report: buildTransparencyReport(

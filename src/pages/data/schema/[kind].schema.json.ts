@@ -1,14 +1,11 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { RECORD_DOWNLOAD_KINDS, schemaFileName } from "../../../output/open-data/open-data-files.ts";
 import { downloadResponse, getOpenDataFiles } from "../_open-data.ts";
 
-/** One JSON Schema per published record kind: `/data/schema/requests.schema.json` and so on. */
-export const getStaticPaths = (async () => {
-  const names = new Set((await getOpenDataFiles()).map((file) => file.name));
-  return RECORD_DOWNLOAD_KINDS.filter((kind) => names.has(schemaFileName(kind))).map((kind) => ({
-    params: { kind },
-    props: { name: schemaFileName(kind) },
-  }));
-}) satisfies GetStaticPaths;
+/** One JSON Schema per JSON download: `/data/schema/requests.schema.json`, `/data/schema/figures.schema.json` and so on. */
+export const getStaticPaths = (async () =>
+  (await getOpenDataFiles()).flatMap(({ name }) => {
+    const kind = /^schema\/(.+)\.schema\.json$/.exec(name)?.[1];
+    return kind === undefined ? [] : [{ params: { kind }, props: { name } }];
+  })) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string }> = ({ props }) => downloadResponse(props.name);
