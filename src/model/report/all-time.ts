@@ -19,10 +19,17 @@ const overlaps = (a: { start: string; end: string }, b: { start: string; end: st
 const holds = (a: { start: string; end: string }, b: { start: string; end: string }): boolean =>
   a.start <= b.start && b.end <= a.end && (a.start !== b.start || a.end !== b.end);
 
+/** What a period without an organisation total certainly holds: the totals of the services it publishes. */
+function knownPart(period: PublishedPeriodReport): Band {
+  const totals = period.services.map((s) => s.requests?.total.value ?? { low: 0, high: 0 });
+  return { low: addBands(totals).low, high: 0 };
+}
+
 /**
  * Requests received over all time, counted once: every ledger row, plus each published period no
  * ledger row falls in (where both cover a period they agree, so the ledger counts it), leaving out
- * periods held in a longer published one. Pure arithmetic on what is published: never an estimate.
+ * periods held in a longer published one. Pure arithmetic on what is published: never an estimate; a
+ * period without a total adds the services it publishes to the lower bound, and leaves no upper one.
  */
 export function allTimeRequests(
   ledger: readonly { count: number; received: PartialDate }[],
@@ -36,7 +43,7 @@ export function allTimeRequests(
   const withoutTotal = apart.filter((p) => p.totalRequests === undefined);
   const sum = addBands([
     { low: ledgerTotal, high: ledgerTotal },
-    ...apart.flatMap((p) => (p.totalRequests ? [p.totalRequests.value] : [])),
+    ...apart.map((p) => p.totalRequests?.value ?? knownPart(p)),
   ]);
   return {
     value: withoutTotal.length > 0 ? { low: sum.low, high: Infinity } : sum,

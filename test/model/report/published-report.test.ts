@@ -131,5 +131,8 @@ describe("Proton's report: two services apart, no organisation total", () => {
     // 2017–2019 give Proton Mail only, 2024 and 2025-H1 Proton VPN only: the sum is a lower bound, never a total.
     expect(all.withoutTotal.map((p) => p.period.key)).toEqual(["2017", "2018", "2019", "2024", "2025-h1"]);
     expect(all.value.high).toBe(Infinity);
+    // …whose lower bound still counts every service total Proton printed, in every period.
+    const printed = project.figures.filter((f) => f.data.dimension === "total" && f.data.measure === "requests");
+    expect(all.value.low).toBe(printed.reduce((sum, f) => sum + f.data.value.low, 0));
   });
 });
