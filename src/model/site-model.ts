@@ -13,6 +13,7 @@ import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
 import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
+import { reportPeriodRows, type ReportPeriodRow } from "./report/period-rows.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
@@ -139,6 +140,8 @@ export interface SiteModel {
   published: PublishedReport;
   /** Periods with a page (ledger requests or published figures), in chronological order. */
   periods: PeriodView[];
+  /** The report overview's periods: the ledger's span and every published period, chronological. */
+  periodRows: ReportPeriodRow[];
   /** Every country named by a request or blocking event, by name in the site's language. */
   countries: CountryView[];
   home: HomeTotals;
@@ -299,6 +302,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     report,
     published,
     periods,
+    periodRows: reportPeriodRows(report.periods, published.periods, site.report.period),
     countries,
     home: {
       requests: allTime,
