@@ -96,3 +96,33 @@ export function reportPeriodRows(
     .sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key))
     .map(({ start: _start, end: _end, ...row }) => row);
 }
+
+/**
+ * One service's published totals as rows, per period it is reported apart in (chronological): for a
+ * chart of that service alone. Empty when no report gives the service apart.
+ */
+export function serviceRows(
+  published: readonly PublishedPeriodReport[],
+  service: string,
+  periodLength: PeriodLength,
+): ReportPeriodRow[] {
+  return published.flatMap((p): ReportPeriodRow[] => {
+    const own = p.services.find((s) => s.service === service);
+    if (!own) return [];
+    return [
+      {
+        key: p.period.key,
+        label: p.label,
+        shortLabel: p.partial ? `${p.shortLabel} (part)` : p.shortLabel,
+        year: p.period.year,
+        path: periodPath(p.period.key),
+        length: p.partial ? "partial" : PERIOD_MONTHS[p.period.kind] > MONTHS[periodLength] ? "longer" : "site",
+        ledger: undefined,
+        published: p,
+        requests: own.requests?.total.value,
+        covers: "published",
+        sources: own.sources,
+      },
+    ];
+  });
+}

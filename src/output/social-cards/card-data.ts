@@ -1,6 +1,6 @@
 import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
 import { capitalise, label } from "../../format/labels.ts";
-import { formatBand, formatNumber, formatPercent } from "../../format/numbers.ts";
+import { formatBand, formatNumber } from "../../format/numbers.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
 import type { PostView } from "../../model/blog-model.ts";
 import type { CountryView, HomeTotals, PeriodView } from "../../model/site-model.ts";
@@ -8,6 +8,8 @@ import type { PublishedRate } from "../../model/report/published-report.ts";
 import { describeDuration } from "../../model/records/record-timing.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
+import type { AllTimeRequests } from "../../model/report/all-time.ts";
+import { ledgerRateText, publishedRateText, sincePhrase } from "../../model/report/rate-text.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
 import type { SiteConfig } from "../../contract/site-config-schema.ts";
@@ -131,7 +133,7 @@ function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
   return [
     { value: formatNumber(figures.requests, locale), label: "requests received" },
     {
-      value: formatPercent(figures.disclosureRate, locale),
+      value: ledgerRateText(figures, locale),
       label: "with some data disclosed",
       note: `${formatNumber(figures.disclosing, locale)} of ${formatNumber(figures.decided, locale)} decided`,
     },
@@ -161,16 +163,24 @@ export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
   };
 }
 
-/** The report overview's card: all-time figures since the first period. */
-export function reportCard(report: TransparencyReport, context: CardContext): ReportCard {
+/**
+ * The report overview's card: requests received over all time (the ledger's and the published periods',
+ * as on the page), and the ledger's disclosure rate and rejections, said to cover the ledger's periods.
+ */
+export function reportCard(report: TransparencyReport, allTime: AllTimeRequests, context: CardContext): ReportCard {
+  const locale = context.site.language;
   const first = report.periods[0]?.period;
-  const since = first ? `, since the ${first.label.toLowerCase()}` : "";
+  const earliest = allTime.published[0]?.label ?? first?.label;
+  const since = earliest ? `, since ${sincePhrase(earliest)}` : "";
+  const [, ...ledger] = requestFigures(report.allTime, locale);
+  const ledgerOnly =
+    first && allTime.published.length > 0 ? ` Rate and rejections: our ledger, since ${sincePhrase(first.label)}.` : "";
   return {
     kind: "report",
     site: cardSite(context),
     title: "Transparency report",
-    description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.`,
-    figures: requestFigures(report.allTime, context.site.language),
+    description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.${ledgerOnly}`,
+    figures: [{ value: formatBand(allTime.value, locale), label: "requests received" }, ...(first ? ledger : [])],
   };
 }
 
@@ -194,15 +204,15 @@ export function periodCard(period: PeriodView, context: CardContext): ReportCard
 
 /** The disclosure rate of a published statement, where the published outcomes give one. */
 function publishedRateFigure(rate: PublishedRate | undefined, locale: string): CardFigure[] {
-  if (rate?.state !== "computed") return [];
+  if (rate === undefined) return [];
   const n = (value: number) => formatNumber(value, locale);
-  return [
-    {
-      value: formatPercent(rate.value, locale),
-      label: "with data handed over",
-      note: `${n(rate.numerator)} of ${n(rate.denominator)} decided`,
-    },
-  ];
+  const note =
+    rate.state === "computed"
+      ? `${n(rate.numerator)} of ${n(rate.denominator)} decided`
+      : rate.state === "too-few"
+        ? `${n(rate.decided)} decided`
+        : undefined;
+  return [{ value: publishedRateText(rate, locale), label: "with data handed over", ...(note ? { note } : {}) }];
 }
 
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
