@@ -14,6 +14,11 @@ import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
 import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
 import { reportPeriodRows, type ReportPeriodRow } from "./report/period-rows.ts";
+import {
+  publishedCountryCodes,
+  publishedCountryFigures,
+  type PublishedCountryFigure,
+} from "./report/published-countries.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
@@ -75,6 +80,8 @@ export interface CountryView {
   inForce: BlockingEventView[];
   /** Incidents linked to its requests or blocking events, newest first. */
   incidents: IncidentView[];
+  /** What published reports printed for it (a `country` category), chronological, exactly as printed. */
+  published: PublishedCountryFigure[];
 }
 
 /** A period as other pages link to it. */
@@ -142,7 +149,7 @@ export interface SiteModel {
   periods: PeriodView[];
   /** The report overview's periods: the ledger's span and every published period, chronological. */
   periodRows: ReportPeriodRow[];
-  /** Every country named by a request or blocking event, by name in the site's language. */
+  /** Every country named by a request, a blocking event or a published figure, by name in the site's language. */
   countries: CountryView[];
   home: HomeTotals;
   blog: BlogModel;
@@ -242,9 +249,18 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const index = buildRelatedIndex(links);
   const related = (key: string): RelatedRef[] => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []);
 
+  const published = buildPublishedReport(input.figures, {
+    periodLength: site.report.period,
+    threshold,
+    locale,
+    organisationName: site.organisation.name,
+    services: site.services,
+  });
   const countries = recordCountries(
     input.requests.map((data) => ({ data })),
     input.blockingEvents.map((data) => ({ data })),
+    // A country named only in published figures gets a page too.
+    publishedCountryCodes(published.periods).map((country) => ({ data: { country } })),
   )
     .map((code): CountryView => {
       const own = requests.filter((r) => r.data.country === code);
@@ -261,17 +277,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
+        published: publishedCountryFigures(published.periods, code),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const published = buildPublishedReport(input.figures, {
-    periodLength: site.report.period,
-    threshold,
-    locale,
-    organisationName: site.organisation.name,
-    services: site.services,
-  });
   const periods = periodViews(report, published, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));

@@ -102,9 +102,11 @@ const phrase = (row: ReportPeriodRow): string =>
 
 /** The summary of disclosure rates: the overall rate recomputed from counts, the range by period, and periods without a rate (and why). */
 export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: string): string {
-  const rates = rows.filter((r) => r.length !== "withheld").map((r) => rowRate(r, locale));
+  // The withheld bucket counts in the overall rate, though it is not a period of the chart.
+  const all = rows.map((r) => rowRate(r, locale));
+  const rates = all.filter((r) => r.row.length !== "withheld");
   if (rates.length === 0) return "No requests have been received yet.";
-  const counted = rates.filter((r) => r.disclosing !== undefined);
+  const counted = all.filter((r) => r.disclosing !== undefined);
   const decided = counted.reduce((sum, r) => sum + (r.decided ?? 0), 0);
   const disclosing = counted.reduce((sum, r) => sum + (r.disclosing ?? 0), 0);
   const rated = rates.filter((r) => r.rate !== undefined);
@@ -114,7 +116,7 @@ export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: 
   const overall =
     decided === 0
       ? "No period has outcomes complete enough for a disclosure rate."
-      : `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided${counted.length < rates.length ? " in the periods with a rate" : ""} (${formatRate(disclosing / decided, locale)}).`;
+      : `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided${counted.length < all.length ? " in the periods with a rate" : ""} (${formatRate(disclosing / decided, locale)}).`;
   const count = unrated.length;
   const why = [...new Set(unrated.map((r) => r.text))];
   const gapNote =

@@ -225,7 +225,10 @@ export function countryCard(country: CountryView, context: CardContext): Country
     site: cardSite(context),
     title: country.name,
     figures: [
-      ...(requests ? [{ value: country.requestCount.text, label: "requests from authorities" }] : []),
+      // A country only published reports name has no ledger count to show: not a zero.
+      ...(requests && (country.requests.length > 0 || country.published.length === 0)
+        ? [{ value: country.requestCount.text, label: "requests from authorities" }]
+        : []),
       ...(blockingEvents
         ? [
             { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },
