@@ -27,7 +27,7 @@ export function publishedRateText(rate: PublishedRate, locale: string): string {
   }
 }
 
-/** A period's label as it reads after "since": "2014", "the first half of 2017". */
-export function sincePhrase(label: string): string {
+/** A period's label as it reads inside a sentence ("since …", "for …"): "2014", "the first half of 2017". */
+export function labelInSentence(label: string): string {
   return /^(First|Second|Third|Fourth) /.test(label) ? `the ${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
 }

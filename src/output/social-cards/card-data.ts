@@ -9,7 +9,7 @@ import { describeDuration } from "../../model/records/record-timing.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
 import type { AllTimeRequests } from "../../model/report/all-time.ts";
-import { ledgerRateText, publishedRateText, sincePhrase } from "../../model/report/rate-text.ts";
+import { ledgerRateText, publishedRateText, labelInSentence } from "../../model/report/rate-text.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
 import type { SiteConfig } from "../../contract/site-config-schema.ts";
@@ -171,10 +171,12 @@ export function reportCard(report: TransparencyReport, allTime: AllTimeRequests,
   const locale = context.site.language;
   const first = report.periods[0]?.period;
   const earliest = allTime.published[0]?.label ?? first?.label;
-  const since = earliest ? `, since ${sincePhrase(earliest)}` : "";
+  const since = earliest ? `, since ${labelInSentence(earliest)}` : "";
   const [, ...ledger] = requestFigures(report.allTime, locale);
   const ledgerOnly =
-    first && allTime.published.length > 0 ? ` Rate and rejections: our ledger, since ${sincePhrase(first.label)}.` : "";
+    first && allTime.published.length > 0
+      ? ` Rate and rejections: our ledger, since ${labelInSentence(first.label)}.`
+      : "";
   return {
     kind: "report",
     site: cardSite(context),
