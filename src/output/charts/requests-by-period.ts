@@ -20,7 +20,7 @@ import {
 } from "./chart-layout.ts";
 import { formatCount, inSentence } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
-import { OUTCOME_FILLS, resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
 type Outcome = (typeof OUTCOMES)[number];
 
@@ -77,10 +77,6 @@ export interface RequestsByPeriodGeometry {
 const PLOT_HEIGHT = 240;
 const MAX_BAR_WIDTH = 56;
 
-/** Colour of a published total: its outcomes are not drawn, as a report may not publish them all (7.9:1 on white). */
-const PUBLISHED_FILL: FillStyle = { colour: "#5b3b8c", pattern: "solid" };
-/** The part of a band above its low bound: the same colour, hatched and outlined. */
-const RANGE_FILL: FillStyle = { colour: "#5b3b8c", pattern: "diagonal" };
 const RANGE_DASH = "4 3";
 
 /** Whether a row is drawn from the ledger (stacked by outcome) rather than from a published total. */
@@ -142,8 +138,8 @@ export function requestsByPeriodGeometry(
     Outcome,
     ResolvedFill
   >;
-  const publishedFill = resolveFill(PUBLISHED_FILL, chartId, "published");
-  const rangeFill = resolveFill(RANGE_FILL, chartId, "published-range");
+  const publishedFill = resolveFill(PUBLISHED_FILLS.total, chartId, "published");
+  const rangeFill = resolveFill(PUBLISHED_FILLS.range, chartId, "published-range");
   const anyLedger = drawn.some(fromLedger);
   const publishedRows = drawn.filter((r) => !fromLedger(r));
   const anyRange = publishedRows.some((r) => r.requests && !isExact(r.requests));
