@@ -43,7 +43,7 @@ type PageType = keyof typeof PAGE_BUDGETS_KB;
 const PAGE_TYPES: [PageType, RegExp][] = [
   ["home", /^$/],
   ["report", /^transparency\/$/],
-  ["period", /^transparency\/\d{4}-[^/]+\/$/],
+  ["period", /^transparency\/\d{4}(-[^/]+)?\/$/],
   ["record", /^(transparency\/requests|blocking|incidents)\/[^/]+\/$/],
   ["list", /^(blocking|incidents|countries|blog|data|blog\/archive|blog\/\d+|blog\/tags\/[^/]+|authors\/[^/]+)\/$/],
   ["country", /^countries\/[a-z]{2}\/$/],

@@ -293,22 +293,26 @@ export function requestsByPeriodGeometry(
     legend: legend.items,
     summary: requestsByPeriodSummary(rows, locale),
     table: {
-      caption: anyLedger
-        ? "Requests per period, by outcome; a published report’s outcomes are on its period’s page"
-        : "Requests per period, as the reports published them; their outcomes are on each period’s page",
-      columns: ["Period", ...(anyLedger ? OUTCOMES.map(label) : []), "Total", "Source"],
+      caption: !anyLedger
+        ? "Requests per period, as the reports published them; their outcomes are on each period’s page"
+        : publishedRows.length > 0
+          ? "Requests per period, by outcome; a published report’s outcomes are on its period’s page"
+          : "Requests per period, by outcome",
+      // A source column only where the chart mixes the ledger and published reports.
+      columns: [
+        "Period",
+        ...(anyLedger ? OUTCOMES.map(label) : []),
+        "Total",
+        ...(anyLedger && publishedRows.length > 0 ? ["Source"] : []),
+      ],
       rows: rows.map((r) => ({
-        header: r.label,
+        header: r.length === "withheld" ? `${r.label} (dated only to the year: not drawn)` : r.label,
         cells: [
           ...(anyLedger
             ? OUTCOMES.map((o) => (fromLedger(r) ? formatCount(r.ledger.figures.outcome[o], locale) : "—"))
             : []),
           r.requests ? formatBand(r.requests, locale) : "not published",
-          fromLedger(r)
-            ? r.length === "withheld"
-              ? "Ledger: dated only to the year, not drawn"
-              : "Ledger"
-            : "Published report",
+          ...(anyLedger && publishedRows.length > 0 ? [fromLedger(r) ? "Ledger" : "Published report"] : []),
         ],
       })),
     },
