@@ -206,15 +206,12 @@ export function periodCard(period: PeriodView, context: CardContext): ReportCard
 
 /** The disclosure rate of a published statement, where the published outcomes give one. */
 function publishedRateFigure(rate: PublishedRate | undefined, locale: string): CardFigure[] {
-  if (rate === undefined) return [];
+  // A card shows what a report gives: no figure where outcomes are not published (the page says why).
+  if (rate === undefined || rate.state === "not-published") return [];
   const n = (value: number) => formatNumber(value, locale);
   const note =
-    rate.state === "computed"
-      ? `${n(rate.numerator)} of ${n(rate.denominator)} decided`
-      : rate.state === "too-few"
-        ? `${n(rate.decided)} decided`
-        : undefined;
-  return [{ value: publishedRateText(rate, locale), label: "with data handed over", ...(note ? { note } : {}) }];
+    rate.state === "computed" ? `${n(rate.numerator)} of ${n(rate.denominator)} decided` : `${n(rate.decided)} decided`;
+  return [{ value: publishedRateText(rate, locale), label: "with data handed over", note }];
 }
 
 /** A country's card: requests (small counts protected, as on the page), blocking events and blocks in force. */
