@@ -141,7 +141,9 @@ export function buildRoutes(model: SiteModel): RouteTable {
   const { publishes } = model.site;
   return {
     home: { path: "", params: none, props: none, card: home },
-    report: publishes.requests ? route("transparency/", none, none, reportCard(model, context)) : undefined,
+    report: publishes.requests
+      ? route("transparency/", none, none, reportCard(model.report, model.home.requests, context))
+      : undefined,
     blockingLog: publishes.blockingEvents ? route("blocking/", none, none, undefined) : undefined,
     incidentLog: publishes.incidents ? route("incidents/", none, none, undefined) : undefined,
     canary: model.canary && route(model.canary.path, none, { canary: model.canary }, undefined),

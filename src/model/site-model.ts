@@ -13,6 +13,12 @@ import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
 import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
+import { reportPeriodRows, type ReportPeriodRow } from "./report/period-rows.ts";
+import {
+  publishedCountryCodes,
+  publishedCountryFigures,
+  type PublishedCountryFigure,
+} from "./report/published-countries.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath, periodPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
@@ -74,6 +80,8 @@ export interface CountryView {
   inForce: BlockingEventView[];
   /** Incidents linked to its requests or blocking events, newest first. */
   incidents: IncidentView[];
+  /** What published reports printed for it (a `country` category), chronological, exactly as printed. */
+  published: PublishedCountryFigure[];
 }
 
 /** A period as other pages link to it. */
@@ -144,7 +152,9 @@ export interface SiteModel {
   figures: readonly Figure[];
   /** Periods with a page (ledger requests or published figures), in chronological order. */
   periods: PeriodView[];
-  /** Every country named by a request or blocking event, by name in the site's language. */
+  /** The report overview's periods: the ledger's span and every published period, chronological. */
+  periodRows: ReportPeriodRow[];
+  /** Every country named by a request, a blocking event or a published figure, by name in the site's language. */
   countries: CountryView[];
   home: HomeTotals;
   blog: BlogModel;
@@ -250,9 +260,18 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const index = buildRelatedIndex(links);
   const related = (key: string): RelatedRef[] => (index.get(key) ?? []).flatMap((id) => refs.get(id) ?? []);
 
+  const published = buildPublishedReport(input.figures, {
+    periodLength: site.report.period,
+    threshold,
+    locale,
+    organisationName: site.organisation.name,
+    services: site.services,
+  });
   const countries = recordCountries(
     ledger.requests.filter((data) => !ledger.masked.has(data.id)).map((data) => ({ data })),
     input.blockingEvents.map((data) => ({ data })),
+    // A country named only in published figures gets a page too.
+    publishedCountryCodes(published.periods).map((country) => ({ data: { country } })),
   )
     .map((code): CountryView => {
       const own = requests.filter((r) => r.data.country === code);
@@ -269,17 +288,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
+        published: publishedCountryFigures(published.periods, code),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const published = buildPublishedReport(input.figures, {
-    periodLength: site.report.period,
-    threshold,
-    locale,
-    organisationName: site.organisation.name,
-    services: site.services,
-  });
   const periods = periodViews(report, published, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
@@ -312,6 +325,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     published,
     figures: input.figures,
     periods,
+    periodRows: reportPeriodRows(report.periods, published.periods, site.report.period),
     countries,
     home: {
       requests: allTime,

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { projectSite } from "../../src/model/project-model.ts";
@@ -178,5 +180,28 @@ describe("site model of the sample site", () => {
     expect(ids(model.blockingEvents.inForce)).toContain("blk-ir-2022-webmail");
     expect(model.countries.find((c) => c.code === "IR")?.inForce.map((e) => e.id)).toEqual(["blk-ir-2022-webmail"]);
     expect(routes.requests).toHaveLength(model.requests.length);
+  });
+});
+
+describe("a country named only in published figures", () => {
+  it("gets a page with the figures as printed; 'foreign' and 'unnamed' are no country", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-published-country-"));
+    cpSync(fixture, dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, "data/figures.csv"),
+      [
+        "period,service,measure,dimension,category,value,source,note",
+        "2014,,requests,total,,9,https://example.org/2014,",
+        "2014,,requests,country,NL,4,https://example.org/2014,",
+        '2014,,requests,country,foreign,5,https://example.org/2014,"EU, not named"',
+      ].join("\r\n"),
+    );
+    const { model, routes } = await siteOf(dir);
+    const nl = model.countries.find((c) => c.code === "NL");
+    expect(nl?.requests).toEqual([]);
+    expect(nl?.published.map((f) => [f.periodLabel, f.value, f.line])).toEqual([["2014", { low: 4, high: 4 }, 3]]);
+    expect(routes.countries.map((r) => r.path)).toContain("countries/nl/");
+    expect(model.countries.map((c) => c.code)).not.toContain("FOREIGN");
+    expect(model.countries.filter((c) => c.published.length > 0).map((c) => c.code)).toEqual(["NL"]);
   });
 });

@@ -127,7 +127,8 @@ function columnSum(file: OpenDataFile | undefined, column: string, where?: (row:
 
 /** Everything the build makes from a valid project's site model, as the pages and endpoints call it. */
 function renderAll({ model, routes }: Site): OpenDataFile[] {
-  const { periods, allTime } = model.report;
+  const { allTime } = model.report;
+  const periods = model.periodRows;
   const charts = {
     requestsByPeriod: requestsByPeriodGeometry(periods, "requests-by-period", LOCALE),
     disclosureRate: disclosureRateGeometry(periods, LOCALE),
@@ -302,10 +303,11 @@ describe("whatever validates renders: the edges", () => {
 
   it("draws the chart components and social cards of the edges", async () => {
     const { model, routes } = projectSite(project, site, FIXED_NOW);
-    const { periods, allTime } = model.report;
+    const { allTime } = model.report;
+    const rows = model.periodRows;
     const charts: [string, Record<string, unknown>][] = [
-      ["RequestsByPeriodChart", { id: "p", periods }],
-      ["DisclosureRateChart", { id: "d", periods }],
+      ["RequestsByPeriodChart", { id: "p", rows }],
+      ["DisclosureRateChart", { id: "d", rows }],
       ["TopCountriesChart", { id: "t", countries: allTime.country, threshold: THRESHOLD }],
       ["WorldMapChart", { id: "w", countries: allTime.country, threshold: THRESHOLD }],
       ["BlockingTimelineChart", { id: "b", events: model.blockingEvents.all, now: model.now }],

@@ -1,6 +1,7 @@
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
-import type { PeriodReport } from "../../model/report/transparency-report.ts";
+import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
+import { ledgerRateText, NO_RATE, publishedRateText } from "../../model/report/rate-text.ts";
 import { bandLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
@@ -12,7 +13,7 @@ import {
   type TextLabel,
   type Tick,
 } from "./chart-layout.ts";
-import { formatCount, formatRate, periodPhrase } from "./chart-text.ts";
+import { formatCount, formatRate, inSentence } from "./chart-text.ts";
 
 /** A period with a disclosure rate, placed on the chart. */
 export interface RatePoint {
@@ -61,37 +62,91 @@ function runs<T>(items: readonly T[], keep: (item: T) => boolean): T[][] {
   return out.filter((run) => run.length > 0);
 }
 
-/** The summary of disclosure rates: the overall rate recomputed from counts, the range by period, and periods without a rate. */
-export function disclosureRateSummary(periods: readonly PeriodReport[], locale: string): string {
-  if (periods.length === 0) return "No requests have been received yet.";
-  const decided = periods.reduce((sum, p) => sum + p.figures.decided, 0);
-  const disclosing = periods.reduce((sum, p) => sum + p.figures.disclosing, 0);
-  if (decided === 0) return "No request has been decided yet, so there is no disclosure rate to show.";
-  const overall = `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided (${formatRate(disclosing / decided, locale)}).`;
-  const rated = periods.filter((p) => p.figures.disclosureRate !== undefined);
-  const unrated = periods.length - rated.length;
+/** A row's disclosure rate and the counts behind it: the ledger's, or a published report's where its outcomes give one. */
+interface RowRate {
+  row: ReportPeriodRow;
+  rate: number | undefined;
+  decided: number | undefined;
+  disclosing: number | undefined;
+  /** The rate, or why there is none: "too few to compute", "not published", "no decided request". */
+  text: string;
+}
+
+function rowRate(row: ReportPeriodRow, locale: string): RowRate {
+  if (row.ledger && row.covers !== "published") {
+    const f = row.ledger.figures;
+    return {
+      row,
+      rate: f.disclosureRate,
+      decided: f.decided,
+      disclosing: f.disclosing,
+      text: ledgerRateText(f, locale),
+    };
+  }
+  const rate = row.published?.organisation?.disclosureRate ?? { state: "not-published" as const };
+  const text = publishedRateText(rate, locale);
+  if (rate.state === "computed")
+    return { row, rate: rate.value, decided: rate.denominator, disclosing: rate.numerator, text };
+  return {
+    row,
+    rate: undefined,
+    decided: rate.state === "too-few" ? rate.decided : undefined,
+    disclosing: undefined,
+    text,
+  };
+}
+
+/** A period as it reads after "in": "the first half of 2024", "2014". */
+const phrase = (row: ReportPeriodRow): string =>
+  /^(First|Second|Third|Fourth) /.test(row.label) ? `the ${inSentence(row.label)}` : row.label;
+
+/** The summary of disclosure rates: the overall rate recomputed from counts, the range by period, and periods without a rate (and why). */
+export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: string): string {
+  // The withheld bucket counts in the overall rate, though it is not a period of the chart.
+  const all = rows.map((r) => rowRate(r, locale));
+  const rates = all.filter((r) => r.row.length !== "withheld");
+  if (rates.length === 0) return "No requests have been received yet.";
+  const counted = all.filter((r) => r.disclosing !== undefined);
+  const decided = counted.reduce((sum, r) => sum + (r.decided ?? 0), 0);
+  const disclosing = counted.reduce((sum, r) => sum + (r.disclosing ?? 0), 0);
+  const rated = rates.filter((r) => r.rate !== undefined);
+  const unrated = rates.filter((r) => r.rate === undefined);
+  if (decided === 0 && unrated.every((r) => r.text === NO_RATE.undecided))
+    return "No request has been decided yet, so there is no disclosure rate to show.";
+  const overall =
+    decided === 0
+      ? "No period has outcomes complete enough for a disclosure rate."
+      : `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided${counted.length < all.length ? " in the periods with a rate" : ""} (${formatRate(disclosing / decided, locale)}).`;
+  const count = unrated.length;
+  const why = [...new Set(unrated.map((r) => r.text))];
   const gapNote =
-    unrated === 0
+    count === 0
       ? ""
-      : `${unrated === 1 ? "1 period" : `${unrated} periods`} without a decided request ${unrated === 1 ? "shows" : "show"} no rate`;
+      : why.length === 1 && why[0] === NO_RATE.undecided
+        ? `${count === 1 ? "1 period" : `${count} periods`} without a decided request ${count === 1 ? "shows" : "show"} no rate`
+        : `${count === 1 ? "1 period shows" : `${count} periods show`} no rate (${why.join(", ")})`;
   if (rated.length < 2) return gapNote ? `${overall} ${gapNote.charAt(0).toUpperCase()}${gapNote.slice(1)}.` : overall;
-  const rate = (p: PeriodReport): number => p.figures.disclosureRate ?? 0;
+  const rate = (r: RowRate): number => r.rate ?? 0;
   const low = rated.reduce((a, b) => (rate(b) < rate(a) ? b : a));
   const high = rated.reduce((a, b) => (rate(b) > rate(a) ? b : a));
   const range =
     rate(low) === rate(high)
       ? `By period, the rate was ${formatRate(rate(low), locale)} throughout`
-      : `By period, it ranged from ${formatRate(rate(low), locale)} in ${periodPhrase(low.period)} to ${formatRate(rate(high), locale)} in ${periodPhrase(high.period)}`;
+      : `By period, it ranged from ${formatRate(rate(low), locale)} in ${phrase(low.row)} to ${formatRate(rate(high), locale)} in ${phrase(high.row)}`;
   return `${overall} ${range}${gapNote ? `; ${gapNote}` : ""}.`;
 }
 
 /**
- * Lays out the disclosure rate per period (0–100 %) as a line with point markers. A period with no
- * decided request has no rate: it breaks the line (never drawn as zero).
+ * Lays out the disclosure rate per period (0–100 %) as a line with point markers: the ledger's, or a
+ * published report's where its outcomes are complete enough. A period without a rate (nothing decided,
+ * too few to compute, not published) breaks the line, never drawn as zero; the ledger's withheld bucket
+ * is not a period on the time axis.
  */
-export function disclosureRateGeometry(periods: readonly PeriodReport[], locale: string): DisclosureRateGeometry {
+export function disclosureRateGeometry(rows: readonly ReportPeriodRow[], locale: string): DisclosureRateGeometry {
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
+  const drawn = rows.filter((r) => r.length !== "withheld");
+  const rates = drawn.map((r) => rowRate(r, locale));
   const y = scaleLinear().domain([0, 1]);
   const tickValues = [0, 0.25, 0.5, 0.75, 1];
   const left = Math.ceil(Math.max(...tickValues.map((v) => estimateTextWidth(formatRate(v, locale), fontSize))) + 10);
@@ -101,37 +156,35 @@ export function disclosureRateGeometry(periods: readonly PeriodReport[], locale:
   y.range([plot.bottom, plot.top]);
 
   const x = scalePoint<string>()
-    .domain(periods.map((p) => p.period.key))
+    .domain(drawn.map((r) => r.key))
     .range([plot.left, plot.right])
     .padding(0.5);
-  const points = periods.flatMap((p): RatePoint[] => {
-    const rate = p.figures.disclosureRate;
+  const points = rates.flatMap(({ row, rate, decided, disclosing }): RatePoint[] => {
     if (rate === undefined) return [];
     const text = formatRate(rate, locale);
-    const title = `${p.period.label}: ${text} (${formatCount(p.figures.disclosing, locale)} of ${formatCount(p.figures.decided, locale)} decided)`;
-    return [
-      { periodKey: p.period.key, x: round1(x(p.period.key) ?? plot.left), y: round1(y(rate)), rate, text, title },
-    ];
+    const title = `${row.label}: ${text} (${formatCount(disclosing ?? 0, locale)} of ${formatCount(decided ?? 0, locale)} decided)`;
+    return [{ periodKey: row.key, x: round1(x(row.key) ?? plot.left), y: round1(y(rate)), rate, text, title }];
   });
   const byKey = new Map(points.map((point) => [point.periodKey, point]));
   const path = line<RatePoint>()
     .x((d) => d.x)
     .y((d) => d.y)
     .digits(1);
-  const lines = runs(periods, (p) => byKey.has(p.period.key))
+  const lines = runs(drawn, (r) => byKey.has(r.key))
     .filter((run) => run.length >= 2)
-    .map((run) => path(run.flatMap((p) => byKey.get(p.period.key) ?? [])) ?? "");
+    .map((run) => path(run.flatMap((r) => byKey.get(r.key) ?? [])) ?? "");
 
   const yTicks = tickValues.map((value): Tick => ({
     value,
     position: round1(y(value)),
     text: formatRate(value, locale),
   }));
-  const step = periods.length > 1 ? x.step() : width;
+  const step = drawn.length > 1 ? x.step() : width;
   const labelsFit = points.every((point) => estimateTextWidth(point.text, fontSize) + MIN_LABEL_GAP <= step);
   const valueLabels = labelsFit
     ? points.map((point): TextLabel => ({ x: point.x, y: round1(point.y - 10), text: point.text, anchor: "middle" }))
     : [];
+  const cell = (n: number | undefined): string => (n === undefined ? NO_RATE.notPublished : formatCount(n, locale));
 
   return {
     width,
@@ -143,7 +196,7 @@ export function disclosureRateGeometry(periods: readonly PeriodReport[], locale:
     points,
     valueLabels,
     xLabels: bandLabels(
-      periods.map((p) => ({ center: x(p.period.key) ?? plot.left, text: p.period.shortLabel })),
+      drawn.map((r) => ({ center: x(r.key) ?? plot.left, text: r.shortLabel })),
       plot.bottom + fontSize + 6,
       fontSize,
       MIN_LABEL_GAP,
@@ -152,16 +205,16 @@ export function disclosureRateGeometry(periods: readonly PeriodReport[], locale:
     yTicks,
     yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
     yTitle: { x: 0, y: yTitleBaseline, text: "Disclosure rate", anchor: "start" },
-    summary: disclosureRateSummary(periods, locale),
+    summary: disclosureRateSummary(rows, locale),
     table: {
       caption: "Disclosure rate per period: requests where we disclosed any data, out of the requests we decided",
       columns: ["Period", "Decided", "Disclosing", "Disclosure rate"],
-      rows: periods.map((p) => ({
-        header: p.period.label,
+      rows: rates.map((r) => ({
+        header: r.row.label,
         cells: [
-          formatCount(p.figures.decided, locale),
-          formatCount(p.figures.disclosing, locale),
-          p.figures.disclosureRate === undefined ? "No decided request" : formatRate(p.figures.disclosureRate, locale),
+          cell(r.decided),
+          r.rate === undefined && r.decided !== undefined && r.row.covers === "published" ? "—" : cell(r.disclosing),
+          r.text === NO_RATE.undecided ? "No decided request" : r.text,
         ],
       })),
     },

@@ -43,6 +43,16 @@ export const OUTCOME_FILLS: Record<(typeof OUTCOMES)[number], FillStyle> = {
   withdrawn: { colour: "#0f766e", pattern: "vertical" },
 };
 
+/**
+ * A published total, whose outcomes are not drawn (a report may not publish them all), and the part of
+ * a published band above its low bound: the same colour, hatched (and outlined dashed where drawn), so a
+ * band never reads as one of its ends. 7.9:1 against white, and no outcome's colour.
+ */
+export const PUBLISHED_FILLS: Record<"total" | "range", FillStyle> = {
+  total: { colour: "#5b3b8c", pattern: "solid" },
+  range: { colour: "#5b3b8c", pattern: "diagonal" },
+};
+
 const TILE = 8;
 
 /** The shapes of one tile of a pattern (empty for solid fills). */

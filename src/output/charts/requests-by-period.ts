@@ -1,9 +1,10 @@
-import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 import { label } from "../../format/labels.ts";
+import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
+import { formatBand } from "../../format/numbers.ts";
+import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
-import type { PeriodReport } from "../../model/report/transparency-report.ts";
 import { OUTCOMES } from "../../contract/schemas/vocabulary.ts";
 import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
@@ -17,9 +18,9 @@ import {
   type TextLabel,
   type Tick,
 } from "./chart-layout.ts";
-import { formatCount, periodPhrase, requestCount } from "./chart-text.ts";
+import { formatCount, inSentence } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
-import { OUTCOME_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
 type Outcome = (typeof OUTCOMES)[number];
 
@@ -34,6 +35,22 @@ export interface StackSegment extends Rect {
   title: string;
 }
 
+/**
+ * One part of a published period's bar (a report's total, its outcomes not drawn): `total` up to the
+ * total or a band's low bound, `range` from a band's low bound to its high bound, drawn lighter and
+ * outlined so a band never reads as one of its ends.
+ */
+export interface PublishedSegment extends Rect {
+  periodKey: string;
+  part: "total" | "range";
+  fill: string;
+  stroke: string;
+  /** `stroke-dasharray` of the range's outline. */
+  dash: string | undefined;
+  /** Tooltip: "2014, published total: 0–49 (a band)". */
+  title: string;
+}
+
 /** Everything needed to draw the requests-per-period chart. */
 export interface RequestsByPeriodGeometry {
   width: number;
@@ -43,6 +60,8 @@ export interface RequestsByPeriodGeometry {
   patterns: PatternTile[];
   /** Non-empty segments only, bottom to top within each period. */
   segments: StackSegment[];
+  /** Bars of periods only a published report covers. */
+  published: PublishedSegment[];
   /** The total above each bar, when every total fits over its bar; else none. */
   totals: TextLabel[];
   xLabels: TextLabel[];
@@ -58,51 +77,99 @@ export interface RequestsByPeriodGeometry {
 const PLOT_HEIGHT = 240;
 const MAX_BAR_WIDTH = 56;
 
-/** The one-or-two-sentence summary of requests per period: span, total and busiest period. */
-export function requestsByPeriodSummary(periods: readonly PeriodReport[], locale: string): string {
-  const first = periods[0];
-  const last = periods.at(-1);
+const RANGE_DASH = "4 3";
+
+/** Whether a row is drawn from the ledger (stacked by outcome) rather than from a published total. */
+const fromLedger = (
+  row: ReportPeriodRow,
+): row is ReportPeriodRow & { ledger: NonNullable<ReportPeriodRow["ledger"]> } =>
+  row.ledger !== undefined && row.covers !== "published";
+
+/** A period as it reads after "from"/"in": "the first half of 2024", "2014", "2017 (half-year withheld)". */
+function phrase(row: ReportPeriodRow): string {
+  if (row.length === "withheld") return `${row.year} (half-year withheld)`;
+  return /^(First|Second|Third|Fourth) /.test(row.label) ? `the ${inSentence(row.label)}` : row.label;
+}
+
+/**
+ * The one-or-two-sentence summary of requests per period: span, total (a band where a report gave one)
+ * and busiest period. Rows are of one length, so their totals add up without counting a request twice.
+ */
+export function requestsByPeriodSummary(rows: readonly ReportPeriodRow[], locale: string): string {
+  const counted = rows.filter((r) => r.requests !== undefined);
+  const first = rows[0];
+  const last = rows.at(-1);
   if (!first || !last) return "No requests have been received yet.";
-  const total = periods.reduce((sum, p) => sum + p.figures.requests, 0);
-  const received = total === 0 ? "no requests" : requestCount(total, locale);
-  if (first === last) return `In ${periodPhrase(first.period)} we received ${received}.`;
-  const span = `From ${periodPhrase(first.period)} to ${periodPhrase(last.period)} we received ${received}`;
-  if (total === 0) return `${span}.`;
-  const most = Math.max(...periods.map((p) => p.figures.requests));
-  const peaks = periods.filter((p) => p.figures.requests === most);
+  const sum = addBands(counted.map((r) => r.requests as Band));
+  const text = formatBand(sum, locale);
+  const received = sum.high === 0 ? "no requests" : `${text} request${isExact(sum) && sum.low === 1 ? "" : "s"}`;
+  const missing = rows.length - counted.length;
+  const gap =
+    missing === 0 ? "" : ` (${missing === 1 ? "1 period has" : `${missing} periods have`} no published total)`;
+  if (first === last) return `In ${phrase(first)} we received ${received}${gap}.`;
+  const span = `From ${phrase(first)} to ${phrase(last)} we received ${received}${gap}`;
+  if (sum.high === 0) return `${span}.`;
+  const exact = counted.filter((r) => r.requests && isExact(r.requests));
+  if (exact.length !== counted.length) return `${span}.`;
+  const most = Math.max(...exact.map((r) => r.requests?.low ?? 0));
+  const peaks = exact.filter((r) => r.requests?.low === most);
   const [a, b] = peaks;
-  if (peaks.length === 1 && a) return `${span}; most in ${periodPhrase(a.period)} (${formatCount(most, locale)}).`;
+  if (peaks.length === 1 && a) return `${span}; most in ${phrase(a)} (${formatCount(most, locale)}).`;
   if (peaks.length === 2 && a && b)
-    return `${span}; most in ${periodPhrase(a.period)} and ${periodPhrase(b.period)} (${formatCount(most, locale)} each).`;
+    return `${span}; most in ${phrase(a)} and ${phrase(b)} (${formatCount(most, locale)} each).`;
   return `${span}; the most in one period was ${formatCount(most, locale)}, in ${peaks.length} periods.`;
 }
 
 /**
- * Lays out vertical bars of requests per period, stacked by outcome. The y scale runs from 0 to the
- * largest total (at least 1, so all-zero data stays finite); segments share rounded edges, so they
- * touch without gaps and add up to the bar.
+ * Lays out vertical bars of requests per period: a ledger period stacked by outcome, a period only a
+ * report covers as its published total (a band drawn solid to its low bound, hatched and outlined up
+ * to its high bound). The ledger's withheld bucket is not a period on the time axis: it stays in the
+ * table only. The y scale runs from 0 to the largest total (at least 1, so all-zero data stays finite).
  */
 export function requestsByPeriodGeometry(
-  periods: readonly PeriodReport[],
+  rows: readonly ReportPeriodRow[],
   chartId: string,
   locale: string,
 ): RequestsByPeriodGeometry {
   const fontSize = FONT_SIZE;
   const width = CHART_WIDTH;
+  const drawn = rows.filter((r) => r.length !== "withheld");
   const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<
     Outcome,
     ResolvedFill
   >;
+  const publishedFill = resolveFill(PUBLISHED_FILLS.total, chartId, "published");
+  const rangeFill = resolveFill(PUBLISHED_FILLS.range, chartId, "published-range");
+  const anyLedger = drawn.some(fromLedger);
+  const publishedRows = drawn.filter((r) => !fromLedger(r));
+  const anyRange = publishedRows.some((r) => r.requests && !isExact(r.requests));
   const legend = layoutLegend(
-    OUTCOMES.map((o) => ({ key: o, label: label(o), fill: fills[o].fill, stroke: fills[o].colour })),
+    [
+      ...(anyLedger
+        ? OUTCOMES.map((o) => ({ key: o, label: label(o), fill: fills[o].fill, stroke: fills[o].colour }))
+        : []),
+      ...(publishedRows.length > 0
+        ? [{ key: "published", label: "Published total", fill: publishedFill.fill, stroke: publishedFill.colour }]
+        : []),
+      ...(anyRange
+        ? [
+            {
+              key: "published-range",
+              label: "Published range (a band)",
+              fill: rangeFill.fill,
+              stroke: rangeFill.colour,
+              dash: RANGE_DASH,
+            },
+          ]
+        : []),
+    ],
     0,
     0,
     width,
     fontSize,
   );
 
-  const totals = periods.map((p) => p.figures.requests);
-  const top = max(totals) ?? 0;
+  const top = Math.max(0, ...drawn.map((r) => r.requests?.high ?? 0));
   const y = scaleLinear().domain([0, Math.max(1, top)]);
   // The widest tick label sets the left margin; positions are filled in once the range is known.
   const left = Math.ceil(Math.max(0, ...countTicks(y, locale).map((t) => estimateTextWidth(t.text, fontSize))) + 10);
@@ -113,7 +180,7 @@ export function requestsByPeriodGeometry(
   const px = (value: number): number => round1(y(value));
 
   const x = scaleBand<string>()
-    .domain(periods.map((p) => p.period.key))
+    .domain(drawn.map((r) => r.key))
     .range([plot.left, plot.right])
     .paddingInner(0.2)
     .paddingOuter(0.1);
@@ -121,37 +188,78 @@ export function requestsByPeriodGeometry(
   const barX = (key: string): number => round1((x(key) ?? plot.left) + (x.bandwidth() - barWidth) / 2);
   const center = (key: string): number => (x(key) ?? plot.left) + x.bandwidth() / 2;
 
-  const rows = periods.map((p) => p.figures.outcome);
-  const series = stack<RequestFigures["outcome"], Outcome>().keys(OUTCOMES)(rows);
+  const ledgerRows = drawn.filter(fromLedger);
+  const series = stack<RequestFigures["outcome"], Outcome>().keys(OUTCOMES)(
+    ledgerRows.map((r) => r.ledger.figures.outcome),
+  );
   const segments: StackSegment[] = [];
-  periods.forEach((p, j) => {
+  ledgerRows.forEach((r, j) => {
     for (const s of series) {
       const [y0, y1] = s[j] ?? [0, 0];
       if (y1 <= y0) continue;
       const outcome = s.key;
       const yTop = px(y1);
       segments.push({
-        periodKey: p.period.key,
+        periodKey: r.key,
         outcome,
         value: y1 - y0,
-        x: barX(p.period.key),
+        x: barX(r.key),
         y: yTop,
         width: barWidth,
         height: round1(px(y0) - yTop),
         fill: fills[outcome].fill,
         stroke: fills[outcome].colour,
-        title: `${p.period.label}, ${label(outcome)}: ${formatCount(y1 - y0, locale)}`,
+        title: `${r.label}, ${label(outcome)}: ${formatCount(y1 - y0, locale)}`,
       });
     }
   });
+  const published = publishedRows.flatMap((r): PublishedSegment[] => {
+    const band = r.requests;
+    if (!band) return [];
+    const title = `${r.label}, published total: ${formatBand(band, locale)}${isExact(band) ? "" : " (a band: the report gives a range)"}`;
+    const box = (low: number, high: number) => ({
+      x: barX(r.key),
+      y: px(high),
+      width: barWidth,
+      height: round1(px(low) - px(high)),
+    });
+    return [
+      ...(band.low > 0
+        ? [
+            {
+              periodKey: r.key,
+              part: "total" as const,
+              ...box(0, band.low),
+              fill: publishedFill.fill,
+              stroke: publishedFill.colour,
+              dash: undefined,
+              title,
+            },
+          ]
+        : []),
+      ...(band.high > band.low
+        ? [
+            {
+              periodKey: r.key,
+              part: "range" as const,
+              ...box(band.low, band.high),
+              fill: rangeFill.fill,
+              stroke: rangeFill.colour,
+              dash: RANGE_DASH,
+              title,
+            },
+          ]
+        : []),
+    ];
+  });
 
   const step = x.step();
-  const totalTexts = totals.map((t) => formatCount(t, locale));
+  const totalTexts = drawn.map((r) => (r.requests ? formatBand(r.requests, locale) : "not published"));
   const totalsFit = totalTexts.every((text) => estimateTextWidth(text, fontSize) + MIN_LABEL_GAP <= step);
   const totalLabels = totalsFit
-    ? periods.map((p, j): TextLabel => ({
-        x: round1(center(p.period.key)),
-        y: round1(px(totals[j] ?? 0) - 6),
+    ? drawn.map((r, j): TextLabel => ({
+        x: round1(center(r.key)),
+        y: round1(px(r.requests?.high ?? 0) - 6),
         text: totalTexts[j] ?? "",
         anchor: "middle",
       }))
@@ -159,7 +267,7 @@ export function requestsByPeriodGeometry(
 
   const yTicks = countTicks(y, locale);
   const xLabels = bandLabels(
-    periods.map((p) => ({ center: center(p.period.key), text: p.period.shortLabel })),
+    drawn.map((r) => ({ center: center(r.key), text: r.shortLabel })),
     plot.bottom + fontSize + 6,
     fontSize,
     MIN_LABEL_GAP,
@@ -171,23 +279,40 @@ export function requestsByPeriodGeometry(
     height: plot.bottom + fontSize + 14,
     fontSize,
     plot,
-    patterns: OUTCOMES.flatMap((o) => (fills[o].tile ? [fills[o].tile] : [])),
+    patterns: [
+      ...(anyLedger ? OUTCOMES.flatMap((o) => (fills[o].tile ? [fills[o].tile] : [])) : []),
+      ...(anyRange && rangeFill.tile ? [rangeFill.tile] : []),
+    ],
     segments,
+    published,
     totals: totalLabels,
     xLabels,
     yTicks,
     yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
     yTitle: { x: 0, y: yTitleBaseline, text: "Requests", anchor: "start" },
     legend: legend.items,
-    summary: requestsByPeriodSummary(periods, locale),
+    summary: requestsByPeriodSummary(rows, locale),
     table: {
-      caption: "Requests per period, by outcome",
-      columns: ["Period", ...OUTCOMES.map(label), "Total"],
-      rows: periods.map((p) => ({
-        header: p.period.label,
+      caption: !anyLedger
+        ? "Requests per period, as the reports published them; their outcomes are on each period’s page"
+        : publishedRows.length > 0
+          ? "Requests per period, by outcome; a published report’s outcomes are on its period’s page"
+          : "Requests per period, by outcome",
+      // A source column only where the chart mixes the ledger and published reports.
+      columns: [
+        "Period",
+        ...(anyLedger ? OUTCOMES.map(label) : []),
+        "Total",
+        ...(anyLedger && publishedRows.length > 0 ? ["Source"] : []),
+      ],
+      rows: rows.map((r) => ({
+        header: r.length === "withheld" ? `${r.label} (dated only to the year: not drawn)` : r.label,
         cells: [
-          ...OUTCOMES.map((o) => formatCount(p.figures.outcome[o], locale)),
-          formatCount(p.figures.requests, locale),
+          ...(anyLedger
+            ? OUTCOMES.map((o) => (fromLedger(r) ? formatCount(r.ledger.figures.outcome[o], locale) : "—"))
+            : []),
+          r.requests ? formatBand(r.requests, locale) : "not published",
+          ...(anyLedger && publishedRows.length > 0 ? [fromLedger(r) ? "Ledger" : "Published report"] : []),
         ],
       })),
     },

@@ -1,6 +1,6 @@
 import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
 import { capitalise, label } from "../../format/labels.ts";
-import { formatBand, formatNumber, formatPercent } from "../../format/numbers.ts";
+import { formatBand, formatNumber } from "../../format/numbers.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
 import type { PostView } from "../../model/blog-model.ts";
 import type { CountryView, HomeTotals, PeriodView } from "../../model/site-model.ts";
@@ -8,6 +8,8 @@ import type { PublishedRate } from "../../model/report/published-report.ts";
 import { describeDuration } from "../../model/records/record-timing.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
+import type { AllTimeRequests } from "../../model/report/all-time.ts";
+import { ledgerRateText, publishedRateText, labelInSentence } from "../../model/report/rate-text.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
 import type { SiteConfig } from "../../contract/site-config-schema.ts";
@@ -131,7 +133,7 @@ function requestFigures(figures: RequestFigures, locale: string): CardFigure[] {
   return [
     { value: formatNumber(figures.requests, locale), label: "requests received" },
     {
-      value: formatPercent(figures.disclosureRate, locale),
+      value: ledgerRateText(figures, locale),
       label: "with some data disclosed",
       note: `${formatNumber(figures.disclosing, locale)} of ${formatNumber(figures.decided, locale)} decided`,
     },
@@ -161,29 +163,26 @@ export function homeCard(home: HomeTotals, context: CardContext): HomeCard {
   };
 }
 
-/** The report overview's card: all-time figures since the first period. */
-export function reportCard(
-  model: { report: TransparencyReport; periods: readonly PeriodView[]; home: HomeTotals },
-  context: CardContext,
-): ReportCard {
+/**
+ * The report overview's card: requests received over all time (the ledger's and the published periods',
+ * as on the page), and the ledger's disclosure rate and rejections, said to cover the ledger's periods.
+ */
+export function reportCard(report: TransparencyReport, allTime: AllTimeRequests, context: CardContext): ReportCard {
   const locale = context.site.language;
-  const first = model.periods[0];
-  const since = first ? `, since ${first.label}` : "";
-  const ledger = model.report.periods[0]?.period;
-  // The ledger's figures say which periods they cover when published figures reach further back.
-  const ledgerNote = ledger && ledger.label !== first?.label ? ` (since ${ledger.shortLabel})` : "";
-  const [, ...rest] = requestFigures(model.report.allTime, locale);
+  const first = report.periods[0]?.period;
+  const earliest = allTime.published[0]?.label ?? first?.label;
+  const since = earliest ? `, since ${labelInSentence(earliest)}` : "";
+  const [, ...ledger] = requestFigures(report.allTime, locale);
+  const ledgerOnly =
+    first && allTime.published.length > 0
+      ? ` Rate and rejections: our ledger, since ${labelInSentence(first.label)}.`
+      : "";
   return {
     kind: "report",
     site: cardSite(context),
     title: "Transparency report",
-    description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.`,
-    figures: [
-      { value: formatBand(model.home.requests.value, locale), label: "requests received" },
-      ...(model.report.allTime.records > 0
-        ? rest.map((figure) => ({ ...figure, label: `${figure.label}${ledgerNote}` }))
-        : []),
-    ],
+    description: `Every request from the police, courts and other authorities to ${context.site.organisation.name}${since}.${ledgerOnly}`,
+    figures: [{ value: formatBand(allTime.value, locale), label: "requests received" }, ...(first ? ledger : [])],
   };
 }
 
@@ -207,15 +206,12 @@ export function periodCard(period: PeriodView, context: CardContext): ReportCard
 
 /** The disclosure rate of a published statement, where the published outcomes give one. */
 function publishedRateFigure(rate: PublishedRate | undefined, locale: string): CardFigure[] {
-  if (rate?.state !== "computed") return [];
+  // A card shows what a report gives: no figure where outcomes are not published (the page says why).
+  if (rate === undefined || rate.state === "not-published") return [];
   const n = (value: number) => formatNumber(value, locale);
-  return [
-    {
-      value: formatPercent(rate.value, locale),
-      label: "with data handed over",
-      note: `${n(rate.numerator)} of ${n(rate.denominator)} decided`,
-    },
-  ];
+  const note =
+    rate.state === "computed" ? `${n(rate.numerator)} of ${n(rate.denominator)} decided` : `${n(rate.decided)} decided`;
+  return [{ value: publishedRateText(rate, locale), label: "with data handed over", note }];
 }
 
 /** A country's card: requests published under its name (as on the page), blocking events and blocks in force. */
@@ -228,7 +224,10 @@ export function countryCard(country: CountryView, context: CardContext): Country
     site: cardSite(context),
     title: country.name,
     figures: [
-      ...(requests ? [{ value: country.requestCount, label: "requests from authorities" }] : []),
+      // A country only published reports name has no ledger count to show: not a zero.
+      ...(requests && (country.requests.length > 0 || country.published.length === 0)
+        ? [{ value: country.requestCount, label: "requests from authorities" }]
+        : []),
       ...(blockingEvents
         ? [
             { value: formatNumber(country.blockingEvents.length, locale), label: "blocking events" },

@@ -12,11 +12,15 @@ import { parseCsv } from "../../../src/load/csv/parse-csv.ts";
 import { readRecords } from "../../../src/load/csv/read-records.ts";
 import { computeRequestFigures } from "../../../src/model/report/request-figures.ts";
 import { buildTransparencyReport, type PeriodReport } from "../../../src/model/report/transparency-report.ts";
+import { reportPeriodRows } from "../../../src/model/report/period-rows.ts";
 import { requestSpec, type Request } from "../../../src/contract/schemas/request.ts";
 import { OUTCOMES } from "../../../src/contract/schemas/vocabulary.ts";
 import { createComponentRenderer, type ComponentRenderer } from "../../helpers/astro-container.ts";
 
 const LOCALE = "en-GB";
+
+/** The ledger's half-years as rows of the report overview, as the site passes them to the charts. */
+const rowsOf = (periods: readonly PeriodReport[]) => reportPeriodRows(periods, [], "half");
 const HEADER = "id,received,country,data_requested,count,outcome,data_disclosed,rejection_reason";
 
 /** One CSV row of a request; disclosing outcomes disclose subscriber data, rejections give a reason. */
@@ -125,7 +129,7 @@ describe("axis tick thinning", () => {
   });
 
   it("leaves no two labels closer than the minimum gap with 40 periods, and labels the latest one", () => {
-    const g = requestsByPeriodGeometry(forty.periods, "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(forty.periods), "c", LOCALE);
     expect(forty.periods).toHaveLength(40);
     expect(g.xLabels.length).toBeGreaterThan(3);
     expect(g.xLabels.length).toBeLessThan(40);
@@ -142,7 +146,7 @@ describe("axis tick thinning", () => {
       expect(from, l.text).toBeGreaterThanOrEqual(0);
       expect(to, l.text).toBeLessThanOrEqual(g.width);
     }
-    const rate = disclosureRateGeometry(forty.periods, LOCALE);
+    const rate = disclosureRateGeometry(rowsOf(forty.periods), LOCALE);
     expectNoCollisions(rate.xLabels, rate.fontSize, MIN_LABEL_GAP);
   });
 
@@ -170,7 +174,7 @@ describe("axis tick thinning", () => {
 describe("requests per period, stacked by outcome", () => {
   it("maps the largest total to the top of the plot and zero to the baseline", () => {
     for (const report of [small, forty]) {
-      const g = requestsByPeriodGeometry(report.periods, "c", LOCALE);
+      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", LOCALE);
       const busiest = report.periods.reduce((a, b) => (b.figures.requests > a.figures.requests ? b : a));
       const tops = g.segments.filter((s) => s.periodKey === busiest.period.key).map((s) => s.y);
       expect(Math.min(...tops)).toBeCloseTo(g.plot.top, 6);
@@ -182,7 +186,7 @@ describe("requests per period, stacked by outcome", () => {
 
   it("stacks each period's segments in outcome order, adding up to its total and touching without gaps", () => {
     for (const report of [small, forty]) {
-      const g = requestsByPeriodGeometry(report.periods, "c", LOCALE);
+      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", LOCALE);
       const perUnit = (g.plot.bottom - g.plot.top) / Math.max(...report.periods.map((p) => p.figures.requests));
       for (const p of report.periods) {
         const segments = g.segments.filter((s) => s.periodKey === p.period.key);
@@ -201,7 +205,7 @@ describe("requests per period, stacked by outcome", () => {
   });
 
   it("summarises span, total and busiest period, and tabulates every period", () => {
-    const g = requestsByPeriodGeometry(small.periods, "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", LOCALE);
     expect(g.summary).toBe(
       "From the first half of 2023 to the first half of 2025 we received 19 requests; most in the second half of 2024 (7).",
     );
@@ -213,16 +217,16 @@ describe("requests per period, stacked by outcome", () => {
       ["First half of 2025", "5"],
     ]);
     expect(g.totals.map((t) => t.text)).toEqual(["3", "3", "1", "7", "5"]);
-    expect(requestsByPeriodGeometry(one.periods, "c", LOCALE).summary).toBe(
+    expect(requestsByPeriodGeometry(rowsOf(one.periods), "c", LOCALE).summary).toBe(
       "In the first half of 2024 we received 5 requests.",
     );
-    expect(requestsByPeriodGeometry(allZero, "c", LOCALE).summary).toBe(
+    expect(requestsByPeriodGeometry(rowsOf(allZero), "c", LOCALE).summary).toBe(
       "From the first half of 2006 to the second half of 2025 we received no requests.",
     );
   });
 
   it("draws one legend item per outcome with the same fill as its segments", () => {
-    const g = requestsByPeriodGeometry(small.periods, "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", LOCALE);
     expect(g.legend.map((item) => item.label)).toEqual([
       "Disclosed",
       "Partially disclosed",
@@ -240,14 +244,14 @@ describe("requests per period, stacked by outcome", () => {
 
 describe("disclosure rate per period", () => {
   it("breaks the line at a period without decided requests instead of drawing zero", () => {
-    const g = disclosureRateGeometry(small.periods, LOCALE);
+    const g = disclosureRateGeometry(rowsOf(small.periods), LOCALE);
     expect(small.periods[2]?.figures.disclosureRate).toBeUndefined();
     expect(g.points.map((p) => p.periodKey)).toEqual(["2023-h1", "2023-h2", "2024-h2", "2025-h1"]);
     expect(g.lines).toHaveLength(2);
     for (const d of g.lines) expect(d.match(/M/g)).toHaveLength(1);
     const [before, after] = g.lines.map((d) => numbersIn(d));
     const gapX =
-      disclosureRateGeometry(small.periods, LOCALE).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
+      disclosureRateGeometry(rowsOf(small.periods), LOCALE).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
     expect(Math.max(...(before ?? []).filter((_, i) => i % 2 === 0))).toBeLessThan(gapX);
     expect(Math.min(...(after ?? []).filter((_, i) => i % 2 === 0))).toBeGreaterThan(gapX);
     expect(g.table.rows[2]?.cells).toEqual(["0", "0", "No decided request"]);
@@ -258,22 +262,22 @@ describe("disclosure rate per period", () => {
       readRequests([row("x-1", "2024-02-01", "BE", "disclosed"), row("x-2", "2024-08-01", "BE", "rejected")]),
       "half",
     );
-    const g = disclosureRateGeometry(extremes.periods, LOCALE);
+    const g = disclosureRateGeometry(rowsOf(extremes.periods), LOCALE);
     expect(g.points.map((p) => [p.rate, p.y])).toEqual([
       [1, g.plot.top],
       [0, g.plot.bottom],
     ]);
-    const five = disclosureRateGeometry(small.periods, LOCALE);
+    const five = disclosureRateGeometry(rowsOf(small.periods), LOCALE);
     expect(five.points.find((p) => p.periodKey === "2023-h2")).toMatchObject({ rate: 1 / 3, text: "33%" });
     expect(five.valueLabels.map((l) => l.text)).toEqual(["67%", "33%", "71%", "60%"]);
-    expect(disclosureRateGeometry(forty.periods, LOCALE).valueLabels).toEqual([]);
+    expect(disclosureRateGeometry(rowsOf(forty.periods), LOCALE).valueLabels).toEqual([]);
   });
 
   it("summarises the overall rate from counts and the range by period", () => {
-    expect(disclosureRateGeometry(small.periods, LOCALE).summary).toBe(
+    expect(disclosureRateGeometry(rowsOf(small.periods), LOCALE).summary).toBe(
       "We disclosed some data in 11 of the 18 requests we decided (61%). By period, it ranged from 33% in the second half of 2023 to 71% in the second half of 2024; 1 period without a decided request shows no rate.",
     );
-    expect(disclosureRateGeometry(allZero, LOCALE).summary).toBe(
+    expect(disclosureRateGeometry(rowsOf(allZero), LOCALE).summary).toBe(
       "No request has been decided yet, so there is no disclosure rate to show.",
     );
   });
@@ -448,25 +452,25 @@ describe("no NaN, Infinity or negative sizes for 1 period, 40 periods and all-ze
     ["nothing", [], []],
   ];
   it.each(cases)("%s", (_, periods, countries) => {
-    expectClean(requestsByPeriodGeometry(periods, "c", LOCALE));
-    expectClean(disclosureRateGeometry(periods, LOCALE));
+    expectClean(requestsByPeriodGeometry(rowsOf(periods), "c", LOCALE));
+    expectClean(disclosureRateGeometry(rowsOf(periods), LOCALE));
     expectClean(topCountriesGeometry(countries, 3, LOCALE));
     expectClean(topCountriesGeometry(countries, undefined, LOCALE));
     expectClean(worldMapGeometry(countries, 3, "m", LOCALE));
   });
 
   it("draws no bars for all-zero data and keeps the zero tick on the baseline", () => {
-    const g = requestsByPeriodGeometry(allZero, "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(allZero), "c", LOCALE);
     expect(g.segments).toEqual([]);
     expect(g.yTicks.map((t) => [t.value, t.position])).toEqual([
       [0, g.plot.bottom],
       [1, g.plot.top],
     ]);
-    expect(disclosureRateGeometry(allZero, LOCALE)).toMatchObject({ lines: [], points: [], valueLabels: [] });
+    expect(disclosureRateGeometry(rowsOf(allZero), LOCALE)).toMatchObject({ lines: [], points: [], valueLabels: [] });
   });
 
   it("keeps a single period's bar narrow and centred", () => {
-    const g = requestsByPeriodGeometry(one.periods, "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(one.periods), "c", LOCALE);
     const bar = g.segments[0];
     expect(bar?.width).toBeLessThanOrEqual(56);
     expect((bar?.x ?? 0) + (bar?.width ?? 0) / 2).toBeCloseTo((g.plot.left + g.plot.right) / 2, 0);
@@ -537,7 +541,11 @@ describe("chart components (Astro Container API)", () => {
   }
 
   it("renders the requests-per-period chart with patterns, legend and table", async () => {
-    const html = await render("RequestsByPeriodChart", { id: "req-period", periods: small.periods, headingLevel: 2 });
+    const html = await render("RequestsByPeriodChart", {
+      id: "req-period",
+      rows: rowsOf(small.periods),
+      headingLevel: 2,
+    });
     expectAccessibleFigure(html, "req-period", "h2");
     expect(html).toContain(
       '<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">',
@@ -549,7 +557,7 @@ describe("chart components (Astro Container API)", () => {
   });
 
   it("renders the disclosure-rate chart as two line segments around the gap", async () => {
-    const html = await render("DisclosureRateChart", { id: "rate", periods: small.periods });
+    const html = await render("DisclosureRateChart", { id: "rate", rows: rowsOf(small.periods) });
     expectAccessibleFigure(html, "rate", "h3");
     expect(html.match(/<path d="M/g)).toHaveLength(2);
     expect(html.match(/<circle /g)).toHaveLength(4);
@@ -575,8 +583,8 @@ describe("chart components (Astro Container API)", () => {
 
   it("keeps ids unique when two charts share a page", async () => {
     const page =
-      (await render("RequestsByPeriodChart", { id: "a", periods: small.periods })) +
-      (await render("RequestsByPeriodChart", { id: "b", periods: small.periods }));
+      (await render("RequestsByPeriodChart", { id: "a", rows: rowsOf(small.periods) })) +
+      (await render("RequestsByPeriodChart", { id: "b", rows: rowsOf(small.periods) }));
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
