@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../../src/load/csv/parse-csv.ts";
 import { readRecords } from "../../../src/load/csv/read-records.ts";
-import { figureSpec, toFigure } from "../../../src/contract/schemas/figure.ts";
 import { requestSpec } from "../../../src/contract/schemas/request.ts";
 import type { PeriodLength } from "../../../src/model/report/periods.ts";
 import { reportPeriodRows } from "../../../src/model/report/period-rows.ts";
-import { buildPublishedReport } from "../../../src/model/report/published-report.ts";
+import { publishedReportOf } from "../../helpers/published-figures.ts";
 import { ledgerRateText, publishedRateText } from "../../../src/model/report/rate-text.ts";
 import { buildTransparencyReport } from "../../../src/model/report/transparency-report.ts";
 
@@ -28,26 +27,14 @@ const FIGURES = [
 
 function rows(length: PeriodLength) {
   const ledger = readRecords(parseCsv(LEDGER, "data/requests.csv"), requestSpec);
-  const figures = readRecords(parseCsv(FIGURES, "data/figures.csv"), figureSpec);
-  expect([...ledger.problems, ...figures.problems]).toEqual([]);
+  expect(ledger.problems).toEqual([]);
   const report = buildTransparencyReport(
     ledger.records.map((r) => r.data),
     length,
     3,
   );
-  const published = buildPublishedReport(
-    figures.records.map((r) => toFigure(r.data, r.line)),
-    {
-      periodLength: length,
-      threshold: 3,
-      locale: "en",
-      organisationName: "Example",
-      services: [
-        { id: "email", name: "Example Mail" },
-        { id: "vpn", name: "Example VPN" },
-      ],
-    },
-  );
+  const published = publishedReportOf(FIGURES, { periodLength: length });
+
   return reportPeriodRows(report.periods, published.periods, length);
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toFigure, type Figure } from "../../../src/contract/schemas/figure.ts";
-import { figureSpec } from "../../../src/contract/schemas/figure.ts";
-import { checkFields, createFieldMemo } from "../../../src/contract/schemas/check-fields.ts";
+import type { Figure } from "../../../src/contract/schemas/figure.ts";
+import { readFigures } from "../../helpers/published-figures.ts";
 import { buildPublishedReport, type PublishedReportContext } from "../../../src/model/report/published-report.ts";
 import { allTimeRequests } from "../../../src/model/report/all-time.ts";
 import { loadPublished, publishedServices } from "../../helpers/published-reports.ts";
@@ -15,17 +14,9 @@ const context = (over: Partial<PublishedReportContext> = {}): PublishedReportCon
   ...over,
 });
 
-/** Figures from CSV lines (`period,service,measure,dimension,category,value`), read by the real field schemas. */
-function figures(...rows: string[]): Figure[] {
-  const memo = createFieldMemo();
-  const columns = ["period", "service", "measure", "dimension", "category", "value", "source", "note"];
-  return rows.map((row, i) => {
-    const cells = row.split(",");
-    const { values, issues } = checkFields(figureSpec, (field) => cells[columns.indexOf(field)] ?? "", memo);
-    expect(issues).toEqual([]);
-    return toFigure(values, i + 2);
-  });
-}
+/** Figures from CSV lines (`period,service,measure,dimension,category,value`), read by the real parser and schemas. */
+const figures = (...rows: string[]): Figure[] =>
+  readFigures(["period,service,measure,dimension,category,value", ...rows].join("\n"));
 
 describe("the published report", () => {
   it("shows the part of a total a breakdown leaves out as not broken down, never as a category", () => {
