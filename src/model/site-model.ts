@@ -12,6 +12,7 @@ import { canaryView, type CanaryView } from "./canary-view.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
+import { byPeriodEnd } from "./report/periods.ts";
 import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
 import { reportPeriodRows, type ReportPeriodRow } from "./report/period-rows.ts";
 import {
@@ -196,9 +197,7 @@ function periodViews(report: TransparencyReport, published: PublishedReport, req
       published: p,
     });
   }
-  const ordered = [...views.values()].sort(
-    (a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key),
-  );
+  const ordered = [...views.values()].sort(byPeriodEnd);
   const link = (view: (typeof ordered)[number] | undefined): PeriodLink | undefined =>
     view && { key: view.key, label: view.label, path: view.path };
   return ordered.map(({ start: _start, end: _end, ...view }, i) => ({

@@ -1,7 +1,7 @@
 import { exact, type Band } from "../../contract/fields/band.ts";
 import { PERIOD_MONTHS } from "../../contract/fields/published-period.ts";
 import { periodPath } from "../paths.ts";
-import type { PeriodLength } from "./periods.ts";
+import { byPeriodEnd, type PeriodLength } from "./periods.ts";
 import type { PublishedPeriodReport } from "./published-report.ts";
 import type { PeriodReport } from "./transparency-report.ts";
 
@@ -92,9 +92,7 @@ export function reportPeriodRows(
       sources,
     });
   }
-  return [...rows.values()]
-    .sort((a, b) => a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key))
-    .map(({ start: _start, end: _end, ...row }) => row);
+  return [...rows.values()].sort(byPeriodEnd).map(({ start: _start, end: _end, ...row }) => row);
 }
 
 /**

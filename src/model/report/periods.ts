@@ -97,3 +97,14 @@ export function periodSequence(used: readonly Period[], length: PeriodLength): P
   const lastUsed = sequence.findLastIndex((p) => usedKeys.has(p.key));
   return sequence.slice(firstUsed, lastUsed + 1);
 }
+
+/**
+ * Chronological order of periods of any length, ledger or published: by last day, the shorter first
+ * (a half before the year that ends with it; a year's withheld bucket after its halves), then by key.
+ */
+export function byPeriodEnd(
+  a: { key: string; start: string; end: string },
+  b: { key: string; start: string; end: string },
+): number {
+  return a.end.localeCompare(b.end) || b.start.localeCompare(a.start) || a.key.localeCompare(b.key);
+}
