@@ -107,8 +107,13 @@ export function requestsByPeriodSummary(rows: readonly ReportPeriodRow[], locale
   const gap =
     missing === 0 ? "" : ` (${missing === 1 ? "1 period has" : `${missing} periods have`} no published total)`;
   if (first === last) return `In ${phrase(first)} we received ${received}${gap}.`;
-  const span = `From ${phrase(first)} to ${phrase(last)} we received ${received}${gap}`;
-  if (sum.high === 0) return `${span}.`;
+  // With a period's total unknown, the sum is of the others only: said so, never as the span's total.
+  const span =
+    missing === 0
+      ? `From ${phrase(first)} to ${phrase(last)} we received ${received}`
+      : `From ${phrase(first)} to ${phrase(last)}, the periods with a published total add up to ${received}${gap}`;
+  // The busiest period is not known while one period's total is not.
+  if (sum.high === 0 || missing > 0) return `${span}.`;
   const exact = counted.filter((r) => r.requests && isExact(r.requests));
   if (exact.length !== counted.length) return `${span}.`;
   const most = Math.max(...exact.map((r) => r.requests?.low ?? 0));

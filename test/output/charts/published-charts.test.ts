@@ -8,7 +8,8 @@ import { buildPublishedReport } from "../../../src/model/report/published-report
 import { buildTransparencyReport } from "../../../src/model/report/transparency-report.ts";
 import { disclosureRateGeometry } from "../../../src/output/charts/disclosure-rate.ts";
 import { contrastRatio, OUTCOME_FILLS, PUBLISHED_FILLS } from "../../../src/output/charts/patterns.ts";
-import { requestsByPeriodGeometry } from "../../../src/output/charts/requests-by-period.ts";
+import { requestsByPeriodGeometry, requestsByPeriodSummary } from "../../../src/output/charts/requests-by-period.ts";
+import { publishedReportOf } from "../../helpers/published-figures.ts";
 
 const LOCALE = "en-GB";
 
@@ -116,5 +117,25 @@ describe("requests per period with published reports", () => {
       expect(contrastRatio(fill.colour, "#ffffff")).toBeGreaterThanOrEqual(3);
       expect(Object.values(OUTCOME_FILLS).map((o) => o.colour)).not.toContain(fill.colour);
     }
+  });
+});
+
+describe("the summary of periods some of which have no published total", () => {
+  it("never gives the sum of the others as the span's total", () => {
+    // 2017: only one service's total, so none for the organisation; 2018 and 2019: the organisation's.
+    const published = publishedReportOf(
+      [
+        "period,service,measure,dimension,category,value",
+        "2017,email,requests,total,,5",
+        "2018,,requests,total,,10",
+        "2019,,requests,total,,20",
+      ].join("\n"),
+      { periodLength: "year" },
+    );
+    const yearly = reportPeriodRows([], published.periods, "year");
+    expect(requestsByPeriodSummary(yearly, LOCALE)).toBe(
+      "From 2017 to 2019, the periods with a published total add up to 30 requests (1 period has no published total).",
+    );
+    expect(requestsByPeriodSummary(yearly.slice(1), LOCALE)).toMatch(/^From 2018 to 2019 we received 30 requests; /);
   });
 });
