@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { expect } from "vitest";
 import { figureSpec, toFigure, type Figure } from "../../src/contract/schemas/figure.ts";
 import { parseCsv } from "../../src/load/csv/parse-csv.ts";
@@ -31,3 +33,19 @@ export const exampleContext = (over: Partial<PublishedReportContext> = {}): Publ
 /** The published report of a figures CSV text. */
 export const publishedReportOf = (csv: string, over: Partial<PublishedReportContext> = {}): PublishedReport =>
   buildPublishedReport(readFigures(csv), exampleContext(over));
+
+/** A row of a figures.csv file as the editor typed it, every cell as text. */
+export interface FigureCsvRow {
+  period: string;
+  service: string;
+  measure: string;
+  dimension: string;
+  category: string;
+  value: string;
+  source: string;
+  note: string;
+}
+
+/** The rows of a figures.csv file, read by csv-parse alone (independently of the site's reader). */
+export const figureCsvRows = (file: string): FigureCsvRow[] =>
+  parse<FigureCsvRow>(readFileSync(file, "utf8"), { bom: true, columns: true });

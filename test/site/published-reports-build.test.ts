@@ -1,3 +1,4 @@
+import { figureCsvRows, type FigureCsvRow } from "../helpers/published-figures.ts";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -24,16 +25,7 @@ import {
 // site model what is allowed.
 
 /** A row of a fixture's figures.csv, as the publisher's numbers were entered. */
-interface Row {
-  period: string;
-  service: string;
-  measure: string;
-  dimension: string;
-  category: string;
-  value: string;
-  source: string;
-  note: string;
-}
+type Row = FigureCsvRow;
 
 /** Dimensions where one request may be counted in several categories (they add up to more than the total). */
 const OVERLAPPING = new Set(["data_requested", "data_disclosed"]);
@@ -142,10 +134,7 @@ describe.each(PROVIDERS)("a site built from %s's published reports alone", (prov
 
   beforeAll(async () => {
     facts = publishedReportFacts(provider);
-    rows = parse<Row>(readFileSync(path.join(PUBLISHED_REPORTS, provider, "figures.csv"), "utf8"), {
-      bom: true,
-      columns: true,
-    });
+    rows = figureCsvRows(path.join(PUBLISHED_REPORTS, provider, "figures.csv"));
     periods = [...new Set(rows.map((r) => r.period.toLowerCase()))];
     dir = publishedReportSite(provider);
     dist = path.join(dir, "dist");

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
+import { figureCsvRows } from "../../helpers/published-figures.ts";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
 import { projectSite } from "../../../src/model/project-model.ts";
@@ -17,15 +16,7 @@ import { FIXED_NOW, repoRoot } from "../../helpers/fixture-site.ts";
 // <Figure> on the sample's published years (data/figures.csv: Velin Mail 2014–2016, no ledger row in them).
 // The expected texts are the sample's printed numbers, read from data/figures.csv by the test (not typed in).
 
-interface Row {
-  period: string;
-  service: string;
-  measure: string;
-  dimension: string;
-  category: string;
-  value: string;
-}
-const rows = parse<Row>(readFileSync(path.join(repoRoot, "data/figures.csv"), "utf8"), { bom: true, columns: true });
+const rows = figureCsvRows(path.join(repoRoot, "data/figures.csv"));
 /** The printed value of the sample's figure for the whole organisation; fails when the sample has none. */
 function printed(period: string, dimension: string, category = "", measure = "requests"): string {
   const row = rows.find(

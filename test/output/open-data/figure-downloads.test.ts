@@ -34,6 +34,20 @@ const validatorFor = (schema: JsonSchema) =>
     schema,
   );
 
+/** The text of each download of a site with these requests and figures (and nothing else), by file name. */
+function downloadsOf(requests: Request[], figures: Figure[]): (name: string) => string {
+  const files = buildOpenDataFiles({
+    requests,
+    figures,
+    blockingEvents: [],
+    incidents: [],
+    report: buildTransparencyReport([], "half"),
+    periodLength: "half",
+    dataUrl: "https://example.org/data/",
+  });
+  return (name) => files.find((file) => file.name === name)?.body ?? "";
+}
+
 describe("figures.csv and figures.json of the sample", () => {
   let project: Project;
   let sampleRows: Record<string, string>[];
@@ -68,16 +82,10 @@ describe("figures.csv and figures.json of the sample", () => {
   });
 
   it("gives the same figures as JSON, unknown cells left out, valid against the published schema", () => {
-    const files = buildOpenDataFiles({
-      requests: project.requests.map((r) => r.data),
-      figures: figures(),
-      blockingEvents: [],
-      incidents: [],
-      report: buildTransparencyReport([], "half"),
-      periodLength: "half",
-      dataUrl: "https://example.org/data/",
-    });
-    const body = (name: string): string => files.find((file) => file.name === name)?.body ?? "";
+    const body = downloadsOf(
+      project.requests.map((r) => r.data),
+      figures(),
+    );
     const json = JSON.parse(body("figures.json")) as Record<string, unknown>[];
     expect(json).toHaveLength(sampleRows.length);
     json.forEach((figure, i) => {
@@ -153,16 +161,7 @@ describe("figures downloads", () => {
 
 describe("the ledger's downloads and published figures", () => {
   it("carry the ledger's service column in requests.csv and its schema", () => {
-    const files = buildOpenDataFiles({
-      requests: [],
-      figures: [],
-      blockingEvents: [],
-      incidents: [],
-      report: buildTransparencyReport([], "half"),
-      periodLength: "half",
-      dataUrl: "https://example.org/data/",
-    });
-    const body = (name: string): string => files.find((file) => file.name === name)?.body ?? "";
+    const body = downloadsOf([], []);
     expect(body("requests.csv").split("\r\n")[0]?.split(",")).toContain("service");
     const schema = JSON.parse(body("schema/requests.schema.json")) as { items: { properties: object } };
     expect(Object.keys(schema.items.properties)).toContain("service");
