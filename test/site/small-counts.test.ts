@@ -152,6 +152,17 @@ describe("small-count protection in every output of the sample's build", () => {
     }
   });
 
+  it("never gives one country's published count as all its requests received, on any country page", () => {
+    const pages = readdirSync(path.join(dist, "countries"), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(pages.length).toBeGreaterThan(0);
+    for (const { name } of pages) {
+      const main = select("main", fromHtml(readFileSync(path.join(dist, "countries", name, "index.html"), "utf8")));
+      const terms = selectAll("dl.headline dt", main ?? fromHtml("")).map((dt) => normalise(toText(dt)));
+      // "at least N" in the text and "Requests received N" in the headline would contradict each other.
+      expect(terms, name).not.toContain("Requests received");
+    }
+  });
+
   it("gives no page, card, feed or sitemap entry to a country seen only in withheld rows without blocking", () => {
     const shown = new Set(
       project.requests.filter((r) => !withheld.some((w) => w.row.id === r.data.id)).map((r) => r.data.country),
