@@ -8,6 +8,7 @@ import tseslint from "typescript-eslint";
 export default defineConfig(
   globalIgnores([
     "dist/",
+    "lib/",
     ".astro/",
     "node_modules/",
     "test/.tmp/",
