@@ -12,7 +12,6 @@ import { canaryView, type CanaryView } from "./canary-view.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
 import type { Figure } from "../contract/schemas/figure.ts";
-import { byPeriodEnd } from "./report/periods.ts";
 import { allTimeRequests, type AllTimeRequests } from "./report/all-time.ts";
 import { reportPeriodRows, type ReportPeriodRow } from "./report/period-rows.ts";
 import {
@@ -21,7 +20,7 @@ import {
   type PublishedCountryFigure,
 } from "./report/published-countries.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
-import { countryPath, periodPath, type RecordKind } from "./paths.ts";
+import { countryPath, type RecordKind } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import {
@@ -172,39 +171,28 @@ export interface SiteModel {
 }
 
 /**
- * Every period with a page, in order (by last day, the shorter first; a year's withheld bucket after
- * its halves): the ledger's periods with requests and the periods of published figures, one view per key.
+ * Every period with a page, in the report's order (`reportPeriodRows`: the ledger's periods with requests
+ * and the periods of published figures, one per key), with its ledger requests and its neighbours.
  */
-function periodViews(report: TransparencyReport, published: PublishedReport, requests: RequestView[]): PeriodView[] {
-  const views = new Map<string, Omit<PeriodView, "previous" | "next"> & { start: string; end: string }>();
-  for (const entry of report.periods.filter((p) => p.figures.records > 0)) {
-    const ids = new Set(entry.requestIds);
-    const { key, label, start, end } = entry.period;
-    const own = requests.filter((r) => ids.has(r.id));
-    views.set(key, { key, label, path: periodPath(key), start, end, entry, requests: own, published: undefined });
-  }
-  for (const p of published.periods) {
-    const { key, start, end } = p.period;
-    const ledger = views.get(key);
-    views.set(key, {
-      key,
-      label: ledger?.label ?? p.label,
-      path: periodPath(key),
-      start,
-      end,
-      entry: ledger?.entry,
-      requests: ledger?.requests ?? [],
-      published: p,
-    });
-  }
-  const ordered = [...views.values()].sort(byPeriodEnd);
-  const link = (view: (typeof ordered)[number] | undefined): PeriodLink | undefined =>
-    view && { key: view.key, label: view.label, path: view.path };
-  return ordered.map(({ start: _start, end: _end, ...view }, i) => ({
-    ...view,
-    previous: link(ordered[i - 1]),
-    next: link(ordered[i + 1]),
-  }));
+function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]): PeriodView[] {
+  const paged = rows.flatMap((row) => (row.path === undefined ? [] : [{ ...row, path: row.path }]));
+  const link = (row: (typeof paged)[number] | undefined): PeriodLink | undefined =>
+    row && { key: row.key, label: row.label, path: row.path };
+  return paged.map((row, i) => {
+    // A ledger period of the ledger's span with no request in it has no ledger figures to show.
+    const entry = row.ledger && row.ledger.figures.records > 0 ? row.ledger : undefined;
+    const ids = new Set(entry?.requestIds);
+    return {
+      key: row.key,
+      label: row.label,
+      path: row.path,
+      entry,
+      requests: requests.filter((r) => ids.has(r.id)),
+      published: row.published,
+      previous: link(paged[i - 1]),
+      next: link(paged[i + 1]),
+    };
+  });
 }
 
 /** Key of a post in the related index (posts and records share it, so posts are prefixed). */
@@ -292,7 +280,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const periods = periodViews(report, published, requests);
+  const periodRows = reportPeriodRows(report.periods, published.periods, site.report.period);
+  const periods = periodViews(periodRows, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
   const countryPages = new Set(countries.map((c) => c.code));
@@ -324,7 +313,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     published,
     figures: input.figures,
     periods,
-    periodRows: reportPeriodRows(report.periods, published.periods, site.report.period),
+    periodRows,
     countries,
     home: {
       requests: allTime,
