@@ -1,3 +1,4 @@
+import { labelInSentence, NO_RATE, publishedRateText } from "./rate-text.ts";
 import type { FigureMetric } from "../../contract/mdx-component-specs.ts";
 import { countryName, OTHER_COUNTRIES } from "../../format/labels.ts";
 import { formatDays, formatNumber, formatPercent } from "../../format/numbers.ts";
@@ -86,13 +87,6 @@ function periodWords(period: string): string {
   return half ? `in the ${half[2] === "1" ? "first" : "second"} half of ${half[1]}` : `in ${key}`;
 }
 
-/** Words for a published period's label inside a sentence: "in 2014", "in the first half of 2025 (January–June only)". */
-function publishedPeriodWords(label: string): string {
-  return /^(First|Second|Third|Fourth) /.test(label)
-    ? `in the ${label.charAt(0).toLowerCase()}${label.slice(1)}`
-    : `in ${label}`;
-}
-
 /** What a figure's text and link depend on besides the requests. */
 export interface FigureOptions {
   /** The small-count threshold the requests were masked with (`maskSmallCounts`); none: nothing was masked. */
@@ -112,12 +106,6 @@ export interface FigureOptions {
 function bandResult(band: Band | undefined, locale: string, rest: Omit<FigureResult, "value" | "text">): FigureResult {
   if (band === undefined) return { value: undefined, text: "not published", ...rest };
   return { value: isExact(band) ? band.low : undefined, text: formatBand(band, locale), ...rest };
-}
-
-/** Words for a published rate: the percentage, "too few to compute" or "not published". */
-function rateText(rate: ReturnType<typeof publishedRate>, locale: string): string {
-  if (rate.state === "computed") return formatPercent(rate.value, locale);
-  return rate.state === "too-few" ? "too few to compute" : "not published";
 }
 
 /** Metrics that count requests or rows, which a figure for one country gives as "at least N" under masking. */
@@ -149,7 +137,7 @@ export function queryFigure(
   const fromPublished = publishedPeriod !== undefined && !requests.some((r) => inPeriod(r, period));
   const under = country && masking && !fromPublished ? `requests published under its name` : "";
   const scope = [
-    publishedPeriod ? publishedPeriodWords(publishedPeriod.label) : periodWords(period),
+    publishedPeriod ? `in ${labelInSentence(publishedPeriod.label)}` : periodWords(period),
     country ? `from ${countryName(country, locale)}` : "",
     under,
   ]
@@ -171,7 +159,7 @@ export function queryFigure(
   if (fromPublished) {
     if (metric === "disclosure_rate") {
       const rate = publishedRate(publishedPeriod);
-      return result(rate.state === "computed" ? rate.value : undefined, rateText(rate, locale));
+      return result(rate.state === "computed" ? rate.value : undefined, publishedRateText(rate, locale));
     }
     return bandResult(publishedCount(publishedPeriod, metric, country), locale, { source, scope });
   }
@@ -201,7 +189,7 @@ export function queryFigure(
   const logOnly = apart.length > 0 ? "request log only, not the earlier published reports" : "";
   const value = metricValue(figures, metric);
   if (metric === "disclosure_rate")
-    return result(value, figures.tooFewToRate ? "too few to compute" : formatPercent(value, locale), logOnly);
+    return result(value, figures.tooFewToRate ? NO_RATE.tooFew : formatPercent(value, locale), logOnly);
   if (metric === "median_days_to_respond") return result(value, formatDays(value, locale), logOnly);
   if (metric === "countries") {
     const named = figures.country.filter(([code]) => code !== OTHER_COUNTRIES).length;
