@@ -52,7 +52,7 @@ export function buildScriptEnvironment(): Record<string, string> {
 }
 
 /** What the site copy takes from the repository (data/ and content/ come from the corpus). */
-const SITE_FILES = ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"];
+const SITE_FILES = ["astro.config.mjs", "package.json", "tsconfig.json", "entry", "src", "public"];
 /** Folders of node_modules that belong to one project (Astro's and Vite's caches): never shared. */
 const PROJECT_CACHES = new Set([".astro", ".cache", ".vite", ".vite-temp"]);
 

@@ -4,3 +4,9 @@ declare module "*.astro" {
   const Component: import("astro/runtime/server/index.js").AstroComponentFactory;
   export default Component;
 }
+
+// The site config as the `vitrine()` integration validated it (src/astro/virtual-modules.ts).
+declare module "virtual:vitrine/config" {
+  const site: import("./contract/site-config-schema.ts").SiteConfig;
+  export default site;
+}

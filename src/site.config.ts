@@ -1,4 +1,4 @@
-import { defineSiteConfig } from "./contract/site-config-schema.ts";
+import { defineSiteConfig } from "vitrine/config";
 
 /** The site's settings. Each key is explained in src/contract/site-config-schema.ts. */
 export default defineSiteConfig({

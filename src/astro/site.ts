@@ -3,7 +3,7 @@ import type { CardEntry } from "../output/social-cards/card-data.ts";
 import { buildSite, type Site } from "../model/project-model.ts";
 import type { RouteEntry } from "../model/routes.ts";
 import { buildTime } from "../load/build-time.ts";
-import site from "../site.config.ts";
+import site from "./site-config.ts";
 
 /** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
 const content = <T extends { mentions: string[] }>(entries: readonly { id: string; data: T }[]) =>

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { slug } from "github-slugger";
-import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { readSiteConfig } from "../load/project/read-site-config.ts";
 
 /** Today's date, `YYYY-MM-DD`, in `timeZone`. */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -41,8 +40,8 @@ export async function createPost(root: string, title: string, now = new Date()):
     throw new Error(`"${title}" gives no usable file name; use a title with letters in it.`);
   const file = path.join("content/blog", `${name}.mdx`);
   if (existsSync(path.join(root, file))) throw new Error(`${file} already exists; choose another title.`);
-  const config = ((await import(pathToFileURL(path.join(root, "src/site.config.ts")).href)) as { default: SiteConfig })
-    .default;
+  const { config, error } = await readSiteConfig(root);
+  if (error !== undefined) throw new Error(error);
   const authors = existsSync(path.join(root, "content/authors"))
     ? readdirSync(path.join(root, "content/authors"))
         .filter((f) => /\.mdx?$/.test(f))
@@ -51,13 +50,13 @@ export async function createPost(root: string, title: string, now = new Date()):
   await mkdir(path.join(root, "content/blog"), { recursive: true });
   await writeFile(
     path.join(root, file),
-    newPostSource(title.trim(), todayIn(config.timeZone, now), authors[0]?.replace(/\.mdx?$/, "")),
+    newPostSource(title.trim(), todayIn(config?.timeZone ?? "UTC", now), authors[0]?.replace(/\.mdx?$/, "")),
   );
   return file;
 }
 
 /** How to call the command, printed by `--help` and after a mistake. */
-export const NEW_POST_USAGE = 'Usage: npm run new:post -- "Title of the post"';
+export const NEW_POST_USAGE = 'Usage: vitrine new post "Title of the post"';
 
 /**
  * What the command line asks for: the title (the words after the options, joined), help, or a mistake
@@ -75,19 +74,40 @@ export function newPostArguments(args: readonly string[]): { title: string } | {
   return title ? { title } : { error: NEW_POST_USAGE };
 }
 
-if (import.meta.main) {
-  const request = newPostArguments(process.argv.slice(2));
-  if ("help" in request) console.log(`${NEW_POST_USAGE}\nCreates content/blog/<slug>.mdx, a draft dated today.`);
-  else if ("error" in request) {
-    console.error(request.error);
-    process.exitCode = 1;
-  } else {
-    createPost(process.cwd(), request.title).then(
-      (file) => console.log(`Created ${file} (a draft). Edit it, then run npm run dev to preview.`),
-      (error: unknown) => {
-        console.error(error instanceof Error ? error.message : String(error));
-        process.exitCode = 1;
-      },
-    );
+/** `vitrine new post "Title"`: writes the draft and says where; returns the exit code. */
+export async function runNewPost(
+  args: string[],
+  root: string,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const request = newPostArguments(args);
+  if ("help" in request) {
+    out(`${NEW_POST_USAGE}\nCreates content/blog/<slug>.mdx, a draft dated today.`);
+    return 0;
   }
+  if ("error" in request) {
+    err(request.error);
+    return 1;
+  }
+  try {
+    const file = await createPost(root, request.title);
+    out(`Created ${file} (a draft). Edit it, then run npm run dev to preview.`);
+    return 0;
+  } catch (error) {
+    err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+if (import.meta.main) {
+  runNewPost(
+    process.argv.slice(2),
+    process.cwd(),
+    (line) => console.log(line),
+    (line) => console.error(line),
+  ).then(
+    (code) => (process.exitCode = code),
+    () => (process.exitCode = 2),
+  );
 }

@@ -70,7 +70,7 @@ export type DataRoute = Exclude<
 >;
 
 /**
- * Where each data route's page file lives under `src/pages/`, as an Astro route pattern: the table's
+ * Where each data route's page file lives under `src/routes/`, as an Astro route pattern: the table's
  * `params` fill it in to give each entry's `path`. The list an integration hands to `injectRoute`.
  */
 export const ROUTE_PATTERNS = {
@@ -86,9 +86,9 @@ export const ROUTE_PATTERNS = {
 } as const satisfies Record<DataRoute, string>;
 
 /**
- * Fixed pages and files of `src/pages/` (and the search index's folder) at the site's root and
+ * Fixed pages and files of `src/routes/` (and the search index's folder) at the site's root and
  * under `blog/`, by the first segment of their path without extension, leaving out names a content
- * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/pages/.
+ * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/routes/.
  */
 export const FIXED_ROUTE_NAMES = {
   root: ["canary", "data", "feed", "index", "og", "pagefind", "robots", "rss", "search", "sitemap-index"],

@@ -34,7 +34,7 @@ describe("npm run new:post", () => {
     expect(newPostArguments([])).toEqual({ error: NEW_POST_USAGE });
     expect(newPostArguments(["  "])).toEqual({ error: NEW_POST_USAGE });
     const unknown = newPostArguments(["--draft", "Title"]);
-    expect("error" in unknown && unknown.error).toMatch(/Unknown option '--draft'[\s\S]*Usage: npm run new:post/);
+    expect("error" in unknown && unknown.error).toMatch(/Unknown option '--draft'[\s\S]*Usage: vitrine new post/);
   });
 
   it("knows today's date in any zone", () => {

@@ -20,7 +20,7 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
   const dir = path.join(repoRoot, "test/.tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const entry of ["astro.config.mjs", "package.json", "tsconfig.json", "src", "public"]) {
+  for (const entry of ["astro.config.mjs", "package.json", "tsconfig.json", "entry", "src", "public"]) {
     if (existsSync(path.join(repoRoot, entry)))
       cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
   }

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { reservedContentNames } from "../../src/model/routes.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 
-/** The names a folder of src/pages/ serves at its own level: file or folder names without extension or parameters. */
+/** The names a folder of src/routes/ serves at its own level: file or folder names without extension or parameters. */
 const fixedNames = (folder: string): string[] =>
-  readdirSync(path.join(repoRoot, "src/pages", folder))
+  readdirSync(path.join(repoRoot, "src/routes", folder))
     .map((name) => name.replace(/\..*$/, ""))
     .filter((name) => !name.startsWith("[") && !name.startsWith("_") && name !== "404" && name !== "index");
 

@@ -12,7 +12,7 @@ export const SEARCH_INDEX_FOLDER = "pagefind/";
  * Routes whose pages go into the search index: one page per record, post or content page.
  * List pages (home, kind indexes, periods, countries, open data) are left out on purpose: they repeat
  * every record's title, so they would crowd out the record pages in the results. The search page
- * and the 404 page are left out too. A route renamed in `src/pages/` must be renamed here as well;
+ * and the 404 page are left out too. A route renamed in `src/routes/` must be renamed here as well;
  * the build warns when a listed route produced no page.
  */
 export const SEARCHABLE_ROUTES: readonly string[] = [

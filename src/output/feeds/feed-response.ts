@@ -1,5 +1,5 @@
 import rss from "@astrojs/rss";
-import site from "../../site.config.ts";
+import site from "../../astro/site-config.ts";
 import { ATOM_NAMESPACE, toRssItems, type RecordFeedItem } from "./record-feed.ts";
 import { withBase } from "../../model/paths.ts";
 

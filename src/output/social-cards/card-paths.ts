@@ -1,7 +1,7 @@
 /** Site-relative path of the home page's card; pages without a card of their own use it too. */
 export const HOME_CARD_PATH = "og/index.png";
 
-/** Folder of the cards inside the site, matching the route `src/pages/og/[...card].png.ts`. */
+/** Folder of the cards inside the site, matching the route `src/routes/og/[...card].png.ts`. */
 const CARD_FOLDER = "og/";
 
 /** A path without leading or trailing slashes and without a trailing `index.html`. */

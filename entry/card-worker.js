@@ -1,0 +1,5 @@
+// @ts-check
+// The process that draws social cards (src/output/social-cards/card-worker.ts), forked by the build's card pool.
+import { moduleUrl } from "./module-url.js";
+
+await import(moduleUrl("output/social-cards/card-worker", import.meta.url));

@@ -1,0 +1,44 @@
+import { defineCollection } from "astro:content";
+import { z } from "zod";
+import { BlockingEventSchema } from "../contract/schemas/blocking-event.ts";
+import {
+  AuthorSchema,
+  PageSchema,
+  PostSchema,
+  VerifiedCanarySchema,
+  WriteupSchema,
+} from "../contract/schemas/content.ts";
+import { FigureSchema } from "../contract/schemas/figure.ts";
+import { IncidentSchema } from "../contract/schemas/incident.ts";
+import { RequestSchema } from "../contract/schemas/request.ts";
+import { projectLoaders } from "./project-loader.ts";
+import site from "./site-config.ts";
+
+/** Content files also carry the records their body shows with <Record> or <Status>. */
+const mentions = { mentions: z.array(z.string()) };
+
+/**
+ * Vitrine's content collections, for a site's `src/content.config.ts`:
+ * `export const collections = vitrineCollections();`. Every collection is filled from one validated read of the
+ * site's `data/` and `content/` (see project-loader.ts), with the config the `vitrine()` integration validated;
+ * the schemas here only give the collections their types.
+ */
+export function vitrineCollections() {
+  const loaders = projectLoaders({
+    expiredCanary: site.report.expiredCanary,
+    canary: site.canary,
+    allowCode: site.content.allowCode,
+    publishes: site.publishes,
+  });
+  return {
+    requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),
+    figures: defineCollection({ loader: loaders.figures, schema: FigureSchema }),
+    blockingEvents: defineCollection({ loader: loaders.blockingEvents, schema: BlockingEventSchema }),
+    incidents: defineCollection({ loader: loaders.incidents, schema: IncidentSchema }),
+    posts: defineCollection({ loader: loaders.posts, schema: PostSchema.extend(mentions) }),
+    authors: defineCollection({ loader: loaders.authors, schema: AuthorSchema.extend(mentions) }),
+    pages: defineCollection({ loader: loaders.pages, schema: PageSchema.extend(mentions) }),
+    writeups: defineCollection({ loader: loaders.writeups, schema: WriteupSchema.extend(mentions) }),
+    canary: defineCollection({ loader: loaders.canary, schema: VerifiedCanarySchema }),
+  };
+}

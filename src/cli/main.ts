@@ -1,0 +1,62 @@
+import path from "node:path";
+import { runNewPost } from "./new-post.ts";
+import { runValidate } from "./validate.ts";
+
+/** A command of the `vitrine` command line: its arguments after the command's name, the site folder, and where to print. */
+type Command = (
+  args: string[],
+  root: string,
+  out: (line: string) => void,
+  err: (line: string) => void,
+) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  validate: {
+    summary: "check the site config, data/ and content/, listing every problem with its file, line and column",
+    run: (args, root, out, err) => runValidate(path.resolve(root, args[0] ?? "."), out, err),
+  },
+  "new post": { summary: 'write a draft post: vitrine new post "Title"', run: runNewPost },
+};
+
+const USAGE = [
+  "Usage: vitrine <command> [arguments]",
+  "",
+  ...Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`),
+];
+
+/** Runs the command `argv` names (the arguments after `vitrine`) on the site in `root`; returns the exit code. */
+export async function runCli(
+  argv: string[],
+  root: string,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const [first = "", second = ""] = argv;
+  if (first === "" || first === "help" || first === "--help" || first === "-h") {
+    for (const line of USAGE) out(line);
+    return first === "" ? 1 : 0;
+  }
+  const twoWords = `${first} ${second}`;
+  const name = twoWords in COMMANDS ? twoWords : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    err(`vitrine: no command "${first}". The commands are: ${Object.keys(COMMANDS).join(", ")}.`);
+    return 1;
+  }
+  return command.run(argv.slice(name.split(" ").length), root, out, err);
+}
+
+if (import.meta.main || process.argv[1]?.endsWith("/entry/cli.js") || process.argv[1]?.endsWith("/.bin/vitrine")) {
+  runCli(
+    process.argv.slice(2),
+    process.cwd(),
+    (line) => console.log(line),
+    (line) => console.error(line),
+  ).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`vitrine could not finish: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 2;
+    },
+  );
+}

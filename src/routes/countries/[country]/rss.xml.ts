@@ -1,0 +1,21 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
+import { recordFeed } from "../../../output/feeds/feed-response.ts";
+import { blockingEventItem, requestItem } from "../../../output/feeds/record-feed.ts";
+import site from "../../../astro/site-config.ts";
+import { getSite, staticPaths } from "../../../astro/site.ts";
+import { countryCoverage } from "../../../model/sections.ts";
+
+export const getStaticPaths = (async () => staticPaths((await getSite()).routes.countries)) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props: { country } }) =>
+  recordFeed({
+    title: `${site.name}: ${country.name}`,
+    description: `${countryCoverage(country.name, site.publishes, site.organisation.name)}, newest first.`,
+    feedPath: `${country.path}rss.xml`,
+    items: [
+      ...country.blockingEvents.map(blockingEventItem),
+      ...country.requests.map((r) => requestItem(r, site.language)),
+    ],
+  });
