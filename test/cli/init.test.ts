@@ -152,7 +152,7 @@ describe("vitrine init <folder>", () => {
 
   it("writes each data file with its header line only: the record spec's columns, in order", () => {
     for (const spec of [requestSpec, blockingEventSpec, incidentSpec]) {
-      const rows = parseCsv<string[]>(read(spec.file));
+      const rows: string[][] = parseCsv(read(spec.file));
       expect(rows, spec.file).toEqual([Object.keys(spec.shape)]);
     }
     expect(read("data/requests.csv").split(",")).toContain("service");
