@@ -18,7 +18,11 @@ export const INIT_USAGE =
 /** The address a new site gets until its owner sets theirs: `example.org` is reserved for examples. */
 export const PLACEHOLDER_URL = "https://transparency.example.org";
 
-/** The site template shipped in the package, next to `src/` (and to `lib/` once compiled). */
+/**
+ * The site template shipped in the package, next to `src/` (and to `lib/` once compiled). Its files are
+ * copied as they are but for three tokens: `{{name}}` (the organisation), `{{url}}` (the site's address)
+ * and `{{date}}` (today, for the example post). package.json and the data files are made by code.
+ */
 const TEMPLATE_DIR = fileURLToPath(new URL("../../templates/site/", import.meta.url));
 /** The package's own manifest, read for its version and the ranges a new site depends on. */
 const OWN_MANIFEST = fileURLToPath(new URL("../../package.json", import.meta.url));
