@@ -92,7 +92,7 @@ export function nameFromFolder(folder: string): string {
 export function packageNameFromFolder(folder: string): string {
   return (
     slug(folder)
-      .replace(/^[._]+/, "")
+      .replace(/^[._-]+|[._-]+$/g, "")
       .slice(0, 214) || "transparency-report"
   );
 }

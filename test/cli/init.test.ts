@@ -4,7 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { runInit, type PackageManifest } from "../../src/cli/init.ts";
+import { nameFromFolder, packageNameFromFolder, runInit, type PackageManifest } from "../../src/cli/init.ts";
 import { todayIn } from "../../src/cli/new-post.ts";
 import { blockingEventSpec } from "../../src/contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../../src/contract/schemas/incident.ts";
@@ -306,5 +306,18 @@ describe("vitrine init options", () => {
     const { code, out } = await init(["--help"]);
     expect(code).toBe(0);
     expect(out.join("\n")).toMatch(/^Usage: vitrine init <folder>/);
+  });
+});
+
+describe("names from the folder name", () => {
+  it.each([
+    ["my-report", "My Report", "my-report"],
+    ["acme_transparency", "Acme Transparency", "acme_transparency"],
+    ["Report 2026", "Report 2026", "report-2026"],
+    [".hidden", ".hidden", "hidden"],
+    ["---", "Our Organisation", "transparency-report"],
+  ])("%j gives the organisation %j and the package %j", (folder, name, pkg) => {
+    expect(nameFromFolder(folder)).toBe(name);
+    expect(packageNameFromFolder(folder)).toBe(pkg);
   });
 });
