@@ -15,6 +15,8 @@ export default defineConfig(
     "bench/.tmp/",
     // Sample sites that tests build, some of them broken on purpose.
     "test/fixtures/",
+    // The site that `vitrine init` writes: its imports of `vitrine` resolve only in a site that installed the package.
+    "templates/",
     // The editors' CSV and MDX: `npm run validate` and the build check them.
     "content/",
     "data/",

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { runInit } from "./init.ts";
 import { runNewPost } from "./new-post.ts";
 import { runValidate } from "./validate.ts";
 
@@ -11,6 +12,7 @@ type Command = (
 ) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; run: Command }> = {
+  init: { summary: "write a new site into an empty folder: vitrine init my-report", run: runInit },
   validate: {
     summary: "check the site config, data/ and content/, listing every problem with its file, line and column",
     run: (args, root, out, err) => runValidate(path.resolve(root, args[0] ?? "."), out, err),

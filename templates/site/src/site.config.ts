@@ -1,0 +1,81 @@
+// Your site's settings. Change the values after the colons; keep the quotes and commas.
+// After any change, run `npm run validate`: it names the key and says what it expected.
+import { defineSiteConfig } from "vitrine/config";
+
+export default defineSiteConfig({
+  // The version of the data format your CSV files follow; `npx vitrine migrate` updates it.
+  dataFormat: 2,
+  // The site's name, shown in the header and the browser's title bar.
+  name: "{{name}} Transparency Report",
+  // One sentence for search engines and social cards.
+  description: "Government requests for user data, blocking of our services and incidents, published by {{name}}.",
+  // CHANGE THIS: the address where the site will be published (links in feeds and social cards use it).
+  url: "{{url}}",
+  // The sub-path the site is served under, like "/transparency/"; "/" when it has its own address.
+  base: "/",
+  // The organisation publishing the report.
+  organisation: {
+    // Its legal name.
+    name: "{{name}}",
+    // CHANGE THIS: the country whose law it answers to, as a two-letter ISO code in capitals ("DE", "CH", "US").
+    jurisdiction: "NL",
+    // CHANGE THIS: the address readers can write to about the report (delete the line to show none).
+    contact: "transparency@example.org",
+  },
+  // The language of the site, like "en", "fr" or "fr-BE".
+  language: "en",
+  // Your organisation's time zone, like "Europe/Amsterdam": dates and "today" are counted in it.
+  timeZone: "UTC",
+  // How the transparency report is put together.
+  report: {
+    // The length of a reporting period: "half" (January–June, July–December) or "year".
+    period: "half",
+    // Countries that sent fewer requests than this in a period are published as "Other countries" (delete to name every country).
+    smallCountThreshold: 3,
+    // What an expired warrant canary does: "error" stops the build; "warning" is for sites that retired their canary.
+    expiredCanary: "error",
+  },
+  // Which kinds of records you publish; set one to false to leave it out of the site (and delete its file in data/).
+  publishes: {
+    // Government requests for user data, from data/requests.csv.
+    requests: true,
+    // Blocking of your services by governments or networks, from data/blocking-events.csv.
+    blockingEvents: true,
+    // Incidents (breaches, outages, account actions), from data/incidents.csv.
+    incidents: true,
+  },
+  // The warrant canary's signing key: add it when you publish content/canary.md (how to sign it: node_modules/vitrine/docs/writing.md).
+  // canary: {
+  //   // The fingerprint of the key that signs content/canary.md, as `gpg --fingerprint` prints it.
+  //   fingerprint: "0000 0000 0000 0000 0000  0000 0000 0000 0000 0000",
+  //   // Other pages that publish the same fingerprint, so readers can compare.
+  //   publishedAt: ["https://www.example.org/security/"],
+  // },
+  // The blog.
+  blog: {
+    // How many posts each page of /blog/ lists.
+    pageSize: 10,
+  },
+  // What files under content/ may contain.
+  content: {
+    // Leave false: true lets posts run code when the site is built (see node_modules/vitrine/docs/writing.md).
+    allowCode: false,
+  },
+  // Show a banner on every page while a core service (below) is blocked somewhere.
+  blockingBanner: false,
+  // The services you offer, at least one; blocking events say which of them were blocked.
+  services: [
+    {
+      // A short id of lowercase letters, digits and hyphens.
+      id: "main",
+      // The name readers know it by.
+      name: "{{name}}",
+      // One sentence on what it is.
+      description: "CHANGE THIS: one sentence on what this service is.",
+      // What a blocking event must target to affect it: smtp, imap, pop3, webmail, website, app, api, vpn…
+      targets: ["website"],
+      // A core service: while it is blocked, the banner (if switched on above) says so.
+      core: true,
+    },
+  ],
+});
