@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,7 +103,12 @@ export function packageNameFromFolder(folder: string): string {
  * supports (its peer range, else its dependency range), the same Node engines, and the `node` package
  * pinned as in the package so that `npm run …` uses the same Node, with the install scripts it allows.
  */
-export function sitePackageJson(template: PackageManifest, own: PackageManifest, name: string): PackageManifest {
+export function sitePackageJson(
+  template: PackageManifest,
+  own: PackageManifest,
+  name: string,
+  vitrineSpec = `^${own.version ?? "0.0.0"}`,
+): PackageManifest {
   const astro = own.peerDependencies?.["astro"] ?? own.dependencies?.["astro"];
   const node = own.devDependencies?.["node"];
   const allowScripts = Object.fromEntries(
@@ -115,11 +120,32 @@ export function sitePackageJson(template: PackageManifest, own: PackageManifest,
     ...(own.engines?.["node"] ? { engines: { node: own.engines["node"] } } : {}),
     dependencies: {
       ...(astro ? { astro } : {}),
-      [own.name ?? "vitrine"]: `^${own.version ?? "0.0.0"}`,
+      [own.name ?? "vitrine"]: vitrineSpec,
     },
     ...(node ? { devDependencies: { node } } : {}),
     ...(Object.keys(allowScripts).length > 0 ? { allowScripts } : {}),
   };
+}
+
+/**
+ * Where the package running `init` was installed from, when that was a file rather than the registry: `npx --package
+ * ./vitrine-1.2.0.tgz vitrine init` installs it into a folder of npm's cache whose package.json depends on
+ * `file:<the tarball>`. The new site then depends on the same file (as an absolute `file:` spec), so that its
+ * `npm install` installs the package it was made with, not whatever the registry has under that name.
+ */
+export function installedFromFile(packageRoot: string, name: string): string | undefined {
+  const modules = path.dirname(packageRoot);
+  if (path.basename(modules) !== "node_modules") return undefined;
+  const installer = path.join(path.dirname(modules), "package.json");
+  if (!existsSync(installer)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(installer, "utf8")) as { dependencies?: Record<string, string> };
+    const spec = manifest.dependencies?.[name];
+    if (!spec?.startsWith("file:")) return undefined;
+    return `file:${path.resolve(path.dirname(installer), spec.slice("file:".length))}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data files of a new site: each record spec's file with its header line only, the columns in the contract's order. */
@@ -151,7 +177,7 @@ async function templateFiles(): Promise<string[]> {
 /** Every file of the new site, relative to its folder, with its text. */
 export async function siteFiles(
   folderName: string,
-  options: { name: string; url: string; date: string },
+  options: { name: string; url: string; date: string; vitrineSpec?: string | undefined },
   own: PackageManifest,
 ): Promise<{ file: string; text: string }[]> {
   const values = { name: options.name, url: options.url, date: options.date };
@@ -163,7 +189,12 @@ export async function siteFiles(
       RENAMED[path.posix.basename(source)] ?? path.posix.basename(source),
     );
     if (source === "package.json") {
-      const manifest = sitePackageJson(JSON.parse(text) as PackageManifest, own, packageNameFromFolder(folderName));
+      const manifest = sitePackageJson(
+        JSON.parse(text) as PackageManifest,
+        own,
+        packageNameFromFolder(folderName),
+        options.vitrineSpec,
+      );
       files.push({ file: target, text: `${JSON.stringify(manifest, null, 2)}\n` });
     } else files.push({ file: target, text: fillTokens(text, values, source) });
   }
@@ -205,7 +236,12 @@ export async function runInit(
   const folderName = path.basename(target);
   const name = request.name ?? nameFromFolder(folderName);
   const own = JSON.parse(await readFile(OWN_MANIFEST, "utf8")) as PackageManifest;
-  const files = await siteFiles(folderName, { name, url: request.url ?? PLACEHOLDER_URL, date: todayIn("UTC") }, own);
+  const vitrineSpec = installedFromFile(path.dirname(OWN_MANIFEST), own.name ?? "vitrine");
+  const files = await siteFiles(
+    folderName,
+    { name, url: request.url ?? PLACEHOLDER_URL, date: todayIn("UTC"), vitrineSpec },
+    own,
+  );
   for (const { file, text } of files) {
     await mkdir(path.dirname(path.join(target, file)), { recursive: true });
     await writeFile(path.join(target, file), text, { flag: "wx" });

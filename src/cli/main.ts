@@ -48,17 +48,19 @@ export async function runCli(
   return command.run(argv.slice(name.split(" ").length), root, out, err);
 }
 
-if (import.meta.main || process.argv[1]?.endsWith("/entry/cli.js") || process.argv[1]?.endsWith("/.bin/vitrine")) {
-  runCli(
-    process.argv.slice(2),
-    process.cwd(),
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`vitrine could not finish: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
+/** Runs the command line of this process (`vitrine …`) in the current folder and sets the exit code. */
+export async function cliMain(): Promise<void> {
+  try {
+    process.exitCode = await runCli(
+      process.argv.slice(2),
+      process.cwd(),
+      (line) => console.log(line),
+      (line) => console.error(line),
+    );
+  } catch (error) {
+    console.error(`vitrine could not finish: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  }
 }
+
+if (import.meta.main) await cliMain();
