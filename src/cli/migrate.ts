@@ -80,6 +80,7 @@ export async function runMigrate(
   if ("error" in steps) return refuse([steps.error]);
 
   const tables = new Map<string, CsvTable>();
+  const unreadable = new Set<string>();
   const problems: Problem[] = [];
   const lines: string[] = [];
   for (const step of steps) {
@@ -88,9 +89,10 @@ export async function runMigrate(
       let table = tables.get(change.file);
       if (!table) {
         const file = path.join(root, change.file);
-        if (!existsSync(file)) continue;
+        if (unreadable.has(change.file) || !existsSync(file)) continue;
         const read = readCsvTable(await readFile(file), change.file);
         if ("problems" in read) {
+          unreadable.add(change.file);
           problems.push(...read.problems);
           continue;
         }

@@ -18,9 +18,12 @@ function isBlank(record: CsvRecord): boolean {
   return record.cells.every((cell) => cell.value.trim() === "");
 }
 
-/** A cell holding `value`, quoted if `like` was (a file that quotes every cell keeps doing so). */
+/**
+ * A cell holding `value`: quoted when it needs to be, when the cell it replaces (`like`) was, or when
+ * the file quotes every cell; otherwise bare, as a spreadsheet writes it.
+ */
 function newCell(value: string, table: CsvTable, like?: CsvCell): CsvCell {
-  const quoted = like?.quoted ?? false;
+  const quoted = like?.quoted ?? table.quoteAll;
   const text = cellText(value, table.delimiter, quoted);
   return { value, quoted: text.startsWith('"'), text };
 }
@@ -52,7 +55,7 @@ export function applyCsvChange(table: CsvTable, change: CsvChange, file: string)
   if (!header) return outcome;
   const at = (record: CsvRecord): string => `${file}:${record.line}`;
   const edit = (record: CsvRecord, apply: (cells: CsvCell[]) => void): void => {
-    if (!writesBackExactly(record, table.delimiter)) {
+    if (!record.changed && !writesBackExactly(record, table.delimiter)) {
       const expected =
         "a line vitrine migrate can write back byte for byte (nothing between a closing quote and the next delimiter)";
       outcome.problems.push({
@@ -78,7 +81,7 @@ export function applyCsvChange(table: CsvTable, change: CsvChange, file: string)
     }
     case "split-column": {
       if (index < 0) break;
-      edit(header, (cells) => cells.splice(index, 1, ...change.into.map((name) => newCell(name, table, cells[index]))));
+      edit(header, (cells) => cells.splice(index, 1, ...change.into.map((name) => newCell(name, table))));
       outcome.lines.push(
         `${at(header)}: split column ${quote(change.column)} into ${change.into.map(quote).join(", ")}`,
       );
@@ -86,7 +89,7 @@ export function applyCsvChange(table: CsvTable, change: CsvChange, file: string)
         const cell = row.cells[index];
         if (!cell || isBlank(row)) continue;
         const parts = splitValue(cell.value, change.separator, change.into.length);
-        edit(row, (cells) => cells.splice(index, 1, ...parts.map((part) => newCell(part, table, cell))));
+        edit(row, (cells) => cells.splice(index, 1, ...parts.map((part) => newCell(part, table))));
         if (cell.value.trim() === "") continue;
         const into = change.into.map((name, part) => `${name} ${quote(parts[part] ?? "")}`).join(", ");
         outcome.lines.push(`${at(row)}: column ${change.column}: ${quote(cell.value)} becomes ${into}`);
@@ -108,7 +111,7 @@ export function applyCsvChange(table: CsvTable, change: CsvChange, file: string)
     case "add-column": {
       if (columnIndex(header, change.column) >= 0) break;
       const position = index < 0 ? header.cells.length : index + 1;
-      edit(header, (cells) => cells.splice(position, 0, newCell(change.column, table, cells[position - 1])));
+      edit(header, (cells) => cells.splice(position, 0, newCell(change.column, table)));
       const where = index < 0 ? "at the end" : `after ${quote(change.after ?? "")}`;
       const filled = change.value === "" ? "" : `, ${quote(change.value)} in every row`;
       outcome.lines.push(`${at(header)}: add column ${quote(change.column)} ${where}${filled}`);

@@ -1,7 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { decodeCsv } from "../../load/csv/decode-csv.ts";
-import { detectDelimiter, type CsvDelimiter } from "../../load/csv/parse-csv.ts";
+import { detectDelimiter, parseCsv, type CsvDelimiter } from "../../load/csv/parse-csv.ts";
 import type { Problem } from "../../load/validation/problem.ts";
 
 /** One cell of a CSV file: its value and its text as written in the file (quotes included). */
@@ -28,6 +28,8 @@ export interface CsvRecord {
 export interface CsvTable {
   bom: boolean;
   delimiter: CsvDelimiter;
+  /** Whether the file quotes every header cell, as LibreOffice's "Quote all text cells" does: new cells are quoted too. */
+  quoteAll: boolean;
   records: CsvRecord[];
 }
 
@@ -53,6 +55,9 @@ export function readCsvTable(bytes: Uint8Array, file: string): { table: CsvTable
     const expected = "a file saved as CSV UTF-8 for vitrine migrate to rewrite (validate reads UTF-16 too)";
     return { problems: [{ file, line: 1, column: 1, field: "encoding", expected, found: decoded.encoding }] };
   }
+  // A file validate cannot split into records (a stray or unclosed quote) is refused in validate's own words.
+  const structure = parseCsv(decoded.text, file).problems.filter((problem) => problem.field === "csv");
+  if (structure.length > 0) return { problems: structure };
   const bom = UTF8_BOM.every((byte, index) => bytes[index] === byte);
   const body = Buffer.from(bytes.subarray(bom ? UTF8_BOM.length : 0));
   const delimiter = detectDelimiter(decoded.text);
@@ -69,7 +74,7 @@ export function readCsvTable(bytes: Uint8Array, file: string): { table: CsvTable
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const details = error as CsvError & { lines?: number };
-    const found = error.message.replace(/^Invalid \w+: /, "");
+    const found = error.message;
     return {
       problems: [
         { file, line: details.lines ?? 1, column: 1, field: "csv", expected: "well-formed CSV to rewrite", found },
@@ -91,7 +96,8 @@ export function readCsvTable(bytes: Uint8Array, file: string): { table: CsvTable
     const expected = "a file csv-parse reads to its end, for vitrine migrate to rewrite it byte for byte";
     return { problems: [{ file, line, column: 1, field: "csv", expected, found: "text it did not read" }] };
   }
-  return { table: { bom, delimiter, records } };
+  const quoteAll = records[0]?.cells.every((cell) => cell.quoted) ?? false;
+  return { table: { bom, delimiter, quoteAll, records } };
 }
 
 /** Whether a record's cells, written back, give its exact bytes (false for a layout csv-parse forgives, such as a space after a quote). */
