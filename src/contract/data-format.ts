@@ -17,8 +17,11 @@ export type CsvChange =
    * `separator`, the parts trimmed; missing parts are blank.
    */
   | { kind: "split-column"; file: string; column: string; into: readonly string[]; separator: string }
-  /** Replaces cell values of a column (a vocabulary change): `values` maps each old word to its new one. */
-  | { kind: "map-values"; file: string; column: string; values: Readonly<Record<string, string>> }
+  /**
+   * Replaces cell values of a column (a vocabulary change): `values` maps each old word to its new one.
+   * With `list`, the cells are lists (`subscriber;metadata`) and each item is replaced.
+   */
+  | { kind: "map-values"; file: string; column: string; values: Readonly<Record<string, string>>; list?: boolean }
   /** Adds a column after `after` (at the end when it is not in the file), with `value` in every row. */
   | { kind: "add-column"; file: string; column: string; after?: string; value: string };
 

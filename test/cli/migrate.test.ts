@@ -140,7 +140,7 @@ describe("vitrine migrate on the real format-1 site (84f68f7)", () => {
   });
 });
 
-/** A test-only step from format 2 to 3: a rename, a split and a vocabulary change, plus two config changes. */
+/** A test-only step from format 2 to 3: a rename, a split, two vocabulary changes (one in a list column), two config changes. */
 const STEP_2_TO_3: Migration = {
   from: 2,
   to: 3,
@@ -155,6 +155,13 @@ const STEP_2_TO_3: Migration = {
       separator: ",",
     },
     { kind: "map-values", file: "data/requests.csv", column: "authority_kind", values: { police: "law_enforcement" } },
+    {
+      kind: "map-values",
+      file: "data/requests.csv",
+      column: "data_requested",
+      values: { metadata: "traffic_data" },
+      list: true,
+    },
   ],
   config: [
     { kind: "rename-key", key: "report.smallCountThreshold", to: "smallCountLimit" },
@@ -165,18 +172,18 @@ const STEP_2_TO_3: Migration = {
 const BOM = "\uFEFF";
 // As Excel writes "CSV UTF-8": a BOM, CRLF between records, LF inside a cell, quotes only where needed.
 const REQUESTS_BEFORE = [
-  `${BOM}id,received,country,authority,authority_type,count,notes\r\n`,
-  'req-1,2024-H1,BE,"Federal Police, Brussels",police,2,"Two requests, one case"\r\n',
-  'req-2,2024-H1,DE,Bundeskriminalamt,police,1,"Line one\nline ""two"""\r\n',
-  'req-3,2024-H2,FR,"Parquet de Paris, section J3",prosecutor,1,\r\n',
-  "req-4,2024-H2,NL,Politie,police,,\r\n",
+  `${BOM}id,received,country,authority,authority_type,data_requested,count,notes\r\n`,
+  'req-1,2024-H1,BE,"Federal Police, Brussels",police,subscriber;metadata,2,"Two requests, one case"\r\n',
+  'req-2,2024-H1,DE,Bundeskriminalamt,police,content,1,"Line one\nline ""two"""\r\n',
+  'req-3,2024-H2,FR,"Parquet de Paris, section J3",prosecutor,metadata; subscriber,1,\r\n',
+  "req-4,2024-H2,NL,Politie,police,,,\r\n",
 ].join("");
 const REQUESTS_AFTER = [
-  `${BOM}id,received,country,authority,authority_place,authority_kind,count,notes\r\n`,
-  'req-1,2024-H1,BE,Federal Police,Brussels,law_enforcement,2,"Two requests, one case"\r\n',
-  'req-2,2024-H1,DE,Bundeskriminalamt,,law_enforcement,1,"Line one\nline ""two"""\r\n',
-  "req-3,2024-H2,FR,Parquet de Paris,section J3,prosecutor,1,\r\n",
-  "req-4,2024-H2,NL,Politie,,law_enforcement,,\r\n",
+  `${BOM}id,received,country,authority,authority_place,authority_kind,data_requested,count,notes\r\n`,
+  'req-1,2024-H1,BE,Federal Police,Brussels,law_enforcement,subscriber;traffic_data,2,"Two requests, one case"\r\n',
+  'req-2,2024-H1,DE,Bundeskriminalamt,,law_enforcement,content,1,"Line one\nline ""two"""\r\n',
+  "req-3,2024-H2,FR,Parquet de Paris,section J3,prosecutor,traffic_data; subscriber,1,\r\n",
+  "req-4,2024-H2,NL,Politie,,law_enforcement,,,\r\n",
 ].join("");
 const CONFIG_BEFORE = `import { defineSiteConfig } from "vitrine/config";
 
@@ -236,6 +243,8 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
       'data/requests.csv:2: column authority_kind: "police" becomes "law_enforcement"',
       'data/requests.csv:3: column authority_kind: "police" becomes "law_enforcement"',
       'data/requests.csv:6: column authority_kind: "police" becomes "law_enforcement"',
+      'data/requests.csv:2: column data_requested: "subscriber;metadata" becomes "subscriber;traffic_data"',
+      'data/requests.csv:5: column data_requested: "metadata; subscriber" becomes "traffic_data; subscriber"',
       "src/site.config.ts: rename report.smallCountThreshold to report.smallCountLimit",
       'src/site.config.ts: set report.period to "year"',
       "src/site.config.ts: set dataFormat to 3",
@@ -245,7 +254,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
     const dry = await migrate(dir, ["--dry-run"], steps, 3);
     expect(dry).toEqual({
       code: 0,
-      out: [...expectedLines, "Dry run: nothing was written. Without --dry-run, vitrine migrate makes 12 changes."],
+      out: [...expectedLines, "Dry run: nothing was written. Without --dry-run, vitrine migrate makes 14 changes."],
       err: [],
     });
     expect(read("data/requests.csv")).toBe(REQUESTS_BEFORE);
@@ -254,7 +263,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
     const real = await migrate(dir, [], steps, 3);
     expect(real).toEqual({
       code: 0,
-      out: [...expectedLines, "Migrated from data format 1 to 3: 12 changes in 2 files."],
+      out: [...expectedLines, "Migrated from data format 1 to 3: 14 changes in 2 files."],
       err: [],
     });
     expect(read("data/requests.csv")).toBe(REQUESTS_AFTER);
@@ -274,7 +283,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
       code: 1,
       out: [`Data format 1 to 2: ${MIGRATIONS[0]?.describe}.`, `Data format 2 to 3: ${STEP_2_TO_3.describe}.`],
       err: [
-        'data/requests.csv:2:7: csv: a quoted cell to end right after its closing quote (write "" for a quote inside a cell), found "req-1,2024-H1,BE,"Federal Police, Brussels",police,2,"Two requests, one case"',
+        'data/requests.csv:2:8: csv: a quoted cell to end right after its closing quote (write "" for a quote inside a cell), found "req-1,2024-H1,BE,"Federal Police, Brussels",police,subscriber;metadata,2,"Two requests, one case"',
         "Nothing was written. Fix the lines above, then run npx vitrine migrate again.",
       ],
     });

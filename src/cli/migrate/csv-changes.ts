@@ -45,6 +45,9 @@ function splitValue(value: string, separator: string, count: number): string[] {
 
 const quote = (text: string): string => JSON.stringify(text);
 
+/** What separates the items of a list cell (docs/data-format.md, Lists). */
+const LIST_SEPARATOR = ";";
+
 /**
  * Applies one change to a CSV file read with `readCsvTable`, in place. A record that would change but
  * cannot be written back byte for byte is left alone and reported as a problem.
@@ -98,13 +101,18 @@ export function applyCsvChange(table: CsvTable, change: CsvChange, file: string)
     }
     case "map-values": {
       if (index < 0) break;
+      const word = (value: string): string =>
+        Object.hasOwn(change.values, value) ? (change.values[value] ?? value) : value;
+      // An item keeps the spaces around it; only its word changes.
+      const item = (text: string): string => text.replace(text.trim(), () => word(text.trim()));
       for (const row of rows) {
         const cell = row.cells[index];
-        const to =
-          cell && Object.hasOwn(change.values, cell.value.trim()) ? change.values[cell.value.trim()] : undefined;
-        if (!cell || to === undefined) continue;
+        if (!cell) continue;
+        const from = cell.value.trim();
+        const to = change.list ? from.split(LIST_SEPARATOR).map(item).join(LIST_SEPARATOR) : word(from);
+        if (to === from) continue;
         edit(row, (cells) => cells.splice(index, 1, newCell(to, table, cell)));
-        outcome.lines.push(`${at(row)}: column ${change.column}: ${quote(cell.value.trim())} becomes ${quote(to)}`);
+        outcome.lines.push(`${at(row)}: column ${change.column}: ${quote(from)} becomes ${quote(to)}`);
       }
       break;
     }
