@@ -39,9 +39,9 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 /** A cell's text as the file writes it: quoted if the old cell was, or if the value needs it. */
 export function cellText(value: string, delimiter: CsvDelimiter, quoted: boolean): string {
   if (quoted) return `"${value.replaceAll('"', '""')}"`;
+  if (!value.includes(delimiter) && !/["\r\n]/.test(value)) return value;
   // csv-stringify quotes a value holding the delimiter, a quote or the record delimiter; any line break needs it here.
-  const text = stringify([[value]], { delimiter, record_delimiter: "\n", eof: false, quoted_match: /[\r\n]/ });
-  return text;
+  return stringify([[value]], { delimiter, record_delimiter: "\n", eof: false, quoted_match: /[\r\n]/ });
 }
 
 /**
@@ -87,7 +87,12 @@ export function readCsvTable(bytes: Uint8Array, file: string): { table: CsvTable
   for (const { record, info } of parsed) {
     const text = body.subarray(start, info.bytes).toString("utf8");
     const lineBreak = /(\r\n|\r|\n)$/.exec(text)?.[1] ?? "";
-    const cells = record.map(({ value, quoted }) => ({ value, quoted, text: cellText(value, delimiter, quoted) }));
+    // As read: a bare cell is its value; a quoted one doubles its quotes (writesBackExactly checks both).
+    const cells = record.map(({ value, quoted }) => ({
+      value,
+      quoted,
+      text: quoted ? `"${value.replaceAll('"', '""')}"` : value,
+    }));
     records.push({ line, cells, text, lineBreak, changed: false });
     line += text.match(LINE_BREAK)?.length ?? 0;
     start = info.bytes;
