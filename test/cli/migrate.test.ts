@@ -140,7 +140,7 @@ describe("vitrine migrate on the real format-1 site (84f68f7)", () => {
   });
 });
 
-/** A test-only step from format 2 to 3: a rename, a split, two vocabulary changes (one in a list column), two config changes. */
+/** A test-only step from format 2 to 3: a rename, a split, two vocabulary changes (one in a list column), a new column, two config changes. */
 const STEP_2_TO_3: Migration = {
   from: 2,
   to: 3,
@@ -162,6 +162,7 @@ const STEP_2_TO_3: Migration = {
       values: { metadata: "traffic_data" },
       list: true,
     },
+    { kind: "add-column", file: "data/requests.csv", column: "service", after: "country", value: "" },
   ],
   config: [
     { kind: "rename-key", key: "report.smallCountThreshold", to: "smallCountLimit" },
@@ -179,11 +180,11 @@ const REQUESTS_BEFORE = [
   "req-4,2024-H2,NL,Politie,police,,,\r\n",
 ].join("");
 const REQUESTS_AFTER = [
-  `${BOM}id,received,country,authority,authority_place,authority_kind,data_requested,count,notes\r\n`,
-  'req-1,2024-H1,BE,Federal Police,Brussels,law_enforcement,subscriber;traffic_data,2,"Two requests, one case"\r\n',
-  'req-2,2024-H1,DE,Bundeskriminalamt,,law_enforcement,content,1,"Line one\nline ""two"""\r\n',
-  "req-3,2024-H2,FR,Parquet de Paris,section J3,prosecutor,traffic_data; subscriber,1,\r\n",
-  "req-4,2024-H2,NL,Politie,,law_enforcement,,,\r\n",
+  `${BOM}id,received,country,service,authority,authority_place,authority_kind,data_requested,count,notes\r\n`,
+  'req-1,2024-H1,BE,,Federal Police,Brussels,law_enforcement,subscriber;traffic_data,2,"Two requests, one case"\r\n',
+  'req-2,2024-H1,DE,,Bundeskriminalamt,,law_enforcement,content,1,"Line one\nline ""two"""\r\n',
+  "req-3,2024-H2,FR,,Parquet de Paris,section J3,prosecutor,traffic_data; subscriber,1,\r\n",
+  "req-4,2024-H2,NL,,Politie,,law_enforcement,,,\r\n",
 ].join("");
 const CONFIG_BEFORE = `import { defineSiteConfig } from "vitrine/config";
 
@@ -245,6 +246,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
       'data/requests.csv:6: column authority_kind: "police" becomes "law_enforcement"',
       'data/requests.csv:2: column data_requested: "subscriber;metadata" becomes "subscriber;traffic_data"',
       'data/requests.csv:5: column data_requested: "metadata; subscriber" becomes "traffic_data; subscriber"',
+      'data/requests.csv:1: add column "service" after "country"',
       "src/site.config.ts: rename report.smallCountThreshold to report.smallCountLimit",
       'src/site.config.ts: set report.period to "year"',
       "src/site.config.ts: set dataFormat to 3",
@@ -254,7 +256,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
     const dry = await migrate(dir, ["--dry-run"], steps, 3);
     expect(dry).toEqual({
       code: 0,
-      out: [...expectedLines, "Dry run: nothing was written. Without --dry-run, vitrine migrate makes 14 changes."],
+      out: [...expectedLines, "Dry run: nothing was written. Without --dry-run, vitrine migrate makes 15 changes."],
       err: [],
     });
     expect(read("data/requests.csv")).toBe(REQUESTS_BEFORE);
@@ -263,7 +265,7 @@ describe("vitrine migrate with a synthetic step (rename, split, vocabulary) on a
     const real = await migrate(dir, [], steps, 3);
     expect(real).toEqual({
       code: 0,
-      out: [...expectedLines, "Migrated from data format 1 to 3: 14 changes in 2 files."],
+      out: [...expectedLines, "Migrated from data format 1 to 3: 15 changes in 2 files."],
       err: [],
     });
     expect(read("data/requests.csv")).toBe(REQUESTS_AFTER);
