@@ -2,6 +2,7 @@ import { defineSiteConfig } from "vitrine/config";
 
 /** The site's settings. Each key is explained in src/contract/site-config-schema.ts. */
 export default defineSiteConfig({
+  dataFormat: 2,
   name: "Velin Mail Transparency",
   description: "Law-enforcement requests, blocking of our service and incidents, published by Velin Mail.",
   url: "https://transparency.velinmail.be",

@@ -35,8 +35,10 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ config, updateConfig, injectRoute }) => {
         updateConfig({
-          site: site.url,
-          base: site.base,
+          // The config's URL and base path, unless Astro was given its own (`astro build --base /repo/`, as the
+          // GitHub Pages workflow does, or `site`/`base` in astro.config.mjs).
+          site: config.site ?? site.url,
+          base: config.base === "/" ? site.base : config.base,
           trailingSlash: "always",
           build: {
             // Pages rendered at a time. Astro writes each page to disk before starting the next by default,

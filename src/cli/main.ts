@@ -1,5 +1,6 @@
 import path from "node:path";
 import { runInit } from "./init.ts";
+import { runMigrate } from "./migrate.ts";
 import { runNewPost } from "./new-post.ts";
 import { runValidate } from "./validate.ts";
 
@@ -16,6 +17,10 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   validate: {
     summary: "check the site config, data/ and content/, listing every problem with its file, line and column",
     run: (args, root, out, err) => runValidate(path.resolve(root, args[0] ?? "."), out, err),
+  },
+  migrate: {
+    summary: "bring data/ and the site config up to this Vitrine's data format (--dry-run prints the changes only)",
+    run: (args, root, out, err) => runMigrate(args, root, out, err),
   },
   "new post": { summary: 'write a draft post: vitrine new post "Title"', run: runNewPost },
 };

@@ -1,8 +1,21 @@
 import path from "node:path";
+import { DATA_FORMAT, FIRST_DATA_FORMAT } from "../contract/data-format.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { describeProject, loadProject } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
+
+/**
+ * The line for a site config on an older data format than this Vitrine's, or undefined. The files of
+ * an older format are still read under the current rules (every format so far only added things).
+ */
+export function dataFormatNotice(config: SiteConfig): string | undefined {
+  const format = config.dataFormat ?? FIRST_DATA_FORMAT;
+  if (format >= DATA_FORMAT) return undefined;
+  const found = config.dataFormat === undefined ? `none (format ${FIRST_DATA_FORMAT})` : String(format);
+  return `src/site.config.ts: dataFormat: ${DATA_FORMAT}, this Vitrine's data format, found ${found}: run npx vitrine migrate to upgrade data/ and the config (npx vitrine migrate --dry-run lists the changes first)`;
+}
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(
@@ -21,6 +34,8 @@ export async function runValidate(
     requireDataFiles: true,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const notice = config && dataFormatNotice(config);
+  if (notice) err(`warning: ${notice}`);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);
   if (project.problems.length > 0) err(formatProblemReport(project.problems));
@@ -28,7 +43,10 @@ export async function runValidate(
     err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
     return 1;
   }
-  out(`All valid in ${seconds} s: ${describeProject(project)}.`);
+  const upgrade = notice
+    ? ` Data format ${config.dataFormat ?? FIRST_DATA_FORMAT}, older than ${DATA_FORMAT}: run npx vitrine migrate.`
+    : "";
+  out(`All valid in ${seconds} s: ${describeProject(project)}.${upgrade}`);
   return 0;
 }
 

@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
+import { DATA_FORMAT } from "./data-format.ts";
 import { ID_PATTERN } from "./fields/csv-fields.ts";
 import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
 
@@ -58,6 +59,21 @@ export const CanaryConfigSchema = z.object(
 
 /** The site configuration, `src/site.config.ts`. Every key is documented; defaults live here. */
 export const SiteConfigSchema = z.object({
+  /**
+   * The version of Vitrine's data format that data/, content/ and this file follow (see
+   * docs/data-format.md). Left out, the site is on format 1; `vitrine validate` then says to run
+   * `npx vitrine migrate`, which upgrades the files and sets this key. A number above this Vitrine's
+   * format means the site needs a newer Vitrine.
+   * @example 2
+   */
+  dataFormat: z
+    .number({ error: `a data format number, ${DATA_FORMAT} for this version of Vitrine` })
+    .int({ error: `a data format number, ${DATA_FORMAT} for this version of Vitrine` })
+    .min(1, { error: `a data format number, ${DATA_FORMAT} for this version of Vitrine` })
+    .max(DATA_FORMAT, {
+      error: `a data format up to ${DATA_FORMAT}, the newest this version of Vitrine reads: the site was written for a newer Vitrine, run npm install vitrine@latest`,
+    })
+    .optional(),
   /** Site name in the header and the title bar, e.g. `Velin Mail Transparency`. */
   name: z.string({ error: "the site's name" }).min(1, { error: "the site's name" }),
   /** One sentence for search engines and social cards. */

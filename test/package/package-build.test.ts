@@ -26,6 +26,7 @@ describe("the package's build of what Node runs", () => {
     for (const file of [
       "cli/validate.js",
       "cli/new-post.js",
+      "cli/migrate.js",
       "contract/site-config-schema.js",
       "output/social-cards/card-worker.js",
     ])
@@ -43,5 +44,18 @@ describe("the package's build of what Node runs", () => {
       expect(timeless(compiled.stdout), dir).toBe(timeless(source.stdout));
       expect(compiled.stderr, dir).toBe(source.stderr);
     }
+  });
+
+  it("plans the same migration as the source does, magicast and csv-parse loaded by Node from the compiled code", () => {
+    // A dry run writes nothing, so it can run on the fixture itself.
+    const site = path.join(testRoot, "fixtures/format-1");
+    const migrate = (script: string) =>
+      spawnSync(process.execPath, [script, "--dry-run"], { cwd: site, encoding: "utf8" });
+    const compiled = migrate(path.join(out, "cli/migrate.js"));
+    const source = migrate(path.join(repoRoot, "src/cli/migrate.ts"));
+    expect(compiled.stderr).toBe("");
+    expect(compiled.status).toBe(0);
+    expect(compiled.stdout).toContain("src/site.config.ts: set dataFormat to 2\n");
+    expect(compiled.stdout).toBe(source.stdout);
   });
 });
