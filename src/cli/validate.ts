@@ -1,8 +1,21 @@
 import path from "node:path";
-import { describeProject, loadProject } from "../load/project/load-project.ts";
+import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { describeProject, loadProject, type LoadOptions } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
+
+/** How validate (and `vitrine doctor`) load a site: as the build does, with the site config's settings, at the build time. */
+export function validateOptions(config: SiteConfig | undefined): LoadOptions {
+  return {
+    now: buildTime(),
+    expiredCanary: config?.report.expiredCanary ?? "error",
+    canary: config?.canary,
+    allowCode: config?.content.allowCode ?? false,
+    publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
+    requireDataFiles: true,
+  };
+}
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(
@@ -12,14 +25,7 @@ export async function runValidate(
 ): Promise<number> {
   const started = performance.now();
   const { config, error: configError } = await readSiteConfig(root);
-  const project = await loadProject(root, {
-    now: buildTime(),
-    expiredCanary: config?.report.expiredCanary ?? "error",
-    canary: config?.canary,
-    allowCode: config?.content.allowCode ?? false,
-    publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
-    requireDataFiles: true,
-  });
+  const project = await loadProject(root, validateOptions(config));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);
