@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildTime } from "../load/build-time.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
@@ -15,11 +16,17 @@ import { astroCheck, installedVersion, nodeCheck, type VitrinePackage } from "./
 export const DOCTOR_USAGE = "Usage: vitrine doctor";
 
 /**
- * The installed vitrine package's own package.json: two folders up from this module, both as
- * `src/cli/doctor.ts` in a checkout and as the compiled `lib/cli/doctor.js` in node_modules.
+ * The installed vitrine package's own package.json: the first one named `vitrine` up from this module,
+ * which is `src/cli/doctor.ts` in a checkout and the compiled `lib/cli/doctor.js` in node_modules.
  */
 function vitrinePackage(): VitrinePackage {
-  return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as VitrinePackage;
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    const json = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as VitrinePackage & { name?: string }) : {};
+    if (json.name === "vitrine") return json;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json of vitrine above ${start}`);
+  }
 }
 
 /** Runs one check; an unexpected error becomes that check's problem line, so the others still run. */

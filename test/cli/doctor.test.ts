@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runDoctor } from "../../src/cli/doctor.ts";
+import { pagesAddressCheck } from "../../src/cli/doctor/deploy-check.ts";
+import { originRepository } from "../../src/cli/doctor/git-remote.ts";
 import { nodeCheck } from "../../src/cli/doctor/versions.ts";
 import { validateOptions } from "../../src/cli/validate.ts";
 import { groupFingerprint } from "../../src/format/fingerprint.ts";
@@ -317,5 +320,31 @@ describe("vitrine doctor", () => {
     const unknown = await doctor(repoRoot, ["--fast"]);
     expect(unknown.err.join("\n")).toMatch(/Unknown option '--fast'[\s\S]*Usage: vitrine doctor/);
     expect(unknown.code).toBe(1);
+  });
+});
+
+describe("the address GitHub Pages serves a repository at", () => {
+  it.each([
+    ["git@github.com:acme/report.git", { owner: "acme", repo: "report" }],
+    ["https://github.com/acme/report", { owner: "acme", repo: "report" }],
+    ["https://github.com/Acme/acme.github.io.git", { owner: "Acme", repo: "acme.github.io" }],
+    ["ssh://git@github.com/acme/report.git", { owner: "acme", repo: "report" }],
+    ["https://gitlab.com/acme/report.git", undefined],
+  ])("reads the repository of the remote %s as git writes it to .git/config", async (url, repository) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-doctor-git-"));
+    gitOrigin(dir, url);
+    expect(await originRepository(dir)).toEqual(repository);
+  });
+
+  it.each([
+    ["acme/report", "https://acme.github.io", "/report/", "ok"],
+    ["acme/report", "https://acme.github.io", "/", "problem"],
+    ["Acme/acme.github.io", "https://acme.github.io", "/", "ok"],
+    ["Acme/acme.github.io", "https://acme.github.io", "/acme.github.io/", "problem"],
+    ["acme/report", "https://transparency.acme.org", "/", "ok"],
+    ["acme/report", "https://transparency.acme.org", "/report/", "problem"],
+  ])("%s with url %s and base %s: %s", (name, url, base, mark) => {
+    const [owner = "", repo = ""] = name.split("/");
+    expect(pagesAddressCheck({ url, base }, { owner, repo }, false).mark).toBe(mark);
   });
 });

@@ -29,7 +29,7 @@ function deployLine(deploy: WorkflowSummary, testedElsewhere: WorkflowSummary[])
  * `base` in the config only changes local builds: a warning, not a problem.
  */
 export function pagesAddressCheck(
-  config: SiteConfig,
+  config: Pick<SiteConfig, "url" | "base">,
   repository: GitHubRepository | undefined,
   baseFromPages: boolean,
 ): CheckLine {
