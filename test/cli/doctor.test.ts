@@ -82,9 +82,9 @@ describe("vitrine doctor", () => {
     const { code, out, err } = await doctor(dir);
     const { config } = await readSiteConfig(dir);
     const project = await loadProject(dir, validateOptions(config));
-    const { engines, dependencies } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    const { engines, peerDependencies } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
       engines: { node: string };
-      dependencies: { astro: string };
+      peerDependencies: { astro: string };
     };
     const astro = JSON.parse(readFileSync(path.join(repoRoot, "node_modules/astro/package.json"), "utf8")) as {
       version: string;
@@ -92,7 +92,7 @@ describe("vitrine doctor", () => {
     expect(err).toEqual([]);
     expect(out).toEqual([
       `ok      Node: ${process.versions.node} (vitrine needs ${engines.node})`,
-      `ok      Astro: ${astro.version} (vitrine needs ${dependencies.astro})`,
+      `ok      Astro: ${astro.version} (vitrine needs ${peerDependencies.astro})`,
       'ok      Config: src/site.config.ts is valid ("Velin Mail Transparency", base /)',
       "ok      Config: url is https://transparency.velinmail.be",
       `ok      Canary: content/canary.md is signed by the pinned key ${groupFingerprint(config?.canary?.fingerprint ?? "")} (on ${project.canary?.signedAt.slice(0, 10)}); it expires on 2027-02-01, in 65 days`,
