@@ -11,7 +11,7 @@ import { validateOptions } from "../../src/cli/validate.ts";
 import { groupFingerprint } from "../../src/format/fingerprint.ts";
 import { describeProject, loadProject } from "../../src/load/project/load-project.ts";
 import { readSiteConfig } from "../../src/load/project/read-site-config.ts";
-import { FIXED_NOW, makeFixtureSite, repoRoot, testRoot } from "../helpers/fixture-site.ts";
+import { FIXED_NOW, childEnv, makeFixtureSite, repoRoot, testRoot } from "../helpers/fixture-site.ts";
 
 /** A copy of the sample site (data, content, config, workflows) under test/.tmp, changed by `change`. */
 function doctorSite(name: string, change: (dir: string) => void = () => {}): string {
@@ -346,5 +346,30 @@ describe("the address GitHub Pages serves a repository at", () => {
   ])("%s with url %s and base %s: %s", (name, url, base, mark) => {
     const [owner = "", repo = ""] = name.split("/");
     expect(pagesAddressCheck({ url, base }, { owner, repo }, false).mark).toBe(mark);
+  });
+});
+
+describe("vitrine doctor on a site before npm install", () => {
+  it("says to run npm install when neither astro nor vitrine is installed", () => {
+    // Outside the repository, so no node_modules above it, and run by Node itself as the command line is
+    // (in this process, Vite would resolve the config's import of vitrine from the repository).
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-doctor-uninstalled-"));
+    mkdirSync(path.join(dir, "src"));
+    copyFileSync(path.join(repoRoot, "src/site.config.ts"), path.join(dir, "src/site.config.ts"));
+    const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/doctor.ts")], {
+      cwd: dir,
+      env: childEnv,
+      encoding: "utf8",
+    });
+    const out = result.stdout.trimEnd().split("\n");
+    expect(marked(out, "problem", "Astro")).toEqual([
+      "problem Astro: astro is not installed in this site To fix: run npm install in the site's folder",
+    ]);
+    expect(marked(out, "problem", "Config")).toEqual([
+      "problem Config: src/site.config.ts does not load: Cannot find package 'vitrine' imported from " +
+        `${path.join(dir, "src/site.config.ts")} To fix: run npm install in the site's folder: the config imports a package that is not installed`,
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
   });
 });

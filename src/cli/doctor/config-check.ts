@@ -16,6 +16,15 @@ export interface ConfigRead {
   error?: string;
 }
 
+/** What to do about a config that does not load: a bad key, a package not installed yet, or an error in the file. */
+function configFix(error: string): string {
+  if (error.startsWith("The site configuration is invalid"))
+    return `correct the keys named above in ${SITE_CONFIG_FILE}; each key is documented in vitrine's site config schema`;
+  if (/Cannot find (?:package|module)|Failed to (?:load|resolve)/i.test(error))
+    return "run npm install in the site's folder: the config imports a package that is not installed";
+  return `correct ${SITE_CONFIG_FILE}: it must load with Node as it is`;
+}
+
 /** Lines about the site config: that it exists and parses, then that `url` is a real https address. */
 export function configCheck(read: ConfigRead): CheckLine[] {
   if (read.error !== undefined)
@@ -24,7 +33,7 @@ export function configCheck(read: ConfigRead): CheckLine[] {
         mark: "problem",
         topic: "Config",
         text: `${SITE_CONFIG_FILE} does not load: ${read.error.split("\n").join(" ")}`,
-        fix: `correct the keys named above in ${SITE_CONFIG_FILE}; each key is documented in vitrine's site config schema`,
+        fix: configFix(read.error),
       },
     ];
   if (!read.config)
