@@ -1,4 +1,5 @@
 import path from "node:path";
+import { runDoctor } from "./doctor.ts";
 import { runInit } from "./init.ts";
 import { runMigrate } from "./migrate.ts";
 import { runNewPost } from "./new-post.ts";
@@ -17,6 +18,10 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   validate: {
     summary: "check the site config, data/ and content/, listing every problem with its file, line and column",
     run: (args, root, out, err) => runValidate(path.resolve(root, args[0] ?? "."), out, err),
+  },
+  doctor: {
+    summary: "check Node, the config, the canary, the data, the cache and what a deploy will do",
+    run: runDoctor,
   },
   migrate: {
     summary: "bring data/ and the site config up to this Vitrine's data format (--dry-run prints the changes only)",

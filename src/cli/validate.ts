@@ -1,7 +1,7 @@
 import path from "node:path";
 import { DATA_FORMAT, FIRST_DATA_FORMAT } from "../contract/data-format.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
-import { describeProject, loadProject } from "../load/project/load-project.ts";
+import { describeProject, loadProject, type LoadOptions } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
@@ -17,6 +17,18 @@ export function dataFormatNotice(config: SiteConfig): string | undefined {
   return `src/site.config.ts: dataFormat: ${DATA_FORMAT}, this Vitrine's data format, found ${found}: run npx vitrine migrate to upgrade data/ and the config (npx vitrine migrate --dry-run lists the changes first)`;
 }
 
+/** How validate (and `vitrine doctor`) load a site: as the build does, with the site config's settings, at the build time. */
+export function validateOptions(config: SiteConfig | undefined): LoadOptions {
+  return {
+    now: buildTime(),
+    expiredCanary: config?.report.expiredCanary ?? "error",
+    canary: config?.canary,
+    allowCode: config?.content.allowCode ?? false,
+    publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
+    requireDataFiles: true,
+  };
+}
+
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(
   root: string,
@@ -25,14 +37,7 @@ export async function runValidate(
 ): Promise<number> {
   const started = performance.now();
   const { config, error: configError } = await readSiteConfig(root);
-  const project = await loadProject(root, {
-    now: buildTime(),
-    expiredCanary: config?.report.expiredCanary ?? "error",
-    canary: config?.canary,
-    allowCode: config?.content.allowCode ?? false,
-    publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
-    requireDataFiles: true,
-  });
+  const project = await loadProject(root, validateOptions(config));
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const notice = config && dataFormatNotice(config);
   if (notice) err(`warning: ${notice}`);
