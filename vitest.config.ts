@@ -20,7 +20,7 @@ export default defineConfig({
           // Fast tests of the code: no site build, no browser, no dev server (`npx vitest --project unit`).
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/site/**", "test/.tmp/**"],
+          exclude: [...configDefaults.exclude, "test/site/**", "test/package/upgrade.test.ts", "test/.tmp/**"],
         },
       },
       {
@@ -31,6 +31,15 @@ export default defineConfig({
           name: "site",
           include: ["test/site/**/*.test.ts"],
           globalSetup: ["test/site/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The package as npm packs it: a new site made, installed, built and upgraded from tarballs, outside the
+          // repository (`npx vitest --project package`).
+          name: "package",
+          include: ["test/package/upgrade.test.ts"],
         },
       },
     ],

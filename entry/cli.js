@@ -3,5 +3,5 @@
 // The `vitrine` command (src/cli/main.ts).
 import { moduleUrl } from "./module-url.js";
 
-const cli = await import(moduleUrl("cli/main", import.meta.url));
+const cli = await import(/* @vite-ignore */ moduleUrl("cli/main", import.meta.url));
 await cli.cliMain();

@@ -2,5 +2,5 @@
 // `import vitrine from "vitrine"`: the Astro integration (src/astro/integration.ts).
 import { moduleUrl } from "./module-url.js";
 
-const integration = await import(moduleUrl("astro/integration", import.meta.url));
+const integration = await import(/* @vite-ignore */ moduleUrl("astro/integration", import.meta.url));
 export default integration.default;
