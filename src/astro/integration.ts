@@ -1,15 +1,17 @@
 import mdx from "@astrojs/mdx";
 import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import sitemap from "@astrojs/sitemap";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration, ViteUserConfig } from "astro";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import remarkGfm from "remark-gfm";
-import { defineSiteConfig, type SiteConfigInput } from "../contract/site-config-schema.ts";
+import { defineSiteConfig, SiteConfigError, type SiteConfigInput } from "../contract/site-config-schema.ts";
 import { rehypeContentGuard, rehypeOutboundLinks } from "../output/blog/rehype-content-guard.ts";
 import { remarkReadingTime } from "../output/blog/remark-reading-time.ts";
 import { dataChecksums } from "./integrations/data-checksums.ts";
 import { searchIndex } from "./integrations/search-index.ts";
 import { securityHeadersFile } from "./integrations/security-headers.ts";
+import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
 
@@ -34,6 +36,10 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
     name: "vitrine",
     hooks: {
       "astro:config:setup": ({ config, updateConfig, injectRoute }) => {
+        // Before any page is built: every file the config names must be there.
+        const root = fileURLToPath(config.root);
+        const missing = missingSiteFiles(site, root);
+        if (missing.length > 0) throw new SiteConfigError(`The site configuration is invalid:\n${missing.join("\n")}`);
         updateConfig({
           site: site.url,
           base: site.base,
@@ -71,7 +77,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
             shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
           },
           vite: {
-            plugins: [vitrineVirtualModules(site)],
+            plugins: [vitrineVirtualModules(site, root)],
             build: {
               // Every MDX collection entry triggers a harmless MODULE_LEVEL_DIRECTIVE warning about
               // "use astro:head-inject" (withastro/astro#18087); hide that one so real warnings stand out.
