@@ -1,7 +1,9 @@
 import path from "node:path";
 import { describeProject, loadProject } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
+import { pageCollisionProblems } from "../load/project/page-collisions.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
+import { missingSiteFiles } from "../astro/overrides.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
 
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
@@ -11,7 +13,11 @@ export async function runValidate(
   err: (line: string) => void,
 ): Promise<number> {
   const started = performance.now();
-  const { config, error: configError } = await readSiteConfig(root);
+  const { config, error: readError } = await readSiteConfig(root);
+  // The files the config names (components, logo, CSS), as the build checks them before any page.
+  const missing = config ? missingSiteFiles(config, root) : [];
+  const configError =
+    readError ?? (missing.length > 0 ? `The site configuration is invalid:\n${missing.join("\n")}` : undefined);
   const project = await loadProject(root, {
     now: buildTime(),
     expiredCanary: config?.report.expiredCanary ?? "error",
@@ -20,11 +26,12 @@ export async function runValidate(
     publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
     requireDataFiles: true,
   });
+  const problems = [...project.problems, ...(await pageCollisionProblems(root))];
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);
-  if (project.problems.length > 0) err(formatProblemReport(project.problems));
-  if (configError || project.problems.length > 0) {
+  if (problems.length > 0) err(formatProblemReport(problems));
+  if (configError || problems.length > 0) {
     err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
     return 1;
   }
