@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration, ViteUserConfig } from "astro";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import remarkGfm from "remark-gfm";
-import { defineSiteConfig, SiteConfigError, type SiteConfigInput } from "../contract/site-config-schema.ts";
+import { defineSiteConfig, type SiteConfigInput } from "../contract/site-config-schema.ts";
 import { rehypeContentGuard, rehypeOutboundLinks } from "../output/blog/rehype-content-guard.ts";
 import { remarkReadingTime } from "../output/blog/remark-reading-time.ts";
 import { dataChecksums } from "./integrations/data-checksums.ts";
@@ -35,11 +35,15 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
   return {
     name: "vitrine",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig, injectRoute }) => {
+      "astro:config:setup": ({ config, updateConfig, injectRoute, logger }) => {
         // Before any page is built: every file the config names must be there.
         const root = fileURLToPath(config.root);
         const missing = missingSiteFiles(site, root);
-        if (missing.length > 0) throw new SiteConfigError(`The site configuration is invalid:\n${missing.join("\n")}`);
+        if (missing.length > 0) {
+          logger.error(`The site configuration is invalid, so nothing was built:\n${missing.join("\n")}`);
+          // Exit rather than throw: the lines are the whole message, and a stack trace would bury them.
+          process.exit(1);
+        }
         updateConfig({
           site: site.url,
           base: site.base,
