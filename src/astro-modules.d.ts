@@ -10,3 +10,31 @@ declare module "virtual:vitrine/config" {
   const site: import("./contract/site-config-schema.ts").SiteConfig;
   export default site;
 }
+
+// The overridable components (src/astro/virtual-modules.ts): the site's own file from `components` in its config,
+// or the package's src/components/<Name>.astro.
+declare module "virtual:vitrine/components/Header" {
+  const Header: import("astro/runtime/server/index.js").AstroComponentFactory;
+  export default Header;
+}
+declare module "virtual:vitrine/components/Footer" {
+  const Footer: import("astro/runtime/server/index.js").AstroComponentFactory;
+  export default Footer;
+}
+declare module "virtual:vitrine/components/HomeIntro" {
+  const HomeIntro: import("astro/runtime/server/index.js").AstroComponentFactory;
+  export default HomeIntro;
+}
+declare module "virtual:vitrine/components/PostShare" {
+  const PostShare: import("astro/runtime/server/index.js").AstroComponentFactory;
+  export default PostShare;
+}
+
+// The theme's colours and the site's `customCss`, imported for their side effect after the package's CSS.
+declare module "virtual:vitrine/styles" {}
+
+// The site's logo: the URL of its emitted image file and its text alternative, or undefined without one.
+declare module "virtual:vitrine/logo" {
+  const logo: { src: string; alt: string } | undefined;
+  export default logo;
+}

@@ -1,6 +1,7 @@
 import mdx from "@astrojs/mdx";
 import { rehypeHeadingIds, unified } from "@astrojs/markdown-remark";
 import sitemap from "@astrojs/sitemap";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration, ViteUserConfig } from "astro";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import remarkGfm from "remark-gfm";
@@ -10,6 +11,7 @@ import { remarkReadingTime } from "../output/blog/remark-reading-time.ts";
 import { dataChecksums } from "./integrations/data-checksums.ts";
 import { searchIndex } from "./integrations/search-index.ts";
 import { securityHeadersFile } from "./integrations/security-headers.ts";
+import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
 
@@ -33,7 +35,15 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
   return {
     name: "vitrine",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig, injectRoute }) => {
+      "astro:config:setup": ({ config, updateConfig, injectRoute, logger }) => {
+        // Before any page is built: every file the config names must be there.
+        const root = fileURLToPath(config.root);
+        const missing = missingSiteFiles(site, root);
+        if (missing.length > 0) {
+          logger.error(`The site configuration is invalid, so nothing was built:\n${missing.join("\n")}`);
+          // Exit rather than throw: the lines are the whole message, and a stack trace would bury them.
+          process.exit(1);
+        }
         updateConfig({
           // The config's URL and base path, unless Astro was given its own (`astro build --base /repo/`, as the
           // GitHub Pages workflow does, or `site`/`base` in astro.config.mjs).
@@ -73,7 +83,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
             shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
           },
           vite: {
-            plugins: [vitrineVirtualModules(site)],
+            plugins: [vitrineVirtualModules(site, root)],
             build: {
               // Every MDX collection entry triggers a harmless MODULE_LEVEL_DIRECTIVE warning about
               // "use astro:head-inject" (withastro/astro#18087); hide that one so real warnings stand out.

@@ -1,23 +1,59 @@
+import path from "node:path";
 import type { Plugin } from "vite";
+import { OVERRIDABLE_COMPONENTS } from "../contract/appearance-schema.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { themeCss } from "../output/theme-css.ts";
+import { componentFiles } from "./overrides.ts";
 
 /** The module pages, layouts and components read the site's validated config from (see `src/astro/site-config.ts`). */
 export const CONFIG_MODULE = "virtual:vitrine/config";
+/** The prefix of the overridable components' modules: `virtual:vitrine/components/Header`. */
+export const COMPONENT_MODULE_PREFIX = "virtual:vitrine/components/";
+/** The module the layout imports after the package's CSS: the theme's colours, then the site's `customCss`. */
+export const STYLES_MODULE = "virtual:vitrine/styles";
+/** The CSS of the site's `theme` (src/output/theme-css.ts). */
+export const THEME_CSS_MODULE = "virtual:vitrine/theme.css";
+/** The site's logo: `{ src, alt }` with `src` the URL of the image Vite emitted, or `undefined` without a logo. */
+export const LOGO_MODULE = "virtual:vitrine/logo";
+
+/** `import` of a file by its absolute path, in a form Vite resolves on every platform. */
+const importOf = (file: string, query = ""): string => JSON.stringify(`/@fs${file.split(path.sep).join("/")}${query}`);
 
 /**
- * A Vite plugin serving the integration's modules: `virtual:vitrine/config`, the site config as the integration
- * validated it (JSON, so that the pages never depend on where the config file is or how it was loaded).
+ * A Vite plugin serving the integration's modules to the package's pages: `virtual:vitrine/config` (the site
+ * config as the integration validated it, as JSON, so pages never depend on where the config file is),
+ * `virtual:vitrine/components/<Name>` (the site's own component or the package's, resolved to its file so that
+ * Astro compiles it like any other), `virtual:vitrine/styles` and `virtual:vitrine/logo`. `root` is the site's
+ * root folder, which the site's paths are relative to.
  */
-export function vitrineVirtualModules(site: SiteConfig): Plugin {
+export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
+  const logo = site.logo;
   const modules: Record<string, string> = {
     [CONFIG_MODULE]: `export default ${JSON.stringify(site)};`,
+    [STYLES_MODULE]: [THEME_CSS_MODULE, ...site.customCss.map((file) => path.resolve(root, file))]
+      .map((id) => `import ${id === THEME_CSS_MODULE ? JSON.stringify(id) : importOf(id)};`)
+      .join("\n"),
+    [THEME_CSS_MODULE]: themeCss(site.theme),
+    // `?url&no-inline`: the image is emitted as a file of the site's own (hashed), never inlined as a data: URL.
+    [LOGO_MODULE]: logo
+      ? `import src from ${importOf(path.resolve(root, logo.src), "?url&no-inline")};\nexport default { src, alt: ${JSON.stringify(logo.alt)} };`
+      : "export default undefined;",
   };
+  const components = componentFiles(site, root);
   const resolved = (id: string) => `\0${id}`;
   return {
     name: "vitrine:virtual-modules",
     resolveId: {
       filter: { id: /^virtual:vitrine\// },
-      handler: (id) => (id in modules ? resolved(id) : undefined),
+      handler: (id) => {
+        if (id.startsWith(COMPONENT_MODULE_PREFIX)) {
+          const name = id.slice(COMPONENT_MODULE_PREFIX.length);
+          return OVERRIDABLE_COMPONENTS.find((known) => known === name)
+            ? components[name as keyof typeof components]
+            : undefined;
+        }
+        return id in modules ? resolved(id) : undefined;
+      },
     },
     load: {
       filter: { id: /^\0virtual:vitrine\// },

@@ -3,7 +3,9 @@ import { DATA_FORMAT, FIRST_DATA_FORMAT } from "../contract/data-format.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { describeProject, loadProject, type LoadOptions } from "../load/project/load-project.ts";
 import { buildTime } from "../load/build-time.ts";
+import { pageCollisionProblems } from "../load/project/page-collisions.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
+import { missingSiteFiles } from "../astro/overrides.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
 
 /**
@@ -36,15 +38,20 @@ export async function runValidate(
   err: (line: string) => void,
 ): Promise<number> {
   const started = performance.now();
-  const { config, error: configError } = await readSiteConfig(root);
+  const { config, error: readError } = await readSiteConfig(root);
+  // The files the config names (components, logo, CSS), as the build checks them before any page.
+  const missing = config ? missingSiteFiles(config, root) : [];
+  const configError =
+    readError ?? (missing.length > 0 ? `The site configuration is invalid:\n${missing.join("\n")}` : undefined);
   const project = await loadProject(root, validateOptions(config));
+  const problems = [...project.problems, ...(await pageCollisionProblems(root))];
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const notice = config && dataFormatNotice(config);
   if (notice) err(`warning: ${notice}`);
   for (const warning of project.warnings) err(`warning: ${formatProblem(warning)}`);
   if (configError) err(configError);
-  if (project.problems.length > 0) err(formatProblemReport(project.problems));
-  if (configError || project.problems.length > 0) {
+  if (problems.length > 0) err(formatProblemReport(problems));
+  if (configError || problems.length > 0) {
     err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
     return 1;
   }

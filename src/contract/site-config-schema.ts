@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
+import { ComponentsSchema, CustomCssSchema, LogoSchema, ThemeSchema } from "./appearance-schema.ts";
 import { DATA_FORMAT } from "./data-format.ts";
 import { ID_PATTERN } from "./fields/csv-fields.ts";
 import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
@@ -181,6 +182,29 @@ export const SiteConfigSchema = z.object({
   blockingBanner: z.boolean({ error: "true or false" }).default(false),
   /** Services offered; at least one. */
   services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
+  /**
+   * The site's own components in place of the package's (docs/customising.md), as paths from the site's root
+   * folder; each must exist. A replacement may wrap the original: `import Header from "vitrine/components/Header.astro"`.
+   * @example { Header: "./src/components/Header.astro", Footer: "./src/components/Footer.astro" }
+   */
+  components: ComponentsSchema,
+  /**
+   * Text colours in place of the package's, for the light theme, the dark one or both (docs/theming.md). Each
+   * must keep WCAG AA contrast (4.5:1) against the theme's backgrounds.
+   * @example { link: { light: "#00607a", dark: "#7fd4ea" }, accent: { light: "#7a3b00" } }
+   */
+  theme: ThemeSchema,
+  /**
+   * The organisation's logo in the header, before the site's name: an image file of the site (never a remote
+   * address) and its text alternative.
+   * @example { src: "./src/assets/logo.svg", alt: "" }
+   */
+  logo: LogoSchema.optional(),
+  /**
+   * The site's own CSS files, included on every page after the package's CSS and the theme colours.
+   * @example ["./src/site.css"]
+   */
+  customCss: CustomCssSchema,
 });
 
 /** The site configuration as written by the site's owner. */

@@ -180,14 +180,17 @@ describe("vitrine init <folder>", () => {
     expect(read("public/favicon.svg")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   });
 
-  it("gives every key of the site config schema a value and a one-line comment, the canary's only as an example", () => {
+  it("gives every key of the site config schema a value and a one-line comment, the canary's and the look's only as examples", () => {
     const lines = read("src/site.config.ts").split("\n");
     const keyLine = (key: string, commented: boolean): number =>
       lines.findIndex((line) => new RegExp(`^\\s*${commented ? "//\\s+" : ""}${key}:`).test(line));
-    const canaryKeys = keyPaths(SiteConfigSchema).filter((key) => key.startsWith("canary"));
+    // The canary and the keys of a site's own look are examples, commented out, until a site has their files.
+    const exampleKeys = keyPaths(SiteConfigSchema).filter((key) =>
+      /^(canary|components|theme|logo|customCss)\b/.test(key),
+    );
     for (const keyPath of keyPaths(SiteConfigSchema)) {
       const key = keyPath.split(".").at(-1) ?? "";
-      const commented = canaryKeys.includes(keyPath);
+      const commented = exampleKeys.includes(keyPath);
       const index = keyLine(key, commented);
       expect(index, keyPath).toBeGreaterThan(0);
       expect(lines[index - 1]?.trim(), `the comment above ${keyPath}`).toMatch(/^\/\/\s+(?:\/\/ )?\S/);

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runValidate, testRoot } from "../helpers/fixture-site.ts";
@@ -7,9 +7,14 @@ import { repoRoot, runValidate, testRoot } from "../helpers/fixture-site.ts";
 // What Node runs of the package is compiled to JavaScript before `npm pack` (tsconfig.build.json): Node strips
 // types from .ts files, but not inside node_modules, where the package will live. The compiled command line
 // must say exactly what the source says.
-// Inside the repository, so that the compiled files find the dependencies in its node_modules as they will in a site's.
-const out = path.join(repoRoot, "test/.tmp/package-lib");
-rmSync(out, { recursive: true, force: true });
+// Inside the repository, so that the compiled files find the dependencies in its node_modules as they will in a site's,
+// and in a folder laid out as the package is: lib/ beside src/, where compiled modules find the package's pages
+// and components (src/routes/, src/components/) as they do installed.
+const packageRoot = path.join(repoRoot, "test/.tmp/package");
+const out = path.join(packageRoot, "lib");
+rmSync(packageRoot, { recursive: true, force: true });
+mkdirSync(packageRoot, { recursive: true });
+symlinkSync(path.join(repoRoot, "src"), path.join(packageRoot, "src"), "dir");
 
 const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
 const run = (script: string, ...args: string[]) =>

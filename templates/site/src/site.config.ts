@@ -63,6 +63,43 @@ export default defineSiteConfig({
   },
   // Show a banner on every page while a core service (below) is blocked somewhere.
   blockingBanner: false,
+  // Your own look, without changing Vitrine's code: uncomment what you use (see node_modules/vitrine/docs/customising.md).
+  // Components of your own in place of Vitrine's, as paths from this folder; yours may wrap Vitrine's.
+  // components: {
+  //   // The site header: logo, name, navigation.
+  //   Header: "./src/components/Header.astro",
+  //   // The site footer.
+  //   Footer: "./src/components/Footer.astro",
+  //   // The home page's heading and introduction.
+  //   HomeIntro: "./src/components/HomeIntro.astro",
+  //   // The "Share" section after each blog post.
+  //   PostShare: "./src/components/PostShare.astro",
+  // },
+  // Text colours for the light and the dark theme; each must keep enough contrast (node_modules/vitrine/docs/theming.md).
+  // theme: {
+  //   // Body text.
+  //   text: {
+  //     // In the light theme.
+  //     light: "#1b1f24",
+  //     // In the dark theme.
+  //     dark: "#e6edf3",
+  //   },
+  //   // Secondary text: dates, the footer.
+  //   muted: { light: "#4a5361", dark: "#9ba7b4" },
+  //   // Links.
+  //   link: { light: "#0b57b0", dark: "#79b8ff" },
+  //   // Warnings: ongoing blocks, an expired canary.
+  //   accent: { light: "#8a1c1c", dark: "#ff9492" },
+  // },
+  // Your logo in the header, before the site's name.
+  // logo: {
+  //   // The image file, in this folder (never an address on another site).
+  //   src: "./src/assets/logo.svg",
+  //   // What it says for readers who cannot see it; "" when the name beside it says it all.
+  //   alt: "",
+  // },
+  // CSS files of your own, included after Vitrine's on every page.
+  // customCss: ["./src/site.css"],
   // The services you offer, at least one; blocking events say which of them were blocked.
   services: [
     {
