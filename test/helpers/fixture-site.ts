@@ -93,9 +93,9 @@ export function runAstroAsync(
   });
 }
 
-/** Runs `npm run validate`'s script on the project in `dir`. */
+/** Runs `vitrine validate` on the project in `dir`, through the package's command (its `bin`), as a site runs it. */
 export function runValidate(dir: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), dir], {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, "entry/cli.js"), "validate", dir], {
     cwd: repoRoot,
     env: childEnv,
     encoding: "utf8",
