@@ -92,18 +92,3 @@ export async function runDoctor(
   out(summary(lines));
   return lines.some((line) => line.mark === "problem") ? 1 : 0;
 }
-
-if (import.meta.main) {
-  runDoctor(
-    process.argv.slice(2),
-    path.resolve(process.cwd()),
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`doctor could not finish: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}

@@ -254,18 +254,3 @@ export async function runInit(
   out("  npm run build");
   return 0;
 }
-
-if (import.meta.main) {
-  runInit(
-    process.argv.slice(2),
-    process.cwd(),
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`init could not finish: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}

@@ -125,18 +125,3 @@ export async function runMigrate(
   out(`Migrated from data format ${format} to ${target}: ${count(lines.length, "change")} in ${count(files, "file")}.`);
   return 0;
 }
-
-if (import.meta.main) {
-  runMigrate(
-    process.argv.slice(2),
-    process.cwd(),
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`migrate could not finish: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
-}

@@ -99,15 +99,3 @@ export async function runNewPost(
     return 1;
   }
 }
-
-if (import.meta.main) {
-  runNewPost(
-    process.argv.slice(2),
-    process.cwd(),
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    () => (process.exitCode = 2),
-  );
-}

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { DATA_FORMAT, FIRST_DATA_FORMAT } from "../contract/data-format.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { describeProject, loadProject, type LoadOptions } from "../load/project/load-project.ts";
@@ -60,19 +59,4 @@ export async function runValidate(
     : "";
   out(`All valid in ${seconds} s: ${describeProject(project)}.${upgrade}`);
   return 0;
-}
-
-if (import.meta.main) {
-  const root = path.resolve(process.argv[2] ?? process.cwd());
-  runValidate(
-    root,
-    (line) => console.log(line),
-    (line) => console.error(line),
-  ).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      console.error(`validate could not finish: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 2;
-    },
-  );
 }

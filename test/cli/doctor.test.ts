@@ -356,7 +356,7 @@ describe("vitrine doctor on a site before npm install", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "vitrine-doctor-uninstalled-"));
     mkdirSync(path.join(dir, "src"));
     copyFileSync(path.join(repoRoot, "src/site.config.ts"), path.join(dir, "src/site.config.ts"));
-    const result = spawnSync(process.execPath, [path.join(repoRoot, "src/cli/doctor.ts")], {
+    const result = spawnSync(process.execPath, [path.join(repoRoot, "entry/cli.js"), "doctor"], {
       cwd: dir,
       env: childEnv,
       encoding: "utf8",

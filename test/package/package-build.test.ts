@@ -41,7 +41,7 @@ describe("the package's build of what Node runs", () => {
 
   it("validates as the source does: the same report for a valid site and for one with problems", () => {
     for (const dir of [repoRoot, path.join(testRoot, "fixtures/errors/figure-rules")]) {
-      const compiled = run("cli/validate.js", dir);
+      const compiled = run("cli/main.js", "validate", dir);
       const source = runValidate(dir);
       expect(compiled.status, dir).toBe(source.code);
       // The time it took differs between two runs; nothing else may.
@@ -55,9 +55,9 @@ describe("the package's build of what Node runs", () => {
     // A dry run writes nothing, so it can run on the fixture itself.
     const site = path.join(testRoot, "fixtures/format-1");
     const migrate = (script: string) =>
-      spawnSync(process.execPath, [script, "--dry-run"], { cwd: site, encoding: "utf8" });
-    const compiled = migrate(path.join(out, "cli/migrate.js"));
-    const source = migrate(path.join(repoRoot, "src/cli/migrate.ts"));
+      spawnSync(process.execPath, [script, "migrate", "--dry-run"], { cwd: site, encoding: "utf8" });
+    const compiled = migrate(path.join(out, "cli/main.js"));
+    const source = migrate(path.join(repoRoot, "src/cli/main.ts"));
     expect(compiled.stderr).toBe("");
     expect(compiled.status).toBe(0);
     expect(compiled.stdout).toContain("src/site.config.ts: set dataFormat to 2\n");

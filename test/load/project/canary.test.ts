@@ -218,7 +218,7 @@ describe("the canary's expiry", () => {
     const root = projectWithCanary({ "canary.md": "canary-expired.md", "canary.md.asc": "canary-expired.md.asc" });
     const validate = (env: Record<string, string>) => {
       const { SOURCE_DATE_EPOCH: _fixed, ...rest } = childEnv;
-      return spawnSync(process.execPath, [path.join(repoRoot, "src/cli/validate.ts"), root], {
+      return spawnSync(process.execPath, [path.join(repoRoot, "entry/cli.js"), "validate", root], {
         env: { ...rest, ...env },
         encoding: "utf8",
       });
