@@ -44,7 +44,7 @@ function summary(lines: readonly CheckLine[]): string {
   const [problems, warnings] = [count("problem"), count("warning")];
   if (problems + warnings === 0) return "Everything checked is ok.";
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(problems, "problem")}, ${plural(warnings, "warning")}.${problems > 0 ? " Fix the problems first: the site will not build or deploy as it is." : ""}`;
+  return `${plural(problems, "problem")}, ${plural(warnings, "warning")}.${problems > 0 ? " Fix the problems first: as it is, the site will not build, or will not be right once deployed." : ""}`;
 }
 
 /**
