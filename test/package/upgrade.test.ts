@@ -88,6 +88,14 @@ describe("vitrine as a package", () => {
       "my-report",
     ]);
     expect(output).toContain("Created a Vitrine site");
+    // Files npm could drop from a package (dot files) arrive too: the workflows that deploy, and what git ignores.
+    for (const file of [
+      ".github/workflows/deploy.yml",
+      ".github/workflows/test.yml",
+      ".gitignore",
+      "data/requests.csv",
+    ])
+      expect(readFileSync(path.join(site, file), "utf8").length, file).toBeGreaterThan(0);
     const manifest = JSON.parse(readFileSync(path.join(site, "package.json"), "utf8")) as {
       dependencies: Record<string, string>;
     };
