@@ -15,7 +15,7 @@ import { childEnv, repoRoot } from "../helpers/fixture-site.ts";
 const work = mkdtempSync(path.join(tmpdir(), "vitrine-upgrade-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The text in the package's layout that the second version changes, as a reader sees it in every page's footer. */
+/** The text in the package's footer component that the second version changes, as a reader sees it in every page's footer. */
 const FOOTER = "Published by {site.organisation.name}";
 const FOOTER_V2 = "Published with Vitrine 0.1.1 by {site.organisation.name}";
 
@@ -69,10 +69,10 @@ describe("vitrine as a package", () => {
     run(v2, "tar", ["-xzf", tarballIn(path.join(work, "v1")), "--strip-components=1"]);
     const manifest = JSON.parse(readFileSync(path.join(v2, "package.json"), "utf8")) as { version: string };
     writeFileSync(path.join(v2, "package.json"), JSON.stringify({ ...manifest, version: "0.1.1" }, null, 2));
-    const layout = path.join(v2, "src/layouts/BaseLayout.astro");
-    const text = readFileSync(layout, "utf8");
+    const footer = path.join(v2, "src/components/Footer.astro");
+    const text = readFileSync(footer, "utf8");
     expect(text).toContain(FOOTER);
-    writeFileSync(layout, text.replace(FOOTER, FOOTER_V2));
+    writeFileSync(footer, text.replace(FOOTER, FOOTER_V2));
     run(v2, "npm", ["pack", "--ignore-scripts", "--pack-destination", path.join(work, "v2")]);
     expect(path.basename(tarballIn(path.join(work, "v2")))).toBe("vitrine-0.1.1.tgz");
   });
