@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { checkFields } from "../../contract/schemas/check-fields.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
+import { fieldPath } from "../validation/field-path.ts";
 import type { Problem } from "../validation/problem.ts";
 
 /** Where something stands in a content file, and its text. */
@@ -133,7 +134,7 @@ export function readFrontmatter<Shape extends FieldShape>(
       file,
       line: pos.line,
       column: pos.column,
-      field: [issue.field, ...issue.path].join("."),
+      field: fieldPath(issue.field, issue.path),
       expected,
       found,
     });

@@ -1,6 +1,7 @@
 import { columnName } from "../csv/column-names.ts";
 import type { LocatedRecord, RecordKey } from "../csv/read-records.ts";
 import { didYouMean } from "../validation/did-you-mean.ts";
+import { fieldPath } from "../validation/field-path.ts";
 import type { Problem } from "../validation/problem.ts";
 import type { ContentEntry } from "./read-content-folder.ts";
 
@@ -73,7 +74,7 @@ export function frontmatterIdProblems<T extends Record<K, string[]>, K extends s
         file: entry.file,
         line: at.line,
         column: at.column,
-        field: `${key}.${index}`,
+        field: fieldPath(key, [index]),
         expected: unknownId(id, ids, what),
         found: id,
       });

@@ -118,7 +118,7 @@ describe("data files of kinds the site does not publish", () => {
     expect(figures).toHaveLength(9);
     // An id that names no record may be one of the kind left out: the message says so.
     expect(site.problems.map(formatProblem)).toContain(
-      'content/blog/how-we-answer-requests.mdx:13:5: related.0: the id of a record in data/ (publishes.requests false in src/site.config.ts: none of those), found "req-2021-008"',
+      'content/blog/how-we-answer-requests.mdx:13:5: related › item 1: the id of a record in data/ (publishes.requests false in src/site.config.ts: none of those), found "req-2021-008"',
     );
   });
 
