@@ -43,11 +43,32 @@ function htmlTree(tree: Root, body: string): HastRoot {
   return hasRaw ? (raw(hast, { passThrough: [...MDX_NODE_TYPES], file: new VFile(body) }) as HastRoot) : hast;
 }
 
-interface PositionedError {
+/** What an MDX parser error carries: its reason and, for most errors, the place it was found. */
+export interface PositionedError {
   reason?: string;
   message?: string;
   line?: number | null;
   column?: number | null;
+}
+
+/** The opening tag's place in an "Expected a closing tag for `<div>` (10:1-10:6)" message of mdast-util-mdx-jsx. */
+const OPEN_TAG_PLACE = / \((\d+):(\d+)-\d+:\d+\)/;
+
+/**
+ * Where an MDX syntax error is, and its reason without the place. A tag left open until the end of the
+ * file comes without a place of its own (it would be line 1), so it is reported at the opening tag,
+ * which its message names: `Expected a closing tag for \`<div>\` before the end of the file`.
+ */
+export function mdxSyntaxError(error: PositionedError): { reason: string; line: number; column: number } {
+  const reason = error.reason ?? error.message ?? "unreadable";
+  const tag = OPEN_TAG_PLACE.exec(reason);
+  if (!tag) return { reason, line: error.line ?? 1, column: error.column ?? 1 };
+  const withoutPlace = reason.replace(OPEN_TAG_PLACE, "");
+  return {
+    reason: error.line == null ? `${withoutPlace} before the end of the file` : withoutPlace,
+    line: Number(tag[1]),
+    column: Number(tag[2]),
+  };
 }
 
 /** A capitalised JSX element in an MDX body: its name, plain-string attributes and where it stands. */
@@ -92,19 +113,18 @@ export function readMdxBody(source: string, file: string, options: BodyOptions =
   try {
     tree = mdxProcessor.parse(body);
   } catch (error) {
-    const { reason, message, line, column } = error as PositionedError;
-    const at = line ?? 1;
-    const expected = `valid MDX (${reason ?? message ?? "unreadable"}; write \\{ for a literal brace and &lt; for a literal <)`;
+    const { reason, line, column } = mdxSyntaxError(error as PositionedError);
+    const expected = `valid MDX (${reason}; write \\{ for a literal brace and &lt; for a literal <)`;
     return {
       ...empty,
       problems: [
         {
           file,
-          line: at,
-          column: column ?? 1,
+          line,
+          column,
           field: "body",
           expected,
-          found: (text.split(/\r?\n/)[at - 1] ?? "").trim(),
+          found: (text.split(/\r?\n/)[line - 1] ?? "").trim(),
         },
       ],
     };
