@@ -63,15 +63,14 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
     }
     seen.add(name);
   });
-  const missing = requiredColumns(shape).filter((name) => !table.header.includes(name));
-  if (missing.length > 0) {
-    const columns = `column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`;
+  // One line per missing column, naming it, at the start of the header: it has no column of its own yet.
+  for (const name of requiredColumns(shape).filter((column) => !table.header.includes(column))) {
     problems.push({
       file,
       line: 1,
-      column: table.header.length + 1,
+      column: 1,
       field: "header",
-      expected: `the required ${columns}`,
+      expected: `a column named ${name}, which is required (docs/data-format.md lists the columns)`,
       found: table.header.join(table.delimiter),
     });
   }
