@@ -30,6 +30,10 @@ export function validateOptions(config: SiteConfig | undefined): LoadOptions {
   };
 }
 
+/** validate's last line when it found problems: what to do next. */
+export const VALIDATE_FAILED =
+  "Fix the lines above (docs/data-format.md describes every file and column), then run npm run validate again: the site builds once it says all is valid.";
+
 /** Checks the site config (when there is one), data/ and content/ of the project in `root`; returns the exit code. */
 export async function runValidate(
   root: string,
@@ -51,7 +55,7 @@ export async function runValidate(
   if (configError) err(configError);
   if (problems.length > 0) err(formatProblemReport(problems));
   if (configError || problems.length > 0) {
-    err("Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.");
+    err(VALIDATE_FAILED);
     return 1;
   }
   const upgrade = notice

@@ -27,7 +27,7 @@ describe("npm run validate", () => {
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       ...read(path.join(testRoot, "fixtures/errors/bad-enum/expected.txt")).trimEnd().split("\n"),
       "7 problems in 1 file.",
-      "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+      "Fix the lines above (docs/data-format.md describes every file and column), then run npm run validate again: the site builds once it says all is valid.",
     ]);
   });
 
@@ -37,7 +37,7 @@ describe("npm run validate", () => {
     expect(result.stderr.trimEnd().split("\n")).toEqual([
       ...read(path.join(testRoot, "fixtures/errors/not-utf8/expected.txt")).trimEnd().split("\n"),
       "1 problem in 1 file.",
-      "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+      "Fix the lines above (docs/data-format.md describes every file and column), then run npm run validate again: the site builds once it says all is valid.",
     ]);
   });
 
@@ -65,7 +65,7 @@ describe("npm run validate", () => {
         'data/Requests.xlsx:1:1: file name: a CSV file: spreadsheet files are not read; export it as CSV UTF-8 to data/Requests.csv (in Excel, File › Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice, File › Save As › Text CSV, "Edit filter settings", Character set "Unicode (UTF-8)"), then remove it from data/, found "Requests.xlsx"',
         'data/requests.csv:1:1: file: this file, at least its header line (without it the site would publish none of these records, as if there were none); found Requests.xlsx: file names are case-sensitive, and only CSV UTF-8 is read, found "no such file"',
         "2 problems in 2 files.",
-        "Nothing was published. Fix the lines above (see docs/data-format.md), then run npm run validate again.",
+        "Fix the lines above (docs/data-format.md describes every file and column), then run npm run validate again: the site builds once it says all is valid.",
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
