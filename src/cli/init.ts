@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
-import { slug } from "github-slugger";
+import slugify from "@sindresorhus/slugify";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../contract/schemas/incident.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
@@ -88,10 +88,10 @@ export function nameFromFolder(folder: string): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(" ") || "Our Organisation";
 }
 
-/** A valid npm package name made from a folder name: `My Report` → `my-report`. */
+/** A valid npm package name made from a folder name, in ASCII: `My Report` → `my-report`, `Отчёт` → `otchyot`. */
 export function packageNameFromFolder(folder: string): string {
   return (
-    slug(folder)
+    slugify(folder, { preserveCharacters: ["_", "."] })
       .replace(/^[._-]+|[._-]+$/g, "")
       .slice(0, 214) || "transparency-report"
   );

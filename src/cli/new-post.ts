@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { slug } from "github-slugger";
+import slugify from "@sindresorhus/slugify";
+import { ID_MAX_LENGTH } from "../contract/fields/csv-fields.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 
 /** Today's date, `YYYY-MM-DD`, in `timeZone`. */
@@ -33,9 +34,21 @@ export function newPostSource(title: string, date: string, author: string | unde
   ].join("\n");
 }
 
+/**
+ * The file name (without `.mdx`) of a post titled `title`: lowercase ASCII letters, digits and hyphens,
+ * every other script transliterated (`Блокировка в России` → `blokirovka-v-rossii`, `Ärger` → `aerger`),
+ * cut at a word to the longest name the site accepts. Empty when the title has nothing to transliterate.
+ */
+export function postSlug(title: string): string {
+  const full = slugify(title);
+  if (full.length <= ID_MAX_LENGTH) return full;
+  const cut = full.slice(0, ID_MAX_LENGTH + 1);
+  return cut.slice(0, cut.lastIndexOf("-")).replace(/-+$/, "") || full.slice(0, ID_MAX_LENGTH);
+}
+
 /** Creates `content/blog/<slug>.mdx` in `root` for `title`; returns its path relative to `root`. Never overwrites. */
 export async function createPost(root: string, title: string, now = new Date()): Promise<string> {
-  const name = slug(title.trim());
+  const name = postSlug(title);
   if (name === "" || /^\d+$/.test(name))
     throw new Error(`"${title}" gives no usable file name; use a title with letters in it.`);
   const file = path.join("content/blog", `${name}.mdx`);
@@ -57,6 +70,19 @@ export async function createPost(root: string, title: string, now = new Date()):
 
 /** How to call the command, printed by `--help` and after a mistake. */
 export const NEW_POST_USAGE = 'Usage: vitrine new post "Title of the post"';
+
+/** What `--help` prints. */
+export const NEW_POST_HELP: readonly string[] = [
+  NEW_POST_USAGE,
+  'In a site: npm run new:post -- "Title of the post"',
+  "",
+  "Writes content/blog/<slug>.mdx: a draft (draft: true) dated today in the site's time zone, with the",
+  "first author of content/authors/. The slug is the title in lowercase Latin letters, digits and hyphens",
+  "(Блокировка в России → blokirovka-v-rossii). It never overwrites a post.",
+  "",
+  "Options:",
+  "  -h, --help  print this help",
+];
 
 /**
  * What the command line asks for: the title (the words after the options, joined), help, or a mistake
@@ -83,7 +109,7 @@ export async function runNewPost(
 ): Promise<number> {
   const request = newPostArguments(args);
   if ("help" in request) {
-    out(`${NEW_POST_USAGE}\nCreates content/blog/<slug>.mdx, a draft dated today.`);
+    for (const line of NEW_POST_HELP) out(line);
     return 0;
   }
   if ("error" in request) {

@@ -319,6 +319,7 @@ describe("names from the folder name", () => {
     ["Report 2026", "Report 2026", "report-2026"],
     [".hidden", ".hidden", "hidden"],
     ["---", "Our Organisation", "transparency-report"],
+    ["Отчёт", "Отчёт", "otchyot"],
   ])("%j gives the organisation %j and the package %j", (folder, name, pkg) => {
     expect(nameFromFolder(folder)).toBe(name);
     expect(packageNameFromFolder(folder)).toBe(pkg);
