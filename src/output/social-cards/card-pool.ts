@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { cardCacheKey, cardFile, type CardPoolTimes } from "./card-cache.ts";
 import type { CardData } from "./card-data.ts";
 import type { CardJob, CardJobResult } from "./card-worker.ts";
+import { trackProgress } from "../../format/progress.ts";
 
 /** Settings of the card pool. */
 export interface CardPoolOptions {
@@ -19,6 +20,8 @@ export interface CardPoolOptions {
   fontHashes: readonly string[];
   /** Worker processes to start; by default one per core the process may use (`os.availableParallelism()`). */
   workers?: number;
+  /** Prints how many cards are to draw, then how far the drawing is and the time left (see `trackProgress`). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -63,8 +66,10 @@ export async function renderMissingCards(
 ): Promise<(CardPoolTimes & { keys: string[] }) | undefined> {
   const present = new Set(await readdir(options.folder).catch(() => [] as string[]));
   const jobs = new Map<string, CardJob>();
+  const keys = new Set<string>();
   for (const data of cards) {
     const key = cardCacheKey(data, options.fontHashes);
+    keys.add(key);
     const file = cardFile(options.folder, key);
     if (!present.has(`${key}.png`) && !jobs.has(key)) jobs.set(key, { key, file, data });
   }
@@ -74,6 +79,12 @@ export async function renderMissingCards(
   const queue = [...jobs.values()];
   const workerCount = Math.max(1, Math.min(options.workers ?? availableParallelism(), queue.length));
   const started = performance.now();
+  const log = options.log ?? (() => undefined);
+  const cached = keys.size - queue.length;
+  log(
+    `social cards: drawing ${queue.length} (${cached} already in the cache) on ${workerCount} worker process${workerCount === 1 ? "" : "es"}`,
+  );
+  const progress = trackProgress({ label: "social cards", done: "drawn", total: queue.length, log });
   let busyMs = 0;
   const drawn: string[] = [];
   const workers: ChildProcess[] = Array.from({ length: workerCount }, () =>
@@ -101,6 +112,7 @@ export async function renderMissingCards(
               }
               busyMs += result.ms;
               drawn.push(result.key);
+              progress.advance();
               next();
             });
             worker.on("error", reject);

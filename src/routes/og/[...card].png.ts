@@ -44,7 +44,9 @@ async function prerenderMissingCards() {
   const workers = cardWorkerCount();
   if (import.meta.env.DEV || workers === 0) return undefined;
   const cards = (await getSite()).routes.cards.map((card) => card.data);
-  return renderMissingCards(cards, { folder, fontHashes: (await cardFonts()).hashes, workers });
+  // A cold build draws cards for a minute or more before the first page is written: say how far it is.
+  const log = (line: string): void => console.info(`[vitrine] ${line}`);
+  return renderMissingCards(cards, { folder, fontHashes: (await cardFonts()).hashes, workers, log });
 }
 
 /**

@@ -626,12 +626,22 @@ describe("card pool", () => {
   it("draws every missing card in two worker processes into the cache, each once, and nothing when all are there", async () => {
     const { hashes } = await readCardFonts();
     // The worker is found by module resolution (vitrine/card-worker), as in a build.
+    const lines: string[] = [];
     const times = await renderMissingCards([...cards, cards[0] as CardData], {
       folder,
       fontHashes: hashes,
       workers: 2,
+      log: (line) => lines.push(line),
     });
     expect(times).toMatchObject({ cards: 4, workers: 2 });
+    // Says how many it draws, then how far it is after each quarter, with the time left; never silent.
+    expect(lines[0]).toBe("social cards: drawing 4 (0 already in the cache) on 2 worker processes");
+    expect(lines.slice(1).map((line) => line.replace(/about .* left$/, "about … left"))).toEqual([
+      "social cards: 1 of 4 drawn (25 %), about … left",
+      "social cards: 2 of 4 drawn (50 %), about … left",
+      "social cards: 3 of 4 drawn (75 %), about … left",
+    ]);
+    expect(lines[1]).toMatch(/about (\d+ s|\d+ min \d\d s) left$/);
     expect(times?.busyMs).toBeGreaterThan(0);
     const files = readdirSync(folder).filter((name) => name.endsWith(".png"));
     expect(files.sort()).toEqual(cards.map((card) => `${cardCacheKey(card, hashes)}.png`).sort());
