@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import type { Publishes } from "../../contract/site-config-schema.ts";
+import { trackProgress } from "../../format/progress.ts";
 
 /** Folder of the search index inside the build output; the search page loads `pagefind.js` from it. */
 export const SEARCH_INDEX_FOLDER = "pagefind/";
@@ -127,6 +128,13 @@ export function searchIndex(options: { publishes?: Publishes } = {}): AstroInteg
         const { files, emptyRoutes } = searchableFiles(assets, routes);
         for (const route of emptyRoutes)
           logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
+        logger.info(`${SEARCH_INDEX_FOLDER}: indexing ${files.length} pages`);
+        const progress = trackProgress({
+          label: SEARCH_INDEX_FOLDER,
+          done: "pages indexed",
+          total: files.length,
+          log: (line) => logger.info(line),
+        });
         const { index, errors } = await pagefind.createIndex();
         try {
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join("; ")}`);
@@ -148,6 +156,7 @@ export function searchIndex(options: { publishes?: Publishes } = {}): AstroInteg
             added.forEach((result, i) =>
               problems.push(...result.errors.map((error) => `${pageUrl(root, batch[i] as URL)}: ${error}`)),
             );
+            progress.advance(batch.length);
           }
           const outputPath = fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir));
           const written = await index.writeFiles({ outputPath });

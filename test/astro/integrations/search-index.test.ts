@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { indexedPart, searchableFiles } from "../../../src/astro/integrations/search-index.ts";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { indexedPart, searchIndex, searchableFiles } from "../../../src/astro/integrations/search-index.ts";
 
 // The index of a real build is checked in test/site/search-and-theme.test.ts.
 describe("the pages the search index reads", () => {
@@ -33,5 +37,34 @@ describe("what a page sends to Pagefind", () => {
   it("sends a page without an indexed main as it is", () => {
     const page = "<html><head></head><body><main><p>x</p></main></body></html>";
     expect(indexedPart(page)).toBe(page);
+  });
+});
+
+describe("indexing after a build", () => {
+  it("says how many pages it indexes and how far it is, then writes a working index", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-search-index-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const pages = Array.from({ length: 150 }, (_, i) => {
+      const file = path.join(dir, "blog", `post-${String(i).padStart(3, "0")}`, "index.html");
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(
+        file,
+        `<!doctype html><html lang="en"><head><title>Post ${i}</title></head><body><main data-pagefind-body><h1>Post ${i}</h1><p>Roskomnadzor word${i}</p></main></body></html>`,
+      );
+      return pathToFileURL(file);
+    });
+    const lines: string[] = [];
+    const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(`warn: ${line}`) };
+    const hook = searchIndex().hooks["astro:build:done"];
+    // Only the parts of the hook's argument the integration reads.
+    await hook?.({ dir: pathToFileURL(`${dir}/`), assets: new Map([["/blog/[slug]", pages]]), logger } as never);
+    const [first, ...rest] = lines.filter((line) => !line.startsWith("warn: "));
+    expect(first).toBe("pagefind/: indexing 150 pages");
+    expect(rest.slice(0, -1).map((line) => line.replace(/about .* left$/, "about … left"))).toEqual([
+      "pagefind/: 64 of 150 pages indexed (42 %), about … left",
+      "pagefind/: 128 of 150 pages indexed (85 %), about … left",
+    ]);
+    expect(rest.at(-1)).toMatch(/^pagefind\/: 150 pages indexed in [\d.]+ s$/);
+    expect(existsSync(path.join(dir, "pagefind/pagefind.js"))).toBe(true);
   });
 });
