@@ -15,6 +15,9 @@ import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
 
+/** The middleware of `astro dev` that shows data/ and content/ problems on every page; from the package's `src/`, as the routes. */
+const DEV_PROBLEMS_MIDDLEWARE = new URL("../../src/astro/dev-problems-middleware.ts", import.meta.url);
+
 type OnWarn = NonNullable<NonNullable<NonNullable<ViteUserConfig["build"]>["rolldownOptions"]>["onwarn"]>;
 
 /** Passes on every bundler warning but MDX's harmless `astro:head-inject` directive one. */
@@ -35,7 +38,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
   return {
     name: "vitrine",
     hooks: {
-      "astro:config:setup": ({ config, updateConfig, injectRoute, logger }) => {
+      "astro:config:setup": ({ config, command, updateConfig, injectRoute, addMiddleware, logger }) => {
         // Before any page is built: every file the config names must be there.
         const root = fileURLToPath(config.root);
         const missing = missingSiteFiles(site, root);
@@ -104,6 +107,8 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
         config.integrations.splice(own + 1, 0, ...needed);
         for (const { file, pattern } of routeFiles())
           injectRoute({ pattern, entrypoint: new URL(file, ROUTES_FOLDER) });
+        // The panel of data/ and content/ problems on every page: for the editor under `astro dev`, never built.
+        if (command === "dev") addMiddleware({ entrypoint: DEV_PROBLEMS_MIDDLEWARE, order: "pre" });
       },
     },
   };

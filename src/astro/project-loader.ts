@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DataStore, Loader, LoaderContext } from "astro/loaders";
-import { loadProject, type LoadOptions, type Project } from "../load/project/load-project.ts";
+import { describeProject, loadProject, type LoadOptions, type Project } from "../load/project/load-project.ts";
 import { CANARY_FILE } from "../load/project/read-canary.ts";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../contract/schemas/incident.ts";
@@ -9,6 +9,7 @@ import { requestSpec } from "../contract/schemas/request.ts";
 import { figureSpec } from "../contract/schemas/figure.ts";
 import { buildTime } from "../load/build-time.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
+import { setDevProblems } from "./dev-problems.ts";
 
 /** The collections of a Vitrine site. */
 export type CollectionName =
@@ -63,12 +64,23 @@ export function projectLoaders(
   const readProject = (root: string): Promise<Project> =>
     loadProject(root, { now: buildTime(), requireDataFiles: true, ...options });
 
+  /** Whether the collections hold a valid read (one of this server's, or the one the dev store kept from the last). */
+  let shownValid = false;
+
   const report = (project: Project, logger: LoaderContext["logger"], dev: boolean): boolean => {
     for (const warning of project.warnings) logger.warn(formatProblem(warning));
-    if (project.problems.length === 0) return true;
+    if (project.problems.length === 0) {
+      logger.info(`data/ and content/ read and checked: ${describeProject(project)}`);
+      if (dev) setDevProblems(undefined);
+      shownValid = true;
+      return true;
+    }
     const text = formatProblemReport(project.problems);
     if (dev) {
-      logger.error(`data/ or content/ has problems; showing the last valid data until they are fixed:\n${text}`);
+      const shown = shownValid ? "showing the last valid data until they are fixed" : "no valid data to show yet";
+      logger.error(`data/ or content/ has problems; ${shown}:\n${text}`);
+      // Every page the dev server serves shows the same lines (dev-problems-middleware.ts).
+      setDevProblems({ lines: text.split("\n"), lastValid: shownValid });
       return false;
     }
     logger.error("data/ or content/ has problems, so nothing was built:");
@@ -80,11 +92,16 @@ export function projectLoaders(
   const loader = (name: CollectionName): Loader => ({
     name: `vitrine:${name}`,
     load: async (context: LoaderContext) => {
-      const { config, store, logger, watcher } = context;
+      const { config, store, watcher } = context;
+      // Messages about the whole of data/ and content/, not this one collection.
+      const logger = context.logger.fork("vitrine");
       // Called through the context: its type declares a method, which may need its `this`.
       const generateDigest: Digest = (data) => context.generateDigest(data);
       const root = fileURLToPath(config.root);
       const first = read === undefined;
+      // The dev store keeps the collections of the last run: those are the last valid data until a read is.
+      if (first && watcher && context.store.keys().length > 0) shownValid = true;
+      if (first) logger.info("reading data/ and content/…");
       read ??= readProject(root);
       const project = await read;
       // The first collection reports; the others share its read.

@@ -19,13 +19,14 @@ function fakeContext(root: string) {
   const stored = new Map<string, Stored>();
   const logged: string[] = [];
   const log = (line: string) => logged.push(line);
+  const logger = { info: log, warn: log, error: log, debug: log, fork: () => logger };
   const context = {
     config: { root: pathToFileURL(`${root}/`) },
     store: {
       clear: () => stored.clear(),
       set: ({ id, ...entry }: Stored & { id: string }) => (stored.set(id, entry), true),
     },
-    logger: { info: log, warn: log, error: log, debug: log },
+    logger,
     generateDigest: (value: unknown) => JSON.stringify(value),
   } as unknown as LoaderContext;
   return { context, stored, logged };

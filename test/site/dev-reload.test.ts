@@ -27,6 +27,8 @@ interface Shown {
   main: string;
   /** The text of every link in the main landmark that is rendered visible. */
   visibleLinks: string[];
+  /** The rendered text of the dev server's panel of data/ and content/ problems, "" when there is none. */
+  panel: string;
 }
 
 describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
@@ -79,6 +81,7 @@ describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
           h1: document.querySelector("h1")?.innerText ?? "",
           main: main?.innerText ?? "",
           visibleLinks: links.filter((link) => link.checkVisibility()).map((link) => link.innerText.trim()),
+          panel: document.querySelector<HTMLElement>("[role=alert][data-vitrine-dev-problems]")?.innerText ?? "",
         };
       })
       .catch(() => undefined);
@@ -148,17 +151,32 @@ describe("astro dev picks up CSV edits without a restart, in Chromium", () => {
       .poll(() => server?.log() ?? "", { timeout: 30_000, interval: 250 })
       .toContain(`found "${badCategory}"`);
     expect(server.log()).toContain("showing the last valid data until they are fixed");
-    expect(server.log()).toContain(
-      `data/incidents.csv:2:${categoryColumn + 1}: column ${columnLetter(categoryColumn + 1)} (category): one of abuse, security, outage, legal, account_action, other (did you mean "${goodCategory}"?), found "${badCategory}"`,
-    );
+    const problemLine = `data/incidents.csv:2:${categoryColumn + 1}: column ${columnLetter(categoryColumn + 1)} (category): one of abuse, security, outage, legal, account_action, other (did you mean "${goodCategory}"?), found "${badCategory}"`;
+    expect(server.log()).toContain(problemLine);
 
+    // The browser says it too, on every page, with validate's very lines, above the last good data.
     expect((await page.reload({ waitUntil: "load" }))?.status()).toBe(200);
-    const list = await untilShown((p) => p.visibleLinks.includes(renamed));
+    const list = await untilShown((p) => p.visibleLinks.includes(renamed) && p.panel !== "", { reload: true });
     expect(list.main).not.toContain("Renamed again");
+    expect(list.panel.split("\n")).toEqual([
+      "data/ or content/ has problems",
+      "",
+      "This preview still shows the last valid data: your last change is not in it. Fix the lines below and save: this panel goes once all is valid. Only npm run dev shows it.",
+      "",
+      problemLine,
+      "1 problem in 1 file.",
+    ]);
     expect((await page.goto(recordUrl))?.status()).toBe(200);
-    const kept = await untilShown((p) => p.h1 === renamed);
+    const kept = await untilShown((p) => p.h1 === renamed && p.panel !== "");
+    expect(kept.panel).toContain(problemLine);
     expect(kept.main).not.toContain("Renamed again");
     expect(kept.main).not.toContain(badCategory);
+
+    // Fixed: the panel goes and the change shows.
+    saveLikeASpreadsheet(incidents, withCell(good, "title", "Renamed again"));
+    const fixed = await untilShown((p) => p.h1 === "Renamed again", { reload: true });
+    expect(fixed.panel).toBe("");
+    expect(server.log()).toMatch(/\[vitrine\] data\/ and content\/ read and checked: \d+ rows \(\d+ requests\)/);
 
     // One server process served all of it: Astro never restarted for a data edit, and the browser saw no error.
     expect(server.log()).not.toContain("Restarting");

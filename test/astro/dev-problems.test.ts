@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { devProblemsPanel, withDevProblemsPanel } from "../../src/astro/dev-problems.ts";
+import vitrine from "../../src/astro/integration.ts";
+import site from "../../src/site.config.ts";
+import { repoRoot } from "../helpers/fixture-site.ts";
+
+// The panel in a running `astro dev` is checked in test/site/dev-reload.test.ts.
+describe("the panel of problems under astro dev", () => {
+  const problems = {
+    lines: [
+      'content/blog/a.mdx:9:1: body: valid MDX (…), found "<script>alert(1)</script> & more"',
+      "1 problem in 1 file.",
+    ],
+    lastValid: true,
+  };
+
+  it("shows validate's lines as text, with no script and no style attribute for a Content-Security-Policy to block", () => {
+    const panel = devProblemsPanel(problems);
+    expect(panel).toContain(
+      "found &quot;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more&quot;\n1 problem in 1 file.</pre>",
+    );
+    expect(panel).not.toMatch(/<script|\sstyle=|\son\w+=/i);
+    expect(panel).toContain("This preview still shows the last valid data");
+    expect(devProblemsPanel({ ...problems, lastValid: false })).toContain("shows no data");
+  });
+
+  it("goes right after the body tag", () => {
+    expect(withDevProblemsPanel('<html><body class="x"><a class="skip-link">', problems)).toMatch(
+      /^<html><body class="x"><section class="dev-problems" role="alert"[\s\S]*<\/section><a class="skip-link">$/,
+    );
+  });
+
+  it.each([
+    ["dev", 1],
+    ["build", 0],
+    ["preview", 0],
+    ["sync", 0],
+  ] as const)("is added by the integration under astro %s: %d middleware", (command, count) => {
+    const added: { entrypoint: string | URL; order: string }[] = [];
+    const integrations: { name: string }[] = [];
+    const setup = vitrine(site).hooks["astro:config:setup"];
+    // Only the parts of the hook's argument the integration reads.
+    void setup?.({
+      command,
+      config: { root: pathToFileURL(`${repoRoot}/`), base: "/", integrations },
+      updateConfig: () => undefined,
+      injectRoute: () => undefined,
+      addMiddleware: (middleware: { entrypoint: string | URL; order: string }) => added.push(middleware),
+      logger: { error: () => undefined },
+    } as never);
+    expect(added).toHaveLength(count);
+    for (const middleware of added) {
+      expect(middleware.order).toBe("pre");
+      expect(existsSync(fileURLToPath(middleware.entrypoint))).toBe(true);
+    }
+  });
+});
