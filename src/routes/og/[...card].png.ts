@@ -45,7 +45,12 @@ async function prerenderMissingCards() {
   if (import.meta.env.DEV || workers === 0) return undefined;
   const cards = (await getSite()).routes.cards.map((card) => card.data);
   // A cold build draws cards for a minute or more before the first page is written: say how far it is.
-  const log = (line: string): void => console.info(`[vitrine] ${line}`);
+  // The first line starts a line of its own: Astro has printed the path of the card it waits for.
+  let first = true;
+  const log = (line: string): void => {
+    console.info(`${first ? "\n" : ""}[vitrine] ${line}`);
+    first = false;
+  };
   return renderMissingCards(cards, { folder, fontHashes: (await cardFonts()).hashes, workers, log });
 }
 
