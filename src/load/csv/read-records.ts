@@ -149,12 +149,14 @@ export function readRecords<Shape extends FieldShape>(
       if (missingColumns.has(issue.field) || refused.fields.has(issue.field)) continue;
       const cell = locate(issue.field);
       const found = typeof issue.input === "string" ? issue.input : cell.raw;
+      // A rule about an optional column the header lacks: the row's start, never a column past the header's end.
+      const absent = !columnOf.has(issue.field);
       problems.push({
         file: spec.file,
         line: cell.line,
-        column: cell.column,
-        field: columnName(cell.column, issue.field),
-        expected: issue.expected,
+        column: absent ? 1 : cell.column,
+        field: absent ? issue.field : columnName(cell.column, issue.field),
+        expected: absent ? `${issue.expected} (the header has no ${issue.field} column: add one)` : issue.expected,
         found,
       });
     }

@@ -18,6 +18,7 @@ describe("problem reports name file, line, column, field, expectation and findin
         "stray-quote",
         "wrong-field-count",
         "header-columns",
+        "missing-optional-column",
         "bad-enum",
         "bad-dates",
         "dates-out-of-order",
