@@ -223,7 +223,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.incidents.map((i) => incidentView(i, context)),
     (i) => i.data.started,
   );
-  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold);
+  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now);
   const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));

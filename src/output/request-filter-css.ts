@@ -10,12 +10,40 @@ export interface FilterDimension {
 
 const cssString = (value: string): string => `"${value.replace(/["\\]/g, "\\$&")}"`;
 
+/** Class of a table row that stands for `count` identical requests (counted `count` times by the filter's tally). */
+export const countClass = (count: number): string => `requests-${count}`;
+
+/** The words the filter's tally shows when no row matches. */
+export const NO_MATCH = "No request matches these filters: choose another year, country or outcome, or show all.";
+
 /**
  * CSS that filters the request table without JavaScript: for each value of each dimension, when
  * that radio button is checked, rows whose `data-<name>` differs are hidden. Scoped to `#tableId`.
+ * It also tallies what is shown, in the element of class `filter-tally` (after the table, so the
+ * counters have seen every row): requests (a row of class `countClass(n)` counts n times) and
+ * records; rows hidden by the filter count for nothing. At 0, it says so (`NO_MATCH`), through a
+ * counter style whose only symbol is for 0.
  */
-export function requestFilterCss(tableId: string, dimensions: readonly FilterDimension[]): string {
-  const rules: string[] = [];
+export function requestFilterCss(
+  tableId: string,
+  dimensions: readonly FilterDimension[],
+  counts: readonly number[] = [],
+): string {
+  const table = `#${tableId}`;
+  const requests = `${tableId}-requests`;
+  const records = `${tableId}-records`;
+  const rules: string[] = [
+    `@counter-style ${tableId}-none { system: fixed 0; symbols: ${cssString(NO_MATCH)}; fallback: ${tableId}-blank; }`,
+    `@counter-style ${tableId}-blank { system: cyclic; symbols: ""; }`,
+    `${table} { counter-reset: ${requests} ${records}; }`,
+    `${table} tbody tr { counter-increment: ${requests} 1 ${records} 1; }`,
+    ...[...new Set(counts)]
+      .filter((n) => n !== 1)
+      .sort((a, b) => a - b)
+      .map((n) => `${table} tbody tr.${countClass(n)} { counter-increment: ${requests} ${n} ${records} 1; }`),
+    `${table} .filter-tally::before { content: "Requests shown: " counter(${requests}) " (records: " counter(${records}) ")."; }`,
+    `${table} .filter-tally::after { content: " " counter(${requests}, ${tableId}-none); }`,
+  ];
   for (const { name, values } of dimensions) {
     for (const value of values) {
       const checked = `#${tableId}:has(input[name=${cssString(name)}][value=${cssString(value)}]:checked)`;

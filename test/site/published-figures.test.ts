@@ -99,7 +99,7 @@ describe("published figures on the sample's pages", () => {
     expect(text(select("#ledger-heading", tree))).toBe("Our ledger of requests, since the first half of 2017");
   });
 
-  it("draws the withheld bucket as no bar, and the yearly reports on their own chart", () => {
+  it("draws the withheld bucket as no bar, and the yearly reports beside no half-year", () => {
     const tree = page("transparency");
     const bars = (id: string) => selectAll(`#${id} svg rect > title`, tree).map((t) => text(t));
     const halves = bars("requests-by-period");
@@ -109,8 +109,10 @@ describe("published figures on the sample's pages", () => {
     // It stays in the table, saying why it is not drawn.
     const table = rowsOf(select("#requests-by-period table", tree));
     expect(table.map((r) => r[0])).toContain("2017, half-year withheld (dated only to the year: not drawn)");
-    expect(bars("requests-by-year")).toEqual(
-      ["2014", "2015", "2016"].map((y) => `${y}, published total: ${figure(y, "requests", "total")}`),
+    // The yearly reports are in the published reports' table, with the totals they printed, and drawn nowhere.
+    expect(selectAll("#requests-by-year", tree)).toEqual([]);
+    expect(rowsOf(tableNamed(tree, "Published reports: requests received")).map((r) => r.slice(0, 2))).toEqual(
+      ["2014", "2015", "2016"].map((y) => [y, figure(y, "requests", "total")]),
     );
   });
 

@@ -1,6 +1,9 @@
 import { group } from "d3-array";
 import type { Request } from "../../contract/schemas/request.ts";
 import { periodOf, periodOrder, periodSequence, type Period, type PeriodLength } from "./periods.ts";
+import { OTHER_COUNTRIES } from "../../format/labels.ts";
+import { headlinePeriod, type HeadlinePeriod } from "./headline-period.ts";
+import { outcomeTable, type OutcomeTable } from "./outcome-table.ts";
 import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
 
 /** The figures of one reporting period and the ids of its requests. */
@@ -25,16 +28,28 @@ export interface TransparencyReport {
   periods: PeriodReport[];
   /** The most recent period with at least one request. */
   latest: PeriodReport | undefined;
+  /** The period the report opens on: the latest complete one (see headline-period.ts). */
+  headline: HeadlinePeriod | undefined;
   allTime: RequestFigures;
   /** Requesting countries, most requests first. */
   countries: CountryReport[];
+  /** Requests by outcome per requesting country ("Other countries" last), type of authority and legal process. */
+  outcomes: {
+    country: OutcomeTable;
+    authorityType: OutcomeTable;
+    legalProcess: OutcomeTable;
+  };
 }
 
-/** Builds the report: figures per period, per country and for all time, from the requests (O(rows) per grouping). */
+/**
+ * Builds the report: figures per period, per country and for all time, from the requests (O(rows) per
+ * grouping). `now`, the build time, decides which periods have ended (for the headline).
+ */
 export function buildTransparencyReport(
   requests: readonly Request[],
   periodLength: PeriodLength,
   threshold?: number,
+  now?: Date,
 ): TransparencyReport {
   const periodByKey = new Map<string, Period>();
   for (const r of requests) {
@@ -55,5 +70,12 @@ export function buildTransparencyReport(
     return { code, figures: computeRequestFigures(own, threshold), requestIds: own.map((r) => r.id) };
   });
   const latest = periods.findLast((p) => p.figures.records > 0 && p.period.kind !== "withheld");
-  return { periodLength, periods, latest, allTime, countries };
+  const last = [OTHER_COUNTRIES, "unknown"];
+  const outcomes = {
+    country: outcomeTable(requests, (r) => r.country, { threshold, last }),
+    authorityType: outcomeTable(requests, (r) => r.authority_type ?? "unknown", { threshold, last }),
+    legalProcess: outcomeTable(requests, (r) => r.legal_process ?? "unknown", { threshold, last }),
+  };
+  const headline = headlinePeriod(periods, now);
+  return { periodLength, periods, latest, headline, allTime, countries, outcomes };
 }
