@@ -101,14 +101,14 @@ const UNKNOWN_SHORT = "unknown";
 const COARSE: readonly PartialDate["precision"][] = ["month", "half", "year"];
 
 /**
- * Colour and texture per state; every colour has at least 3:1 contrast with white. In force is dark
- * red (solid, or striped when partial), ended is grey, unknown is dotted with a dashed outline.
+ * Colour (a meaning of palette.ts) and texture per state. In force is the site's alert red (solid, or
+ * striped when partial), ended is grey, unknown is grey dots with a dashed outline.
  */
 export const TIMELINE_FILLS: Record<TimelineState, FillStyle> = {
-  ongoing: { colour: "#8a1c1c", pattern: "solid" },
-  partial: { colour: "#c2410c", pattern: "diagonal" },
-  ended: { colour: "#767676", pattern: "solid" },
-  unknown: { colour: "#4a5361", pattern: "dots" },
+  ongoing: { colour: "alert", pattern: "solid" },
+  partial: { colour: "alert", pattern: "diagonal" },
+  ended: { colour: "neutral", pattern: "solid" },
+  unknown: { colour: "neutral", pattern: "dots" },
 };
 const LEGEND_TEXT: Record<TimelineState, string> = {
   ongoing: "Ongoing",
@@ -117,7 +117,7 @@ const LEGEND_TEXT: Record<TimelineState, string> = {
   unknown: "Status unknown",
 };
 const UNKNOWN_DASH = "4 3";
-/** The uncertain part of a bar is the bar's fill under white at this opacity. */
+/** The uncertain part of a bar is the bar's fill under the page's background at this opacity. */
 export const UNCERTAIN_VEIL = 0.6;
 
 const dayStart = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`);
@@ -267,8 +267,8 @@ export function blockingTimelineGeometry(
             {
               key: "uncertain",
               label: "Start date known only roughly",
-              fill: TIMELINE_FILLS.ended.colour,
-              stroke: TIMELINE_FILLS.ended.colour,
+              fill: fills.ended.colour,
+              stroke: fills.ended.colour,
               fillOpacity: 1 - UNCERTAIN_VEIL,
             },
           ]

@@ -2,25 +2,10 @@
 
 /** Width of every chart's viewBox. */
 export const CHART_WIDTH = 640;
-/**
- * Font size of all chart text. The figure CSS keeps the SVG at least 32rem (512px) wide, so this
- * renders at 15 × 512 / 640 = 12px or more.
- */
+/** Font size of all chart text, in viewBox units. */
 export const FONT_SIZE = 15;
 /** Smallest free space between two neighbouring axis labels. */
 export const MIN_LABEL_GAP = 8;
-
-/**
- * Colours of text, links and axes, matching the site's light palette (src/styles/global.css). Charts
- * keep a white background in every theme, so these never follow the theme's variables.
- */
-export const INK = {
-  text: "#1b1f24",
-  muted: "#4a5361",
-  grid: "#d0d7de",
-  background: "#ffffff",
-  link: "#0b57b0",
-} as const;
 
 /** The plotting area inside the viewBox. */
 export interface PlotArea {

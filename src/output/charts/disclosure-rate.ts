@@ -1,3 +1,4 @@
+import { chartColour } from "./palette.ts";
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
@@ -49,8 +50,8 @@ export interface DisclosureRateGeometry {
 }
 
 const PLOT_HEIGHT = 220;
-/** Dark blue, 8.3:1 against white. */
-const LINE_COLOUR = "#1f4e8c";
+/** The rate of disclosed requests, in the colour of "disclosed". */
+const LINE_COLOUR = chartColour("disclosed");
 
 /** Splits items into maximal runs of consecutive items that pass `keep`. */
 function runs<T>(items: readonly T[], keep: (item: T) => boolean): T[][] {

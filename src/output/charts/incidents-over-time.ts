@@ -70,22 +70,22 @@ export interface IncidentsOverTimeGeometry {
   table: TableModel;
 }
 
-/** Colour and texture per category; every colour has at least 3:1 contrast with white, every category its own texture. */
+/** Colour (a meaning of palette.ts) and texture per category: every category its own of each. */
 export const CATEGORY_FILLS: Record<Category, FillStyle> = {
-  abuse: { colour: "#8a1c1c", pattern: "solid" },
-  security: { colour: "#1f4e8c", pattern: "crosshatch" },
-  outage: { colour: "#a16207", pattern: "horizontal" },
-  legal: { colour: "#0f766e", pattern: "vertical" },
-  account_action: { colour: "#c2410c", pattern: "diagonal" },
-  other: { colour: "#767676", pattern: "dots" },
+  abuse: { colour: "abuse", pattern: "solid" },
+  security: { colour: "security", pattern: "crosshatch" },
+  outage: { colour: "outage", pattern: "horizontal" },
+  legal: { colour: "legal", pattern: "vertical" },
+  account_action: { colour: "account-action", pattern: "diagonal" },
+  other: { colour: "neutral", pattern: "dots" },
 };
 
-/** Colour and texture per severity, from sparse grey dots (low) to solid dark red (critical). */
+/** Colour and texture per severity: red getting stronger from sparse dots (low) to solid (critical, the site's alert colour). */
 export const SEVERITY_FILLS: Record<Severity, FillStyle> = {
-  low: { colour: "#767676", pattern: "dots" },
-  medium: { colour: "#a16207", pattern: "diagonal" },
-  high: { colour: "#c2410c", pattern: "crosshatch" },
-  critical: { colour: "#8a1c1c", pattern: "solid" },
+  low: { colour: "severity-low", pattern: "dots" },
+  medium: { colour: "severity-medium", pattern: "diagonal" },
+  high: { colour: "severity-high", pattern: "crosshatch" },
+  critical: { colour: "alert", pattern: "solid" },
 };
 
 const PLOT_HEIGHT = 150;

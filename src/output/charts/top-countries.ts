@@ -1,3 +1,4 @@
+import { chartColour } from "./palette.ts";
 import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { countryName } from "../../format/labels.ts";
@@ -43,8 +44,8 @@ export interface TopCountriesGeometry {
 
 const ROW_HEIGHT = 28;
 const MAX_NAME_WIDTH = 220;
-/** Dark blue, 8.3:1 against white. */
-const BAR_COLOUR = "#1f4e8c";
+/** Bars are a number of requests, with no outcome. */
+const BAR_COLOUR = chartColour("requests");
 
 /** Which countries the chart may show: counts at or above `threshold`, largest first, at most `limit`. */
 export function selectTopCountries(

@@ -4,7 +4,8 @@ import { CHART_WIDTH, FONT_SIZE, type TableModel } from "./chart-layout.ts";
 import { formatCount, namedCountries, otherCountriesSentence } from "./chart-text.ts";
 import { layoutLegend, type LegendItem } from "./legend.ts";
 import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
-import { resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { chartColour, INK, MAP_RAMP, type ChartColour } from "./palette.ts";
+import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 import { worldShapes } from "./world-shapes.ts";
 
 /** A country on the map: its outline, class, fill and tooltip. */
@@ -46,18 +47,21 @@ export interface WorldMapGeometry {
 }
 
 /**
- * Fills by class: light grey for no requests, dark-grey hatching for "fewer than N" (no exact
- * figure), then blues from light to dark. Every colour of a requesting country has at least 3:1
- * contrast with white; the ramp also darkens steadily, so it reads in grey-scale.
+ * Fills by class (meanings of palette.ts): a plain area for no requests, grey hatching for "fewer
+ * than N" (no exact figure), then the map's blue ramp, stronger for more requests, so it also reads
+ * in grey-scale.
  */
-const NONE_FILL = "#dde3e9";
-const FEWER_FILL = { colour: "#4a5361", pattern: "diagonal" } as const;
-const RAMP = ["#6792c8", "#3d6fae", "#1f4e8c", "#08234a"];
+const NONE_FILL = chartColour("map-none");
+const FEWER_FILL: FillStyle = { colour: "neutral", pattern: "diagonal" };
+const DEFAULT_CLASS: ChartColour = "map-3";
 
-/** Picks `k` colours spread over the ramp, lightest first. */
-function rampColours(k: number): string[] {
-  if (k <= 1) return [RAMP[2] ?? "#1f4e8c"];
-  return Array.from({ length: k }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (k - 1))] ?? "#1f4e8c");
+/** Picks `k` colours spread over the ramp, fewest requests first. */
+function rampColours(k: number): ChartColour[] {
+  if (k <= 1) return [DEFAULT_CLASS];
+  return Array.from(
+    { length: k },
+    (_, i) => MAP_RAMP[Math.round((i * (MAP_RAMP.length - 1)) / (k - 1))] ?? DEFAULT_CLASS,
+  );
 }
 
 /** The summary: how many countries sent requests, which sent the most, and how small counts are shown. */
@@ -116,11 +120,11 @@ export function worldMapGeometry(
   const counted = classes.filter((c) => c.key !== NO_REQUESTS && c.key !== FEWER_THAN);
   const colours = rampColours(counted.length);
   const fills = new Map<string, ResolvedFill>([
-    [NO_REQUESTS, resolveFill({ colour: NONE_FILL, pattern: "solid" }, chartId, NO_REQUESTS)],
+    [NO_REQUESTS, resolveFill({ colour: "map-none", pattern: "solid" }, chartId, NO_REQUESTS)],
     [FEWER_THAN, resolveFill(FEWER_FILL, chartId, FEWER_THAN)],
     ...counted.map((c, i): [string, ResolvedFill] => [
       c.key,
-      resolveFill({ colour: colours[i] ?? "#1f4e8c", pattern: "solid" }, chartId, c.key),
+      resolveFill({ colour: colours[i] ?? DEFAULT_CLASS, pattern: "solid" }, chartId, c.key),
     ]),
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
@@ -159,7 +163,7 @@ export function worldMapGeometry(
       key: c.key,
       label: c.label,
       fill: fillOf(c.key),
-      stroke: c.key === NO_REQUESTS ? "#8c959f" : (fills.get(c.key)?.colour ?? NONE_FILL),
+      stroke: c.key === NO_REQUESTS ? INK.muted : (fills.get(c.key)?.colour ?? NONE_FILL),
     })),
     0,
     world.height + 8,
@@ -172,7 +176,7 @@ export function worldMapGeometry(
     height: Math.ceil(world.height + 8 + legend.height + 4),
     fontSize,
     mapHeight: world.height,
-    border: "#ffffff",
+    border: INK.background,
     patterns: classes.flatMap((c) => fills.get(c.key)?.tile ?? []),
     countries: mapped,
     classes,

@@ -3,7 +3,8 @@ import { bandLabels, estimateTextWidth, labelEvery } from "../../../src/output/c
 import { MIN_LABEL_GAP } from "../../../src/output/charts/chart-layout.ts";
 import { disclosureRateGeometry } from "../../../src/output/charts/disclosure-rate.ts";
 import { classBreaks, mapClasses, nearestRound } from "../../../src/output/charts/map-classes.ts";
-import { contrastRatio, OUTCOME_FILLS, resolveFill } from "../../../src/output/charts/patterns.ts";
+import { OUTCOME_FILLS, resolveFill } from "../../../src/output/charts/patterns.ts";
+import { CHART_PALETTE, MAP_RAMP } from "../../../src/output/charts/palette.ts";
 import { requestsByPeriodGeometry } from "../../../src/output/charts/requests-by-period.ts";
 import { topCountriesGeometry } from "../../../src/output/charts/top-countries.ts";
 import { worldMapGeometry } from "../../../src/output/charts/world-map.ts";
@@ -478,15 +479,12 @@ describe("no NaN, Infinity or negative sizes for 1 period, 40 periods and all-ze
 });
 
 describe("fills readable without colour", () => {
-  it("gives every outcome a colour with at least 3:1 contrast on white and its own texture", () => {
-    for (const [outcome, style] of Object.entries(OUTCOME_FILLS))
-      expect(contrastRatio(style.colour, "#ffffff"), outcome).toBeGreaterThanOrEqual(3);
+  it("gives every outcome its own colour and its own texture (contrast: palette.test.ts)", () => {
     expect(new Set(Object.values(OUTCOME_FILLS).map((s) => s.pattern)).size).toBe(OUTCOMES.length);
-    expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 6);
-    expect(contrastRatio("#767676", "#ffffff")).toBeCloseTo(4.54, 2);
+    expect(new Set(Object.values(OUTCOME_FILLS).map((s) => s.colour)).size).toBe(OUTCOMES.length);
   });
 
-  it("gives every requesting class on the map at least 3:1 contrast on white", () => {
+  it("shades requesting classes on the map with the palette's ramp, fewest requests first", () => {
     const g = worldMapGeometry(
       forty.allTime.country.concat([
         ["US", 300],
@@ -497,8 +495,14 @@ describe("fills readable without colour", () => {
       "m",
       LOCALE,
     );
-    for (const item of g.legend.filter((i) => i.key !== "none"))
-      expect(contrastRatio(item.stroke, "#ffffff"), item.label).toBeGreaterThanOrEqual(3);
+    const ramp = MAP_RAMP.map((meaning) => `var(--chart-${meaning})`);
+    const counted = g.legend.filter((i) => i.key !== "none" && i.key !== "fewer").map((i) => i.stroke);
+    expect(counted.length).toBeGreaterThan(1);
+    expect(counted.map((stroke) => ramp.indexOf(stroke))).toEqual(
+      counted.map((stroke) => ramp.indexOf(stroke)).toSorted((a, b) => a - b),
+    );
+    for (const stroke of counted) expect(ramp).toContain(stroke);
+    expect(Object.keys(CHART_PALETTE)).toEqual(expect.arrayContaining([...MAP_RAMP]));
   });
 
   it("derives pattern ids from the chart id, so two charts on a page never share one", () => {
@@ -506,7 +510,10 @@ describe("fills readable without colour", () => {
     const b = resolveFill(OUTCOME_FILLS.no_data, "second", "no_data");
     expect(a.fill).toBe("url(#first-chart-pattern-no_data)");
     expect(a.tile?.id).not.toBe(b.tile?.id);
-    expect(resolveFill(OUTCOME_FILLS.disclosed, "x", "disclosed")).toMatchObject({ fill: "#8a1c1c", tile: undefined });
+    expect(resolveFill(OUTCOME_FILLS.disclosed, "x", "disclosed")).toMatchObject({
+      fill: "var(--chart-disclosed)",
+      tile: undefined,
+    });
   });
 });
 
