@@ -91,6 +91,8 @@ const MIN_BAR_WIDTH = 4;
 const MARKER_WIDTH = 8;
 const ARROW = 8;
 const MAX_TITLE_WIDTH = 230;
+/** The most of the width titles may take, so a narrow chart keeps room for its bars (titles are cut at a word). */
+const TITLE_SHARE = 0.3;
 /** Below this many rows the time axis is labelled above the rows only. */
 const BOTTOM_AXIS_FROM = 12;
 /** The x axis spans at least this long, so events all on one day still get a readable axis. */
@@ -233,9 +235,9 @@ export function blockingTimelineGeometry(
   chartId: string,
   locale: string,
   hrefOf?: (id: string) => string,
+  width: number = CHART_WIDTH,
 ): BlockingTimelineGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const sorted = [...events].sort(
     (a, b) =>
       a.data.started.start.localeCompare(b.data.started.start) ||
@@ -282,7 +284,11 @@ export function blockingTimelineGeometry(
 
   // Columns: country code, title, then the plot; the right margin holds "ongoing"/"unknown" after the bars.
   const codeWidth = Math.ceil((max(rows, (r) => estimateTextWidth(r.data.country, fontSize)) ?? 0) + 10);
-  const titleWidth = Math.min(MAX_TITLE_WIDTH, max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0);
+  const titleWidth = Math.min(
+    MAX_TITLE_WIDTH,
+    width * TITLE_SHARE,
+    max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0,
+  );
   const endRoom =
     states.has("ongoing") || states.has("partial") || states.has("unknown")
       ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH

@@ -143,9 +143,12 @@ export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: 
  * too few to compute, not published) breaks the line, never drawn as zero; the ledger's withheld bucket
  * is not a period on the time axis.
  */
-export function disclosureRateGeometry(rows: readonly ReportPeriodRow[], locale: string): DisclosureRateGeometry {
+export function disclosureRateGeometry(
+  rows: readonly ReportPeriodRow[],
+  locale: string,
+  width: number = CHART_WIDTH,
+): DisclosureRateGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const drawn = rows.filter((r) => r.length !== "withheld");
   const rates = drawn.map((r) => rowRate(r, locale));
   const y = scaleLinear().domain([0, 1]);

@@ -201,9 +201,9 @@ function layoutPanel<K extends string>(
   left: number,
   yDomain: [number, number],
   locale: string,
+  width: number,
 ): { panel: IncidentPanel; bottom: number } {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const heading: TextLabel = {
     x: 0,
     y: round1(top + fontSize),
@@ -301,6 +301,7 @@ export function incidentsOverTimeGeometry(
   incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
   chartId: string,
   locale: string,
+  width: number = CHART_WIDTH,
 ): IncidentsOverTimeGeometry {
   const fontSize = FONT_SIZE;
   const years = incidentsByYear(incidents);
@@ -325,6 +326,7 @@ export function incidentsOverTimeGeometry(
     left,
     yDomain,
     locale,
+    width,
   );
   const bySeverity = layoutPanel(
     "severity",
@@ -336,6 +338,7 @@ export function incidentsOverTimeGeometry(
     left,
     yDomain,
     locale,
+    width,
   );
   const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap(
     (f) => (f.tile ? [f.tile] : []),
@@ -347,7 +350,7 @@ export function incidentsOverTimeGeometry(
     );
 
   return {
-    width: CHART_WIDTH,
+    width,
     height: bySeverity.bottom,
     fontSize,
     patterns: tiles,

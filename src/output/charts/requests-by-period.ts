@@ -135,9 +135,9 @@ export function requestsByPeriodGeometry(
   rows: readonly ReportPeriodRow[],
   chartId: string,
   locale: string,
+  width: number = CHART_WIDTH,
 ): RequestsByPeriodGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const drawn = rows.filter((r) => r.length !== "withheld");
   const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<
     Outcome,

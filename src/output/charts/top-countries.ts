@@ -44,6 +44,8 @@ export interface TopCountriesGeometry {
 
 const ROW_HEIGHT = 28;
 const MAX_NAME_WIDTH = 220;
+/** The most of the width names may take, so a narrow chart keeps room for its bars. */
+const NAME_SHARE = 0.35;
 /** Bars are a number of requests, with no outcome. */
 const BAR_COLOUR = chartColour("requests");
 
@@ -117,9 +119,9 @@ export function topCountriesGeometry(
   threshold: number | undefined,
   locale: string,
   limit = 10,
+  width: number = CHART_WIDTH,
 ): TopCountriesGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const { shown, suppressed, beyondTop } = selectTopCountries(countries, threshold, limit);
   const named = shown.map(([code, value]) => ({
     code,
@@ -127,7 +129,11 @@ export function topCountriesGeometry(
     name: countryName(code, locale),
     text: formatCount(value, locale),
   }));
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))));
+  const nameWidth = Math.min(
+    MAX_NAME_WIDTH,
+    width * NAME_SHARE,
+    Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))),
+  );
   const valueWidth = Math.max(0, ...named.map((c) => estimateTextWidth(c.text, fontSize)));
   const plot: PlotArea = {
     left: Math.ceil(nameWidth + 10),

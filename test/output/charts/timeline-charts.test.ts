@@ -690,7 +690,8 @@ describe("timeline chart components (Astro Container API)", () => {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="${id}"`));
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
-    expect(html).toContain(`<svg viewBox="0 0 640 `);
+    expect(html).toContain(`<svg class="chart-wide" viewBox="0 0 640 `);
+    expect(html).toContain(`<svg class="chart-narrow" viewBox="0 0 360 `);
     expect(html).toMatch(
       new RegExp(`<svg [^>]*width="100%" role="${role}" aria-labelledby="${id}-title ${id}-summary"`),
     );
@@ -715,8 +716,9 @@ describe("timeline chart components (Astro Container API)", () => {
     expect(html).toContain(
       "<title>Russia blocks Velin Mail after we refused to register with Roskomnadzor (Russia). Ongoing since 4 March 2020, for 2,460 days and counting.</title>",
     );
-    expect(html.match(/>ongoing<\/text>/g)).toHaveLength(2);
-    expect(html.match(/>status unknown<\/text>/g)).toHaveLength(2);
+    // Twice each, in each of the two layouts (wide and narrow).
+    expect(html.match(/>ongoing<\/text>/g)).toHaveLength(2 * 2);
+    expect(html.match(/>(status )?unknown<\/text>/g)).toHaveLength(2 * 2);
     expect(html).toContain(">As of 28 Nov 2026</text>");
     expect(html).toContain('stroke-dasharray="4 3"');
     expect(html).toContain('<pattern id="blocking-timeline-pattern-partial"');
@@ -732,11 +734,12 @@ describe("timeline chart components (Astro Container API)", () => {
       hrefOf: (id: string) => `/blocking/${id}/`,
     });
     expectAccessibleFigure(html, "bt", "h3", "group");
-    expect(html.match(/<a class="row" href="\/blocking\/[^"]+\/" aria-label="[^"]+"/g)).toHaveLength(mixed.length);
+    // Once per layout: CSS shows one of the two.
+    expect(html.match(/<a class="row" href="\/blocking\/[^"]+\/" aria-label="[^"]+"/g)).toHaveLength(2 * mixed.length);
     expect(html).toMatch(/<th scope="row"[^>]*><a href="\/blocking\/lifted\/"/);
     expect(
       html.match(new RegExp(`class="row-title" [^>]*fill="${INK.link.replace(/[()]/g, "\\$&")}"`, "g")),
-    ).toHaveLength(mixed.length);
+    ).toHaveLength(2 * mixed.length);
     // A link's only visible text is its title's first words, so its name (the full tooltip) contains
     // its visible label; the country code and end label are drawn outside it (WCAG 2.5.3).
     for (const [, name = "", inner = ""] of html.matchAll(
@@ -755,7 +758,7 @@ describe("timeline chart components (Astro Container API)", () => {
   it("renders 200 events in a tall chart and nothing but the summary for none", async () => {
     const html = await render("BlockingTimelineChart", { id: "many", events: many, now: NOW });
     expectAccessibleFigure(html, "many", "h3");
-    const height = Number(/<svg viewBox="0 0 640 ([\d.]+)"/.exec(html)?.[1]);
+    const height = Number(/<svg class="chart-wide" viewBox="0 0 640 ([\d.]+)"/.exec(html)?.[1]);
     expect(height).toBeGreaterThan(200 * 20);
     const empty = await render("BlockingTimelineChart", { id: "none", events: [], now: NOW });
     expect(empty).toContain("No blocking of our service has been recorded.");
