@@ -1,8 +1,9 @@
 import { countryName } from "../../format/labels.ts";
 import { protectSmallCount } from "../../model/report/small-counts.ts";
-import { CHART_WIDTH, FONT_SIZE, type TableModel } from "./chart-layout.ts";
+import { scaleSqrt } from "d3-scale";
+import { CHART_WIDTH, FONT_SIZE, round1, type TableModel } from "./chart-layout.ts";
 import { formatCount, namedCountries, otherCountriesSentence } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
 import { chartColour, INK, MAP_RAMP, type ChartColour } from "./palette.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
@@ -19,7 +20,22 @@ export interface MapCountry {
   title: string;
 }
 
-/** A requesting country that the 1:110m map cannot show (too small, or no outline). */
+/**
+ * A circle at the centroid of a requesting country too small to see on the map (Belgium, Singapore's
+ * neighbours…), sized by its count (area proportional, from `SYMBOL_RADIUS[0]` for the smallest or a
+ * protected count) and filled with its class, so its value shows where its shape cannot.
+ */
+export interface MapSymbol {
+  code: string;
+  x: number;
+  y: number;
+  r: number;
+  fill: string;
+  /** The same words as the country's shape: "Belgium: 85 requests". */
+  title: string;
+}
+
+/** A requesting country that the 1:110m map cannot show (no outline). */
 export interface OffMapCountry {
   code: string;
   name: string;
@@ -35,10 +51,13 @@ export interface WorldMapGeometry {
   border: string;
   patterns: PatternTile[];
   countries: MapCountry[];
+  /** Symbols for requesting countries too small to see, largest first (so smaller ones are drawn on top). */
+  symbols: MapSymbol[];
   classes: MapClass[];
   /** The class of every requesting country, by code (on the map or not). */
   classOf: Record<string, string>;
-  legend: LegendItem[];
+  /** The classes, for the legend drawn in HTML under the map. */
+  legend: LegendEntry[];
   offMap: OffMapCountry[];
   /** Says which requesting countries the map cannot show; undefined when it shows them all. */
   note: string | undefined;
@@ -54,6 +73,11 @@ export interface WorldMapGeometry {
 const NONE_FILL = chartColour("map-none");
 const FEWER_FILL: FillStyle = { colour: "neutral", pattern: "diagonal" };
 const DEFAULT_CLASS: ChartColour = "map-3";
+
+/** A country whose outline covers less than this (square units of a 640-wide map, about 6 × 6) gets a symbol. */
+export const SMALL_AREA = 40;
+/** Radius of a symbol, from the smallest count to the largest on the map, in units of a 640-wide map. */
+export const SYMBOL_RADIUS: readonly [number, number] = [4, 11];
 
 /** Picks `k` colours spread over the ramp, fewest requests first. */
 function rampColours(k: number): ChartColour[] {
@@ -148,6 +172,22 @@ export function worldMapGeometry(
     };
   });
   const onMap = new Set(mapped.flatMap((c) => (c.code ? [c.code] : [])));
+  const scale = world.width / CHART_WIDTH;
+  const radius = scaleSqrt()
+    .domain([0, Math.max(1, ...requests.values())])
+    .range([0, SYMBOL_RADIUS[1] * scale]);
+  const symbols = world.shapes
+    .flatMap((shape, i): MapSymbol[] => {
+      const n = shape.code === undefined ? undefined : requests.get(shape.code);
+      const country = mapped[i];
+      if (shape.code === undefined || n === undefined || !country || shape.area >= SMALL_AREA * scale ** 2) return [];
+      // A protected count has no figure to size by: it gets the smallest symbol.
+      const value = protectSmallCount(n, threshold, locale).value;
+      const r = Math.max(SYMBOL_RADIUS[0] * scale, value === undefined ? 0 : radius(value));
+      const [x, y] = shape.centroid;
+      return [{ code: shape.code, x, y, r: round1(r), fill: country.fill, title: country.title }];
+    })
+    .sort((a, b) => b.r - a.r || a.code.localeCompare(b.code));
   const classOf = Object.fromEntries([...requests].map(([code, n]) => [code, classify(n).key]));
 
   // Published counts first, largest first; then the protected ones by name, so their order reveals nothing.
@@ -158,33 +198,29 @@ export function worldMapGeometry(
     .filter((c) => !onMap.has(c.code))
     .map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
 
-  const legend = layoutLegend(
-    classes.map((c) => ({
-      key: c.key,
-      label: c.label,
-      fill: fillOf(c.key),
-      stroke: c.key === NO_REQUESTS ? INK.muted : (fills.get(c.key)?.colour ?? NONE_FILL),
-    })),
-    0,
-    world.height + 8,
-    world.width,
-    fontSize,
-  );
+  const legend: LegendEntry[] = classes.map((c) => ({
+    key: c.key,
+    label: c.label,
+    fill: fillOf(c.key),
+    stroke: c.key === NO_REQUESTS ? INK.muted : (fills.get(c.key)?.colour ?? NONE_FILL),
+  }));
 
   return {
     width: world.width,
-    height: Math.ceil(world.height + 8 + legend.height + 4),
+    height: world.height,
     fontSize,
     mapHeight: world.height,
     border: INK.background,
     patterns: classes.flatMap((c) => fills.get(c.key)?.tile ?? []),
     countries: mapped,
+    symbols,
     classes,
     classOf,
-    legend: legend.items,
+    legend,
     offMap,
     note:
       [
+        symbols.length === 0 ? "" : "Circles mark countries too small to see, sized by their number of requests.",
         offMap.length === 0
           ? ""
           : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,

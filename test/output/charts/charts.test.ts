@@ -7,7 +7,7 @@ import { OUTCOME_FILLS, resolveFill } from "../../../src/output/charts/patterns.
 import { CHART_PALETTE, MAP_RAMP } from "../../../src/output/charts/palette.ts";
 import { requestsByPeriodGeometry } from "../../../src/output/charts/requests-by-period.ts";
 import { topCountriesGeometry } from "../../../src/output/charts/top-countries.ts";
-import { worldMapGeometry } from "../../../src/output/charts/world-map.ts";
+import { SYMBOL_RADIUS, worldMapGeometry, type MapSymbol } from "../../../src/output/charts/world-map.ts";
 import { compactPath } from "../../../src/output/charts/world-shapes.ts";
 import { parseCsv } from "../../../src/load/csv/parse-csv.ts";
 import { readRecords } from "../../../src/load/csv/read-records.ts";
@@ -114,6 +114,25 @@ function expectNoCollisions(labels: readonly { x: number; text: string }[], font
     const space = b.x - a.x - (estimateTextWidth(a.text, fontSize) + estimateTextWidth(b.text, fontSize)) / 2;
     expect(space, `${a.text} → ${b.text}`).toBeGreaterThanOrEqual(gap);
   }
+}
+
+/** The bounding box [x0, y0, x1, y1] of compact path data (absolute `M`, relative `l` segments). */
+function pathBox(d: string): [number, number, number, number] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const ring of d.split("z")) {
+    const [start = "", rest = ""] = ring.slice(1).split("l");
+    let [x = 0, y = 0] = start.split(",").map(Number);
+    xs.push(x);
+    ys.push(y);
+    for (const [, dx = "0", dy = "0"] of rest.matchAll(/(-?[\d.]+)(?:,|(?=-))(-?[\d.]+)/g)) {
+      x += Number(dx);
+      y += Number(dy);
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 describe("axis tick thinning", () => {
@@ -435,7 +454,43 @@ describe("world map", () => {
   it("lists requesting countries too small for the map under it", () => {
     const g = worldMapGeometry(one.allTime.country, 3, "map", LOCALE);
     expect(g.offMap).toEqual([{ code: "SG", name: "Singapore", text: "fewer than 3" }]);
-    expect(g.note).toBe("Too small to see on this map: Singapore (fewer than 3).");
+    expect(g.note).toContain("Too small to see on this map: Singapore (fewer than 3).");
+  });
+
+  it("marks countries too small to see with a circle sized by their count, at their centroid", () => {
+    const g = worldMapGeometry(
+      [
+        ["BE", 85],
+        ["NL", 40],
+        ["LU", 2],
+        ["US", 30],
+        ["FR", 11],
+      ],
+      3,
+      "map",
+      LOCALE,
+    );
+    const symbol = (code: string): MapSymbol | undefined => g.symbols.find((s) => s.code === code);
+    // Large enough to see: no symbol. Belgium, the Netherlands and Luxembourg are each a few units across.
+    expect(g.symbols.map((s) => s.code).sort()).toEqual(["BE", "LU", "NL"]);
+    const belgium = symbol("BE");
+    expect(belgium?.title).toBe("Belgium: 85 requests");
+    expect(belgium?.r).toBeCloseTo(SYMBOL_RADIUS[1], 0);
+    // At Belgium's centroid: inside the box of Belgium's own outline.
+    const outline = g.countries.find((c) => c.code === "BE")?.d ?? "";
+    const [x0, y0, x1, y1] = pathBox(outline);
+    expect(belgium?.x).toBeGreaterThan(x0);
+    expect(belgium?.x).toBeLessThan(x1);
+    expect(belgium?.y).toBeGreaterThan(y0);
+    expect(belgium?.y).toBeLessThan(y1);
+    // Area proportional to the count (40 of 85), never under the smallest radius; filled with its class.
+    expect(symbol("NL")?.r).toBeCloseTo(Math.max(SYMBOL_RADIUS[0], SYMBOL_RADIUS[1] * Math.sqrt(40 / 85)), 0);
+    expect(symbol("NL")?.fill).toBe(g.countries.find((c) => c.code === "NL")?.fill);
+    // A protected count has no figure: the smallest circle, and the words the table uses.
+    expect(symbol("LU")).toMatchObject({ r: SYMBOL_RADIUS[0], title: "Luxembourg: fewer than 3 requests" });
+    // Largest first, so the smaller circles are drawn over it.
+    expect(g.symbols.map((s) => s.code)).toEqual(["BE", "NL", "LU"]);
+    expect(g.note).toContain("Circles mark countries too small to see");
   });
 
   it("compacts path data without moving any point", () => {
@@ -535,7 +590,9 @@ describe("chart components (Astro Container API)", () => {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="${id}"`));
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
-    expect(html).toContain(`<svg viewBox="0 0 640 `);
+    // Every chart with axis text comes in a wide and a narrow layout; the map (no text in the SVG) in one.
+    expect(html).toMatch(/<svg (class="chart-wide" )?viewBox="0 0 640 /);
+    if (html.includes('class="chart-wide"')) expect(html).toContain(`<svg class="chart-narrow" viewBox="0 0 360 `);
     expect(html).toMatch(new RegExp(`<svg [^>]*width="100%" role="img" aria-labelledby="${id}-title ${id}-summary"`));
     expect(html).toMatch(
       /<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s,
@@ -566,8 +623,9 @@ describe("chart components (Astro Container API)", () => {
   it("renders the disclosure-rate chart as two line segments around the gap", async () => {
     const html = await render("DisclosureRateChart", { id: "rate", rows: rowsOf(small.periods) });
     expectAccessibleFigure(html, "rate", "h3");
-    expect(html.match(/<path d="M/g)).toHaveLength(2);
-    expect(html.match(/<circle /g)).toHaveLength(4);
+    // Two segments and four points, in each of the two layouts.
+    expect(html.match(/<path d="M/g)).toHaveLength(2 * 2);
+    expect(html.match(/<circle /g)).toHaveLength(4 * 2);
     expect(html).toContain(">67%</text>");
   });
 
