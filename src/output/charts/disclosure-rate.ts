@@ -3,7 +3,7 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import { ledgerRateText, NO_RATE, publishedRateText } from "../../model/report/rate-text.ts";
-import { bandLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
+import { yearLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
   FONT_SIZE,
@@ -199,8 +199,8 @@ export function disclosureRateGeometry(
     lines,
     points,
     valueLabels,
-    xLabels: bandLabels(
-      drawn.map((r) => ({ center: x(r.key) ?? plot.left, text: r.shortLabel })),
+    xLabels: yearLabels(
+      drawn.map((r) => ({ center: x(r.key) ?? plot.left, text: r.shortLabel, year: r.year })),
       plot.bottom + fontSize + 6,
       fontSize,
       MIN_LABEL_GAP,

@@ -6,7 +6,7 @@ import { formatBand } from "../../format/numbers.ts";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
 import { OUTCOMES } from "../../contract/schemas/vocabulary.ts";
-import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
+import { yearLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
   FONT_SIZE,
@@ -271,8 +271,8 @@ export function requestsByPeriodGeometry(
     : [];
 
   const yTicks = countTicks(y, locale);
-  const xLabels = bandLabels(
-    drawn.map((r) => ({ center: center(r.key), text: r.shortLabel })),
+  const xLabels = yearLabels(
+    drawn.map((r) => ({ center: center(r.key), text: r.shortLabel, year: r.year })),
     plot.bottom + fontSize + 6,
     fontSize,
     MIN_LABEL_GAP,
