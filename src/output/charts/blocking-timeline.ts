@@ -19,7 +19,7 @@ import {
   type Tick,
 } from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 import { dateTimeFormat } from "../../format/intl-cache.ts";
 
@@ -70,7 +70,8 @@ export interface BlockingTimelineGeometry {
   /** The x of an instant, as bars and the now line use it (rounded to 0.1). */
   xOf: (date: Date) => number;
   patterns: PatternTile[];
-  legend: LegendItem[];
+  /** Drawn in HTML above the chart. */
+  legend: LegendEntry[];
   /** Oldest start first. */
   bars: TimelineBar[];
   /** Gridlines of the time axis. */
@@ -253,34 +254,30 @@ export function blockingTimelineGeometry(
   ) as Record<TimelineState, ResolvedFill>;
   const states = new Set(rows.map((r) => r.state));
   const anyCoarse = rows.some((r) => COARSE.includes(r.data.started.precision));
-  const legend = layoutLegend(
-    [
-      ...(["ongoing", "partial", "ended", "unknown"] as const)
-        .filter((s) => states.has(s))
-        .map((s) => ({
-          key: s,
-          label: LEGEND_TEXT[s],
-          fill: fills[s].fill,
-          stroke: fills[s].colour,
-          dash: s === "unknown" ? UNKNOWN_DASH : undefined,
-        })),
-      ...(anyCoarse
-        ? [
-            {
-              key: "uncertain",
-              label: "Start date known only roughly",
-              fill: fills.ended.colour,
-              stroke: fills.ended.colour,
-              fillOpacity: 1 - UNCERTAIN_VEIL,
-            },
-          ]
-        : []),
-    ],
-    0,
-    0,
-    width,
-    fontSize,
-  );
+  // Drawn in HTML above the chart (LegendList), shared by its wide and narrow layouts.
+  const legend: LegendEntry[] = [
+    ...(["ongoing", "partial", "ended", "unknown"] as const)
+      .filter((s) => states.has(s))
+      .map((s) => ({
+        key: s,
+        label: LEGEND_TEXT[s],
+        fill: fills[s].fill,
+        stroke: fills[s].colour,
+        dash: s === "unknown" ? UNKNOWN_DASH : undefined,
+        tile: fills[s].tile,
+      })),
+    ...(anyCoarse
+      ? [
+          {
+            key: "uncertain",
+            label: "Start date known only roughly",
+            fill: fills.ended.colour,
+            stroke: fills.ended.colour,
+            fillOpacity: 1 - UNCERTAIN_VEIL,
+          },
+        ]
+      : []),
+  ];
 
   // Columns: country code, title, then the plot; the right margin holds "ongoing"/"unknown" after the bars.
   const codeWidth = Math.ceil((max(rows, (r) => estimateTextWidth(r.data.country, fontSize)) ?? 0) + 10);
@@ -293,7 +290,7 @@ export function blockingTimelineGeometry(
     states.has("ongoing") || states.has("partial") || states.has("unknown")
       ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH
       : 8;
-  const nowRow = legend.height + 8 + fontSize;
+  const nowRow = fontSize + 2;
   const plot: PlotArea = {
     left: Math.ceil(codeWidth + titleWidth + 12),
     top: nowRow + 6 + fontSize + 8,
@@ -398,7 +395,7 @@ export function blockingTimelineGeometry(
     patterns: (["partial", "unknown"] as const)
       .filter((s) => states.has(s))
       .flatMap((s) => (fills[s].tile ? [fills[s].tile] : [])),
-    legend: legend.items,
+    legend,
     bars,
     xTicks,
     topLabels,

@@ -1,5 +1,6 @@
 import { round1, type Rect, type TextLabel } from "./chart-layout.ts";
 import { estimateTextWidth } from "./axis-ticks.ts";
+import type { PatternTile } from "./patterns.ts";
 
 /** What a legend item shows: a swatch drawn with `fill` and `stroke`, and a label. */
 export interface LegendEntry {
@@ -11,6 +12,8 @@ export interface LegendEntry {
   dash?: string | undefined;
   /** `fill-opacity` of the swatch, for series drawn lighter (e.g. an uncertain part of a bar). */
   fillOpacity?: number | undefined;
+  /** The pattern of a textured fill, which an HTML legend's swatch defines again for itself. */
+  tile?: PatternTile | undefined;
 }
 
 /** A legend entry placed in the chart. */

@@ -622,7 +622,10 @@ describe("chart components (Astro Container API)", () => {
       '<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">',
     );
     expect(html).toContain("<title>Second half of 2024, Disclosed: 5</title>");
-    expect(html).toContain(">Partially disclosed</text>");
+    // The legend is HTML, with its own pattern for each textured swatch.
+    expect(html).toMatch(
+      /<ul class="legend-list"[^>]*>.*<pattern id="req-period-pattern-partially_disclosed-key".*Partially disclosed\s*<\/li>/s,
+    );
     expect(html).toContain('<th scope="row" data-astro-cid');
     expect(html.match(/<tr/g)).toHaveLength(small.periods.length + 1);
   });
