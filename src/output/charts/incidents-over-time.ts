@@ -17,7 +17,7 @@ import {
   type Tick,
 } from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
 type Category = (typeof INCIDENT_CATEGORIES)[number];
@@ -45,8 +45,14 @@ export interface IncidentSegment extends Rect {
 /** One of the two stacked-bar panels: the same years and count scale, split by category or by severity. */
 export interface IncidentPanel {
   by: "category" | "severity";
+  /** "By category", "By severity": drawn in HTML above the panel, with its legend. */
   heading: TextLabel;
-  legend: LegendItem[];
+  legend: LegendEntry[];
+  /** The panel's own patterns (each panel is its own SVG, so none is defined twice). */
+  patterns: PatternTile[];
+  /** The vertical extent of the panel in the layout's units: its SVG's viewBox shows this slice. */
+  top: number;
+  bottom: number;
   plot: PlotArea;
   /** Non-empty segments only, bottom to top within each year. */
   segments: IncidentSegment[];
@@ -210,15 +216,15 @@ function layoutPanel<K extends string>(
     text: by === "category" ? "By category" : "By severity",
     anchor: "start",
   };
-  const legend = layoutLegend(
-    keys.map((k) => ({ key: k, label: label(k), fill: fills[k].fill, stroke: fills[k].colour })),
-    0,
-    top + fontSize + 6,
-    width,
-    fontSize,
-  );
+  const legend: LegendEntry[] = keys.map((k) => ({
+    key: k,
+    label: label(k),
+    fill: fills[k].fill,
+    stroke: fills[k].colour,
+    tile: fills[k].tile,
+  }));
   // Room above the plot for the total over the tallest bar.
-  const plotTop = round1(top + fontSize + 6 + legend.height + 8 + fontSize + 6);
+  const plotTop = round1(top + 8 + fontSize + 6);
   // The right margin leaves room for half a year label, so the latest year's label is never pushed inwards (and its neighbour dropped).
   const plot: PlotArea = {
     left,
@@ -280,7 +286,10 @@ function layoutPanel<K extends string>(
     panel: {
       by,
       heading,
-      legend: legend.items,
+      legend,
+      patterns: keys.flatMap((k) => fills[k].tile ?? []),
+      top,
+      bottom: plot.bottom + fontSize + 14,
       plot,
       segments,
       totals,

@@ -686,15 +686,19 @@ describe("timeline chart components (Astro Container API)", () => {
   });
 
   /** Checks the accessible wrapper: heading, summary, labelled SVG, captioned table, unique ids, no script. */
-  function expectAccessibleFigure(html: string, id: string, heading: string, role = "img"): void {
+  function expectAccessibleFigure(
+    html: string,
+    id: string,
+    heading: string,
+    role = "img",
+    labelledBy = `${id}-title ${id}-summary`,
+  ): void {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="${id}"`));
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
-    expect(html).toContain(`<svg class="chart-wide" viewBox="0 0 640 `);
-    expect(html).toContain(`<svg class="chart-narrow" viewBox="0 0 360 `);
-    expect(html).toMatch(
-      new RegExp(`<svg [^>]*width="100%" role="${role}" aria-labelledby="${id}-title ${id}-summary"`),
-    );
+    expect(html).toMatch(/<svg class="chart-wide" viewBox="0 [\d.]+ 640 /);
+    expect(html).toMatch(/<svg class="chart-narrow" viewBox="0 [\d.]+ 360 /);
+    expect(html).toMatch(new RegExp(`<svg [^>]*width="100%" role="${role}" aria-labelledby="${labelledBy}"`));
     expect(html).toMatch(
       /<details class="chart-data" open[^>]*>.*<table[^>]*><caption[^>]*>[^<]+<\/caption>.*<th scope="col"/s,
     );
@@ -767,9 +771,20 @@ describe("timeline chart components (Astro Container API)", () => {
 
   it("renders incidents per year as two panels with patterns, legends and the table", async () => {
     const html = await render("IncidentsOverTimeChart", { id: "incidents-per-year", incidents });
-    expectAccessibleFigure(html, "incidents-per-year", "h3");
-    expect(html).toContain(">By category</text>");
-    expect(html).toContain(">By severity</text>");
+    // One SVG per panel and layout, named by the chart's title and the panel's heading, described by the summary.
+    expectAccessibleFigure(
+      html,
+      "incidents-per-year",
+      "h3",
+      "img",
+      "incidents-per-year-title incidents-per-year-title-category",
+    );
+    expect(html).toMatch(/<p class="panel-heading" id="incidents-per-year-title-category"[^>]*>\s*By category\s*<\/p>/);
+    expect(html).toMatch(/<p class="panel-heading" id="incidents-per-year-title-severity"[^>]*>\s*By severity\s*<\/p>/);
+    expect(
+      html.match(/<svg class="chart-(wide|narrow)"[^>]* aria-describedby="incidents-per-year-summary"/g),
+    ).toHaveLength(4);
+    expect(html).toMatch(/<ul class="legend-list"[^>]*>.*Account action\s*<\/li>/s);
     expect(html).toContain("<title>2021, Outage: 1</title>");
     expect(html).toContain('<pattern id="incidents-per-year-pattern-severity-low"');
     expect(html.match(/<tr/g)).toHaveLength(7 + 2);
