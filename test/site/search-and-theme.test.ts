@@ -316,7 +316,7 @@ describe("site search and colour themes", () => {
       try {
         await page.goto(`${url}/transparency/`);
         expect(luminance(await background(page))).toBeLessThan(0.05);
-        const charts = page.locator("figure svg");
+        const charts = page.locator("figure .chart-canvas > svg");
         expect(await charts.count()).toBeGreaterThan(0);
         expect(await charts.first().evaluate((svg) => getComputedStyle(svg).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
         // Chart text is drawn in the theme's text colour, light on the dark page.

@@ -741,6 +741,8 @@ describe("timeline chart components (Astro Container API)", () => {
     // Once per layout: CSS shows one of the two.
     expect(html.match(/<a class="row" href="\/blocking\/[^"]+\/" aria-label="[^"]+"/g)).toHaveLength(2 * mixed.length);
     expect(html).toMatch(/<th scope="row"[^>]*><a href="\/blocking\/lifted\/"/);
+    // No <title> inside a link: it would be visible text outside the link's name.
+    expect(html).not.toMatch(/<a class="row"[^>]*>\s*<title>/);
     expect(
       html.match(new RegExp(`class="row-title" [^>]*fill="${INK.link.replace(/[()]/g, "\\$&")}"`, "g")),
     ).toHaveLength(2 * mixed.length);
