@@ -168,7 +168,7 @@ describe("charts in Chromium", () => {
 
   it("draws every data mark at 3:1 or more against the page in both themes, and axe finds no contrast problem in the dark one", async () => {
     const problems: string[] = [];
-    const decorative = new Set(
+    const decorative = new Set<string>(
       DECORATIVE_COLOURS.flatMap((meaning) => [CHART_PALETTE[meaning].light, CHART_PALETTE[meaning].dark]),
     );
     let marks = 0;
