@@ -101,11 +101,11 @@ describe("published figures on the sample's pages", () => {
 
   it("draws the withheld bucket as no bar, and the yearly reports beside no half-year", () => {
     const tree = page("transparency");
-    const bars = (id: string) => selectAll(`#${id} svg rect > title`, tree).map((t) => text(t));
+    const bars = (id: string) => selectAll(`#${id} svg.chart-wide rect > title`, tree).map((t) => text(t));
     const halves = bars("requests-by-period");
     expect(halves.length).toBeGreaterThan(0);
     expect(halves.filter((t) => /withheld|^201[4-6]\b/.test(t))).toEqual([]);
-    expect(selectAll("#requests-by-period svg text", tree).map((t) => text(t))).not.toContain("2017 ?");
+    expect(selectAll("#requests-by-period svg.chart-wide text", tree).map((t) => text(t))).not.toContain("2017 ?");
     // It stays in the table, saying why it is not drawn.
     const table = rowsOf(select("#requests-by-period table", tree));
     expect(table.map((r) => r[0])).toContain("2017, half-year withheld (dated only to the year: not drawn)");

@@ -1,4 +1,4 @@
-import type { ScaleLinear } from "d3-scale";
+import { scaleLinear, type ScaleLinear } from "d3-scale";
 import { round1, type TextLabel, type Tick } from "./chart-layout.ts";
 import { formatCount } from "./chart-text.ts";
 
@@ -102,6 +102,57 @@ export function bandLabels(
   return kept
     .toReversed()
     .map((label): TextLabel => ({ x: round1(label.x), y: round1(y), text: label.text, anchor: "middle" }));
+}
+
+/**
+ * Axis labels for bands that each belong to a year (half-years, years), at regular places: each
+ * band's own label when they all fit (`bandLabels`), else years alone, centred under each year's
+ * bands, at the finest of d3's nice steps (every 1, 2, 5, 10… years, on multiples of the step) whose
+ * labels do not touch. So a phone reads "2018 2020 2022 2024", never "2017 H2 2019 H2 … 2025 H2" with a gap.
+ */
+export function yearLabels(
+  bands: readonly { center: number; text: string; year: number }[],
+  y: number,
+  fontSize: number,
+  minGap: number,
+  bounds: readonly [number, number] = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+): TextLabel[] {
+  const own = bandLabels(bands, y, fontSize, minGap, bounds);
+  if (own.length === bands.length) return own;
+  const spans = new Map<number, [number, number]>();
+  for (const { year, center } of bands) {
+    const [lo, hi] = spans.get(year) ?? [center, center];
+    spans.set(year, [Math.min(lo, center), Math.max(hi, center)]);
+  }
+  const years = [...spans.keys()].sort((a, b) => a - b);
+  const first = years[0];
+  const last = years.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const place = (year: number): { x: number; half: number; text: string } => {
+    const [lo, hi] = spans.get(year) ?? [0, 0];
+    const text = String(year);
+    const half = estimateTextWidth(text, fontSize) / 2;
+    return { x: Math.min(Math.max((lo + hi) / 2, bounds[0] + half), bounds[1] - half), half, text };
+  };
+  for (let count = years.length; count >= 1; count -= 1) {
+    const shown = scaleLinear()
+      .domain([first, last])
+      .ticks(count)
+      .filter((year) => Number.isInteger(year) && spans.has(year))
+      .map(place);
+    const apart = shown.every((label, i) => {
+      const before = shown[i - 1];
+      return !before || label.x - before.x >= label.half + before.half + minGap;
+    });
+    if (apart || shown.length <= 1)
+      return shown.map((label): TextLabel => ({
+        x: round1(label.x),
+        y: round1(y),
+        text: label.text,
+        anchor: "middle",
+      }));
+  }
+  return [];
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type Tick,
 } from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 import { dateTimeFormat } from "../../format/intl-cache.ts";
 
@@ -70,7 +70,8 @@ export interface BlockingTimelineGeometry {
   /** The x of an instant, as bars and the now line use it (rounded to 0.1). */
   xOf: (date: Date) => number;
   patterns: PatternTile[];
-  legend: LegendItem[];
+  /** Drawn in HTML above the chart. */
+  legend: LegendEntry[];
   /** Oldest start first. */
   bars: TimelineBar[];
   /** Gridlines of the time axis. */
@@ -91,6 +92,8 @@ const MIN_BAR_WIDTH = 4;
 const MARKER_WIDTH = 8;
 const ARROW = 8;
 const MAX_TITLE_WIDTH = 230;
+/** The most of the width titles may take, so a narrow chart keeps room for its bars (titles are cut at a word). */
+const TITLE_SHARE = 0.3;
 /** Below this many rows the time axis is labelled above the rows only. */
 const BOTTOM_AXIS_FROM = 12;
 /** The x axis spans at least this long, so events all on one day still get a readable axis. */
@@ -101,14 +104,14 @@ const UNKNOWN_SHORT = "unknown";
 const COARSE: readonly PartialDate["precision"][] = ["month", "half", "year"];
 
 /**
- * Colour and texture per state; every colour has at least 3:1 contrast with white. In force is dark
- * red (solid, or striped when partial), ended is grey, unknown is dotted with a dashed outline.
+ * Colour (a meaning of palette.ts) and texture per state. In force is the site's alert red (solid, or
+ * striped when partial), ended is grey, unknown is grey dots with a dashed outline.
  */
 export const TIMELINE_FILLS: Record<TimelineState, FillStyle> = {
-  ongoing: { colour: "#8a1c1c", pattern: "solid" },
-  partial: { colour: "#c2410c", pattern: "diagonal" },
-  ended: { colour: "#767676", pattern: "solid" },
-  unknown: { colour: "#4a5361", pattern: "dots" },
+  ongoing: { colour: "alert", pattern: "solid" },
+  partial: { colour: "alert", pattern: "diagonal" },
+  ended: { colour: "neutral", pattern: "solid" },
+  unknown: { colour: "neutral", pattern: "dots" },
 };
 const LEGEND_TEXT: Record<TimelineState, string> = {
   ongoing: "Ongoing",
@@ -117,7 +120,7 @@ const LEGEND_TEXT: Record<TimelineState, string> = {
   unknown: "Status unknown",
 };
 const UNKNOWN_DASH = "4 3";
-/** The uncertain part of a bar is the bar's fill under white at this opacity. */
+/** The uncertain part of a bar is the bar's fill under the page's background at this opacity. */
 export const UNCERTAIN_VEIL = 0.6;
 
 const dayStart = (isoDay: string): number => Date.parse(`${isoDay}T00:00:00Z`);
@@ -233,9 +236,9 @@ export function blockingTimelineGeometry(
   chartId: string,
   locale: string,
   hrefOf?: (id: string) => string,
+  width: number = CHART_WIDTH,
 ): BlockingTimelineGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const sorted = [...events].sort(
     (a, b) =>
       a.data.started.start.localeCompare(b.data.started.start) ||
@@ -251,43 +254,43 @@ export function blockingTimelineGeometry(
   ) as Record<TimelineState, ResolvedFill>;
   const states = new Set(rows.map((r) => r.state));
   const anyCoarse = rows.some((r) => COARSE.includes(r.data.started.precision));
-  const legend = layoutLegend(
-    [
-      ...(["ongoing", "partial", "ended", "unknown"] as const)
-        .filter((s) => states.has(s))
-        .map((s) => ({
-          key: s,
-          label: LEGEND_TEXT[s],
-          fill: fills[s].fill,
-          stroke: fills[s].colour,
-          dash: s === "unknown" ? UNKNOWN_DASH : undefined,
-        })),
-      ...(anyCoarse
-        ? [
-            {
-              key: "uncertain",
-              label: "Start date known only roughly",
-              fill: TIMELINE_FILLS.ended.colour,
-              stroke: TIMELINE_FILLS.ended.colour,
-              fillOpacity: 1 - UNCERTAIN_VEIL,
-            },
-          ]
-        : []),
-    ],
-    0,
-    0,
-    width,
-    fontSize,
-  );
+  // Drawn in HTML above the chart (LegendList), shared by its wide and narrow layouts.
+  const legend: LegendEntry[] = [
+    ...(["ongoing", "partial", "ended", "unknown"] as const)
+      .filter((s) => states.has(s))
+      .map((s) => ({
+        key: s,
+        label: LEGEND_TEXT[s],
+        fill: fills[s].fill,
+        stroke: fills[s].colour,
+        dash: s === "unknown" ? UNKNOWN_DASH : undefined,
+        tile: fills[s].tile,
+      })),
+    ...(anyCoarse
+      ? [
+          {
+            key: "uncertain",
+            label: "Start date known only roughly",
+            fill: fills.ended.colour,
+            stroke: fills.ended.colour,
+            fillOpacity: 1 - UNCERTAIN_VEIL,
+          },
+        ]
+      : []),
+  ];
 
   // Columns: country code, title, then the plot; the right margin holds "ongoing"/"unknown" after the bars.
   const codeWidth = Math.ceil((max(rows, (r) => estimateTextWidth(r.data.country, fontSize)) ?? 0) + 10);
-  const titleWidth = Math.min(MAX_TITLE_WIDTH, max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0);
+  const titleWidth = Math.min(
+    MAX_TITLE_WIDTH,
+    width * TITLE_SHARE,
+    max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0,
+  );
   const endRoom =
     states.has("ongoing") || states.has("partial") || states.has("unknown")
       ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH
       : 8;
-  const nowRow = legend.height + 8 + fontSize;
+  const nowRow = fontSize + 2;
   const plot: PlotArea = {
     left: Math.ceil(codeWidth + titleWidth + 12),
     top: nowRow + 6 + fontSize + 8,
@@ -392,7 +395,7 @@ export function blockingTimelineGeometry(
     patterns: (["partial", "unknown"] as const)
       .filter((s) => states.has(s))
       .flatMap((s) => (fills[s].tile ? [fills[s].tile] : [])),
-    legend: legend.items,
+    legend,
     bars,
     xTicks,
     topLabels,

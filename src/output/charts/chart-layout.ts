@@ -1,26 +1,17 @@
 /** Shared sizes and shapes of the build-time SVG charts (user units of the viewBox). */
 
-/** Width of every chart's viewBox. */
+/** Width of every chart's viewBox on wide screens. */
 export const CHART_WIDTH = 640;
 /**
- * Font size of all chart text. The figure CSS keeps the SVG at least 32rem (512px) wide, so this
- * renders at 15 × 512 / 640 = 12px or more.
+ * Width of the viewBox of a chart's narrow layout, drawn for phones: shown up to a container 32rem
+ * (512px) wide, where the wide layout's text would render under 12px, so its own text renders at
+ * 15 × 300 / 360 = 12.5px or more from a 300px-wide container (a 320px-wide screen) up.
  */
+export const NARROW_CHART_WIDTH = 360;
+/** Font size of all chart text, in viewBox units. */
 export const FONT_SIZE = 15;
 /** Smallest free space between two neighbouring axis labels. */
 export const MIN_LABEL_GAP = 8;
-
-/**
- * Colours of text, links and axes, matching the site's light palette (src/styles/global.css). Charts
- * keep a white background in every theme, so these never follow the theme's variables.
- */
-export const INK = {
-  text: "#1b1f24",
-  muted: "#4a5361",
-  grid: "#d0d7de",
-  background: "#ffffff",
-  link: "#0b57b0",
-} as const;
 
 /** The plotting area inside the viewBox. */
 export interface PlotArea {
@@ -65,4 +56,17 @@ export interface TableModel {
 /** Rounds a coordinate to one decimal, which keeps the SVG small and is finer than a device pixel. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/**
+ * A chart laid out twice, wide then narrow: `draw` gets the width of the viewBox and the id prefix of
+ * the layout (the chart's id for the wide one, a suffixed one for the narrow, so their pattern ids differ).
+ */
+export function bothLayouts<T>(chartId: string, draw: (width: number, layoutId: string) => T): [T, T] {
+  return [draw(CHART_WIDTH, chartId), draw(NARROW_CHART_WIDTH, `${chartId}-narrow`)];
+}
+
+/** The class of a chart's `i`-th layout's `<svg>`: the figure's CSS shows one of them, by the width it has. */
+export function layoutClass(i: number): "chart-wide" | "chart-narrow" {
+  return i === 0 ? "chart-wide" : "chart-narrow";
 }

@@ -1,8 +1,9 @@
+import { chartColour } from "./palette.ts";
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import { ledgerRateText, NO_RATE, publishedRateText } from "../../model/report/rate-text.ts";
-import { bandLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
+import { yearLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
   FONT_SIZE,
@@ -49,8 +50,8 @@ export interface DisclosureRateGeometry {
 }
 
 const PLOT_HEIGHT = 220;
-/** Dark blue, 8.3:1 against white. */
-const LINE_COLOUR = "#1f4e8c";
+/** The rate of disclosed requests, in the colour of "disclosed". */
+const LINE_COLOUR = chartColour("disclosed");
 
 /** Splits items into maximal runs of consecutive items that pass `keep`. */
 function runs<T>(items: readonly T[], keep: (item: T) => boolean): T[][] {
@@ -142,9 +143,12 @@ export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: 
  * too few to compute, not published) breaks the line, never drawn as zero; the ledger's withheld bucket
  * is not a period on the time axis.
  */
-export function disclosureRateGeometry(rows: readonly ReportPeriodRow[], locale: string): DisclosureRateGeometry {
+export function disclosureRateGeometry(
+  rows: readonly ReportPeriodRow[],
+  locale: string,
+  width: number = CHART_WIDTH,
+): DisclosureRateGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const drawn = rows.filter((r) => r.length !== "withheld");
   const rates = drawn.map((r) => rowRate(r, locale));
   const y = scaleLinear().domain([0, 1]);
@@ -195,8 +199,8 @@ export function disclosureRateGeometry(rows: readonly ReportPeriodRow[], locale:
     lines,
     points,
     valueLabels,
-    xLabels: bandLabels(
-      drawn.map((r) => ({ center: x(r.key) ?? plot.left, text: r.shortLabel })),
+    xLabels: yearLabels(
+      drawn.map((r) => ({ center: x(r.key) ?? plot.left, text: r.shortLabel, year: r.year })),
       plot.bottom + fontSize + 6,
       fontSize,
       MIN_LABEL_GAP,

@@ -17,7 +17,7 @@ import {
   type Tick,
 } from "./chart-layout.ts";
 import { formatCount, joinList } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
 type Category = (typeof INCIDENT_CATEGORIES)[number];
@@ -45,8 +45,14 @@ export interface IncidentSegment extends Rect {
 /** One of the two stacked-bar panels: the same years and count scale, split by category or by severity. */
 export interface IncidentPanel {
   by: "category" | "severity";
+  /** "By category", "By severity": drawn in HTML above the panel, with its legend. */
   heading: TextLabel;
-  legend: LegendItem[];
+  legend: LegendEntry[];
+  /** The panel's own patterns (each panel is its own SVG, so none is defined twice). */
+  patterns: PatternTile[];
+  /** The vertical extent of the panel in the layout's units: its SVG's viewBox shows this slice. */
+  top: number;
+  bottom: number;
   plot: PlotArea;
   /** Non-empty segments only, bottom to top within each year. */
   segments: IncidentSegment[];
@@ -70,22 +76,22 @@ export interface IncidentsOverTimeGeometry {
   table: TableModel;
 }
 
-/** Colour and texture per category; every colour has at least 3:1 contrast with white, every category its own texture. */
+/** Colour (a meaning of palette.ts) and texture per category: every category its own of each. */
 export const CATEGORY_FILLS: Record<Category, FillStyle> = {
-  abuse: { colour: "#8a1c1c", pattern: "solid" },
-  security: { colour: "#1f4e8c", pattern: "crosshatch" },
-  outage: { colour: "#a16207", pattern: "horizontal" },
-  legal: { colour: "#0f766e", pattern: "vertical" },
-  account_action: { colour: "#c2410c", pattern: "diagonal" },
-  other: { colour: "#767676", pattern: "dots" },
+  abuse: { colour: "abuse", pattern: "solid" },
+  security: { colour: "security", pattern: "crosshatch" },
+  outage: { colour: "outage", pattern: "horizontal" },
+  legal: { colour: "legal", pattern: "vertical" },
+  account_action: { colour: "account-action", pattern: "diagonal" },
+  other: { colour: "neutral", pattern: "dots" },
 };
 
-/** Colour and texture per severity, from sparse grey dots (low) to solid dark red (critical). */
+/** Colour and texture per severity: red getting stronger from sparse dots (low) to solid (critical, the site's alert colour). */
 export const SEVERITY_FILLS: Record<Severity, FillStyle> = {
-  low: { colour: "#767676", pattern: "dots" },
-  medium: { colour: "#a16207", pattern: "diagonal" },
-  high: { colour: "#c2410c", pattern: "crosshatch" },
-  critical: { colour: "#8a1c1c", pattern: "solid" },
+  low: { colour: "severity-low", pattern: "dots" },
+  medium: { colour: "severity-medium", pattern: "diagonal" },
+  high: { colour: "severity-high", pattern: "crosshatch" },
+  critical: { colour: "alert", pattern: "solid" },
 };
 
 const PLOT_HEIGHT = 150;
@@ -201,24 +207,24 @@ function layoutPanel<K extends string>(
   left: number,
   yDomain: [number, number],
   locale: string,
+  width: number,
 ): { panel: IncidentPanel; bottom: number } {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const heading: TextLabel = {
     x: 0,
     y: round1(top + fontSize),
     text: by === "category" ? "By category" : "By severity",
     anchor: "start",
   };
-  const legend = layoutLegend(
-    keys.map((k) => ({ key: k, label: label(k), fill: fills[k].fill, stroke: fills[k].colour })),
-    0,
-    top + fontSize + 6,
-    width,
-    fontSize,
-  );
+  const legend: LegendEntry[] = keys.map((k) => ({
+    key: k,
+    label: label(k),
+    fill: fills[k].fill,
+    stroke: fills[k].colour,
+    tile: fills[k].tile,
+  }));
   // Room above the plot for the total over the tallest bar.
-  const plotTop = round1(top + fontSize + 6 + legend.height + 8 + fontSize + 6);
+  const plotTop = round1(top + 8 + fontSize + 6);
   // The right margin leaves room for half a year label, so the latest year's label is never pushed inwards (and its neighbour dropped).
   const plot: PlotArea = {
     left,
@@ -280,7 +286,10 @@ function layoutPanel<K extends string>(
     panel: {
       by,
       heading,
-      legend: legend.items,
+      legend,
+      patterns: keys.flatMap((k) => fills[k].tile ?? []),
+      top,
+      bottom: plot.bottom + fontSize + 14,
       plot,
       segments,
       totals,
@@ -301,6 +310,7 @@ export function incidentsOverTimeGeometry(
   incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
   chartId: string,
   locale: string,
+  width: number = CHART_WIDTH,
 ): IncidentsOverTimeGeometry {
   const fontSize = FONT_SIZE;
   const years = incidentsByYear(incidents);
@@ -325,6 +335,7 @@ export function incidentsOverTimeGeometry(
     left,
     yDomain,
     locale,
+    width,
   );
   const bySeverity = layoutPanel(
     "severity",
@@ -336,6 +347,7 @@ export function incidentsOverTimeGeometry(
     left,
     yDomain,
     locale,
+    width,
   );
   const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap(
     (f) => (f.tile ? [f.tile] : []),
@@ -347,7 +359,7 @@ export function incidentsOverTimeGeometry(
     );
 
   return {
-    width: CHART_WIDTH,
+    width,
     height: bySeverity.bottom,
     fontSize,
     patterns: tiles,

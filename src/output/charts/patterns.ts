@@ -1,12 +1,13 @@
 import { OUTCOMES } from "../../contract/schemas/vocabulary.ts";
 import { idPart } from "./chart-text.ts";
+import { chartColour, type ChartColour } from "./palette.ts";
 
 /** How a series is filled, so that it stays recognisable without colour (grey-scale print, colour blindness). */
 export type PatternKind = "solid" | "diagonal" | "dots" | "crosshatch" | "horizontal" | "vertical";
 
-/** The colour and texture of one series or class. */
+/** The colour (a meaning of the palette) and texture of one series or class. */
 export interface FillStyle {
-  colour: string;
+  colour: ChartColour;
   pattern: PatternKind;
 }
 
@@ -14,43 +15,45 @@ export interface FillStyle {
 export type PatternShape =
   { kind: "path"; d: string; strokeWidth: number } | { kind: "circle"; cx: number; cy: number; r: number };
 
-/** An SVG `<pattern>` to put in `<defs>`: a square tile on a white ground. */
+/** An SVG `<pattern>` to put in `<defs>`: a square tile on the page's background. */
 export interface PatternTile {
   id: string;
   size: number;
+  /** The CSS colour of the shapes, `var(--chart-…)`. */
   colour: string;
   shapes: PatternShape[];
 }
 
 /** A fill style with the id it gets inside one chart, and the `fill` attribute that uses it. */
-export interface ResolvedFill extends FillStyle {
+export interface ResolvedFill {
+  meaning: ChartColour;
+  pattern: PatternKind;
+  /** The CSS colour, `var(--chart-<meaning>)`: strokes and swatch outlines use it. */
+  colour: string;
   /** `fill` attribute value: the colour itself for solid fills, else `url(#…)` of the pattern. */
   fill: string;
   /** The pattern to define, or undefined for solid fills. */
   tile: PatternTile | undefined;
 }
 
-/**
- * Colour and texture per request outcome. Every colour has at least 3:1 contrast with white
- * (WCAG 1.4.11, checked by a test), and every outcome has its own texture.
- */
+/** Colour (a meaning of the palette, see palette.ts) and texture per request outcome: every outcome has its own of each. */
 export const OUTCOME_FILLS: Record<(typeof OUTCOMES)[number], FillStyle> = {
-  disclosed: { colour: "#8a1c1c", pattern: "solid" },
-  partially_disclosed: { colour: "#c2410c", pattern: "diagonal" },
-  no_data: { colour: "#767676", pattern: "dots" },
-  rejected: { colour: "#1f4e8c", pattern: "crosshatch" },
-  pending: { colour: "#a16207", pattern: "horizontal" },
-  withdrawn: { colour: "#0f766e", pattern: "vertical" },
+  disclosed: { colour: "disclosed", pattern: "solid" },
+  partially_disclosed: { colour: "partly", pattern: "diagonal" },
+  no_data: { colour: "neutral", pattern: "dots" },
+  rejected: { colour: "rejected", pattern: "crosshatch" },
+  pending: { colour: "pending", pattern: "horizontal" },
+  withdrawn: { colour: "withdrawn", pattern: "vertical" },
 };
 
 /**
  * A published total, whose outcomes are not drawn (a report may not publish them all), and the part of
  * a published band above its low bound: the same colour, hatched (and outlined dashed where drawn), so a
- * band never reads as one of its ends. 7.9:1 against white, and no outcome's colour.
+ * band never reads as one of its ends. The colour of a number of requests, no outcome's colour.
  */
 export const PUBLISHED_FILLS: Record<"total" | "range", FillStyle> = {
-  total: { colour: "#5b3b8c", pattern: "solid" },
-  range: { colour: "#5b3b8c", pattern: "diagonal" },
+  total: { colour: "requests", pattern: "solid" },
+  range: { colour: "requests", pattern: "diagonal" },
 };
 
 const TILE = 8;
@@ -84,26 +87,13 @@ export function patternId(chartId: string, key: string): string {
 
 /** Resolves a fill style for chart `chartId`: a pattern tile to define (unless solid) and the `fill` to use. */
 export function resolveFill(style: FillStyle, chartId: string, key: string): ResolvedFill {
-  if (style.pattern === "solid") return { ...style, fill: style.colour, tile: undefined };
+  const colour = chartColour(style.colour);
+  const common = { meaning: style.colour, pattern: style.pattern, colour };
+  if (style.pattern === "solid") return { ...common, fill: colour, tile: undefined };
   const id = patternId(chartId, key);
   return {
-    ...style,
+    ...common,
     fill: `url(#${id})`,
-    tile: { id, size: TILE, colour: style.colour, shapes: tileShapes(style.pattern) },
+    tile: { id, size: TILE, colour, shapes: tileShapes(style.pattern) },
   };
-}
-
-/** Relative luminance of a `#rrggbb` colour (WCAG 2.2 definition). */
-function luminance(hex: string): number {
-  const channel = (i: number): number => {
-    const v = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-/** WCAG contrast ratio between two `#rrggbb` colours, from 1 (same) to 21 (black on white). */
-export function contrastRatio(a: string, b: string): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
 }

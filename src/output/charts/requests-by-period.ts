@@ -6,7 +6,7 @@ import { formatBand } from "../../format/numbers.ts";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
 import { OUTCOMES } from "../../contract/schemas/vocabulary.ts";
-import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
+import { yearLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
   FONT_SIZE,
@@ -19,7 +19,7 @@ import {
   type Tick,
 } from "./chart-layout.ts";
 import { formatCount, inSentence } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
 type Outcome = (typeof OUTCOMES)[number];
@@ -69,7 +69,8 @@ export interface RequestsByPeriodGeometry {
   yTicks: Tick[];
   yLabels: TextLabel[];
   yTitle: TextLabel;
-  legend: LegendItem[];
+  /** Drawn in HTML above the chart. */
+  legend: LegendEntry[];
   summary: string;
   table: TableModel;
 }
@@ -135,9 +136,9 @@ export function requestsByPeriodGeometry(
   rows: readonly ReportPeriodRow[],
   chartId: string,
   locale: string,
+  width: number = CHART_WIDTH,
 ): RequestsByPeriodGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const drawn = rows.filter((r) => r.length !== "withheld");
   const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<
     Outcome,
@@ -148,37 +149,39 @@ export function requestsByPeriodGeometry(
   const anyLedger = drawn.some(fromLedger);
   const publishedRows = drawn.filter((r) => !fromLedger(r));
   const anyRange = publishedRows.some((r) => r.requests && !isExact(r.requests));
-  const legend = layoutLegend(
-    [
-      ...(anyLedger
-        ? OUTCOMES.map((o) => ({ key: o, label: label(o), fill: fills[o].fill, stroke: fills[o].colour }))
-        : []),
-      ...(publishedRows.length > 0
-        ? [{ key: "published", label: "Published total", fill: publishedFill.fill, stroke: publishedFill.colour }]
-        : []),
-      ...(anyRange
-        ? [
-            {
-              key: "published-range",
-              label: "Published range (a band)",
-              fill: rangeFill.fill,
-              stroke: rangeFill.colour,
-              dash: RANGE_DASH,
-            },
-          ]
-        : []),
-    ],
-    0,
-    0,
-    width,
-    fontSize,
-  );
+  // Drawn in HTML above the chart (LegendList), shared by its wide and narrow layouts.
+  const legend: LegendEntry[] = [
+    ...(anyLedger
+      ? OUTCOMES.map((o) => ({
+          key: o,
+          label: label(o),
+          fill: fills[o].fill,
+          stroke: fills[o].colour,
+          tile: fills[o].tile,
+        }))
+      : []),
+    ...(publishedRows.length > 0
+      ? [{ key: "published", label: "Published total", fill: publishedFill.fill, stroke: publishedFill.colour }]
+      : []),
+    ...(anyRange
+      ? [
+          {
+            key: "published-range",
+            label: "Published range (a band)",
+            fill: rangeFill.fill,
+            stroke: rangeFill.colour,
+            dash: RANGE_DASH,
+            tile: rangeFill.tile,
+          },
+        ]
+      : []),
+  ];
 
   const top = Math.max(0, ...drawn.map((r) => r.requests?.high ?? 0));
   const y = scaleLinear().domain([0, Math.max(1, top)]);
   // The widest tick label sets the left margin; positions are filled in once the range is known.
   const left = Math.ceil(Math.max(0, ...countTicks(y, locale).map((t) => estimateTextWidth(t.text, fontSize))) + 10);
-  const yTitleBaseline = legend.height + 8 + fontSize;
+  const yTitleBaseline = fontSize;
   const plot: PlotArea = { left, top: yTitleBaseline + 10 + fontSize + 6, right: width - 8, bottom: 0 };
   plot.bottom = plot.top + PLOT_HEIGHT;
   y.range([plot.bottom, plot.top]);
@@ -271,8 +274,8 @@ export function requestsByPeriodGeometry(
     : [];
 
   const yTicks = countTicks(y, locale);
-  const xLabels = bandLabels(
-    drawn.map((r) => ({ center: center(r.key), text: r.shortLabel })),
+  const xLabels = yearLabels(
+    drawn.map((r) => ({ center: center(r.key), text: r.shortLabel, year: r.year })),
     plot.bottom + fontSize + 6,
     fontSize,
     MIN_LABEL_GAP,
@@ -295,7 +298,7 @@ export function requestsByPeriodGeometry(
     yTicks,
     yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
     yTitle: { x: 0, y: yTitleBaseline, text: "Requests", anchor: "start" },
-    legend: legend.items,
+    legend,
     summary: requestsByPeriodSummary(rows, locale),
     table: {
       caption: !anyLedger

@@ -1,3 +1,4 @@
+import { chartColour } from "./palette.ts";
 import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { countryName } from "../../format/labels.ts";
@@ -43,8 +44,10 @@ export interface TopCountriesGeometry {
 
 const ROW_HEIGHT = 28;
 const MAX_NAME_WIDTH = 220;
-/** Dark blue, 8.3:1 against white. */
-const BAR_COLOUR = "#1f4e8c";
+/** The most of the width names may take, so a narrow chart keeps room for its bars. */
+const NAME_SHARE = 0.35;
+/** Bars are a number of requests, with no outcome. */
+const BAR_COLOUR = chartColour("requests");
 
 /** Which countries the chart may show: counts at or above `threshold`, largest first, at most `limit`. */
 export function selectTopCountries(
@@ -116,9 +119,9 @@ export function topCountriesGeometry(
   threshold: number | undefined,
   locale: string,
   limit = 10,
+  width: number = CHART_WIDTH,
 ): TopCountriesGeometry {
   const fontSize = FONT_SIZE;
-  const width = CHART_WIDTH;
   const { shown, suppressed, beyondTop } = selectTopCountries(countries, threshold, limit);
   const named = shown.map(([code, value]) => ({
     code,
@@ -126,7 +129,11 @@ export function topCountriesGeometry(
     name: countryName(code, locale),
     text: formatCount(value, locale),
   }));
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))));
+  const nameWidth = Math.min(
+    MAX_NAME_WIDTH,
+    width * NAME_SHARE,
+    Math.max(0, ...named.map((c) => estimateTextWidth(c.name, fontSize))),
+  );
   const valueWidth = Math.max(0, ...named.map((c) => estimateTextWidth(c.text, fontSize)));
   const plot: PlotArea = {
     left: Math.ceil(nameWidth + 10),

@@ -1,10 +1,12 @@
 import { countryName } from "../../format/labels.ts";
 import { protectSmallCount } from "../../model/report/small-counts.ts";
-import { CHART_WIDTH, FONT_SIZE, type TableModel } from "./chart-layout.ts";
+import { scaleSqrt } from "d3-scale";
+import { CHART_WIDTH, FONT_SIZE, round1, type TableModel } from "./chart-layout.ts";
 import { formatCount, namedCountries, otherCountriesSentence } from "./chart-text.ts";
-import { layoutLegend, type LegendItem } from "./legend.ts";
+import type { LegendEntry } from "./legend.ts";
 import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
-import { resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
+import { chartColour, INK, MAP_RAMP, type ChartColour } from "./palette.ts";
+import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 import { worldShapes } from "./world-shapes.ts";
 
 /** A country on the map: its outline, class, fill and tooltip. */
@@ -18,7 +20,22 @@ export interface MapCountry {
   title: string;
 }
 
-/** A requesting country that the 1:110m map cannot show (too small, or no outline). */
+/**
+ * A circle at the centroid of a requesting country too small to see on the map (Belgium, Singapore's
+ * neighbours…), sized by its count (area proportional, from `SYMBOL_RADIUS[0]` for the smallest or a
+ * protected count) and filled with its class, so its value shows where its shape cannot.
+ */
+export interface MapSymbol {
+  code: string;
+  x: number;
+  y: number;
+  r: number;
+  fill: string;
+  /** The same words as the country's shape: "Belgium: 85 requests". */
+  title: string;
+}
+
+/** A requesting country that the 1:110m map cannot show (no outline). */
 export interface OffMapCountry {
   code: string;
   name: string;
@@ -34,10 +51,13 @@ export interface WorldMapGeometry {
   border: string;
   patterns: PatternTile[];
   countries: MapCountry[];
+  /** Symbols for requesting countries too small to see, largest first (so smaller ones are drawn on top). */
+  symbols: MapSymbol[];
   classes: MapClass[];
   /** The class of every requesting country, by code (on the map or not). */
   classOf: Record<string, string>;
-  legend: LegendItem[];
+  /** The classes, for the legend drawn in HTML under the map. */
+  legend: LegendEntry[];
   offMap: OffMapCountry[];
   /** Says which requesting countries the map cannot show; undefined when it shows them all. */
   note: string | undefined;
@@ -46,18 +66,26 @@ export interface WorldMapGeometry {
 }
 
 /**
- * Fills by class: light grey for no requests, dark-grey hatching for "fewer than N" (no exact
- * figure), then blues from light to dark. Every colour of a requesting country has at least 3:1
- * contrast with white; the ramp also darkens steadily, so it reads in grey-scale.
+ * Fills by class (meanings of palette.ts): a plain area for no requests, grey hatching for "fewer
+ * than N" (no exact figure), then the map's blue ramp, stronger for more requests, so it also reads
+ * in grey-scale.
  */
-const NONE_FILL = "#dde3e9";
-const FEWER_FILL = { colour: "#4a5361", pattern: "diagonal" } as const;
-const RAMP = ["#6792c8", "#3d6fae", "#1f4e8c", "#08234a"];
+const NONE_FILL = chartColour("map-none");
+const FEWER_FILL: FillStyle = { colour: "neutral", pattern: "diagonal" };
+const DEFAULT_CLASS: ChartColour = "map-3";
 
-/** Picks `k` colours spread over the ramp, lightest first. */
-function rampColours(k: number): string[] {
-  if (k <= 1) return [RAMP[2] ?? "#1f4e8c"];
-  return Array.from({ length: k }, (_, i) => RAMP[Math.round((i * (RAMP.length - 1)) / (k - 1))] ?? "#1f4e8c");
+/** A country whose outline covers less than this (square units of a 640-wide map, about 6 × 6) gets a symbol. */
+export const SMALL_AREA = 40;
+/** Radius of a symbol, from the smallest count to the largest on the map, in units of a 640-wide map. */
+export const SYMBOL_RADIUS: readonly [number, number] = [4, 11];
+
+/** Picks `k` colours spread over the ramp, fewest requests first. */
+function rampColours(k: number): ChartColour[] {
+  if (k <= 1) return [DEFAULT_CLASS];
+  return Array.from(
+    { length: k },
+    (_, i) => MAP_RAMP[Math.round((i * (MAP_RAMP.length - 1)) / (k - 1))] ?? DEFAULT_CLASS,
+  );
 }
 
 /** The summary: how many countries sent requests, which sent the most, and how small counts are shown. */
@@ -116,11 +144,11 @@ export function worldMapGeometry(
   const counted = classes.filter((c) => c.key !== NO_REQUESTS && c.key !== FEWER_THAN);
   const colours = rampColours(counted.length);
   const fills = new Map<string, ResolvedFill>([
-    [NO_REQUESTS, resolveFill({ colour: NONE_FILL, pattern: "solid" }, chartId, NO_REQUESTS)],
+    [NO_REQUESTS, resolveFill({ colour: "map-none", pattern: "solid" }, chartId, NO_REQUESTS)],
     [FEWER_THAN, resolveFill(FEWER_FILL, chartId, FEWER_THAN)],
     ...counted.map((c, i): [string, ResolvedFill] => [
       c.key,
-      resolveFill({ colour: colours[i] ?? "#1f4e8c", pattern: "solid" }, chartId, c.key),
+      resolveFill({ colour: colours[i] ?? DEFAULT_CLASS, pattern: "solid" }, chartId, c.key),
     ]),
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
@@ -144,6 +172,22 @@ export function worldMapGeometry(
     };
   });
   const onMap = new Set(mapped.flatMap((c) => (c.code ? [c.code] : [])));
+  const scale = world.width / CHART_WIDTH;
+  const radius = scaleSqrt()
+    .domain([0, Math.max(1, ...requests.values())])
+    .range([0, SYMBOL_RADIUS[1] * scale]);
+  const symbols = world.shapes
+    .flatMap((shape, i): MapSymbol[] => {
+      const n = shape.code === undefined ? undefined : requests.get(shape.code);
+      const country = mapped[i];
+      if (shape.code === undefined || n === undefined || !country || shape.area >= SMALL_AREA * scale ** 2) return [];
+      // A protected count has no figure to size by: it gets the smallest symbol.
+      const value = protectSmallCount(n, threshold, locale).value;
+      const r = Math.max(SYMBOL_RADIUS[0] * scale, value === undefined ? 0 : radius(value));
+      const [x, y] = shape.centroid;
+      return [{ code: shape.code, x, y, r: round1(r), fill: country.fill, title: country.title }];
+    })
+    .sort((a, b) => b.r - a.r || a.code.localeCompare(b.code));
   const classOf = Object.fromEntries([...requests].map(([code, n]) => [code, classify(n).key]));
 
   // Published counts first, largest first; then the protected ones by name, so their order reveals nothing.
@@ -154,33 +198,29 @@ export function worldMapGeometry(
     .filter((c) => !onMap.has(c.code))
     .map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
 
-  const legend = layoutLegend(
-    classes.map((c) => ({
-      key: c.key,
-      label: c.label,
-      fill: fillOf(c.key),
-      stroke: c.key === NO_REQUESTS ? "#8c959f" : (fills.get(c.key)?.colour ?? NONE_FILL),
-    })),
-    0,
-    world.height + 8,
-    world.width,
-    fontSize,
-  );
+  const legend: LegendEntry[] = classes.map((c) => ({
+    key: c.key,
+    label: c.label,
+    fill: fillOf(c.key),
+    stroke: c.key === NO_REQUESTS ? INK.muted : (fills.get(c.key)?.colour ?? NONE_FILL),
+  }));
 
   return {
     width: world.width,
-    height: Math.ceil(world.height + 8 + legend.height + 4),
+    height: world.height,
     fontSize,
     mapHeight: world.height,
-    border: "#ffffff",
+    border: INK.background,
     patterns: classes.flatMap((c) => fills.get(c.key)?.tile ?? []),
     countries: mapped,
+    symbols,
     classes,
     classOf,
-    legend: legend.items,
+    legend,
     offMap,
     note:
       [
+        symbols.length === 0 ? "" : "Circles mark countries too small to see, sized by their number of requests.",
         offMap.length === 0
           ? ""
           : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,

@@ -1,4 +1,5 @@
-import { geoEqualEarth, geoPath } from "d3-geo";
+import { geoEqualEarth, geoPath, type GeoPath } from "d3-geo";
+import type { Feature, Geometry, Polygon } from "geojson";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
 import countries from "i18n-iso-countries";
 import { feature } from "topojson-client";
@@ -13,6 +14,10 @@ export interface CountryShape {
   atlasName: string;
   /** SVG path data, coordinates rounded to 1 decimal. */
   d: string;
+  /** Projected area in square viewBox units (all its parts): how big it looks. */
+  area: number;
+  /** Projected centroid of its largest part, in viewBox units: where a symbol for it goes. */
+  centroid: [number, number];
 }
 
 /** The projected world: country shapes and the size they fill. */
@@ -29,6 +34,28 @@ const LEFT_OUT = new Set(["010"]);
 const PAD = 4;
 
 const cache = new Map<number, WorldShapes>();
+
+/**
+ * The projected centroid of a country's largest polygon, so a symbol for France sits in France and not
+ * between it and French Guiana; rounded to 0.1.
+ */
+function mainCentroid(f: Feature<Geometry | null>, path: GeoPath): [number, number] {
+  const geometry = f.geometry;
+  const parts: Feature<Polygon>[] =
+    geometry?.type === "MultiPolygon"
+      ? geometry.coordinates.map((coordinates) => ({
+          type: "Feature",
+          properties: {},
+          geometry: { type: "Polygon", coordinates },
+        }))
+      : [];
+  const largest = parts.reduce<Feature<Geometry | null>>(
+    (best, part) => (path.area(part) > path.area(best) ? part : best),
+    parts[0] ?? f,
+  );
+  const [x, y] = path.centroid(largest);
+  return [round1(x), round1(y)];
+}
 
 /** A number of tenths as SVG path text without a redundant leading zero: 15 → "1.5", -5 → "-.5", 30 → "3". */
 function tenths(n: number): string {
@@ -80,7 +107,7 @@ export function worldShapes(width: number): WorldShapes {
   const shapes = kept.features.map((f): CountryShape => {
     const atlasName = f.properties.name;
     const code = f.id === undefined ? CODE_BY_NAME[atlasName] : countries.numericToAlpha2(String(f.id));
-    return { code, atlasName, d: compactPath(path(f) ?? "") };
+    return { code, atlasName, d: compactPath(path(f) ?? ""), area: path.area(f), centroid: mainCentroid(f, path) };
   });
   const world = { width, height: Math.ceil(round1(bottom) + PAD), shapes };
   cache.set(width, world);

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimateTextWidth, fitText } from "../../../src/output/charts/axis-ticks.ts";
+import { estimateTextWidth, fitText, yearLabels } from "../../../src/output/charts/axis-ticks.ts";
+import { scaleBand } from "d3-scale";
+import { FONT_SIZE, MIN_LABEL_GAP, NARROW_CHART_WIDTH } from "../../../src/output/charts/chart-layout.ts";
 
 /**
  * The shortening as it was first written, a search from the longest cut down (quadratic in the text's
@@ -58,4 +60,49 @@ describe("fitText", () => {
     expect(estimateTextWidth(cutMidWord, 15)).toBeLessThanOrEqual(230);
     expect(cutMidWord).toMatch(/^W+…$/);
   });
+});
+
+describe("year labels under half-year bands", () => {
+  /** Half-year bands from the second half of `from` to the second half of `to`, across `width`. */
+  function halfYears(from: number, to: number, width: number): { center: number; text: string; year: number }[] {
+    const keys = Array.from({ length: (to - from) * 2 + 1 }, (_, i) => {
+      const year = from + Math.floor((i + 1) / 2);
+      return { key: `${year} H${(i + 1) % 2 === 0 ? 1 : 2}`, year };
+    });
+    const x = scaleBand()
+      .domain(keys.map((k) => k.key))
+      .range([40, width - 8]);
+    return keys.map((k) => ({ center: (x(k.key) ?? 0) + x.bandwidth() / 2, text: k.key, year: k.year }));
+  }
+
+  it("keeps every band's own label when they all fit", () => {
+    const bands = halfYears(2023, 2024, 640);
+    expect(yearLabels(bands, 0, FONT_SIZE, MIN_LABEL_GAP, [0, 640]).map((l) => l.text)).toEqual(
+      bands.map((b) => b.text),
+    );
+  });
+
+  it.each([640, NARROW_CHART_WIDTH])(
+    "labels years at one of d3's nice steps, on its multiples, centred under the year (%i units)",
+    (width) => {
+      const bands = halfYears(2017, 2025, width);
+      const labels = yearLabels(bands, 0, FONT_SIZE, MIN_LABEL_GAP, [0, width]);
+      const years = labels.map((l) => Number(l.text));
+      expect(years.length).toBeGreaterThan(1);
+      const step = (years[1] ?? 0) - (years[0] ?? 0);
+      expect([1, 2, 5, 10]).toContain(step);
+      for (const [i, label] of labels.entries()) {
+        const year = years[i] ?? 0;
+        expect(year % step, label.text).toBe(0);
+        if (i > 0) expect(year - (years[i - 1] ?? 0)).toBe(step);
+        const own = bands.filter((b) => b.year === year).map((b) => b.center);
+        expect(label.x).toBeCloseTo((Math.min(...own) + Math.max(...own)) / 2, 0);
+        const before = labels[i - 1];
+        if (before)
+          expect(label.x - before.x).toBeGreaterThanOrEqual(
+            (estimateTextWidth(label.text, FONT_SIZE) + estimateTextWidth(before.text, FONT_SIZE)) / 2 + MIN_LABEL_GAP,
+          );
+      }
+    },
+  );
 });

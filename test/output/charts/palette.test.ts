@@ -1,0 +1,92 @@
+import { differenceCiede2000, wcagContrast } from "culori";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { INCIDENT_CATEGORIES, OUTCOMES, SEVERITIES } from "../../../src/contract/schemas/vocabulary.ts";
+import { TIMELINE_FILLS } from "../../../src/output/charts/blocking-timeline.ts";
+import { CATEGORY_FILLS, SEVERITY_FILLS } from "../../../src/output/charts/incidents-over-time.ts";
+import {
+  CHART_BACKGROUND,
+  CHART_PALETTE,
+  chartColour,
+  DECORATIVE_COLOURS,
+  paletteStyle,
+  type ChartColour,
+} from "../../../src/output/charts/palette.ts";
+import { OUTCOME_FILLS, PUBLISHED_FILLS, type FillStyle } from "../../../src/output/charts/patterns.ts";
+
+const THEMES = ["light", "dark"] as const;
+const meanings = Object.keys(CHART_PALETTE) as ChartColour[];
+const difference = differenceCiede2000();
+
+/** The site's own colour of a token in one theme, read from the stylesheet the pages use. */
+function siteToken(name: string, theme: "light" | "dark"): string {
+  const css = readFileSync(new URL("../../../src/styles/global.css", import.meta.url), "utf8");
+  const block = theme === "light" ? /^:root\s*\{([^}]*)\}/gm : /^:root\[data-theme="dark"\]\s*\{([^}]*)\}/gm;
+  const body = [...css.matchAll(block)].map((m) => m[1] ?? "").join("\n");
+  const value = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`).exec(body)?.[1];
+  if (!value) throw new Error(`--${name} not found in the ${theme} block of global.css`);
+  return value;
+}
+
+describe("the chart palette", () => {
+  it.each(THEMES)("gives every data colour at least 3:1 against the %s background (WCAG 1.4.11)", (theme) => {
+    for (const meaning of meanings.filter((m) => !DECORATIVE_COLOURS.includes(m)))
+      expect(wcagContrast(CHART_PALETTE[meaning][theme], CHART_BACKGROUND[theme]), meaning).toBeGreaterThanOrEqual(3);
+  });
+
+  it("measures against the backgrounds the site's stylesheet really has", () => {
+    for (const theme of THEMES) expect(siteToken("bg", theme).toLowerCase()).toBe(CHART_BACKGROUND[theme]);
+  });
+
+  it.each(THEMES)("gives each meaning its own colour in the %s theme (one meaning per colour)", (theme) => {
+    const values = meanings.map((m) => CHART_PALETTE[m][theme].toLowerCase());
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it("shares the site's colours where the meaning is the site's: in force and partly", () => {
+    for (const theme of THEMES) {
+      expect(CHART_PALETTE.alert[theme]).toBe(siteToken("accent", theme));
+      expect(CHART_PALETTE.partly[theme]).toBe(siteToken("partial", theme));
+    }
+  });
+
+  const charts: [string, Record<string, FillStyle>][] = [
+    ["request outcomes", OUTCOME_FILLS],
+    ["incident categories", CATEGORY_FILLS],
+    ["incident severities", SEVERITY_FILLS],
+  ];
+  it.each(charts)("keeps the %s of one chart apart in colour (CIEDE2000 ≥ 10) and in texture", (_, fills) => {
+    const styles = Object.values(fills);
+    expect(new Set(styles.map((s) => s.pattern)).size).toBe(styles.length);
+    for (const theme of THEMES)
+      for (const [i, a] of styles.entries())
+        for (const b of styles.slice(i + 1))
+          expect(
+            difference(CHART_PALETTE[a.colour][theme], CHART_PALETTE[b.colour][theme]),
+            `${a.colour} / ${b.colour} (${theme})`,
+          ).toBeGreaterThanOrEqual(10);
+  });
+
+  it("covers every outcome, category and severity, and never colours an outcome like a published total", () => {
+    expect(Object.keys(OUTCOME_FILLS).sort()).toEqual([...OUTCOMES].sort());
+    expect(Object.keys(CATEGORY_FILLS).sort()).toEqual([...INCIDENT_CATEGORIES].sort());
+    expect(Object.keys(SEVERITY_FILLS).sort()).toEqual([...SEVERITIES].sort());
+    const outcomeColours = Object.values(OUTCOME_FILLS).map((s) => s.colour);
+    for (const fill of Object.values(PUBLISHED_FILLS)) expect(outcomeColours).not.toContain(fill.colour);
+  });
+
+  it("no longer paints Disclosed, Abuse and Critical alike", () => {
+    const disclosed = OUTCOME_FILLS.disclosed.colour;
+    expect(new Set([disclosed, CATEGORY_FILLS.abuse.colour, SEVERITY_FILLS.critical.colour]).size).toBe(3);
+    expect(TIMELINE_FILLS.ongoing.colour).toBe(SEVERITY_FILLS.critical.colour);
+  });
+
+  it("writes every meaning as a custom property with a light and a dark value", () => {
+    const style = paletteStyle();
+    for (const meaning of meanings) {
+      const { light, dark } = CHART_PALETTE[meaning];
+      expect(style).toContain(`--chart-${meaning}:light-dark(${light},${dark})`);
+    }
+    expect(chartColour("disclosed")).toBe("var(--chart-disclosed)");
+  });
+});
