@@ -98,7 +98,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
           dataChecksums(),
           searchIndex({ publishes: site.publishes }),
-          securityHeadersFile(),
+          securityHeadersFile({ onion: site.onion }),
         ].filter((integration) => !present.has(integration.name));
         const own = config.integrations.findIndex((integration) => integration.name === "vitrine");
         config.integrations.splice(own + 1, 0, ...needed);
