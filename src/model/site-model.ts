@@ -138,8 +138,8 @@ export interface SiteModel {
     all: IncidentView[];
     /** Open now, newest first: the one set every "open now" names. */
     open: IncidentView[];
-    /** Resolved incidents by the year they started, newest year first. */
-    resolvedByYear: [year: string, incidents: IncidentView[]][];
+    /** Every incident, open or resolved, by the year it started, newest year first: the history. */
+    byYear: [year: string, incidents: IncidentView[]][];
   };
   report: TransparencyReport;
   /** Published figures per period: the other half of the report, beside the ledger. */
@@ -323,12 +323,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     incidents: {
       all: incidents,
       open,
-      resolvedByYear: [
-        ...Map.groupBy(
-          incidents.filter((i) => !i.open),
-          (i) => i.data.started.start.slice(0, 4),
-        ),
-      ],
+      byYear: [...Map.groupBy(incidents, (i) => i.data.started.start.slice(0, 4))],
     },
     report,
     published,

@@ -60,7 +60,7 @@ describe("MDX components (Astro Container API)", () => {
     expect(unknown).toContain("Status unknown</span> started May 2023, current status unknown");
     expect(unknown).not.toContain("Ongoing");
     expect(await render("StatusText", { record: entry("inc-2021-ddos") })).toMatch(
-      /Resolved<\/span> 8 November 2021, 06:40 \(UTC\+01:00\) to 8 November 2021, 13:05 \(UTC\+01:00\), less than a day/,
+      /Resolved<\/span> 8 November 2021, 06:40 \(UTC\+01:00\) to 8 November 2021, 13:05 \(UTC\+01:00\), resolved within a day/,
     );
     expect(await render("StatusText", { record: entry("inc-2025-phishing-lookalike") })).toMatch(
       /Open<\/span> since 22 September 2025, 08:00 \(UTC\+02:00\), for \d+ days and counting/,
