@@ -27,7 +27,7 @@ describe("reaching the site where it is blocked (config onion and mirrors)", () 
   it("announces the onion site to Tor Browser: Onion-Location in _headers, and each page's own address in it", () => {
     const headers = parseHeadersFile(readFileSync(dist(HEADERS_FILE), "utf8"));
     expect(headers["onion-location"]).toBe(`${site.onion}/`);
-    for (const sitePath of ["", "blocking/", model.blockingEvents.inForce[0]?.path.slice(1) ?? ""]) {
+    for (const sitePath of ["", "blocking/", model.blockingEvents.inForce[0]?.path ?? ""]) {
       expect(page(sitePath)).toContain(`<meta http-equiv="onion-location" content="${site.onion}/${sitePath}">`);
     }
   });
@@ -35,7 +35,7 @@ describe("reaching the site where it is blocked (config onion and mirrors)", () 
   it("every block in force says how to reach the site, with the onion address and every mirror; a lifted one does not", () => {
     expect(model.blockingEvents.inForce.length).toBeGreaterThan(0);
     for (const event of model.blockingEvents.all) {
-      const html = page(event.path.slice(1));
+      const html = page(event.path);
       const links = [site.onion, ...site.mirrors.map((mirror) => mirror.url)].map((url) => `href="${url}"`);
       const section = /<section class="reach-us"[\s\S]*?<\/section>/.exec(html)?.[0];
       if (event.inForce) {
