@@ -64,4 +64,22 @@ describe("every page on a 360 px screen", () => {
     await page.close();
     expect(wide).toEqual([]);
   });
+
+  // The header and the blocking banner took 270 px of a 390 px phone before the page's title (issue 16).
+  it("leaves the title on a phone's first screen: the header and banner take at most 200 px at 390 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    for (const sitePath of ["/", "/blocking/", "/transparency/"]) {
+      await page.goto(`${preview.url}${sitePath}`);
+      const bottom = await page.evaluate(() =>
+        Math.max(
+          ...[".site-header", ".site-banner"].map(
+            (selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? 0,
+          ),
+        ),
+      );
+      expect(bottom, sitePath).toBeGreaterThan(0);
+      expect(bottom, sitePath).toBeLessThanOrEqual(200);
+    }
+    await page.close();
+  });
 });

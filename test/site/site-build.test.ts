@@ -252,7 +252,7 @@ describe("astro build of the sample site", () => {
     const bomb = project.posts.find((p) => p.id === "bomb-threats-and-the-2019-block");
     expect(bomb?.data.related).not.toContain("blk-ru-2020-smtp");
     expect(page("blog/bomb-threats-and-the-2019-block")).toContain(
-      '<div class="record-embed"><article class="record-card"><p class="kind">Blocking event · Russia</p>',
+      '<div class="record-embed"><article class="record-card" data-pagefind-ignore><p class="kind">Blocking event · Russia</p>',
     );
     expect(page("blocking/blk-ru-2020-smtp")).toContain('href="/blog/bomb-threats-and-the-2019-block/"');
   });
