@@ -73,6 +73,10 @@ describe("MDX components (Astro Container API)", () => {
     expect(html).toBe(
       `<a class="figure-embed" href="/transparency/2024-h1/" title="Source: the transparency report, in the first half of 2024">${figure.text}</a>`,
     );
+    // With the date its data stands at, so a journalist can cite it.
+    expect(await render("FigureLink", { figure, asOf: "2024-06-30" })).toBe(
+      `${html}<span class="figure-as-of"> (as of 30 June 2024)</span>`,
+    );
   });
 
   it("Callout and CallToAction: a titled box and one prominent link with the base path", async () => {

@@ -245,7 +245,7 @@ describe("astro build of the sample site", () => {
       .filter((r) => r.data.received.start.startsWith("2024"))
       .reduce((sum, r) => sum + r.data.count, 0);
     expect(report).toContain(
-      `<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a> requests</strong>`,
+      `<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a><span class="figure-as-of"> (as of 31 December 2024)</span> requests</strong>`,
     );
     expect(report).toContain('<figure class="chart" id="post-chart-requests-by-period"');
     // <Record id="blk-ru-2020-smtp" /> is only in the body of the bomb-threats post, not in its frontmatter.
