@@ -50,16 +50,16 @@ describe("search ranks a post above its records for the post's subject", () => {
 
   it("lists the Russia post first for Roskomnadzor, before the block it explains", async () => {
     const links = await results("Roskomnadzor");
-    const post = postPath("why-velin-mail-is-blocked-in-russia");
-    const block = recordPath("blockingEvents", "blk-ru-2020-smtp");
+    const post = `/${postPath("why-velin-mail-is-blocked-in-russia")}`;
+    const block = `/${recordPath("blockingEvents", "blk-ru-2020-smtp")}`;
     expect(links[0]).toBe(post);
     expect(links).toContain(block);
   });
 
   it("keeps Related lists, record cards and share links out of the index, so excerpts are the page's own words", () => {
     const text = indexedText(path.join(dir, "dist"));
-    const block = text.get(recordPath("blockingEvents", "blk-ru-2020-smtp"));
-    const post = text.get(postPath("why-velin-mail-is-blocked-in-russia"));
+    const block = text.get(`/${recordPath("blockingEvents", "blk-ru-2020-smtp")}`);
+    const post = text.get(`/${postPath("why-velin-mail-is-blocked-in-russia")}`);
     expect(block).toContain("Roskomnadzor");
     expect(block).not.toMatch(/\bRelated\b/);
     expect(post).not.toMatch(/Records in this post|Related posts|Or copy the address/);
