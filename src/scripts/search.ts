@@ -24,10 +24,7 @@ interface PagefindResult {
 /** The part of Pagefind's browser API used here. */
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  search(
-    term: string,
-    options?: { filters?: Record<string, string> },
-  ): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** How many results are shown at first and added by each "More results" press. */
