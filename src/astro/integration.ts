@@ -72,7 +72,13 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
                   rehypeAutolinkHeadings,
                   {
                     behavior: "append",
-                    properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 },
+                    // Out of search excerpts too ("Timeline#"): the "#" is a link, not words.
+                    properties: {
+                      className: ["heading-anchor"],
+                      ariaHidden: "true",
+                      tabIndex: -1,
+                      dataPagefindIgnore: "",
+                    },
                     content: { type: "text", value: "#" },
                   },
                 ],
