@@ -182,8 +182,8 @@ export const SiteConfigSchema = z.object({
   blockingBanner: z.boolean({ error: "true or false" }).default(false),
   /**
    * The site's address on Tor, for readers where it is blocked: linked from the banner and every block page,
-   * and announced to Tor Browser (the `Onion-Location` header in `_headers` and a meta element in every page).
-   * The address only, without a path: each page is announced at its own path under it.
+   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). The address only,
+   * without a path.
    * @example "http://velinmailxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
    */
   onion: z

@@ -85,8 +85,7 @@ export const DENIED_FEATURES: readonly string[] = [
 
 /**
  * Every response header the site asks for, by name. With the site's `onion` address, `Onion-Location` too, so Tor
- * Browser offers the onion site: at its root, as the headers file has one rule for every path (each page's own
- * address under it is in the page, see `onionLocation`).
+ * Browser offers the onion site: at its root, as the headers file has one rule for every path.
  */
 export function securityHeaders(hashes: InlineHashes, onion?: string): Record<string, string> {
   return {
