@@ -25,6 +25,9 @@ export default defineSiteConfig({
   },
   blog: { pageSize: 10 },
   blockingBanner: true,
+  // Where readers reach the site when its address is blocked (the sample's addresses are made up).
+  onion: "http://velinmail7l5pznoiqi3zmnfnorbtspjlhi3f3vfu4s5psmom36kumtn.onion",
+  mirrors: [{ url: "https://velin-transparency.example.net", name: "Mirror hosted outside Belgium" }],
   services: [
     {
       id: "email",

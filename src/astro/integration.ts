@@ -75,7 +75,13 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
                   rehypeAutolinkHeadings,
                   {
                     behavior: "append",
-                    properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 },
+                    // Out of search excerpts too ("Timeline#"): the "#" is a link, not words.
+                    properties: {
+                      className: ["heading-anchor"],
+                      ariaHidden: "true",
+                      tabIndex: -1,
+                      dataPagefindIgnore: "",
+                    },
                     content: { type: "text", value: "#" },
                   },
                 ],
@@ -101,7 +107,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
           dataChecksums(),
           searchIndex({ publishes: site.publishes }),
-          securityHeadersFile(),
+          securityHeadersFile({ onion: site.onion }),
         ].filter((integration) => !present.has(integration.name));
         const own = config.integrations.findIndex((integration) => integration.name === "vitrine");
         config.integrations.splice(own + 1, 0, ...needed);

@@ -180,6 +180,37 @@ export const SiteConfigSchema = z.object({
    * linking to the event. Off by default.
    */
   blockingBanner: z.boolean({ error: "true or false" }).default(false),
+  /**
+   * The site's address on Tor, for readers where it is blocked: linked from the banner and every block page,
+   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). The address only,
+   * without a path.
+   * @example "http://velinmailxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
+   */
+  onion: z
+    .url({
+      protocol: /^https?$/,
+      hostname: /^[a-z2-7]{56}\.onion$/,
+      error: "a Tor v3 onion address, like http://<56 letters and digits>.onion",
+    })
+    .refine((url) => /^https?:\/\/[^/]+\/?$/.test(url), { error: "the onion address without a path" })
+    .transform((url) => url.replace(/\/$/, ""))
+    .optional(),
+  /**
+   * Other addresses that serve a copy of the site, for readers where its own address is blocked: listed on
+   * every block page and linked from the banner.
+   * @example [{ url: "https://velin-transparency.example.net", name: "Mirror on example.net" }]
+   */
+  mirrors: z
+    .array(
+      z.object({
+        /** The mirror's address. */
+        url: z.url({ protocol: /^https?$/, error: "a mirror's address, like https://mirror.example.net" }),
+        /** What readers see as the link's text, e.g. who hosts it. */
+        name: z.string({ error: "a name for the mirror" }).min(1, { error: "a name for the mirror" }),
+      }),
+      { error: "a list of mirrors, each with url and name" },
+    )
+    .default([]),
   /** Services offered; at least one. */
   services: z.array(ServiceSchema, { error: "a list of services" }).min(1, { error: "at least one service" }),
   /**

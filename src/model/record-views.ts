@@ -5,6 +5,7 @@ import { statusText } from "./records/blocking-words.ts";
 import {
   blockingDuration,
   describeDuration,
+  describeResolution,
   incidentDuration,
   isInForce,
   needsReverification,
@@ -136,7 +137,7 @@ export function incidentView(incident: Incident, context: ViewContext): Incident
     open,
     dates,
     duration,
-    statusWords: `${dates}, ${describeDuration(duration, context.locale)}`,
+    statusWords: `${dates}, ${describeResolution(duration, context.locale)}`,
   };
 }
 

@@ -1,4 +1,6 @@
-import { countryName } from "../format/labels.ts";
+import { countryName, label } from "../format/labels.ts";
+import { formatPartialDate, formatPublicationDate } from "../format/format-date.ts";
+import type { RelatedRef } from "./related-groups.ts";
 import { bannerEvents } from "./records/blocking-banner.ts";
 import { recordCountries } from "./records/record-countries.ts";
 import { queryFigure, type FigureQuery, type FigureResult } from "./report/figure-query.ts";
@@ -20,7 +22,7 @@ import {
   type PublishedCountryFigure,
 } from "./report/published-countries.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
-import { countryPath, type RecordKind } from "./paths.ts";
+import { countryPath } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import {
@@ -54,13 +56,7 @@ export interface SiteModelInput {
   canary?: VerifiedCanary | undefined;
 }
 
-/** Anything a page can link to as "related": a record or a post. */
-export interface RelatedRef {
-  key: string;
-  kind: RecordKind | "posts";
-  title: string;
-  path: string;
-}
+export type { RelatedRef } from "./related-groups.ts";
 
 /** A country named by any record: its requests, its blocking and the incidents linked to either. */
 export interface CountryView {
@@ -142,8 +138,8 @@ export interface SiteModel {
     all: IncidentView[];
     /** Open now, newest first: the one set every "open now" names. */
     open: IncidentView[];
-    /** Resolved incidents by the year they started, newest year first. */
-    resolvedByYear: [year: string, incidents: IncidentView[]][];
+    /** Every incident, open or resolved, by the year it started, newest year first: the history. */
+    byYear: [year: string, incidents: IncidentView[]][];
   };
   report: TransparencyReport;
   /** Published figures per period: the other half of the report, beside the ledger. */
@@ -195,6 +191,19 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
   });
 }
 
+/** A record as a related link: its date and its outcome or status in words. */
+function relatedRef(record: RecordView, locale: string): RelatedRef {
+  const base = { key: record.id, kind: record.kind, title: record.title, path: record.path };
+  return record.kind === "requests"
+    ? {
+        ...base,
+        date: formatPartialDate(record.data.received, locale),
+        sortDate: record.data.received.start,
+        state: label(record.data.outcome),
+      }
+    : { ...base, date: record.dates, sortDate: record.data.started.start, state: record.status.text };
+}
+
 /** Key of a post in the related index (posts and records share it, so posts are prefixed). */
 export const postKey = (slug: string): string => `post:${slug}`;
 
@@ -228,9 +237,21 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
-    ...[...records.values()].map((r) => [r.id, { key: r.id, kind: r.kind, title: r.title, path: r.path }] as const),
+    ...[...records.values()].map((r) => [r.id, relatedRef(r, locale)] as const),
     ...blog.posts.map(
-      (p) => [postKey(p.id), { key: postKey(p.id), kind: "posts", title: p.data.title, path: p.path }] as const,
+      (p) =>
+        [
+          postKey(p.id),
+          {
+            key: postKey(p.id),
+            kind: "posts",
+            title: p.data.title,
+            path: p.path,
+            date: formatPublicationDate(p.data.date, locale),
+            sortDate: p.data.date,
+            state: "",
+          },
+        ] as const,
     ),
   ]);
   const links: RelationLink[] = [
@@ -302,12 +323,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     incidents: {
       all: incidents,
       open,
-      resolvedByYear: [
-        ...Map.groupBy(
-          incidents.filter((i) => !i.open),
-          (i) => i.data.started.start.slice(0, 4),
-        ),
-      ],
+      byYear: [...Map.groupBy(incidents, (i) => i.data.started.start.slice(0, 4))],
     },
     report,
     published,

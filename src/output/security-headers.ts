@@ -83,14 +83,23 @@ export const DENIED_FEATURES: readonly string[] = [
   "usb",
 ];
 
-/** Every response header the site asks for, by name. */
-export function securityHeaders(hashes: InlineHashes): Record<string, string> {
+/**
+ * Every response header the site asks for, by name. With the site's `onion` address, `Onion-Location` too, so Tor
+ * Browser offers the onion site: at its root, as the headers file has one rule for every path.
+ */
+export function securityHeaders(hashes: InlineHashes, onion?: string): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(hashes),
     "Referrer-Policy": "no-referrer",
     "Permissions-Policy": DENIED_FEATURES.map((feature) => `${feature}=()`).join(", "),
     "X-Content-Type-Options": "nosniff",
+    ...(onion === undefined ? {} : { "Onion-Location": onionLocation(onion, "/") }),
   };
+}
+
+/** The address of the page at `pathname` (which starts with "/") on the site's onion address (`onion`, no path). */
+export function onionLocation(onion: string, pathname: string): string {
+  return `${onion.replace(/\/+$/, "")}${pathname}`;
 }
 
 /** The headers file: one rule for every path (`/*`) with these headers, one per indented line. */

@@ -29,13 +29,22 @@ function choose(theme: Theme): void {
   }
 }
 
+/** The label of the toggle in `theme`: what pressing it will do, never a state the reader has to interpret. */
+export function toggleLabel(theme: Theme): string {
+  return theme === "dark" ? "Use light theme" : "Use dark theme";
+}
+
 /**
- * Wires the theme toggle: a button whose `aria-pressed` says whether the dark theme is in effect.
- * Pressing it switches to the other theme. The button ships `hidden`, so readers without JavaScript
- * never see a control that cannot work; they get the system theme through CSS.
+ * Wires the theme toggle: a button whose label says what pressing it does, "Use light theme" while the
+ * dark theme is in effect. Pressing it switches to the other theme. The button ships `hidden`, so readers
+ * without JavaScript never see a control that cannot work; they get the system theme through CSS.
  */
 export function initThemeToggle(button: HTMLButtonElement): void {
-  const sync = (): void => button.setAttribute("aria-pressed", String((chosenTheme() ?? systemTheme()) === "dark"));
+  const sync = (): void => {
+    const theme = chosenTheme() ?? systemTheme();
+    button.textContent = toggleLabel(theme);
+    button.dataset["current"] = theme;
+  };
   button.addEventListener("click", () => {
     choose((chosenTheme() ?? systemTheme()) === "dark" ? "light" : "dark");
     sync();

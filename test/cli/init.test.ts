@@ -184,9 +184,10 @@ describe("vitrine init <folder>", () => {
     const lines = read("src/site.config.ts").split("\n");
     const keyLine = (key: string, commented: boolean): number =>
       lines.findIndex((line) => new RegExp(`^\\s*${commented ? "//\\s+" : ""}${key}:`).test(line));
-    // The canary and the keys of a site's own look are examples, commented out, until a site has their files.
+    // The canary and the keys of a site's own look are examples, commented out, until a site has their files; so are
+    // the onion address and mirrors, until a site runs them.
     const exampleKeys = keyPaths(SiteConfigSchema).filter((key) =>
-      /^(canary|components|theme|logo|customCss)\b/.test(key),
+      /^(canary|components|theme|logo|customCss|onion|mirrors)\b/.test(key),
     );
     for (const keyPath of keyPaths(SiteConfigSchema)) {
       const key = keyPath.split(".").at(-1) ?? "";

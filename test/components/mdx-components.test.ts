@@ -60,7 +60,7 @@ describe("MDX components (Astro Container API)", () => {
     expect(unknown).toContain("Status unknown</span> started May 2023, current status unknown");
     expect(unknown).not.toContain("Ongoing");
     expect(await render("StatusText", { record: entry("inc-2021-ddos") })).toMatch(
-      /Resolved<\/span> 8 November 2021, 06:40 \(UTC\+01:00\) to 8 November 2021, 13:05 \(UTC\+01:00\), less than a day/,
+      /Resolved<\/span> 8 November 2021, 06:40 \(UTC\+01:00\) to 8 November 2021, 13:05 \(UTC\+01:00\), resolved within a day/,
     );
     expect(await render("StatusText", { record: entry("inc-2025-phishing-lookalike") })).toMatch(
       /Open<\/span> since 22 September 2025, 08:00 \(UTC\+02:00\), for \d+ days and counting/,
@@ -72,6 +72,10 @@ describe("MDX components (Astro Container API)", () => {
     const html = await render("FigureLink", { figure });
     expect(html).toBe(
       `<a class="figure-embed" href="/transparency/2024-h1/" title="Source: the transparency report, in the first half of 2024">${figure.text}</a>`,
+    );
+    // With the date its data stands at, so a journalist can cite it.
+    expect(await render("FigureLink", { figure, asOf: "2024-06-30" })).toBe(
+      `${html}<span class="figure-as-of"> (as of 30 June 2024)</span>`,
     );
   });
 

@@ -73,4 +73,23 @@ describe("site config", () => {
     const { name: _name, ...withoutName } = valid;
     expect(messageOf(withoutName)).toContain("src/site.config.ts: name: the site's name, found nothing");
   });
+
+  it("takes an onion address without a path and mirrors, and names what is wrong with a bad one", () => {
+    const onion = `http://${"b".repeat(56)}.onion`;
+    const config = defineSiteConfig({
+      ...valid,
+      onion: `${onion}/`,
+      mirrors: [{ url: "https://m.example.net", name: "M" }],
+    });
+    expect(config.onion).toBe(onion);
+    expect(config.mirrors).toEqual([{ url: "https://m.example.net", name: "M" }]);
+    expect(defineSiteConfig(valid).mirrors).toEqual([]);
+    expect(messageOf({ ...valid, onion: "https://example.org" })).toContain(
+      'onion: a Tor v3 onion address, like http://<56 letters and digits>.onion, found "https://example.org"',
+    );
+    expect(messageOf({ ...valid, onion: `${onion}/blog/` })).toContain("onion: the onion address without a path");
+    expect(messageOf({ ...valid, mirrors: [{ url: "ftp://m.example.net", name: "M" }] })).toContain(
+      "mirrors.0.url: a mirror's address, like https://mirror.example.net",
+    );
+  });
 });

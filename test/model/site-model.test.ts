@@ -33,12 +33,17 @@ describe("site model on a fixture with every kind of block and incident", () => 
     expect(ids(model.blockingEvents.banner)).toEqual(["blk-ir-webmail", "blk-ru-mail"]);
   });
 
-  it("counts unresolved incidents as open", () => {
+  it("counts unresolved incidents as open, and keeps them in the history beside resolved ones", () => {
     expect(ids(model.incidents.open)).toEqual(["inc-open-outage", "inc-open-phishing"]);
-    expect(model.incidents.resolvedByYear.map(([year, list]) => [year, ids(list)])).toEqual([
-      ["2021", ["inc-ddos"]],
-      ["2020", ["inc-fine"]],
-    ]);
+    expect(model.incidents.byYear.map(([year, list]) => [year, ids(list)])).toEqual(
+      [...Map.groupBy(model.incidents.all, (i) => i.data.started.start.slice(0, 4))].map(([year, list]) => [
+        year,
+        ids(list),
+      ]),
+    );
+    expect(model.incidents.byYear.flatMap(([, list]) => ids(list))).toEqual(
+      expect.arrayContaining(["inc-ddos", "inc-fine", "inc-open-outage", "inc-open-phishing"]),
+    );
   });
 
   it("gives the home page the model's counts", () => {

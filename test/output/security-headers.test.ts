@@ -6,6 +6,7 @@ import {
   metaContentSecurityPolicy,
   parseHeadersFile,
   securityHeaders,
+  onionLocation,
   SITE_INLINE_SCRIPTS,
 } from "../../src/output/security-headers.ts";
 import { THEME_INIT_SCRIPT } from "../../src/output/theme-script.ts";
@@ -31,5 +32,13 @@ describe("security headers", () => {
     expect(parseHeadersFile(formatHeadersFile(headers))).toEqual(
       Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value])),
     );
+  });
+
+  it("announce the onion site to Tor Browser only when the site has an onion address", () => {
+    const hashes = { scripts: [], styles: [] };
+    const onion = `http://${"a".repeat(56)}.onion`;
+    expect(securityHeaders(hashes)).not.toHaveProperty("Onion-Location");
+    expect(securityHeaders(hashes, onion)["Onion-Location"]).toBe(`${onion}/`);
+    expect(onionLocation(`${onion}/`, "/blocking/ru/")).toBe(`${onion}/blocking/ru/`);
   });
 });

@@ -62,27 +62,34 @@ describe.each(Object.entries(sites))("one answer to 'what is blocked or open now
     expect(model.incidents.open.length).toBeGreaterThan(0);
   });
 
-  it("the banner on every kind of page names the core-service blocks in force and counts the others", () => {
+  it("the banner on every kind of page names the countries of the core-service blocks in force and counts the others", () => {
     for (const sitePath of ["", "blocking/", "countries/", "transparency/"]) {
       const banner = select("aside.site-banner", page(sitePath));
       expect(banner, sitePath).toBeDefined();
-      expect(linkedIds([banner as Element], "blocking"), sitePath).toEqual(sorted(model.blockingEvents.banner));
+      // Each block it names is linked: on its own page, or on its country's when the country has several.
+      const hrefs = selectAll("a", banner as Element).map((a) => String(a.properties["href"]));
+      for (const event of model.blockingEvents.banner)
+        expect(
+          hrefs.some((href) => href === `/${event.path}` || href === `/${event.countryPath}`),
+          event.id,
+        ).toBe(true);
       const others = model.blockingEvents.inForce.length - model.blockingEvents.banner.length;
       const text = toText(banner as Element);
-      if (others > 0) expect(text).toContain(`and ${others} other block${others > 1 ? "s" : ""} in force`);
-      else expect(text).not.toContain("other block");
+      if (others > 1) expect(text).toContain(`${others} other blocks in force`);
+      else if (others === 1) expect(text).toContain("another block in force");
+      else expect(text).not.toMatch(/other block|another block/);
     }
   });
 
   it("the home page lists and counts the same blocks in force and open incidents", () => {
     const home = page("");
-    const section = select('section[aria-labelledby="ongoing-heading"]', home);
-    expect(linkedIds(section ? [section] : [], "blocking")).toEqual(sorted(model.blockingEvents.inForce));
+    const blocked = select('section[aria-labelledby="blocked-heading"]', home);
+    expect(linkedIds(blocked ? [blocked] : [], "blocking")).toEqual(sorted(model.blockingEvents.inForce));
+    const open = select('section[aria-labelledby="open-heading"]', home);
+    expect(linkedIds(open ? [open] : [], "incidents")).toEqual(sorted(model.incidents.open));
     const text = toText(home);
-    expect(text).toContain(
-      `${model.home.blockingEvents} blocking events, ${model.blockingEvents.inForce.length} in force.`,
-    );
-    expect(text).toContain(`${model.home.incidents} incidents, ${model.incidents.open.length} open.`);
+    expect(text).toContain(`All ${model.home.blockingEvents} blocking events`);
+    expect(text).toContain(`All ${model.home.incidents} incidents`);
   });
 
   it("/blocking/ shows the same blocks in force, and /incidents/ the same open incidents", () => {

@@ -153,10 +153,10 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
           }
           // The toggle (a bundled file) switches the theme; the inline head script (allowed by its hash) restores it.
           await page.goto(`${preview.url}/`);
-          const toggle = page.getByRole("button", { name: "Dark theme" });
-          const before = await toggle.getAttribute("aria-pressed");
+          const toggle = page.getByRole("button", { name: /^Use (dark|light) theme$/ });
+          const before = await toggle.textContent();
           await toggle.click();
-          expect(await toggle.getAttribute("aria-pressed")).toBe(before === "true" ? "false" : "true");
+          expect(await toggle.textContent()).toBe(before === "Use dark theme" ? "Use light theme" : "Use dark theme");
           const chosen = colorScheme === "dark" ? "light" : "dark";
           expect(await page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY)).toBe(chosen);
           await page.goto(`${preview.url}/data/`);

@@ -245,14 +245,14 @@ describe("astro build of the sample site", () => {
       .filter((r) => r.data.received.start.startsWith("2024"))
       .reduce((sum, r) => sum + r.data.count, 0);
     expect(report).toContain(
-      `<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a> requests</strong>`,
+      `<strong><a class="figure-embed" href="/transparency/" title="Source: the transparency report, in 2024">${requests2024}</a><span class="figure-as-of"> (as of 31 December 2024)</span> requests</strong>`,
     );
     expect(report).toContain('<figure class="chart" id="post-chart-requests-by-period"');
     // <Record id="blk-ru-2020-smtp" /> is only in the body of the bomb-threats post, not in its frontmatter.
     const bomb = project.posts.find((p) => p.id === "bomb-threats-and-the-2019-block");
     expect(bomb?.data.related).not.toContain("blk-ru-2020-smtp");
     expect(page("blog/bomb-threats-and-the-2019-block")).toContain(
-      '<div class="record-embed"><article class="record-card"><p class="kind">Blocking event · Russia</p>',
+      '<div class="record-embed"><article class="record-card" data-pagefind-ignore><p class="kind">Blocking event · Russia</p>',
     );
     expect(page("blocking/blk-ru-2020-smtp")).toContain('href="/blog/bomb-threats-and-the-2019-block/"');
   });

@@ -45,9 +45,10 @@ function bundledScripts(found: Set<string>): Plugin {
  * hosts that send no headers (GitHub Pages, the default deploy); (3) writes `_headers` (read by Netlify
  * and Cloudflare Pages) with the same policy and the other security headers, allowing the inline
  * scripts and `<style>` elements of every page by hash. It reads the pages once they are on disk, so
- * the hashes are over the bytes that will be served, whatever Astro chose to inline.
+ * the hashes are over the bytes that will be served, whatever Astro chose to inline. With the site's `onion`
+ * address, `_headers` also sends `Onion-Location`.
  */
-export function securityHeadersFile(): AstroIntegration {
+export function securityHeadersFile(options: { onion?: string | undefined } = {}): AstroIntegration {
   const bundled = new Set<string>();
   return {
     name: "vitrine:security-headers",
@@ -85,7 +86,9 @@ export function securityHeadersFile(): AstroIntegration {
             `${lines.length} piece(s) of inline code in the built pages that the site's Content-Security-Policy does not allow. Scripts belong in components (a <script> there, which Astro bundles); posts and data may hold none:\n${lines.slice(0, LISTED).join("\n")}${more}`,
           );
         }
-        const text = formatHeadersFile(securityHeaders({ scripts: [...scripts].sort(), styles: [...styles].sort() }));
+        const text = formatHeadersFile(
+          securityHeaders({ scripts: [...scripts].sort(), styles: [...styles].sort() }, options.onion),
+        );
         await writeFile(new URL(HEADERS_FILE, dir), text);
         const longest = Math.max(...text.split("\n").map((line) => line.length));
         if (longest > MAX_LINE)

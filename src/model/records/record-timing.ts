@@ -76,3 +76,16 @@ export function describeDuration(duration: Duration, locale = "en"): string {
   if (duration.running) return `for at least ${n(duration.minDays)}${counting}`;
   return `for ${numberFormat(locale).format(duration.minDays)} to ${n(duration.maxDays)}`;
 }
+
+/**
+ * Words for how long a resolved incident lasted, "resolved after 112 days" (or "after 3 to 5 days" when a date is
+ * coarser than a day, "within a day"); an open one's duration in `describeDuration`'s words.
+ */
+export function describeResolution(duration: Duration, locale = "en"): string {
+  if (duration.running) return describeDuration(duration, locale);
+  const n = (days: number) => numberFormat(locale).format(days);
+  if (duration.maxDays === 0) return "resolved within a day";
+  const days = `day${duration.maxDays === 1 ? "" : "s"}`;
+  if (duration.minDays === duration.maxDays) return `resolved after ${n(duration.maxDays)} ${days}`;
+  return `resolved after ${n(duration.minDays)} to ${n(duration.maxDays)} ${days}`;
+}

@@ -63,6 +63,18 @@ export default defineSiteConfig({
   },
   // Show a banner on every page while a core service (below) is blocked somewhere.
   blockingBanner: false,
+  // Where readers reach the site when its address is blocked: uncomment what you run (see node_modules/vitrine/docs/security.md).
+  // Its Tor onion address, announced to Tor Browser and linked from the banner and block pages.
+  // onion: "http://<56 letters and digits>.onion",
+  // Copies of the site on other addresses, listed in the same places.
+  // mirrors: [
+  //   {
+  //     // The mirror's address.
+  //     url: "https://mirror.example.net",
+  //     // The link's text, e.g. who hosts it.
+  //     name: "Mirror hosted by …",
+  //   },
+  // ],
   // Your own look, without changing Vitrine's code: uncomment what you use (see node_modules/vitrine/docs/customising.md).
   // Components of your own in place of Vitrine's, as paths from this folder; yours may wrap Vitrine's.
   // components: {

@@ -125,7 +125,7 @@ describe("data files of kinds the site does not publish", () => {
   it("asks <Status> for an incident only, where blocking events are not published", async () => {
     const site = await load(sampleWithout("blocking-events.csv"), { ...all, blockingEvents: false });
     expect(site.problems.map(formatProblem)).toContain(
-      'content/blog/why-velin-mail-is-blocked-in-russia.mdx:22:15: Status: id: the id of an incident (publishes.blockingEvents false in src/site.config.ts: none of those), found "blk-ru-2020-smtp"',
+      'content/blog/why-velin-mail-is-blocked-in-russia.mdx:23:15: Status: id: the id of an incident (publishes.blockingEvents false in src/site.config.ts: none of those), found "blk-ru-2020-smtp"',
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePartialDate, type PartialDate } from "../../../src/contract/fields/partial-date.ts";
-import { bannerEvents } from "../../../src/model/records/blocking-banner.ts";
+import { bannerEvents, bannerLines } from "../../../src/model/records/blocking-banner.ts";
 import { describeEvidence, statusText } from "../../../src/model/records/blocking-words.ts";
 import type { BlockingEvent } from "../../../src/contract/schemas/blocking-event.ts";
 
@@ -67,5 +67,38 @@ describe("blocking words", () => {
       domain: "explorer.ooni.org",
       kind: "ooni-measurement",
     });
+  });
+});
+
+describe("the banner's line", () => {
+  const view = (id: string, country: string, status: BlockingEvent["status"], targets: BlockingEvent["targets"]) => ({
+    path: `/blocking/${id}/`,
+    countryName: country,
+    countryPath: `/countries/${country.toLowerCase()}/`,
+    data: { status, targets },
+  });
+
+  it("names each core service once with each country once, partly where every block there is partial", () => {
+    const lines = bannerLines(
+      [
+        view("ru-smtp", "Russia", "ongoing", ["smtp"]),
+        view("ru-delivery", "Russia", "ongoing", ["smtp"]),
+        view("ir-web", "Iran", "partial", ["webmail"]),
+      ],
+      services,
+    );
+    expect(lines).toEqual([
+      {
+        service: "Mail",
+        places: [
+          { countryName: "Russia", path: "/countries/russia/", partial: false },
+          { countryName: "Iran", path: "/blocking/ir-web/", partial: true },
+        ],
+      },
+    ]);
+  });
+
+  it("leaves out services that are not core or not blocked", () => {
+    expect(bannerLines([view("cn-vpn", "China", "ongoing", ["vpn"])], services)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { parsePartialDate, type PartialDate } from "../../../src/contract/fields
 import {
   blockingDuration,
   describeDuration,
+  describeResolution,
   durationBetween,
   incidentDuration,
   isInForce,
@@ -43,6 +44,16 @@ describe("durations with a fixed now", () => {
     [{ minDays: 0, maxDays: 0, running: true }, "since today"],
   ])("%o reads %s", (duration, words) => {
     expect(describeDuration(duration, "en")).toBe(words);
+  });
+
+  it.each([
+    [{ minDays: 112, maxDays: 112, running: false }, "resolved after 112 days"],
+    [{ minDays: 1, maxDays: 1, running: false }, "resolved after 1 day"],
+    [{ minDays: 3, maxDays: 5, running: false }, "resolved after 3 to 5 days"],
+    [{ minDays: 0, maxDays: 0, running: false }, "resolved within a day"],
+    [{ minDays: 67, maxDays: 67, running: true }, "for 67 days and counting"],
+  ])("an incident's %o reads %s", (duration, words) => {
+    expect(describeResolution(duration, "en")).toBe(words);
   });
 });
 

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
+
+/** The narrowest phone screen the site is made for, in CSS pixels. */
+const NARROW = 360;
+
+/** Site paths of every page the sitemap lists, as `/path/`. */
+function sitemapPaths(dist: string): string[] {
+  return readdirSync(dist)
+    .filter((name) => /^sitemap-\d+\.xml$/.test(name))
+    .flatMap((name) =>
+      [...readFileSync(path.join(dist, name), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        ([, loc = ""]) => new URL(loc).pathname,
+      ),
+    );
+}
+
+describe("every page on a 360 px screen", () => {
+  const { dir } = sampleSite("/");
+  let preview: PreviewServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await preview.stop();
+  });
+
+  it("no sitemap page scrolls sideways; wide tables and charts scroll in their own box", async () => {
+    const paths = sitemapPaths(path.join(dir, "dist"));
+    expect(paths.length).toBeGreaterThan(100);
+    const page = await browser.newPage({ viewport: { width: NARROW, height: 800 } });
+    const wide: string[] = [];
+    for (const sitePath of paths) {
+      const response = await page.goto(`${preview.url}${sitePath}`);
+      expect(response?.status(), sitePath).toBe(200);
+      // The page's width, and the outermost elements that reach past the screen's right edge.
+      const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
+        const root = document.documentElement;
+        const past = (element: Element | null): boolean =>
+          element !== null && element.getBoundingClientRect().right > root.clientWidth + 0.5;
+        const outermost = [...document.body.querySelectorAll("*")].filter(
+          (element) => past(element) && !past(element.parentElement),
+        );
+        return {
+          scrollWidth: root.scrollWidth,
+          clientWidth: root.clientWidth,
+          culprits: outermost
+            .slice(0, 3)
+            .map(
+              (element) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? "").trim().slice(0, 40)}"`,
+            ),
+        };
+      });
+      if (scrollWidth > clientWidth) wide.push(`${sitePath}: ${scrollWidth} px wide, ${culprits.join(", ")}`);
+    }
+    await page.close();
+    expect(wide).toEqual([]);
+  });
+
+  // The header and the blocking banner took 270 px of a 390 px phone before the page's title (issue 16).
+  it("leaves the title on a phone's first screen: the header and banner take at most 200 px at 390 px", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    for (const sitePath of ["/", "/blocking/", "/transparency/"]) {
+      await page.goto(`${preview.url}${sitePath}`);
+      const bottom = await page.evaluate(() =>
+        Math.max(
+          ...[".site-header", ".site-banner"].map(
+            (selector) => document.querySelector(selector)?.getBoundingClientRect().bottom ?? 0,
+          ),
+        ),
+      );
+      expect(bottom, sitePath).toBeGreaterThan(0);
+      expect(bottom, sitePath).toBeLessThanOrEqual(200);
+    }
+    await page.close();
+  });
+});
