@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { OVERRIDABLE_COMPONENTS } from "../../src/contract/appearance-schema.ts";
 import { defineSiteConfig, type SiteConfigInput } from "../../src/contract/site-config-schema.ts";
 import { componentFiles, missingSiteFiles } from "../../src/astro/overrides.ts";
-import { repoRoot } from "../helpers/fixture-site.ts";
+import { emptyFileTree, repoRoot } from "../helpers/fixture-site.ts";
 
 const valid: SiteConfigInput = {
   name: "Example Transparency",
@@ -14,20 +14,9 @@ const valid: SiteConfigInput = {
   services: [{ id: "email", name: "Example Mail" }],
 };
 
-/** A throw-away site folder holding `files` (empty). */
-function siteWith(name: string, files: string[]): string {
-  const root = path.join(repoRoot, "test/.tmp", name);
-  rmSync(root, { recursive: true, force: true });
-  for (const file of files) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), "");
-  }
-  return root;
-}
-
 describe("component overrides", () => {
   it("render the site's own file where it names one and the package's otherwise", () => {
-    const root = siteWith("overrides-files", ["src/Header.astro"]);
+    const root = emptyFileTree("overrides-files", ["src/Header.astro"]);
     const files = componentFiles(defineSiteConfig({ ...valid, components: { Header: "./src/Header.astro" } }), root);
     expect(files.Header).toBe(path.join(root, "src/Header.astro"));
     for (const name of OVERRIDABLE_COMPONENTS.filter((other) => other !== "Header"))
@@ -38,7 +27,7 @@ describe("component overrides", () => {
   });
 
   it("report every file the config names that the site does not have, with its key and path", () => {
-    const root = siteWith("overrides-missing", ["src/Header.astro", "src/site.css", "src/folder.css/x"]);
+    const root = emptyFileTree("overrides-missing", ["src/Header.astro", "src/site.css", "src/folder.css/x"]);
     const site = defineSiteConfig({
       ...valid,
       components: { Header: "./src/Header.astro", Footer: "./src/Footer.astro" },

@@ -1,9 +1,7 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { patternOf, routeFiles } from "../../src/astro/route-files.ts";
-import { repoRoot } from "../helpers/fixture-site.ts";
+import { emptyFileTree } from "../helpers/fixture-site.ts";
 
 describe("the routes the integration injects", () => {
   it("serve each file at the path Astro gives the same file in src/pages/", () => {
@@ -16,12 +14,13 @@ describe("the routes the integration injects", () => {
   });
 
   it("are every page and endpoint of the folder, and no helper", () => {
-    const folder = path.join(repoRoot, "test/.tmp/route-files");
-    rmSync(folder, { recursive: true, force: true });
-    for (const file of ["index.astro", "a/[id].astro", "a/_helper.ts", "b/feed.xml.ts", "b/notes.md"]) {
-      mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
-      writeFileSync(path.join(folder, file), "");
-    }
+    const folder = emptyFileTree("route-files", [
+      "index.astro",
+      "a/[id].astro",
+      "a/_helper.ts",
+      "b/feed.xml.ts",
+      "b/notes.md",
+    ]);
     expect(routeFiles(pathToFileURL(`${folder}/`))).toEqual([
       { file: "a/[id].astro", pattern: "/a/[id]" },
       { file: "b/feed.xml.ts", pattern: "/b/feed.xml" },

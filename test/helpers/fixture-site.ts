@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { cardCacheFolder } from "../../src/output/social-cards/card-cache.ts";
@@ -29,6 +29,18 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
       cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
   }
   return dir;
+}
+
+/** A folder test/.tmp/<name> holding exactly `files` (paths relative to it), each empty: a site's layout without content. */
+export function emptyFileTree(name: string, files: readonly string[]): string {
+  const root = path.join(repoRoot, "test/.tmp", name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), "");
+  }
+  return root;
 }
 
 // Children get a plain environment: vitest's own variables (VITEST, NODE_ENV=test, and DEV=1,

@@ -92,3 +92,14 @@ export function brokenInternalLinks(dist: string, base = "/"): { broken: string[
   }
   return { broken, checked };
 }
+
+/** Site paths of every page the built site's sitemaps (`sitemap-N.xml` in `dist`) list, as `/path/`. */
+export function sitemapPaths(dist: string): string[] {
+  return readdirSync(dist)
+    .filter((name) => /^sitemap-\d+\.xml$/.test(name))
+    .flatMap((name) =>
+      [...readFileSync(path.join(dist, name), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        ([, loc = ""]) => new URL(loc).pathname,
+      ),
+    );
+}

@@ -9,7 +9,7 @@ import { launchChromium, startPreview, type PreviewServer } from "../helpers/bro
 import { repoRoot } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { maskedRequestIds } from "../helpers/masked-requests.ts";
-import { htmlFiles } from "../helpers/site-links.ts";
+import { htmlFiles, sitemapPaths } from "../helpers/site-links.ts";
 
 /** axe-core's tags for the WCAG 2.0, 2.1 and 2.2 level A and AA rules. */
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -52,8 +52,7 @@ describe("every page of the built site in Chromium, under the site's own securit
   beforeAll(async () => {
     project = await loadProject(dir);
     headers = parseHeadersFile(readFileSync(path.join(dir, "dist", HEADERS_FILE), "utf8"));
-    const sitemap = readFileSync(path.join(dir, "dist/sitemap-0.xml"), "utf8");
-    paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? "").pathname);
+    paths = sitemapPaths(path.join(dir, "dist"));
     [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
   });
 

@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
+import { sitemapPaths } from "../helpers/site-links.ts";
 
 /** The narrowest phone screen the site is made for, in CSS pixels. */
 const NARROW = 360;
-
-/** Site paths of every page the sitemap lists, as `/path/`. */
-function sitemapPaths(dist: string): string[] {
-  return readdirSync(dist)
-    .filter((name) => /^sitemap-\d+\.xml$/.test(name))
-    .flatMap((name) =>
-      [...readFileSync(path.join(dist, name), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map(
-        ([, loc = ""]) => new URL(loc).pathname,
-      ),
-    );
-}
 
 describe("every page on a 360 px screen", () => {
   const { dir } = sampleSite("/");

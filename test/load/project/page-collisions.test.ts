@@ -1,20 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { pageCollisionProblems, routeShape, sitePagePattern } from "../../../src/load/project/page-collisions.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { repoRoot, runValidate } from "../../helpers/fixture-site.ts";
-
-/** A throw-away site folder holding `files` (empty). */
-function siteWith(name: string, files: string[]): string {
-  const root = path.join(repoRoot, "test/.tmp", name);
-  rmSync(root, { recursive: true, force: true });
-  for (const file of files) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), "");
-  }
-  return root;
-}
+import { emptyFileTree, runValidate } from "../../helpers/fixture-site.ts";
 
 describe("a site's own pages beside the injected routes", () => {
   it("are served where Astro serves a page of src/pages/, whatever its parameters are called", () => {
@@ -26,7 +15,7 @@ describe("a site's own pages beside the injected routes", () => {
   });
 
   it("report each page whose path another page has, naming the file and what it clashes with", async () => {
-    const root = siteWith("page-collisions", [
+    const root = emptyFileTree("page-collisions", [
       "src/pages/search.astro",
       "src/pages/blog/[post].astro",
       "src/pages/transparency.md",
@@ -51,11 +40,11 @@ describe("a site's own pages beside the injected routes", () => {
   });
 
   it("report nothing for a site without src/pages/", async () => {
-    expect(await pageCollisionProblems(siteWith("page-collisions-none", ["content/pages/about.mdx"]))).toEqual([]);
+    expect(await pageCollisionProblems(emptyFileTree("page-collisions-none", ["content/pages/about.mdx"]))).toEqual([]);
   });
 
   it("make validate fail on the sample with a page that clashes, naming it", () => {
-    const root = siteWith("page-collisions-validate", []);
+    const root = emptyFileTree("page-collisions-validate", []);
     const result = runValidate(root);
     expect(result.stderr).not.toContain("src/pages/");
     mkdirSync(path.join(root, "src/pages"), { recursive: true });
