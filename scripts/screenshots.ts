@@ -14,23 +14,29 @@ const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
 const out = path.join(root, "screenshots");
 
-/** Page types, each with the pattern of its site paths (the first sitemap page that matches is the example). */
-const PAGE_TYPES: [string, RegExp][] = [
-  ["home", /^\/$/],
-  ["report", /^\/transparency\/$/],
-  ["period", /^\/transparency\/\d{4}(-[^/]+)?\/$/],
-  ["request", /^\/transparency\/requests\/[^/]+\/$/],
-  ["blocking", /^\/blocking\/$/],
-  ["block", /^\/blocking\/blk-ru-2020-smtp\/$|^\/blocking\/[^/]+\/$/],
-  ["incidents", /^\/incidents\/$/],
-  ["incident", /^\/incidents\/[^/]+\/$/],
-  ["countries", /^\/countries\/$/],
-  ["country", /^\/countries\/ru\/$|^\/countries\/[a-z]{2}\/$/],
-  ["blog", /^\/blog\/$/],
-  ["post", /^\/blog\/why-[^/]+\/$|^\/blog\/[^/]+\/$/],
-  ["canary", /^\/canary\/$/],
-  ["data", /^\/data\/$/],
-  ["page", /^\/about\/$/],
+/**
+ * Page types, each with the patterns of its site paths, preferred first: the first sitemap page that matches
+ * the first pattern with a match is the example (the Russia block, the Russia post, a post rather than the archive).
+ */
+const PAGE_TYPES: [string, RegExp[]][] = [
+  ["home", [/^\/$/]],
+  ["report", [/^\/transparency\/$/]],
+  ["period", [/^\/transparency\/2025-h1\/$/, /^\/transparency\/\d{4}(-[^/]+)?\/$/]],
+  ["request", [/^\/transparency\/requests\/[^/]+\/$/]],
+  ["blocking", [/^\/blocking\/$/]],
+  ["block", [/^\/blocking\/blk-ru-2020-smtp\/$/, /^\/blocking\/[^/]+\/$/]],
+  ["incidents", [/^\/incidents\/$/]],
+  ["incident", [/^\/incidents\/[^/]+\/$/]],
+  ["countries", [/^\/countries\/$/]],
+  ["country", [/^\/countries\/ru\/$/, /^\/countries\/[a-z]{2}\/$/]],
+  ["blog", [/^\/blog\/$/]],
+  ["post", [/^\/blog\/why-[^/]+\/$/, /^\/blog\/(?!archive\/|tags\/|\d+\/)[^/]+\/$/]],
+  ["archive", [/^\/blog\/archive\/$/]],
+  ["tag", [/^\/blog\/tags\/[^/]+\/$/]],
+  ["author", [/^\/authors\/[^/]+\/$/]],
+  ["canary", [/^\/canary\/$/]],
+  ["data", [/^\/data\/$/]],
+  ["page", [/^\/about\/$/]],
 ];
 const WIDTHS = [1280, 390];
 const THEMES = ["light", "dark"] as const;
@@ -64,7 +70,8 @@ async function serve(): Promise<Server> {
     if (!file.startsWith(dist)) file = dist;
     if (pathname.endsWith("/")) file = path.join(file, "index.html");
     if (!existsSync(file)) {
-      response.writeHead(404).end();
+      // As GitHub Pages and most hosts do: the site's own 404 page, with status 404.
+      response.writeHead(404, { "content-type": TYPES[".html"] }).end(readFileSync(path.join(dist, "404.html")));
       return;
     }
     response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
@@ -80,11 +87,14 @@ if (process.argv.includes("--build") || !existsSync(path.join(dist, "index.html"
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const paths = sitePaths();
-const examples = PAGE_TYPES.flatMap(([type, pattern]) => {
-  const found = paths.find((sitePath) => pattern.test(sitePath));
+const examples = PAGE_TYPES.flatMap(([type, patterns]) => {
+  const found = patterns.map((pattern) => paths.find((sitePath) => pattern.test(sitePath))).find(Boolean);
   return found ? [{ type, sitePath: found }] : [];
 });
-examples.push({ type: "search", sitePath: "/search/?q=Roskomnadzor" });
+examples.push(
+  { type: "search", sitePath: "/search/?q=Roskomnadzor" },
+  { type: "not-found", sitePath: "/no-such-page/" },
+);
 mkdirSync(out, { recursive: true });
 const server = await serve();
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
