@@ -50,6 +50,18 @@ function expectedRow(name: string, rows: readonly Published[], outcomes: readonl
 }
 
 describe("the report page /transparency/ (sample site)", () => {
+  it("offers the report's own data for download under its introduction, each link with the file's real size", () => {
+    const intro = select("main > p.prose", tree);
+    const links = selectAll("a[href$='.csv']", intro);
+    expect(links.map((a) => String(a.properties["href"]))).toEqual(["/data/requests.csv", "/data/figures.csv"]);
+    for (const link of links) {
+      const file = path.join(dir, "dist", String(link.properties["href"]));
+      const kilobytes = (readFileSync(file).byteLength / 1000).toFixed(1);
+      expect(text(intro)).toContain(`${path.basename(file)} (${kilobytes} kB)`);
+    }
+    expect(selectAll("a[href='/data/']", intro)).toHaveLength(1);
+  });
+
   it("answers “how many of each country’s requests did you answer?”: a column per outcome and the rate", () => {
     const table = select("table#requests-by-country", tree);
     const head = selectAll("thead th", table).map((th) => text(th));
