@@ -7,7 +7,7 @@ import type { LegendEntry } from "./legend.ts";
 import { FEWER_THAN, mapClasses, NO_REQUESTS, type MapClass } from "./map-classes.ts";
 import { chartColour, INK, MAP_RAMP, type ChartColour } from "./palette.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
-import { worldShapes } from "./world-shapes.ts";
+import { offMapCentroid, worldShapes } from "./world-shapes.ts";
 
 /** A country on the map: its outline, class, fill and tooltip. */
 export interface MapCountry {
@@ -35,7 +35,7 @@ export interface MapSymbol {
   title: string;
 }
 
-/** A requesting country that the 1:110m map cannot show (no outline). */
+/** A requesting country the map cannot place: Natural Earth has no outline of it, even at 1:50m. */
 export interface OffMapCountry {
   code: string;
   name: string;
@@ -176,18 +176,26 @@ export function worldMapGeometry(
   const radius = scaleSqrt()
     .domain([0, Math.max(1, ...requests.values())])
     .range([0, SYMBOL_RADIUS[1] * scale]);
-  const symbols = world.shapes
-    .flatMap((shape, i): MapSymbol[] => {
-      const n = shape.code === undefined ? undefined : requests.get(shape.code);
-      const country = mapped[i];
-      if (shape.code === undefined || n === undefined || !country || shape.area >= SMALL_AREA * scale ** 2) return [];
-      // A protected count has no figure to size by: it gets the smallest symbol.
-      const value = protectSmallCount(n, threshold, locale).value;
-      const r = Math.max(SYMBOL_RADIUS[0] * scale, value === undefined ? 0 : radius(value));
-      const [x, y] = shape.centroid;
-      return [{ code: shape.code, x, y, r: round1(r), fill: country.fill, title: country.title }];
-    })
-    .sort((a, b) => b.r - a.r || a.code.localeCompare(b.code));
+  const symbolOf = (code: string, n: number, [x, y]: [number, number], fill: string, title: string): MapSymbol => {
+    // A protected count has no figure to size by: it gets the smallest symbol.
+    const value = protectSmallCount(n, threshold, locale).value;
+    const r = Math.max(SYMBOL_RADIUS[0] * scale, value === undefined ? 0 : radius(value));
+    return { code, x, y, r: round1(r), fill, title };
+  };
+  const smallShapes = world.shapes.flatMap((shape, i): MapSymbol[] => {
+    const n = shape.code === undefined ? undefined : requests.get(shape.code);
+    const country = mapped[i];
+    if (shape.code === undefined || n === undefined || !country || shape.area >= SMALL_AREA * scale ** 2) return [];
+    return [symbolOf(shape.code, n, shape.centroid, country.fill, country.title)];
+  });
+  // Countries without a 1:110m outline get their symbol where their 1:50m outline lies.
+  const placed = [...requests].flatMap(([code, n]): MapSymbol[] => {
+    const at = onMap.has(code) ? undefined : offMapCentroid(world, code);
+    const cls = classify(n);
+    return at ? [symbolOf(code, n, at, fillOf(cls.key), `${countryName(code, locale)}: ${valueText(n)}`)] : [];
+  });
+  const symbols = [...smallShapes, ...placed].sort((a, b) => b.r - a.r || a.code.localeCompare(b.code));
+  const symbolCodes = new Set(placed.map((s) => s.code));
   const classOf = Object.fromEntries([...requests].map(([code, n]) => [code, classify(n).key]));
 
   // Published counts first, largest first; then the protected ones by name, so their order reveals nothing.
@@ -195,7 +203,7 @@ export function worldMapGeometry(
     .map(([code, n]) => ({ code, n, name: countryName(code, locale), shown: protectSmallCount(n, threshold, locale) }))
     .sort((a, b) => (b.shown.value ?? -1) - (a.shown.value ?? -1) || a.name.localeCompare(b.name, locale));
   const offMap = listed
-    .filter((c) => !onMap.has(c.code))
+    .filter((c) => !onMap.has(c.code) && !symbolCodes.has(c.code))
     .map((c): OffMapCountry => ({ code: c.code, name: c.name, text: c.shown.text }));
 
   const legend: LegendEntry[] = classes.map((c) => ({

@@ -1,4 +1,6 @@
-import { geoEqualEarth, geoPath, type GeoPath } from "d3-geo";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { geoCentroid, geoEqualEarth, geoPath, type GeoPath, type GeoProjection } from "d3-geo";
 import type { Feature, Geometry, Polygon } from "geojson";
 import countries110m from "world-atlas/countries-110m.json" with { type: "json" };
 import countries from "i18n-iso-countries";
@@ -25,6 +27,8 @@ export interface WorldShapes {
   width: number;
   height: number;
   shapes: CountryShape[];
+  /** The map's projection, for places the 1:110m outlines leave out. */
+  projection: GeoProjection;
 }
 
 /** Areas Natural Earth draws without an ISO numeric id; Kosovo has the user-assigned code XK. */
@@ -109,7 +113,34 @@ export function worldShapes(width: number): WorldShapes {
     const code = f.id === undefined ? CODE_BY_NAME[atlasName] : countries.numericToAlpha2(String(f.id));
     return { code, atlasName, d: compactPath(path(f) ?? ""), area: path.area(f), centroid: mainCentroid(f, path) };
   });
-  const world = { width, height: Math.ceil(round1(bottom) + PAD), shapes };
+  const world = { width, height: Math.ceil(round1(bottom) + PAD), shapes, projection };
   cache.set(width, world);
   return world;
+}
+
+let detailed: Map<string, Feature<Geometry>> | undefined;
+
+/** Natural Earth's 1:50m countries by alpha-2 code, read only when a requesting country has no 1:110m outline. */
+function detailedCountries(): Map<string, Feature<Geometry>> {
+  if (detailed) return detailed;
+  const file = createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+  const topology = JSON.parse(readFileSync(file, "utf8")) as Topology<{ countries: GeometryCollection }>;
+  const features = feature(topology, topology.objects.countries).features;
+  detailed = new Map(
+    features.flatMap((f) => {
+      const code = f.id === undefined ? undefined : countries.numericToAlpha2(String(f.id));
+      return code ? [[code, f] as const] : [];
+    }),
+  );
+  return detailed;
+}
+
+/**
+ * Where a country the 1:110m map has no outline for (Singapore, Malta, Bahrain…) lies on the map: the
+ * projected centroid of its 1:50m outline, rounded to 0.1; undefined when Natural Earth has none at all.
+ */
+export function offMapCentroid(world: WorldShapes, code: string): [number, number] | undefined {
+  const shape = detailedCountries().get(code);
+  const point = shape && world.projection(geoCentroid(shape));
+  return point ? [round1(point[0]), round1(point[1])] : undefined;
 }

@@ -458,10 +458,25 @@ describe("world map", () => {
     expect(g.countries.reduce((sum, c) => sum + c.d.length, 0)).toBeLessThan(80_000);
   });
 
-  it("lists requesting countries too small for the map under it", () => {
+  it("places a country without a 1:110m outline (Singapore) by its 1:50m outline, at the tip of Malaysia", () => {
     const g = worldMapGeometry(one.allTime.country, 3, "map", LOCALE);
-    expect(g.offMap).toEqual([{ code: "SG", name: "Singapore", text: "fewer than 3" }]);
-    expect(g.note).toContain("Too small to see on this map: Singapore (fewer than 3).");
+    expect(g.countries.some((c) => c.code === "SG")).toBe(false);
+    expect(g.offMap).toEqual([]);
+    const singapore = g.symbols.find((s) => s.code === "SG");
+    expect(singapore).toMatchObject({ r: SYMBOL_RADIUS[0], title: "Singapore: fewer than 3 requests" });
+    const [x0, y0, x1, y1] = pathBox(g.countries.find((c) => c.code === "MY")?.d ?? "");
+    expect(singapore?.x).toBeGreaterThan(x0);
+    expect(singapore?.x).toBeLessThan(x1);
+    expect(singapore?.y).toBeGreaterThan(y0);
+    expect(singapore?.y).toBeLessThan(y1 + 2);
+    expect(g.note).toContain("Circles mark countries too small to see");
+  });
+
+  it("lists under the map a requesting country Natural Earth has no outline of (Gibraltar)", () => {
+    const g = worldMapGeometry([["GI", 5]], 3, "map", LOCALE);
+    expect(g.symbols).toEqual([]);
+    expect(g.offMap).toEqual([{ code: "GI", name: "Gibraltar", text: "5" }]);
+    expect(g.note).toContain("Too small to see on this map: Gibraltar (5).");
   });
 
   it("marks countries too small to see with a circle sized by their count, at their centroid", () => {
