@@ -29,6 +29,7 @@ export function vitrineCollections() {
     canary: site.canary,
     allowCode: site.content.allowCode,
     publishes: site.publishes,
+    smallCounts: { threshold: site.report.smallCountThreshold, period: site.report.period },
   });
   return {
     requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),

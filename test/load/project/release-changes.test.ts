@@ -1,0 +1,133 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { loadProject } from "../../../src/load/project/load-project.ts";
+import { formatProblem } from "../../../src/load/validation/problem.ts";
+import {
+  editFile,
+  lineStarting,
+  sampleDataCopy,
+  sampleLoadOptions,
+  writeRelease,
+} from "../../helpers/release-fixture.ts";
+
+const CORRECTIONS_HEADER = "date,record,field,old_value,new_value,reason\n";
+
+/** The lines `validate` prints for a project's problems. */
+async function problemLines(root: string): Promise<string[]> {
+  const project = await loadProject(root, sampleLoadOptions());
+  return project.problems.map(formatProblem);
+}
+
+/** Removes the line of a file that starts with `start`. */
+function removeLine(root: string, file: string, start: string): void {
+  const full = path.join(root, file);
+  const lines = readFileSync(full, "utf8").split("\n");
+  writeFileSync(full, lines.filter((line) => !line.startsWith(start)).join("\n"));
+}
+
+/** Four edits to released data: a request's accounts, a blocking event's title, a 2014 figure, an incident removed. */
+function editReleasedData(root: string): void {
+  editFile(
+    root,
+    "data/requests.csv",
+    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,1,",
+    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,2,",
+  );
+  editFile(root, "data/blocking-events.csv", "our mail servers (2019),", "our mail servers in 2019,");
+  editFile(root, "data/figures.csv", "2014,,requests,country,BE,7,", "2014,,requests,country,BE,6,");
+  removeLine(root, "data/incidents.csv", "inc-2021-ddos,");
+}
+
+describe("data compared with the latest release", () => {
+  let root: string;
+  beforeEach(async () => {
+    root = sampleDataCopy("release-changes");
+    await writeRelease(root, "2025.2", "2026-01-15");
+  });
+
+  it("accepts the data of the release itself, and formatting-only edits", async () => {
+    editFile(
+      root,
+      "data/requests.csv",
+      "req-2017-001,2017-H1,BE,Federal Computer Crime Unit,",
+      'req-2017-001,2017-H1,BE,"Federal Computer Crime Unit",',
+    );
+    editFile(root, "data/figures.csv", "2014,,requests,country,BE,7,", "2014,,requests,country,be,7,");
+    expect(await problemLines(root)).toEqual([]);
+  });
+
+  it("refuses every silent change in one run, each at its cell with the released value", async () => {
+    const request = lineStarting(root, "data/requests.csv", "req-2017-002,");
+    const event = lineStarting(root, "data/blocking-events.csv", "blk-ru-2019-smtp,");
+    editReleasedData(root);
+    const lines = await problemLines(root);
+    expect(lines).toHaveLength(4);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          new RegExp(
+            `^data/requests\\.csv:${request}:10: column J \\(accounts\\): "1" as in release 2025\\.2 \\(req-2017-002\\).*found "2"$`,
+          ),
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^data/blocking-events\\.csv:${event}:2: column B \\(title\\): "Russian internet providers block our mail servers \\(2019\\)" as in release 2025\\.2`,
+          ),
+        ),
+        expect.stringMatching(
+          /^data\/figures\.csv:3:6: column F \(value\): "7" as in release 2025\.2 \(2014\/requests\/country\/BE\).*found "6"$/,
+        ),
+        expect.stringMatching(
+          /^data\/incidents\.csv:1:1: row: the row inc-2021-ddos of release 2025\.2, .*found "no such row"$/,
+        ),
+      ]),
+    );
+  });
+
+  it("accepts the same changes with their rows in data/corrections.csv", async () => {
+    editReleasedData(root);
+    writeFileSync(
+      path.join(root, "data/corrections.csv"),
+      CORRECTIONS_HEADER +
+        "2026-03-12,req-2017-002,accounts,1,2,The requisition named a second address on its last page.\n" +
+        '2026-03-12,blk-ru-2019-smtp,title,Russian internet providers block our mail servers (2019),Russian internet providers block our mail servers in 2019,"Title shortened"\n' +
+        "2026-03-12,2014/requests/country/be,value,7,6,The 2014 report counted one Dutch request as Belgian.\n" +
+        "2026-03-12,inc-2021-ddos,,,,Withdrawn: the outage was our own maintenance.\n",
+    );
+    expect(await problemLines(root)).toEqual([]);
+  });
+
+  it("refuses a correction that names an unknown record or field, or values the data does not show", async () => {
+    editReleasedData(root);
+    writeFileSync(
+      path.join(root, "data/corrections.csv"),
+      CORRECTIONS_HEADER +
+        "2026-03-12,req-2017-002,accounts,3,2,Wrong old value.\n" +
+        "2026-03-12,req-2017-099,outcome,no_data,rejected,No such record.\n" +
+        "2026-03-12,req-2017-001,outcom,no_data,rejected,No such field.\n" +
+        "2026-03-12,req-2017-001,outcome,disclosed,rejected,Nothing changed.\n",
+    );
+    const lines = await problemLines(root);
+    expect(lines.filter((line) => line.startsWith("data/corrections.csv"))).toEqual([
+      'data/corrections.csv:2:4: column D (old_value): "1", the value in release 2025.2, found "3"',
+      expect.stringMatching(
+        /^data\/corrections\.csv:3:2: column B \(record\): the id of a record, .*found "req-2017-099"$/,
+      ),
+      expect.stringMatching(
+        /^data\/corrections\.csv:4:3: column C \(field\): a column of req-2017-001 in the downloads: .*did you mean "outcome"\?.*found "outcom"$/,
+      ),
+      expect.stringMatching(
+        /^data\/corrections\.csv:5:3: column C \(field\): a change since release 2025\.2: req-2017-001 has the same outcome in the release and the data.*found "outcome"$/,
+      ),
+    ]);
+    // The request whose correction is wrong is still refused at its cell.
+    expect(lines.some((line) => line.startsWith("data/requests.csv:") && line.includes("(accounts)"))).toBe(true);
+  });
+
+  it("compares nothing without a release", async () => {
+    const fresh = sampleDataCopy("release-changes-none");
+    editReleasedData(fresh);
+    expect(await problemLines(fresh)).toEqual([]);
+  });
+});
