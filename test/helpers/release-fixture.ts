@@ -69,3 +69,31 @@ export function lineStarting(root: string, file: string, start: string): number 
   if (index < 0) throw new Error(`${file} has no line starting with ${JSON.stringify(start)}`);
   return index + 1;
 }
+
+/** Removes the line of a file that starts with `start`. */
+export function removeLine(root: string, file: string, start: string): void {
+  const full = path.join(root, file);
+  const lines = readFileSync(full, "utf8").split("\n");
+  writeFileSync(full, lines.filter((line) => !line.startsWith(start)).join("\n"));
+}
+
+/** Four edits to released data: a request's accounts, a blocking event's title, a 2014 figure, an incident removed. */
+export function editReleasedData(root: string): void {
+  editFile(
+    root,
+    "data/requests.csv",
+    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,1,",
+    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,2,",
+  );
+  editFile(root, "data/blocking-events.csv", "our mail servers (2019),", "our mail servers in 2019,");
+  editFile(root, "data/figures.csv", "2014,,requests,country,BE,7,", "2014,,requests,country,BE,6,");
+  removeLine(root, "data/incidents.csv", "inc-2021-ddos,");
+}
+
+/** The rows of data/corrections.csv that record the edits of `editReleasedData`, header first. */
+export const RELEASED_DATA_CORRECTIONS =
+  "date,record,field,old_value,new_value,reason\n" +
+  "2026-03-12,req-2017-002,accounts,1,2,The requisition named a second address on its last page.\n" +
+  '2026-03-12,blk-ru-2019-smtp,title,Russian internet providers block our mail servers (2019),Russian internet providers block our mail servers in 2019,"Title shortened"\n' +
+  "2026-03-12,2014/requests/country/be,value,7,6,The 2014 report counted one Dutch request as Belgian.\n" +
+  "2026-03-12,inc-2021-ddos,,,,Withdrawn: the outage was our own maintenance.\n";

@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
 import {
   editFile,
+  editReleasedData,
   lineStarting,
+  RELEASED_DATA_CORRECTIONS,
   sampleDataCopy,
   sampleLoadOptions,
   writeRelease,
@@ -17,26 +19,6 @@ const CORRECTIONS_HEADER = "date,record,field,old_value,new_value,reason\n";
 async function problemLines(root: string): Promise<string[]> {
   const project = await loadProject(root, sampleLoadOptions());
   return project.problems.map(formatProblem);
-}
-
-/** Removes the line of a file that starts with `start`. */
-function removeLine(root: string, file: string, start: string): void {
-  const full = path.join(root, file);
-  const lines = readFileSync(full, "utf8").split("\n");
-  writeFileSync(full, lines.filter((line) => !line.startsWith(start)).join("\n"));
-}
-
-/** Four edits to released data: a request's accounts, a blocking event's title, a 2014 figure, an incident removed. */
-function editReleasedData(root: string): void {
-  editFile(
-    root,
-    "data/requests.csv",
-    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,1,",
-    "Parket Oost-Vlaanderen,prosecutor,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,2,",
-  );
-  editFile(root, "data/blocking-events.csv", "our mail servers (2019),", "our mail servers in 2019,");
-  editFile(root, "data/figures.csv", "2014,,requests,country,BE,7,", "2014,,requests,country,BE,6,");
-  removeLine(root, "data/incidents.csv", "inc-2021-ddos,");
 }
 
 describe("data compared with the latest release", () => {
@@ -87,14 +69,7 @@ describe("data compared with the latest release", () => {
 
   it("accepts the same changes with their rows in data/corrections.csv", async () => {
     editReleasedData(root);
-    writeFileSync(
-      path.join(root, "data/corrections.csv"),
-      CORRECTIONS_HEADER +
-        "2026-03-12,req-2017-002,accounts,1,2,The requisition named a second address on its last page.\n" +
-        '2026-03-12,blk-ru-2019-smtp,title,Russian internet providers block our mail servers (2019),Russian internet providers block our mail servers in 2019,"Title shortened"\n' +
-        "2026-03-12,2014/requests/country/be,value,7,6,The 2014 report counted one Dutch request as Belgian.\n" +
-        "2026-03-12,inc-2021-ddos,,,,Withdrawn: the outage was our own maintenance.\n",
-    );
+    writeFileSync(path.join(root, "data/corrections.csv"), RELEASED_DATA_CORRECTIONS);
     expect(await problemLines(root)).toEqual([]);
   });
 
