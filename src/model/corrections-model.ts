@@ -53,7 +53,10 @@ export interface ReleasesModel {
 export interface FigureRef {
   key: string;
   periodKey: string;
+  /** The figure as a title: "Published figure for 2014: requests by country BE". */
   words: string;
+  /** What it counts, within its period: "requests by country BE", "requests (vpn) in total". */
+  part: string;
 }
 
 /** What corrections are shown with: the records, the figures and the period pages. */
@@ -90,7 +93,7 @@ function correctionView(correction: Correction, context: CorrectionsContext): Co
   const hidden = withheld(view, field);
   const change = hidden
     ? `${field ?? ""} was corrected (its values are withheld: the row is published as “Other countries”)`
-    : `${field ?? ""} was ${quote(correction.old_value)}, now ${quote(correction.new_value)}`;
+    : `${field ?? ""}${figure ? ` of ${figure.part}` : ""} was ${quote(correction.old_value)}, now ${quote(correction.new_value)}`;
   return {
     id: `${record}/${field ?? ""}/${correction.date.text}`,
     date: correction.date,
@@ -142,12 +145,9 @@ export function figureRef(figure: {
   category?: string | undefined;
 }): FigureRef {
   const key = figureKey({ ...figure, period: figure.period.text });
-  const part =
-    figure.dimension === "total" ? "total" : `${figure.dimension.replace(/_/g, " ")} ${figure.category ?? ""}`;
   const service = figure.service === undefined ? "" : ` (${figure.service})`;
-  return {
-    key,
-    periodKey: figure.period.key,
-    words: `Published figure for ${figure.period.text}${service}: ${figure.measure}, ${part}`,
-  };
+  const by =
+    figure.dimension === "total" ? "in total" : `by ${figure.dimension.replace(/_/g, " ")} ${figure.category ?? ""}`;
+  const part = `${figure.measure}${service} ${by}`;
+  return { key, periodKey: figure.period.key, words: `Published figure for ${figure.period.text}: ${part}`, part };
 }

@@ -76,7 +76,7 @@ describe("a site whose released data changed", () => {
       "Corrected on 12 March 2026: title was “Russian internet providers block our mail servers (2019)”, now “Russian internet providers block our mail servers in 2019”.",
     );
     expect(text("transparency/2014/index.html")).toContain(
-      "Corrected on 12 March 2026: value was “7”, now “6”. Reason: The 2014 report counted one Dutch request as Belgian.",
+      "Corrected on 12 March 2026: value of requests by country BE was “7”, now “6”. Reason: The 2014 report counted one Dutch request as Belgian.",
     );
     expect(text("incidents/inc-2019-bomb-threats/index.html")).not.toContain("Corrected on");
   });
@@ -117,7 +117,7 @@ describe("a site whose released data changed", () => {
     for (const item of items) expect(item["pubDate"]).toBe(new Date("2026-03-12T00:00:00Z").toUTCString());
     const titles = items.map((item) => String(item["title"]));
     expect(titles).toContain("Correction: Russian internet providers block our mail servers in 2019");
-    expect(titles).toContain("Correction: Published figure for 2014: requests, country BE");
+    expect(titles).toContain("Correction: Published figure for 2014: requests by country BE");
     expect(titles).toContain("Correction: inc-2021-ddos");
   });
 
