@@ -207,16 +207,16 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const figures = figureRows.records.map((row) => ({ ...row, data: toFigure(row.data, row.line) }));
   const ledgerKnown = !requests.unreadable && requests.problems.length === 0;
   const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
-  // Only a data file read without problems is compared with the latest release: a row left out for a
-  // problem would look withdrawn.
+  // Only a data file that is there and read without problems is compared with the latest release: a row
+  // left out for a problem, or a whole file missing (reported above), would look withdrawn.
+  const readWell = (part: { problems: Problem[]; unreadable: boolean }): boolean =>
+    part.problems.length === 0 && !part.unreadable && missing.length === 0;
   const clean = <T>(part: { records: T[]; problems: Problem[]; unreadable: boolean }): T[] | undefined =>
-    part.problems.length === 0 && !part.unreadable ? part.records : undefined;
+    readWell(part) ? part.records : undefined;
   const released = await checkReleasedData(
     root,
     {
-      complete: [requests, figureRows, blockingEvents, incidents].every(
-        (part) => part.problems.length === 0 && !part.unreadable,
-      ),
+      complete: [requests, figureRows, blockingEvents, incidents].every(readWell),
       requests: publishes.requests ? clean(requests) : undefined,
       figures: publishes.requests && figureRows.problems.length === 0 ? figures : undefined,
       blockingEvents: publishes.blockingEvents ? clean(blockingEvents) : undefined,

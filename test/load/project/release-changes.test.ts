@@ -100,6 +100,17 @@ describe("data compared with the latest release", () => {
     expect(lines.some((line) => line.startsWith("data/requests.csv:") && line.includes("(accounts)"))).toBe(true);
   });
 
+  it("compares no file that has problems of its own: its rows left out would look withdrawn", async () => {
+    editFile(
+      root,
+      "data/incidents.csv",
+      "inc-2021-ddos,DDoS attack takes webmail and IMAP offline,outage,high,",
+      "inc-2021-ddos,DDoS attack takes webmail and IMAP offline,outage,hihg,",
+    );
+    const lines = await problemLines(root);
+    expect(lines).toEqual([expect.stringMatching(/^data\/incidents\.csv:5:4: column D \(severity\): /)]);
+  });
+
   it("compares nothing without a release", async () => {
     const fresh = sampleDataCopy("release-changes-none");
     editReleasedData(fresh);
