@@ -9,6 +9,7 @@ import {
   WriteupSchema,
 } from "../contract/schemas/content.ts";
 import { FigureSchema } from "../contract/schemas/figure.ts";
+import { CorrectionSchema } from "../contract/schemas/correction.ts";
 import { IncidentSchema } from "../contract/schemas/incident.ts";
 import { RequestSchema } from "../contract/schemas/request.ts";
 import { projectLoaders } from "./project-loader.ts";
@@ -29,12 +30,18 @@ export function vitrineCollections() {
     canary: site.canary,
     allowCode: site.content.allowCode,
     publishes: site.publishes,
+    smallCounts: { threshold: site.report.smallCountThreshold, period: site.report.period },
   });
   return {
     requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),
     figures: defineCollection({ loader: loaders.figures, schema: FigureSchema }),
     blockingEvents: defineCollection({ loader: loaders.blockingEvents, schema: BlockingEventSchema }),
     incidents: defineCollection({ loader: loaders.incidents, schema: IncidentSchema }),
+    corrections: defineCollection({ loader: loaders.corrections, schema: CorrectionSchema }),
+    releases: defineCollection({
+      loader: loaders.releases,
+      schema: z.object({ version: z.string(), date: z.string(), keys: z.array(z.string()) }),
+    }),
     posts: defineCollection({ loader: loaders.posts, schema: PostSchema.extend(mentions) }),
     authors: defineCollection({ loader: loaders.authors, schema: AuthorSchema.extend(mentions) }),
     pages: defineCollection({ loader: loaders.pages, schema: PageSchema.extend(mentions) }),

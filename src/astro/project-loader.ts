@@ -7,13 +7,25 @@ import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../contract/schemas/incident.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
 import { figureSpec } from "../contract/schemas/figure.ts";
+import { correctionSpec } from "../contract/schemas/correction.ts";
+import { RELEASES_FOLDER } from "../release/release-layout.ts";
 import { buildTime } from "../load/build-time.ts";
 import { formatProblem, formatProblemReport } from "../load/validation/problem.ts";
 import { setDevProblems } from "./dev-problems.ts";
 
 /** The collections of a Vitrine site. */
 export type CollectionName =
-  "requests" | "figures" | "blockingEvents" | "incidents" | "posts" | "authors" | "pages" | "writeups" | "canary";
+  | "requests"
+  | "figures"
+  | "blockingEvents"
+  | "incidents"
+  | "corrections"
+  | "releases"
+  | "posts"
+  | "authors"
+  | "pages"
+  | "writeups"
+  | "canary";
 
 type Store = Pick<DataStore, "clear" | "set">;
 
@@ -38,6 +50,12 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
   } else if (name === "figures") {
     // A figure has no id of its own: its line in the file names it.
     for (const figure of project.figures) set(String(figure.line), { ...figure.data }, figureSpec.file);
+  } else if (name === "corrections") {
+    // A correction has no id of its own either: its line in data/corrections.csv names it.
+    for (const row of project.corrections) set(String(row.line), { ...row.data }, correctionSpec.file);
+  } else if (name === "releases") {
+    for (const release of project.releases)
+      set(release.version, { ...release }, `${RELEASES_FOLDER}/${release.version}`);
   } else if (name === "canary") {
     if (project.canary) set("canary", { ...project.canary }, CANARY_FILE, true);
   } else {
@@ -53,7 +71,7 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
  * collection keeps its last valid data.
  */
 export function projectLoaders(
-  options: Pick<LoadOptions, "expiredCanary" | "canary" | "allowCode" | "publishes">,
+  options: Pick<LoadOptions, "expiredCanary" | "canary" | "allowCode" | "publishes" | "smallCounts">,
 ): Record<CollectionName, Loader> {
   let read: Promise<Project> | undefined;
   /** Each collection's way to take a new read, so one change under `astro dev` is read once for all of them. */
@@ -141,6 +159,8 @@ export function projectLoaders(
     figures: loader("figures"),
     blockingEvents: loader("blockingEvents"),
     incidents: loader("incidents"),
+    corrections: loader("corrections"),
+    releases: loader("releases"),
     posts: loader("posts"),
     authors: loader("authors"),
     pages: loader("pages"),

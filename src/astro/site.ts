@@ -3,6 +3,7 @@ import type { CardEntry } from "../output/social-cards/card-data.ts";
 import { buildSite, type Site } from "../model/project-model.ts";
 import type { RouteEntry } from "../model/routes.ts";
 import { buildTime } from "../load/build-time.ts";
+import { compareReleaseVersions } from "../release/release-layout.ts";
 import site from "./site-config.ts";
 
 /** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
@@ -10,18 +11,33 @@ const content = <T extends { mentions: string[] }>(entries: readonly { id: strin
   entries.map((entry) => ({ id: entry.id, data: entry.data, mentions: entry.data.mentions }));
 
 async function collections() {
-  const [requests, figures, blockingEvents, incidents, posts, authors, pages, writeups, canary] = await Promise.all([
-    getCollection("requests"),
-    getCollection("figures"),
-    getCollection("blockingEvents"),
-    getCollection("incidents"),
-    getCollection("posts"),
-    getCollection("authors"),
-    getCollection("pages"),
-    getCollection("writeups"),
-    getCollection("canary"),
-  ]);
-  return { requests, figures, blockingEvents, incidents, posts, authors, pages, writeups, canary };
+  const [requests, figures, blockingEvents, incidents, corrections, releases, posts, authors, pages, writeups, canary] =
+    await Promise.all([
+      getCollection("requests"),
+      getCollection("figures"),
+      getCollection("blockingEvents"),
+      getCollection("incidents"),
+      getCollection("corrections"),
+      getCollection("releases"),
+      getCollection("posts"),
+      getCollection("authors"),
+      getCollection("pages"),
+      getCollection("writeups"),
+      getCollection("canary"),
+    ]);
+  return {
+    requests,
+    figures,
+    blockingEvents,
+    incidents,
+    corrections,
+    releases,
+    posts,
+    authors,
+    pages,
+    writeups,
+    canary,
+  };
 }
 
 /** What the entries are: their ids and digests (the loader sets a digest of each entry's data). */
@@ -45,6 +61,9 @@ function build(all: Awaited<ReturnType<typeof collections>>): Site {
     pages: content(all.pages),
     writeups: content(all.writeups),
     canary: all.canary[0]?.data,
+    // In the file's order: a correction's id is its line.
+    corrections: all.corrections.toSorted((a, b) => Number(a.id) - Number(b.id)).map((entry) => entry.data),
+    releases: all.releases.map((entry) => entry.data).toSorted((a, b) => compareReleaseVersions(a.version, b.version)),
   });
 }
 

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import slugify from "@sindresorhus/slugify";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
 import { incidentSpec } from "../contract/schemas/incident.ts";
+import { correctionSpec } from "../contract/schemas/correction.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
 import { fieldNames } from "../output/open-data/record-values.ts";
 import { todayIn } from "./new-post.ts";
@@ -148,9 +149,12 @@ export function installedFromFile(packageRoot: string, name: string): string | u
   }
 }
 
-/** The data files of a new site: each record spec's file with its header line only, the columns in the contract's order. */
+/**
+ * The data files of a new site: each record spec's file, and the corrections log, with its header line only,
+ * the columns in the contract's order.
+ */
 export function headerOnlyDataFiles(): { file: string; text: string }[] {
-  return [requestSpec, blockingEventSpec, incidentSpec].map((spec) => ({
+  return [requestSpec, blockingEventSpec, incidentSpec, correctionSpec].map((spec) => ({
     file: spec.file,
     text: stringify([fieldNames(spec)]),
   }));

@@ -26,6 +26,7 @@ export function validateOptions(config: SiteConfig | undefined): LoadOptions {
     canary: config?.canary,
     allowCode: config?.content.allowCode ?? false,
     publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
+    smallCounts: { threshold: config?.report.smallCountThreshold, period: config?.report.period ?? "half" },
     requireDataFiles: true,
   };
 }

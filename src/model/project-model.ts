@@ -35,6 +35,8 @@ export function siteModelInput(
     pages: project.pages,
     writeups: project.writeups,
     canary: project.canary,
+    corrections: project.corrections.map((c) => c.data),
+    releases: project.releases,
   };
 }
 

@@ -23,6 +23,8 @@ import {
 } from "./report/published-countries.ts";
 import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport } from "./report/published-report.ts";
 import { countryPath } from "./paths.ts";
+import type { Correction } from "../contract/schemas/correction.ts";
+import { buildReleasesModel, figureRef, type ReleaseKeys, type ReleasesModel } from "./corrections-model.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import {
@@ -54,6 +56,10 @@ export interface SiteModelInput {
   writeups: readonly ContentItem<Writeup>[];
   /** The warrant canary, verified by the load step; undefined when the site has none. */
   canary?: VerifiedCanary | undefined;
+  /** Changes to released records and figures (data/corrections.csv), in the file's order; none when left out. */
+  corrections?: readonly Correction[];
+  /** The dataset releases, oldest first, with the keys each holds; none when left out. */
+  releases?: readonly ReleaseKeys[];
 }
 
 export type { RelatedRef } from "./related-groups.ts";
@@ -158,6 +164,8 @@ export interface SiteModel {
   writeupIds: ReadonlySet<string>;
   /** The warrant canary, when the site publishes one. */
   canary: CanaryView | undefined;
+  /** The dataset releases and the corrections of released data; first-release days of records, for feeds. */
+  releases: ReleasesModel;
   /** Any record by id. */
   record: (id: string) => RecordView | undefined;
   /** Related things of a record id or of `post:<slug>`, both ways, sorted by key. */
@@ -342,6 +350,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     // A write-up tells a request's story, so a row published as "Other countries" shows none.
     writeupIds: new Set(input.writeups.map((w) => w.id).filter((id) => !ledger.masked.has(id))),
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
+    releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
+      locale,
+      now,
+      record: (id) => records.get(id),
+      figures: input.figures.map(figureRef),
+      periodPages,
+    }),
     record: (id) => records.get(id),
     related,
     figure: (query) =>

@@ -8,7 +8,8 @@ import { publishedSections, wordList } from "../model/sections.ts";
 
 // Everything in one feed: posts and every record, newest first.
 export const GET: APIRoute = async () => {
-  const { blog, requests, blockingEvents, incidents } = (await getSite()).model;
+  const { blog, requests, blockingEvents, incidents, releases } = (await getSite()).model;
+  const released = (id: string): Date => releases.firstReleased(id);
   const postItems: RecordFeedItem[] = blog.posts.map((post) => ({
     id: `post:${post.id}`,
     title: post.data.title,
@@ -23,9 +24,9 @@ export const GET: APIRoute = async () => {
     feedPath: "feed.xml",
     items: [
       ...postItems,
-      ...blockingEvents.all.map(blockingEventItem),
-      ...incidents.all.map(incidentItem),
-      ...requests.map((r) => requestItem(r, site.language)),
+      ...blockingEvents.all.map((e) => blockingEventItem(e, released(e.id))),
+      ...incidents.all.map((i) => incidentItem(i, released(i.id))),
+      ...requests.map((r) => requestItem(r, site.language, released(r.id))),
     ],
   });
 };

@@ -80,13 +80,19 @@ describe("vitrine init <folder>", () => {
     days = [before, todayIn("UTC")];
   });
 
-  it("writes every file of the template and the three data files, and prints each one and the next two commands", () => {
+  it("writes every file of the template and the four data files, and prints each one and the next two commands", () => {
     expect(printed.err).toEqual([]);
     expect(printed.code).toBe(0);
     const template = filesUnder(path.join(repoRoot, "templates/site")).map((file) =>
       file === "gitignore" ? ".gitignore" : file,
     );
-    const expected = [...template, "data/blocking-events.csv", "data/incidents.csv", "data/requests.csv"].sort();
+    const expected = [
+      ...template,
+      "data/blocking-events.csv",
+      "data/corrections.csv",
+      "data/incidents.csv",
+      "data/requests.csv",
+    ].sort();
     expect(filesUnder(site)).toEqual(expected);
     expect(expected).toEqual(
       expect.arrayContaining([

@@ -159,9 +159,9 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
   for (const card of routes.cards) expect(cardElement(card.data).type).toBe("div");
 
   const feed = toRssItems([
-    ...model.requests.map((r) => requestItem(r, LOCALE)),
-    ...model.blockingEvents.all.map(blockingEventItem),
-    ...model.incidents.all.map(incidentItem),
+    ...model.requests.map((r) => requestItem(r, LOCALE, model.releases.firstReleased(r.id))),
+    ...model.blockingEvents.all.map((e) => blockingEventItem(e, model.releases.firstReleased(e.id))),
+    ...model.incidents.all.map((i) => incidentItem(i, model.releases.firstReleased(i.id))),
   ]);
   expect(feed).toHaveLength(model.requests.length + model.blockingEvents.all.length + model.incidents.all.length);
 

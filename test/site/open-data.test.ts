@@ -56,6 +56,11 @@ describe("astro build of the open-data downloads", () => {
       "figures.csv",
       "figures.json",
       schemaFileName("figures"),
+      "corrections.csv",
+      "corrections.json",
+      schemaFileName("corrections"),
+      "corrections/index.html",
+      "corrections/rss.xml",
       "requests-by-period.csv",
       "blocking-events-by-period.csv",
       "incidents-by-period.csv",
@@ -102,7 +107,7 @@ describe("astro build of the open-data downloads", () => {
 
   it("writes every CSV download as UTF-8 with a BOM and CRLF line ends, accents as UTF-8 bytes", () => {
     const csvs = filesUnder(dataDir).filter((name) => name.endsWith(".csv"));
-    expect(csvs.length).toBe(7);
+    expect(csvs.length).toBe(8);
     for (const name of csvs) {
       const bytes = readFileSync(path.join(dataDir, name));
       expect([...bytes.subarray(0, 3)], name).toEqual([0xef, 0xbb, 0xbf]);
@@ -137,8 +142,9 @@ describe("astro build of the open-data downloads", () => {
     ];
     const listed = rows.map(([, name, , size]) => ({ name, size: Number(size) }));
     expect(listed.map((row) => row.name).sort()).toEqual(
+      // The corrections page and its feed are pages, not downloads.
       filesUnder(dataDir)
-        .filter((name) => name !== "index.html")
+        .filter((name) => name !== "index.html" && !name.startsWith("corrections/"))
         .sort(),
     );
     for (const { name, size } of listed) expect(size, name).toBe(statSync(path.join(dataDir, name ?? "")).size);

@@ -15,6 +15,9 @@ import type { CanaryConfig, Publishes } from "../../contract/site-config-schema.
 import { incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
 import { requestSpec, type Request } from "../../contract/schemas/request.ts";
 import { figureSpec, toFigure, type Figure } from "../../contract/schemas/figure.ts";
+import { correctionSpec, type Correction } from "../../contract/schemas/correction.ts";
+import type { SmallCountPolicy } from "../../model/report/small-count-mask.ts";
+import { checkReleasedData, type ReleasedKeys } from "./released-data.ts";
 import { figureProblems, serviceProblems } from "./figure-problems.ts";
 import { sortProblems, type Problem } from "../validation/problem.ts";
 import {
@@ -58,6 +61,10 @@ export interface Project {
   authors: ContentEntry<Author>[];
   pages: ContentEntry<Page>[];
   writeups: ContentEntry<Writeup>[];
+  /** Changes to released records and figures (data/corrections.csv), in the file's order. */
+  corrections: LocatedRecord<Correction>[];
+  /** The dataset releases (data/releases/), oldest first, with the keys each holds. */
+  releases: ReleasedKeys[];
   /** The warrant canary, when there is a valid one whose signature by the pinned key verified. */
   canary: VerifiedCanary | undefined;
   /** Which kinds of records the site publishes (an unpublished kind has no records). */
@@ -95,6 +102,11 @@ export interface LoadOptions {
   services?: readonly string[];
   /** The organisation's country, which "foreign" figures exclude; left out, the site config's. */
   jurisdiction?: string;
+  /**
+   * The site's small-count rule, which the downloads compared with a release apply; left out, the site
+   * config's `report.smallCountThreshold` and `report.period`.
+   */
+  smallCounts?: SmallCountPolicy;
 }
 
 /** Every kind published: a site's default. */
@@ -108,7 +120,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.allowCode !== undefined &&
     options.publishes !== undefined &&
     options.services !== undefined &&
-    options.jurisdiction !== undefined
+    options.jurisdiction !== undefined &&
+    options.smallCounts !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
@@ -117,7 +130,11 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const now = options.now ?? new Date();
   const services = options.services ?? config?.services.map((service) => service.id);
   const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
-  const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file];
+  const smallCounts = options.smallCounts ?? {
+    threshold: config?.report.smallCountThreshold,
+    period: config?.report.period ?? "half",
+  };
+  const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file, correctionSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
     { key: "blockingEvents", file: blockingEventSpec.file },
@@ -143,6 +160,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     canary,
     links,
     dataNames,
+    correctionRows,
   ] = await Promise.all([
     publishes.requests ? readCsvFile(root, requestSpec, now) : none,
     publishes.requests ? readCsvFile(root, figureSpec, now) : none,
@@ -156,6 +174,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
     outsideLinkProblems(root),
     dataFolderNames(root),
+    readCsvFile(root, correctionSpec, now),
   ]);
   const required = kinds.filter(({ key }) => publishes[key]).map(({ file }) => file);
   const missing = missingDataFileProblems(options.requireDataFiles ? required : [], dataNames);
@@ -188,7 +207,27 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const figures = figureRows.records.map((row) => ({ ...row, data: toFigure(row.data, row.line) }));
   const ledgerKnown = !requests.unreadable && requests.problems.length === 0;
   const idsKnown = [requests, blockingEvents, incidents].every((part) => !part.unreadable) && missing.length === 0;
+  // Only a data file that is there and read without problems is compared with the latest release: a row
+  // left out for a problem, or a whole file missing (reported above), would look withdrawn.
+  const readWell = (part: { problems: Problem[]; unreadable: boolean }): boolean =>
+    part.problems.length === 0 && !part.unreadable && missing.length === 0;
+  const clean = <T>(part: { records: T[]; problems: Problem[]; unreadable: boolean }): T[] | undefined =>
+    readWell(part) ? part.records : undefined;
+  const released = await checkReleasedData(
+    root,
+    {
+      complete: [requests, figureRows, blockingEvents, incidents].every(readWell),
+      requests: publishes.requests ? clean(requests) : undefined,
+      figures: publishes.requests && figureRows.problems.length === 0 ? figures : undefined,
+      blockingEvents: publishes.blockingEvents ? clean(blockingEvents) : undefined,
+      incidents: publishes.incidents ? clean(incidents) : undefined,
+    },
+    clean(correctionRows),
+    smallCounts,
+  );
   const problems = [
+    ...released.problems,
+    ...correctionRows.problems,
     ...[requests, figureRows, blockingEvents, incidents, posts, authors, pages, writeups].flatMap(
       (part) => part.problems,
     ),
@@ -215,6 +254,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     figures,
     blockingEvents: blockingEvents.records,
     incidents: incidents.records,
+    corrections: correctionRows.records,
+    releases: released.releases,
     posts: posts.entries,
     authors: authors.entries,
     pages: pages.entries,

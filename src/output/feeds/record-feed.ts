@@ -23,8 +23,14 @@ export function dateOf(date: PartialDate): Date {
   return new Date(date.instant ?? `${date.start}T00:00:00Z`);
 }
 
-const latest = (dates: (PartialDate | undefined)[]): Date =>
-  new Date(Math.max(...dates.filter((d): d is PartialDate => d !== undefined).map((d) => dateOf(d).getTime())));
+/** The latest of a record's first release and its own dates: an item is never updated before it was published. */
+const latest = (released: Date, dates: (PartialDate | undefined)[]): Date =>
+  new Date(
+    Math.max(
+      released.getTime(),
+      ...dates.filter((d): d is PartialDate => d !== undefined).map((d) => dateOf(d).getTime()),
+    ),
+  );
 
 const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -35,42 +41,48 @@ const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(
  */
 export const feedText = escapeXml;
 
+/*
+ * A record's feed item is published when the record first was (`released`: the day of the first release
+ * that holds it, or the build time for one in no release yet), not when its event happened: a block of
+ * 2019 added today is news today. The event's dates stay in the description.
+ */
+
 /** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
-export function blockingEventItem(event: BlockingEventView): RecordFeedItem {
+export function blockingEventItem(event: BlockingEventView, released: Date): RecordFeedItem {
   const e = event.data;
   return {
     id: e.id,
     title: event.title,
     path: event.path,
     description: `${event.status.text} in ${event.countryName}, ${event.dates}. ${e.summary}`,
-    published: dateOf(e.started),
-    updated: latest([e.started, e.ended, e.last_verified]),
+    published: released,
+    updated: latest(released, [e.started, e.ended, e.last_verified]),
   };
 }
 
-/** An incident as a feed item; updated when it was resolved. */
-export function incidentItem(incident: IncidentView): RecordFeedItem {
+/** An incident as a feed item, with its dates; updated when it was resolved. */
+export function incidentItem(incident: IncidentView, released: Date): RecordFeedItem {
   const i = incident.data;
   return {
     id: i.id,
     title: incident.title,
     path: incident.path,
-    description: `${label(i.category)}, ${label(i.severity).toLowerCase()} severity, ${incident.status.text.toLowerCase()}. ${i.summary}`,
-    published: dateOf(i.started),
-    updated: latest([i.started, i.resolved]),
+    description: `${label(i.category)}, ${label(i.severity).toLowerCase()} severity, ${incident.status.text.toLowerCase()}, ${incident.dates}. ${i.summary}`,
+    published: released,
+    updated: latest(released, [i.started, i.resolved]),
   };
 }
 
-/** A request as a feed item; updated when it was answered. */
-export function requestItem(request: RequestView, locale: string): RecordFeedItem {
+/** A request as a feed item, with the date it was received; updated when it was answered. */
+export function requestItem(request: RequestView, locale: string, released: Date): RecordFeedItem {
   const r = request.data;
   return {
     id: r.id,
     title: `Request ${r.id}: ${request.title}`,
     path: request.path,
     description: `Received ${formatPartialDate(r.received, locale)}; outcome: ${label(r.outcome).toLowerCase()}.`,
-    published: dateOf(r.received),
-    updated: latest([r.received, r.responded]),
+    published: released,
+    updated: latest(released, [r.received, r.responded]),
   };
 }
 

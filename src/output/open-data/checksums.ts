@@ -15,11 +15,12 @@ export function sha256Hex(content: string | Uint8Array): string {
 }
 
 /**
- * Whether a file in the data folder belongs in the checksum list: every download does; the list itself
- * and the folder's HTML page (`index.html`, the downloads page, not a download) do not.
+ * Whether a file in the data folder belongs in the checksum list: every download does; the list itself,
+ * the folder's HTML pages (`index.html`, the downloads page; `corrections/index.html`) and its feed
+ * (`corrections/rss.xml`, rebuilt with every page) are not downloads and do not.
  */
 export function isChecksummed(name: string): boolean {
-  return name !== CHECKSUMS_FILE && !name.endsWith(".html");
+  return name !== CHECKSUMS_FILE && !name.endsWith(".html") && !name.endsWith(".xml");
 }
 
 // sha256sum escapes a name holding a backslash or a line break (and then prefixes the line with "\"); ours never need it.

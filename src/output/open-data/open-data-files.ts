@@ -10,6 +10,8 @@ import { CHECKSUMS_FILE, checksumsSize } from "./checksums.ts";
 import { writeCsvTable, type CsvTableData } from "./csv-table.ts";
 import { downloadJsonSchema } from "./json-schema.ts";
 import { figuresCsv, figuresJson, FigureDownloadSchema } from "./figure-downloads.ts";
+import { correctionsCsv, correctionsJson, CorrectionDownloadSchema } from "./correction-downloads.ts";
+import type { CorrectionView } from "../../model/corrections-model.ts";
 import { blockingEventsByPeriod, incidentsByPeriod, requestsByPeriod } from "./period-tables.ts";
 import { recordsCsv, recordsJson } from "./record-downloads.ts";
 import type { PublishedRecord } from "./record-values.ts";
@@ -52,7 +54,8 @@ export type RecordDownloadKind = keyof typeof RECORD_DOWNLOADS;
 export const RECORD_DOWNLOAD_KINDS = Object.keys(RECORD_DOWNLOADS) as RecordDownloadKind[];
 
 /** Path of a kind's JSON Schema, relative to the data folder. */
-export const schemaFileName = (kind: RecordDownloadKind | "figures"): string => `schema/${kind}.schema.json`;
+export const schemaFileName = (kind: RecordDownloadKind | "figures" | "corrections"): string =>
+  `schema/${kind}.schema.json`;
 
 /** What the downloads are made from. */
 export interface OpenDataInput {
@@ -61,6 +64,8 @@ export interface OpenDataInput {
   figures: readonly Figure[];
   blockingEvents: readonly BlockingEvent[];
   incidents: readonly Incident[];
+  /** Corrections of released data, newest first (none when left out). */
+  corrections?: readonly CorrectionView[];
   report: TransparencyReport;
   periodLength: PeriodLength;
   /** Absolute URL of the data folder, ending in `/` (for the schemas' `$id`). */
@@ -177,6 +182,43 @@ function figureFiles(figures: readonly Figure[], dataUrl: string): OpenDataFile[
   ];
 }
 
+/** The corrections of released data: CSV, JSON and the JSON's schema. */
+function correctionFiles(corrections: readonly CorrectionView[], dataUrl: string): OpenDataFile[] {
+  const jsonSchema = downloadJsonSchema(CorrectionDownloadSchema, {
+    id: new URL(schemaFileName("corrections"), dataUrl).href,
+    title: "Corrections (corrections.json)",
+    description:
+      "The download corrections.json: an array of the changes made to records and published figures after they were released, newest first, each with the value before and after and its reason. A record withdrawn has no field.",
+  });
+  return [
+    {
+      name: "corrections.csv",
+      description:
+        "Corrections: every change to a released record or figure, newest first, with its day, the record id or figure key, the column, the value before and after, and the reason.",
+      format: "CSV",
+      mediaType: CSV,
+      rows: corrections.length,
+      body: correctionsCsv(corrections),
+    },
+    {
+      name: "corrections.json",
+      description: "The same corrections as an array.",
+      format: "JSON",
+      mediaType: JSON_TYPE,
+      rows: corrections.length,
+      body: correctionsJson(corrections),
+    },
+    {
+      name: schemaFileName("corrections"),
+      description: "JSON Schema of corrections.json (the whole array; one correction is its items).",
+      format: "JSON Schema",
+      mediaType: SCHEMA_TYPE,
+      rows: undefined,
+      body: `${JSON.stringify(jsonSchema, null, 2)}\n`,
+    },
+  ];
+}
+
 /** The record kind whose publishing a download depends on (figures count requests); undefined for none. */
 function kindOf(name: string): RecordDownloadKind | undefined {
   if (name === "figures.csv" || name === "figures.json" || name === schemaFileName("figures")) return "requests";
@@ -200,6 +242,7 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
     ...figureFiles(input.figures, input.dataUrl),
     ...recordFiles("blocking-events", input.blockingEvents, input.dataUrl),
     ...recordFiles("incidents", input.incidents, input.dataUrl),
+    ...correctionFiles(input.corrections ?? [], input.dataUrl),
     csvFile(
       "requests-by-period.csv",
       "Requests per reporting period, as in the transparency report: requests, records, accounts named (blank when not recorded) and the requests whose row gives them, outcomes, disclosure rate, median days to respond; the last row (all) covers all periods. The request log only: published figures are in figures.csv. disclosure_rate is blank when nothing was decided, or when fewer requests were decided than the site publishes a rate for (decided above 0 with a blank rate: too few to compute).",
@@ -257,6 +300,7 @@ export function siteOpenDataFiles(model: SiteModel, site: SiteConfig, dataUrl: s
     figures: model.figures,
     blockingEvents: model.blockingEvents.all.map((e) => e.data),
     incidents: model.incidents.all.map((i) => i.data),
+    corrections: model.releases.corrections,
     report: model.report,
     periodLength: site.report.period,
     dataUrl,

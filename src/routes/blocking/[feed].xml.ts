@@ -8,10 +8,12 @@ import { getSite } from "../../astro/site.ts";
 export const getStaticPaths = (async () =>
   (await getSite()).routes.blockingLog ? [{ params: { feed: "rss" } }] : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async () =>
-  recordFeed({
+export const GET: APIRoute = async () => {
+  const { blockingEvents, releases } = (await getSite()).model;
+  return recordFeed({
     title: `${site.name}: blocking of our service`,
     description: `Every known blocking of ${site.organisation.name}'s services, newest first.`,
     feedPath: "blocking/rss.xml",
-    items: (await getSite()).model.blockingEvents.all.map(blockingEventItem),
+    items: blockingEvents.all.map((e) => blockingEventItem(e, releases.firstReleased(e.id))),
   });
+};

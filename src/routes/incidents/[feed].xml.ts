@@ -8,10 +8,12 @@ import { getSite } from "../../astro/site.ts";
 export const getStaticPaths = (async () =>
   (await getSite()).routes.incidentLog ? [{ params: { feed: "rss" } }] : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async () =>
-  recordFeed({
+export const GET: APIRoute = async () => {
+  const { incidents, releases } = (await getSite()).model;
+  return recordFeed({
     title: `${site.name}: incidents`,
     description: `Abuse cases, security events, outages and account actions at ${site.organisation.name}, newest first.`,
     feedPath: "incidents/rss.xml",
-    items: (await getSite()).model.incidents.all.map(incidentItem),
+    items: incidents.all.map((i) => incidentItem(i, releases.firstReleased(i.id))),
   });
+};

@@ -660,6 +660,9 @@ describe("checksums", () => {
     expect(isChecksummed("schema/requests.schema.json")).toBe(true);
     expect(isChecksummed(CHECKSUMS_FILE)).toBe(false);
     expect(isChecksummed("index.html")).toBe(false);
+    expect(isChecksummed("corrections.csv")).toBe(true);
+    expect(isChecksummed("corrections/index.html")).toBe(false);
+    expect(isChecksummed("corrections/rss.xml")).toBe(false);
   });
 });
 

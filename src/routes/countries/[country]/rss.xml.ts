@@ -9,13 +9,15 @@ export const getStaticPaths = (async () => staticPaths((await getSite()).routes.
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props: { country } }) =>
-  recordFeed({
+export const GET: APIRoute<Props> = async ({ props: { country } }) => {
+  const { releases } = (await getSite()).model;
+  return recordFeed({
     title: `${site.name}: ${country.name}`,
     description: `${countryCoverage(country.name, site.publishes, site.organisation.name)}, newest first.`,
     feedPath: `${country.path}rss.xml`,
     items: [
-      ...country.blockingEvents.map(blockingEventItem),
-      ...country.requests.map((r) => requestItem(r, site.language)),
+      ...country.blockingEvents.map((e) => blockingEventItem(e, releases.firstReleased(e.id))),
+      ...country.requests.map((r) => requestItem(r, site.language, releases.firstReleased(r.id))),
     ],
   });
+};
