@@ -11,6 +11,7 @@ import {
 import { FigureSchema } from "../contract/schemas/figure.ts";
 import { IncidentSchema } from "../contract/schemas/incident.ts";
 import { RequestSchema } from "../contract/schemas/request.ts";
+import { reportDueSettings } from "../model/report/report-due.ts";
 import { projectLoaders } from "./project-loader.ts";
 import site from "./site-config.ts";
 
@@ -29,6 +30,7 @@ export function vitrineCollections() {
     canary: site.canary,
     allowCode: site.content.allowCode,
     publishes: site.publishes,
+    reportDue: reportDueSettings(site),
   });
   return {
     requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),

@@ -27,6 +27,8 @@ import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
+import { reportDueWarnings } from "./report-due-warnings.ts";
+import { reportDueSettings, type ReportDueSettings } from "../../model/report/report-due.ts";
 import {
   dataFolderNames,
   missingDataFileProblems,
@@ -95,6 +97,8 @@ export interface LoadOptions {
   services?: readonly string[];
   /** The organisation's country, which "foreign" figures exclude; left out, the site config's. */
   jurisdiction?: string;
+  /** When the next report is due (warned about from 14 days before); left out, the site config's (none without one). */
+  reportDue?: ReportDueSettings;
 }
 
 /** Every kind published: a site's default. */
@@ -108,7 +112,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.allowCode !== undefined &&
     options.publishes !== undefined &&
     options.services !== undefined &&
-    options.jurisdiction !== undefined
+    options.jurisdiction !== undefined &&
+    options.reportDue !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
@@ -117,6 +122,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const now = options.now ?? new Date();
   const services = options.services ?? config?.services.map((service) => service.id);
   const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
+  const due = options.reportDue ?? (config && reportDueSettings(config));
   const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
@@ -222,7 +228,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     canary: canary.canary,
     publishes,
     problems: sortProblems(problems),
-    warnings: sortProblems(canary.warnings),
+    warnings: sortProblems([...canary.warnings, ...(due ? await reportDueWarnings(root, due, now) : [])]),
   };
 }
 
