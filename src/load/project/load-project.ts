@@ -122,7 +122,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   const now = options.now ?? new Date();
   const services = options.services ?? config?.services.map((service) => service.id);
   const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
-  const due = options.reportDue ?? (config && reportDueSettings(config));
+  // A site that publishes no requests has no report to be late with.
+  const due = publishes.requests ? (options.reportDue ?? (config && reportDueSettings(config))) : undefined;
   const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
