@@ -1,13 +1,16 @@
 /**
  * The bench: `npm run bench` (flags: `--quick`, `--requests 100000`, `--blocking-events N`,
- * `--incidents N`, `--posts N`, `--seed N`, `--card-workers N`, `--skip-cards`, `--skip-editor`, `--keep`).
+ * `--incidents N`, `--posts N`, `--seed N`, `--card-workers N`, `--skip-cards`, `--skip-editor`,
+ * `--skip-deploy`, `--only-deploy`, `--keep`).
  *
  * In one run on this machine it generates a synthetic project (bench/corpus.ts) in a RAM-backed
  * folder and measures `validate`, a cold `astro build`, an unchanged rebuild and a build without social
  * cards (`VITRINE_SKIP_SOCIAL_CARDS=1`), then the floor: a bare Astro page built as many times as the
  * site has pages, plus Pagefind's own CLI indexing the pages our build indexed (bench/search-floor.ts).
  * Then the editor loop on the sample site (bench/editor-loop.ts: warm build against bare Astro, dev
- * server start, a CSV edit seen in Chromium), unless `--skip-editor`. It checks the targets
+ * server start, a CSV edit seen in Chromium), unless `--skip-editor`; then a deploy-like build
+ * (bench/deploy-build.ts: a fresh clone of HEAD with the card cache restored), unless `--skip-deploy`
+ * (`--only-deploy` runs that alone and writes no results file). It checks the targets
  * (bench/targets.ts), prints a table and writes bench/results/latest.json (numbers and settings only).
  * Last, the social-card bench (bench/cards.ts) on the sample site, unless `--quick` or `--skip-cards`.
  */
@@ -18,6 +21,7 @@ import { parseArgs } from "node:util";
 import { cardLines, pageGenerationSeconds, pagefindCliPages, searchIndexLine } from "./build-output.ts";
 import { benchCards, formatTable, type BenchRow } from "./cards.ts";
 import { CORPUS_NOW, DEFAULT_SCALE, generateCorpus, type CorpusScale } from "./corpus.ts";
+import { benchDeployBuild, type DeployBuildResult } from "./deploy-build.ts";
 import { benchEditorLoop, type EditorLoopResult } from "./editor-loop.ts";
 import { mustSucceed, runMeasured, type Measured } from "./measure.ts";
 import {
@@ -47,6 +51,8 @@ const { values: flags } = parseArgs({
     "card-workers": { type: "string" },
     "skip-cards": { type: "boolean", default: false },
     "skip-editor": { type: "boolean", default: false },
+    "skip-deploy": { type: "boolean", default: false },
+    "only-deploy": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
   },
 });
@@ -119,6 +125,43 @@ async function pagefindCli(site: string, dir: string, ourPages: number): Promise
 
 const rowsOf = (s: CorpusScale): number => s.requests + s.blockingEvents + s.incidents;
 
+/** The table rows of the deploy-like build. */
+function deployRows(deploy: DeployBuildResult, ok: boolean | undefined): (BenchRow & { target?: string })[] {
+  return [
+    {
+      measure: `deploy of ${deploy.commit}: fresh clone, ${deploy.cardsRestored} cards restored, ${deploy.pages} pages`,
+      value: `${deploy.deploy.seconds} s, ${deploy.deploy.cpuSeconds} s CPU, ${deploy.deploy.peakMemoryMiB} MiB (the previous deploy: ${deploy.previous.seconds} s, ${deploy.previous.cardsRendered} cards drawn)`,
+    },
+    {
+      measure: "  cards drawn (deploy)",
+      value: `${deploy.deploy.cardsRendered} rendered, ${deploy.deploy.cardsFromCache} from cache`,
+      target: `0: ${ok ? "pass" : "FAIL"}`,
+    },
+  ];
+}
+
+/**
+ * `--only-deploy`: the deploy-like build alone, printed; bench/results/latest.json is left as it is (it holds
+ * a whole run's figures, which this one would not replace).
+ */
+async function onlyDeploy(): Promise<void> {
+  const { dir, ramBacked } = makeRunFolder();
+  log(`working in ${dir}${ramBacked ? " (RAM)" : ""}; the deploy-like build only`);
+  try {
+    const deploy = await benchDeployBuild(dir, env, log);
+    // The target noCardOnUnchangedDeploy (bench/targets.ts), alone.
+    const ok = deploy.deploy.cardsRendered === 0;
+    console.log(`deploy-like build (${ramBacked ? "in RAM" : "on disk"})`);
+    for (const row of deployRows(deploy, ok))
+      console.log(`  ${row.measure}: ${row.value}  ${row.target ?? ""}`.trimEnd());
+    console.log(JSON.stringify({ deployBuild: deploy }, null, 2));
+    if (!ok) process.exitCode = 1;
+  } finally {
+    if (flags.keep) log(`kept ${dir}`);
+    else removeFolder(dir);
+  }
+}
+
 async function main(): Promise<void> {
   const { dir, ramBacked } = makeRunFolder();
   log(`working in ${dir}${ramBacked ? " (RAM)" : ""}; scale ${JSON.stringify(scale)}`);
@@ -187,6 +230,10 @@ async function main(): Promise<void> {
       removeFolder(path.join(dir, "sample-floor"));
     }
 
+    // A deploy as the workflow runs it: a fresh clone of HEAD with the card cache restored.
+    const deploy = flags["skip-deploy"] ? undefined : await benchDeployBuild(dir, env, log);
+    if (deploy) log(`deploy: ${deploy.deploy.seconds} s, ${deploy.deploy.cardsRendered} cards drawn`);
+
     // Card figures: drawn per second on the pool, and the CPU cores it kept busy (the cold build's
     // CPU time beyond the rebuild's is the cards' drawing, as everything else is the same).
     // Without the pool (--card-workers 0) cards are drawn as their routes are built: the cold build's
@@ -208,6 +255,7 @@ async function main(): Promise<void> {
       peakMemoryBytes: peak,
       cardCoresBusy: cardCores,
       cardsDrawnOnRebuild: warmCards.rendered,
+      ...(deploy && { cardsDrawnOnDeploy: deploy.deploy.cardsRendered }),
       validate100kSeconds: validatedBig.seconds,
       ...(loop && {
         editorLoop: {
@@ -296,6 +344,8 @@ async function main(): Promise<void> {
       searchIndexToCli: ratio(searchIndex.seconds * 1000, cli.run.wallMs),
       /** The sample site: warm build against bare Astro, dev server, a CSV edit in the browser. */
       editorLoop: loop ?? null,
+      /** A deploy of HEAD from a fresh clone with the card cache of the previous deploy restored. */
+      deployBuild: deploy ?? null,
       targets,
       cards: {} as Record<string, Record<string, number>>,
     };
@@ -398,6 +448,7 @@ async function main(): Promise<void> {
         },
       );
     }
+    if (deploy) table.push(...deployRows(deploy, targets["noCardOnUnchangedDeploy"]));
     table.push({
       measure: "peak memory (process tree)",
       value: [
@@ -434,4 +485,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await (flags["only-deploy"] ? onlyDeploy() : main());

@@ -57,6 +57,8 @@ export interface TargetFigures {
   peakMemoryBytes: number;
   cardCoresBusy: number;
   cardsDrawnOnRebuild: number;
+  /** Cards drawn by a deploy of an unchanged commit from a fresh clone with the card cache restored; absent when skipped. */
+  cardsDrawnOnDeploy?: number;
   validate100kSeconds: number;
   editorLoop?: EditorLoopFigures;
 }
@@ -70,6 +72,7 @@ export function checkTargets(figures: TargetFigures): Record<string, boolean> {
     cardsOnBothCores: figures.cardCoresBusy >= TARGETS.minCardCores,
     noCardOnUnchangedRebuild: figures.cardsDrawnOnRebuild === 0,
     validate100kUnder5s: figures.validate100kSeconds < TARGETS.maxValidateSeconds,
+    ...(figures.cardsDrawnOnDeploy !== undefined && { noCardOnUnchangedDeploy: figures.cardsDrawnOnDeploy === 0 }),
     ...(loop && {
       sampleWarmBuildAtMost2xFloor: loop.warmBuildToFloor <= TARGETS.maxSampleBuildRatio,
       devReadyWithin6s: loop.devReadySeconds <= TARGETS.maxDevReadySeconds,

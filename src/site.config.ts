@@ -18,6 +18,7 @@ export default defineSiteConfig({
     period: "half",
     smallCountThreshold: 3,
     expiredCanary: "error",
+    nextDue: "2027-01-31",
   },
   canary: {
     fingerprint: "1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF",

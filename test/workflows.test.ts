@@ -36,6 +36,16 @@ function swapSteps(steps: Step[], a: string, b: string): void {
   [steps[i], steps[j]] = [steps[j] as Step, steps[i] as Step];
 }
 
+/** The deploy's actions/cache step. */
+const cacheStep = (w: Workflow): Step | undefined =>
+  w.jobs?.["build"]?.steps?.find((s) => s.uses?.startsWith("actions/cache@"));
+
+/** Removes the deploy's actions/cache step. */
+function dropCache(w: Workflow): void {
+  const build = w.jobs?.["build"];
+  if (build?.steps) build.steps = build.steps.filter((s) => !s.uses?.startsWith("actions/cache@"));
+}
+
 describe.each([DEPLOY, TEST])("%s", (file) => {
   it("is valid under the GitHub Actions workflow schema (@action-validator/core)", () => {
     expect(schemaErrors(read(file))).toEqual([]);
@@ -127,6 +137,31 @@ describe("deploy.yml", () => {
       "out of order",
     ],
     ["no validate step", (w: Workflow) => dropSteps(w.jobs?.["build"], "validate"), "npm run validate"],
+    ["no social-card cache", (w: Workflow) => dropCache(w), "actions/cache"],
+    [
+      "the card cache restored before npm ci, which empties node_modules",
+      (w: Workflow) => {
+        const steps = w.jobs?.["build"]?.steps ?? [];
+        const cache = cacheStep(w);
+        dropCache(w);
+        w.jobs?.["build"]?.steps?.splice(
+          steps.findIndex((s) => s.run === "npm ci"),
+          0,
+          cache ?? {},
+        );
+      },
+      "out of order",
+    ],
+    [
+      "a card cache key that never changes",
+      (w: Workflow) => Object.assign(cacheStep(w)?.with ?? {}, { key: "social-cards" }),
+      "every run",
+    ],
+    [
+      "a card cache of another folder",
+      (w: Workflow) => Object.assign(cacheStep(w)?.with ?? {}, { path: "dist/og" }),
+      "node_modules/.astro/social-cards",
+    ],
     [
       "a hard-coded base path",
       (w: Workflow) =>

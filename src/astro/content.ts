@@ -12,6 +12,7 @@ import { FigureSchema } from "../contract/schemas/figure.ts";
 import { CorrectionSchema } from "../contract/schemas/correction.ts";
 import { IncidentSchema } from "../contract/schemas/incident.ts";
 import { RequestSchema } from "../contract/schemas/request.ts";
+import { reportDueSettings } from "../model/report/report-due.ts";
 import { projectLoaders } from "./project-loader.ts";
 import site from "./site-config.ts";
 
@@ -31,6 +32,7 @@ export function vitrineCollections() {
     allowCode: site.content.allowCode,
     publishes: site.publishes,
     smallCounts: { threshold: site.report.smallCountThreshold, period: site.report.period },
+    reportDue: reportDueSettings(site),
   });
   return {
     requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),

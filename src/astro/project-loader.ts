@@ -71,7 +71,7 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
  * collection keeps its last valid data.
  */
 export function projectLoaders(
-  options: Pick<LoadOptions, "expiredCanary" | "canary" | "allowCode" | "publishes" | "smallCounts">,
+  options: Pick<LoadOptions, "expiredCanary" | "canary" | "allowCode" | "publishes" | "smallCounts" | "reportDue">,
 ): Record<CollectionName, Loader> {
   let read: Promise<Project> | undefined;
   /** Each collection's way to take a new read, so one change under `astro dev` is read once for all of them. */

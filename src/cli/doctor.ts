@@ -10,6 +10,7 @@ import { failedCheck, formatCheckLine, type CheckLine } from "./doctor/check-lin
 import { configCheck } from "./doctor/config-check.ts";
 import { dataCheck } from "./doctor/data-check.ts";
 import { deployCheck } from "./doctor/deploy-check.ts";
+import { reportCheck } from "./doctor/report-check.ts";
 import { astroCheck, installedVersion, nodeCheck, type VitrinePackage } from "./doctor/versions.ts";
 
 /** How to call the command, printed by `--help` and after a mistake. */
@@ -49,7 +50,7 @@ function summary(lines: readonly CheckLine[]): string {
 
 /**
  * `vitrine doctor`: a health check of the site in `root`, for an editor or a support person when "it
- * does not work". Prints one line per check (Node, Astro, config, canary, data, cache, deploy), each
+ * does not work". Prints one line per check (Node, Astro, config, canary, report, data, cache, deploy), each
  * marked ok, warning or problem with what to do; returns 0 when there is no problem, 1 otherwise.
  */
 export async function runDoctor(
@@ -67,7 +68,7 @@ export async function runDoctor(
   }
   if (help) {
     out(
-      `${DOCTOR_USAGE}\nChecks Node, Astro, the site config, the canary, data/ and content/, the cache and the deploy.`,
+      `${DOCTOR_USAGE}\nChecks Node, Astro, the site config, the canary, the next report's due date, data/ and content/, the cache and the deploy.`,
     );
     return 0;
   }
@@ -79,6 +80,7 @@ export async function runDoctor(
     ["Astro", () => [astroCheck(installedVersion(root, "astro"), vitrinePackage())]],
     ["Config", () => configCheck(read)],
     ["Canary", () => canaryCheck(root, config, now)],
+    ["Report", () => reportCheck(root, config, now)],
     ["Data", () => dataCheck(root, config)],
     ["Cache", () => cacheCheck(root)],
     ["Deploy", () => deployCheck(root, config)],

@@ -4,12 +4,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import slugify from "@sindresorhus/slugify";
 import { ID_MAX_LENGTH } from "../contract/fields/csv-fields.ts";
+import { todayIn } from "../format/format-date.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
 
-/** Today's date, `YYYY-MM-DD`, in `timeZone`. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+/** Today's date in a time zone; moved to format-date.ts, where the site model also reads it. */
+export { todayIn };
 
 /** The text of a new post: valid frontmatter (a draft, dated today) and a short body to replace. */
 export function newPostSource(title: string, date: string, author: string | undefined): string {

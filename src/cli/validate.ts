@@ -1,6 +1,7 @@
 import { DATA_FORMAT, FIRST_DATA_FORMAT } from "../contract/data-format.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { describeProject, loadProject, type LoadOptions } from "../load/project/load-project.ts";
+import { reportDueSettings } from "../model/report/report-due.ts";
 import { buildTime } from "../load/build-time.ts";
 import { pageCollisionProblems } from "../load/project/page-collisions.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
@@ -28,6 +29,7 @@ export function validateOptions(config: SiteConfig | undefined): LoadOptions {
     publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
     smallCounts: { threshold: config?.report.smallCountThreshold, period: config?.report.period ?? "half" },
     requireDataFiles: true,
+    ...(config && { reportDue: reportDueSettings(config) }),
   };
 }
 

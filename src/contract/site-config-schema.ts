@@ -124,6 +124,14 @@ export const SiteConfigSchema = z.object({
         .optional(),
       /** What an expired warrant canary does to validate and build: `error` (the default) or `warning` for sites that retired it. */
       expiredCanary: z.enum(["error", "warning"], { error: 'one of "error" or "warning"' }).default("error"),
+      /**
+       * The day the next report is due, as the organisation promises it: the report for the last whole
+       * period (of `period`'s length) that ends before it. From 14 days before, validate, the build and
+       * `vitrine doctor` warn; from the day after, the report page, the home page and /status.json say the
+       * report is overdue. Move it on when you publish. Left out, nothing is said about the next report.
+       * @example "2027-01-31"
+       */
+      nextDue: z.iso.date({ error: "a date as YYYY-MM-DD: the day the next report is due" }).optional(),
     })
     .prefault({}),
   /**

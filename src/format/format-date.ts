@@ -40,3 +40,8 @@ export function formatPublicationDate(text: string, locale = "en"): string {
     new Date(`${text.slice(0, 10)}T00:00:00Z`),
   );
 }
+
+/** Today's date, `YYYY-MM-DD`, in `timeZone` (an IANA zone). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -91,7 +91,7 @@ export const ROUTE_PATTERNS = {
  * file cannot have anyway (`404`, `_astro`); a test keeps it in step with src/routes/.
  */
 export const FIXED_ROUTE_NAMES = {
-  root: ["canary", "data", "feed", "index", "og", "pagefind", "robots", "rss", "search", "sitemap-index"],
+  root: ["canary", "data", "feed", "index", "og", "pagefind", "robots", "rss", "search", "sitemap-index", "status"],
   blog: ["archive", "tags"],
 } as const;
 

@@ -25,6 +25,7 @@ import { buildPublishedReport, type PublishedPeriodReport, type PublishedReport 
 import { countryPath } from "./paths.ts";
 import type { Correction } from "../contract/schemas/correction.ts";
 import { buildReleasesModel, figureRef, type ReleaseKeys, type ReleasesModel } from "./corrections-model.ts";
+import { reportDue, reportDueSettings, type ReportDue } from "./report/report-due.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import {
@@ -148,6 +149,8 @@ export interface SiteModel {
     byYear: [year: string, incidents: IncidentView[]][];
   };
   report: TransparencyReport;
+  /** When the next report is due and whether it is late (`report.nextDue`); undefined without one or without requests published. */
+  reportDue: ReportDue | undefined;
   /** Published figures per period: the other half of the report, beside the ledger. */
   published: PublishedReport;
   /** Every published figure, in the order of data/figures.csv (for the downloads). */
@@ -334,6 +337,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       byYear: [...Map.groupBy(incidents, (i) => i.data.started.start.slice(0, 4))],
     },
     report,
+    reportDue: site.publishes.requests ? reportDue(reportDueSettings(site), now) : undefined,
     published,
     figures: input.figures,
     periods,

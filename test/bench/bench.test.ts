@@ -262,6 +262,7 @@ describe("bench: targets", () => {
     peakMemoryBytes: 2 * 1024 ** 3 - 1,
     cardCoresBusy: 1.5,
     cardsDrawnOnRebuild: 0,
+    cardsDrawnOnDeploy: 0,
     validate100kSeconds: 4.99,
     editorLoop: { warmBuildToFloor: 2, devReadySeconds: 6, devFirstPageSeconds: 3, csvEditSeconds: [0.9, 2, 5] },
   };
@@ -276,7 +277,7 @@ describe("bench: targets", () => {
 
   it("passes every target at its limit", () => {
     const targets = checkTargets(passing);
-    expect(Object.keys(targets)).toHaveLength(9);
+    expect(Object.keys(targets)).toHaveLength(10);
     expect(Object.values(targets).every(Boolean)).toBe(true);
     expect(TARGETS.maxFloorRatio).toBe(1.3);
   });
@@ -286,6 +287,7 @@ describe("bench: targets", () => {
     ["peakMemoryUnder2GiB", { peakMemoryBytes: 2 * 1024 ** 3 }],
     ["cardsOnBothCores", { cardCoresBusy: 1.49 }],
     ["noCardOnUnchangedRebuild", { cardsDrawnOnRebuild: 1 }],
+    ["noCardOnUnchangedDeploy", { cardsDrawnOnDeploy: 1 }],
     ["validate100kUnder5s", { validate100kSeconds: 5 }],
   ])("fails %s just past its limit", (name, change) => {
     const targets = checkTargets({ ...passing, ...change });
@@ -304,7 +306,7 @@ describe("bench: targets", () => {
     expect(Object.entries(targets).filter(([, ok]) => !ok)).toEqual([[name, false]]);
   });
 
-  it("leaves out the editor loop's targets when it was skipped", () => {
+  it("leaves out the editor loop's and the deploy's targets when they were skipped", () => {
     const { buildToFloor, peakMemoryBytes, cardCoresBusy, cardsDrawnOnRebuild, validate100kSeconds } = passing;
     const skipped = { buildToFloor, peakMemoryBytes, cardCoresBusy, cardsDrawnOnRebuild, validate100kSeconds };
     expect(Object.keys(checkTargets(skipped))).toEqual([

@@ -96,6 +96,7 @@ describe("vitrine doctor", () => {
       'ok      Config: src/site.config.ts is valid ("Velin Mail Transparency", base /)',
       "ok      Config: url is https://transparency.velinmail.be",
       `ok      Canary: content/canary.md is signed by the pinned key ${groupFingerprint(config?.canary?.fingerprint ?? "")} (on ${project.canary?.signedAt.slice(0, 10)}); it expires on 2027-02-01, in 65 days`,
+      "ok      Report: the report for the second half of 2026 is due on 2027-01-31, in 64 days",
       `ok      Data: ${describeProject(project)}`,
       "ok      Cache: none yet (node_modules/.astro is empty or absent; a build makes it)",
       "ok      Deploy: .github/workflows/deploy.yml deploys to GitHub Pages on push to main, on a schedule, by hand; it runs validate first, not the tests, which run in .github/workflows/test.yml (on pull requests, by hand)",
@@ -136,10 +137,13 @@ describe("vitrine doctor", () => {
     expect(marked(out, "warning", "Canary")).toEqual([
       "warning Canary: not checked: the site config did not load To fix: see the Config line",
     ]);
+    expect(marked(out, "warning", "Report")).toEqual([
+      "warning Report: not checked: the site config did not load To fix: see the Config line",
+    ]);
     // The others ran: Node, Astro, data (without the config, the canary's pin is missing), cache, deploy.
     for (const topic of ["Node", "Astro", "Cache", "Deploy"]) expect(marked(out, "ok", topic)).toHaveLength(1);
     expect(marked(out, "problem", "Data")).toHaveLength(1);
-    expect(out.at(-1)).toMatch(/^\d+ problems?, 1 warning\. Fix the problems first/);
+    expect(out.at(-1)).toMatch(/^\d+ problems?, 2 warnings\. Fix the problems first/);
     expect(code).toBe(1);
   });
 
@@ -235,7 +239,7 @@ describe("vitrine doctor", () => {
       }),
     );
     expect(marked(netlify.out, "warning", "Deploy")).toEqual([
-      'warning Deploy: .github/workflows/publish.yaml deploys to Netlify on push to live; it runs no validate first, and no workflow runs the tests To fix: add a step "npm run validate" before the build in .github/workflows/publish.yaml; run the tests in a workflow on pull requests (as vitrine init\'s test workflow does)',
+      'warning Deploy: .github/workflows/publish.yaml deploys to Netlify on push to live (never on a schedule); it runs no validate first, and no workflow runs the tests To fix: add a step "npm run validate" before the build in .github/workflows/publish.yaml; add a daily schedule to .github/workflows/publish.yaml (on: schedule: - cron: "17 4 * * *"), so durations, the canary\'s state and the report\'s due date stay true when nobody pushes; run the tests in a workflow on pull requests (as vitrine init\'s test workflow does)',
     ]);
     expect(netlify.code).toBe(0);
     const none = await doctor(doctorSite("no-workflows", (d) => rmSync(path.join(d, ".github"), { recursive: true })));
@@ -243,6 +247,17 @@ describe("vitrine doctor", () => {
       expect.stringMatching(/^warning Deploy: no workflow in \.github\/workflows: nothing builds or deploys the site/),
     ]);
     expect(none.code).toBe(0);
+  });
+
+  it("warns about a deploy workflow that never runs on a schedule: what the site says would age from the last push", async () => {
+    const dir = doctorSite("no-schedule", (d) =>
+      edit(d, ".github/workflows/deploy.yml", /\n {2}schedule:\n {4}- cron: "[^"]+"\n/, "\n"),
+    );
+    const { code, out } = await doctor(dir);
+    expect(marked(out, "warning", "Deploy")).toEqual([
+      "warning Deploy: .github/workflows/deploy.yml deploys to GitHub Pages on push to main, by hand (never on a schedule); it runs validate first, not the tests, which run in .github/workflows/test.yml (on pull requests, by hand) To fix: add a daily schedule to .github/workflows/deploy.yml (on: schedule: - cron: \"17 4 * * *\"), so durations, the canary's state and the report's due date stay true when nobody pushes",
+    ]);
+    expect(code).toBe(0);
   });
 
   it("names a workflow that is not valid YAML by file, line and column", async () => {

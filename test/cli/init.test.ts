@@ -191,9 +191,10 @@ describe("vitrine init <folder>", () => {
     const keyLine = (key: string, commented: boolean): number =>
       lines.findIndex((line) => new RegExp(`^\\s*${commented ? "//\\s+" : ""}${key}:`).test(line));
     // The canary and the keys of a site's own look are examples, commented out, until a site has their files; so are
-    // the onion address and mirrors, until a site runs them.
+    // the onion address and mirrors, until a site runs them; and the next report's due date, which only the
+    // organisation can promise.
     const exampleKeys = keyPaths(SiteConfigSchema).filter((key) =>
-      /^(canary|components|theme|logo|customCss|onion|mirrors)\b/.test(key),
+      /^(canary|components|theme|logo|customCss|onion|mirrors|report\.nextDue)\b/.test(key),
     );
     for (const keyPath of keyPaths(SiteConfigSchema)) {
       const key = keyPath.split(".").at(-1) ?? "";

@@ -149,11 +149,39 @@ export function deployProblems(workflow: Workflow): string[] {
   const buildStep = steps.find((s) => runs(s, "npm run build"));
   if (!pages?.id || !buildStep?.run?.includes(`--base "\${{ steps.${pages.id}.outputs.base_path }}/"`))
     problems.push("the build must take its base path from configure-pages' base_path");
+  problems.push(...cardCacheProblems(steps));
   if (steps.find((s) => usesAction(s, "actions/upload-pages-artifact"))?.with?.["path"] !== "dist")
     problems.push("upload-pages-artifact must upload dist");
   const deploySteps = deploy.steps ?? [];
   if (deploySteps.length !== 1 || !usesAction(deploySteps[0] ?? {}, "actions/deploy-pages"))
     problems.push("the deploy job runs deploy-pages only");
+  return problems;
+}
+
+/** Where the build keeps its social cards (src/output/social-cards/card-cache.ts, in Astro's default cacheDir). */
+const CARD_CACHE = "node_modules/.astro/social-cards";
+
+/**
+ * The deploy's social-card cache: restored by actions/cache after npm ci (which empties node_modules) and before
+ * the build; a key that changes with the lock file and with every run (a fixed key is saved once, then never
+ * again: the cards drawn later would be drawn on every deploy), restoring the newest by prefix.
+ */
+function cardCacheProblems(steps: readonly Step[]): string[] {
+  const cache = steps.find((s) => usesAction(s, "actions/cache"));
+  if (!cache) return [`missing step: actions/cache of ${CARD_CACHE}`];
+  const problems = stepOrder(steps, [
+    ["npm ci", (s) => runs(s, "npm ci")],
+    ["actions/cache of the social cards", (s) => s === cache],
+    ["npm run build", (s) => runs(s, "npm run build")],
+  ]);
+  if (cache.with?.["path"] !== CARD_CACHE) problems.push(`the cache must hold ${CARD_CACHE}`);
+  const text = (value: unknown): string => (typeof value === "string" ? value : "");
+  const key = text(cache.with?.["key"]);
+  if (!key.includes("hashFiles('package-lock.json')") || !key.includes("github.run_id"))
+    problems.push("the card cache's key must change with package-lock.json and with every run");
+  const prefix = key.slice(0, key.indexOf("${{ github.run_id"));
+  if (!text(cache.with?.["restore-keys"]).split("\n").includes(prefix))
+    problems.push(`the card cache must restore the newest by the prefix ${prefix}`);
   return problems;
 }
 

@@ -82,6 +82,9 @@ describe("sites that leave a kind out", () => {
     expect(home).toMatch(/<nav[^]*?href="\/blocking\/"[^]*?<\/nav>/);
     expect(read(path.join(dist, "sitemap-0.xml"))).toContain("/blocking/");
     expect(read(path.join(dist, "data/SHA256SUMS"))).not.toContain("requests");
+    // /status.json leaves the report out rather than saying nothing is due.
+    const status = JSON.parse(read(path.join(dist, "status.json"))) as Record<string, unknown>;
+    expect(Object.keys(status)).toEqual(["$schema", "generated", "site", "blocking", "incidents", "canary", "release"]);
     expect(read(path.join(dist, "feed.xml"))).toContain("<description>Blog posts, blocking events and incidents from");
     expect(existsSync(path.join(dist, "transparency"))).toBe(false);
     // Blocking is still published: the countries keep it.
@@ -127,6 +130,8 @@ describe("sites that leave a kind out", () => {
     const files = filesUnder(dist);
     expect(files.filter((file) => /^blocking\/|^data\/(schema\/)?blocking|^og\/blocking/.test(file))).toEqual([]);
     expect(files).toContain("transparency/index.html");
+    const status = JSON.parse(read(path.join(dist, "status.json"))) as Record<string, unknown>;
+    expect(Object.keys(status)).toEqual(["$schema", "generated", "site", "incidents", "canary", "report", "release"]);
     for (const file of files.filter((f) => /\.(html|xml|txt|json|csv)$|SHA256SUMS$/.test(f))) {
       const content = read(path.join(dist, file));
       // The tag "blocking" of the posts stays: /blog/tags/blocking/.

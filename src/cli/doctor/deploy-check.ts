@@ -1,7 +1,7 @@
 import type { SiteConfig } from "../../contract/site-config-schema.ts";
 import type { CheckLine } from "./check-line.ts";
 import { originRepository, type GitHubRepository } from "./git-remote.ts";
-import { readWorkflows, WORKFLOW_FOLDER, type WorkflowSummary } from "./workflows.ts";
+import { readWorkflows, SCHEDULED, WORKFLOW_FOLDER, type WorkflowSummary } from "./workflows.ts";
 
 const topic = "Deploy";
 
@@ -12,9 +12,16 @@ function deployLine(deploy: WorkflowSummary, testedElsewhere: WorkflowSummary[])
     : testedElsewhere.length > 0
       ? `not the tests, which run in ${testedElsewhere.map((w) => `${w.file} (${w.triggers.join(", ")})`).join(" and ")}`
       : "and no workflow runs the tests";
-  const text = `${deploy.file} deploys to ${deploy.target ?? ""} ${deploy.triggers.join(", ")}; it runs ${deploy.validates ? "validate first" : "no validate first"}, ${tests}`;
+  // Without a schedule, "in force for N days", the canary's state and the report's due date are as of the last push.
+  const scheduled = deploy.triggers.includes(SCHEDULED);
+  const text = `${deploy.file} deploys to ${deploy.target ?? ""} ${deploy.triggers.join(", ")}${scheduled ? "" : " (never on a schedule)"}; it runs ${deploy.validates ? "validate first" : "no validate first"}, ${tests}`;
   const fixes = [
     ...(deploy.validates ? [] : [`add a step "npm run validate" before the build in ${deploy.file}`]),
+    ...(scheduled
+      ? []
+      : [
+          `add a daily schedule to ${deploy.file} (on: schedule: - cron: "17 4 * * *"), so durations, the canary's state and the report's due date stay true when nobody pushes`,
+        ]),
     ...(deploy.tests || testedElsewhere.length > 0
       ? []
       : ["run the tests in a workflow on pull requests (as vitrine init's test workflow does)"]),

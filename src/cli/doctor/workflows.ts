@@ -34,6 +34,9 @@ const TARGETS: readonly { uses?: RegExp; run?: RegExp; target: string }[] = [
 const VALIDATES = /\bvalidate\b/;
 const TESTS = /\bnpm\s+(?:run\s+)?test\b|\bnpm\s+t\b|\bvitest\b|\.ci\/run\b/;
 
+/** A workflow's `schedule` trigger, in words (see `WorkflowSummary.triggers`). */
+export const SCHEDULED = "on a schedule";
+
 /** What one workflow file does, as far as deploying goes. */
 export interface WorkflowSummary {
   /** Path relative to the site's folder. */
@@ -70,7 +73,7 @@ function describeTriggers(on: unknown): string[] {
     const branches = (settings as { branches?: unknown } | null)?.branches;
     if (event === "push")
       return Array.isArray(branches) ? `on push to ${branches.map(String).join(", ")}` : "on every push";
-    if (event === "schedule") return "on a schedule";
+    if (event === "schedule") return SCHEDULED;
     if (event === "workflow_dispatch") return "by hand";
     if (event === "pull_request" || event === "pull_request_target") return "on pull requests";
     return `on ${event}`;

@@ -30,6 +30,8 @@ import { readContentFolder, type ContentEntry } from "./read-content-folder.ts";
 import { mdxComponentProblems } from "../content/check-mdx-components.ts";
 import { periodKeysOf } from "../../model/report/figure-query.ts";
 import { readCanary } from "./read-canary.ts";
+import { reportDueWarnings } from "./report-due-warnings.ts";
+import { reportDueSettings, type ReportDueSettings } from "../../model/report/report-due.ts";
 import {
   dataFolderNames,
   missingDataFileProblems,
@@ -107,6 +109,8 @@ export interface LoadOptions {
    * config's `report.smallCountThreshold` and `report.period`.
    */
   smallCounts?: SmallCountPolicy;
+  /** When the next report is due (warned about from 14 days before); left out, the site config's (none without one). */
+  reportDue?: ReportDueSettings;
 }
 
 /** Every kind published: a site's default. */
@@ -121,7 +125,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.publishes !== undefined &&
     options.services !== undefined &&
     options.jurisdiction !== undefined &&
-    options.smallCounts !== undefined
+    options.smallCounts !== undefined &&
+    options.reportDue !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
@@ -134,6 +139,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     threshold: config?.report.smallCountThreshold,
     period: config?.report.period ?? "half",
   };
+  // A site that publishes no requests has no report to be late with.
+  const due = publishes.requests ? (options.reportDue ?? (config && reportDueSettings(config))) : undefined;
   const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file, correctionSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
@@ -263,7 +270,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     canary: canary.canary,
     publishes,
     problems: sortProblems(problems),
-    warnings: sortProblems(canary.warnings),
+    warnings: sortProblems([...canary.warnings, ...(due ? await reportDueWarnings(root, due, now) : [])]),
   };
 }
 

@@ -34,6 +34,8 @@ export default defineSiteConfig({
     smallCountThreshold: 3,
     // What an expired warrant canary does: "error" stops the build; "warning" is for sites that retired their canary.
     expiredCanary: "error",
+    // The day your next report is due: validate warns from 14 days before, and after it the site says it is overdue.
+    // nextDue: "2027-01-31",
   },
   // Which kinds of records you publish; set one to false to leave it out of the site (and delete its file in data/).
   publishes: {
