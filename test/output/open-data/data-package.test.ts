@@ -98,6 +98,17 @@ describe("the data package of the downloads, checked with frictionlessdata's dat
     expect(problems).toHaveLength(2);
   });
 
+  it("fails a descriptor the Tabular Data Package profile refuses: a resource name with capitals, no Table Schema", async () => {
+    const dir = writeDownloads(files);
+    const descriptor = readDescriptor(dir) as unknown as { resources: Record<string, unknown>[] };
+    descriptor.resources[0] = { ...descriptor.resources[0], name: "Requests Log" };
+    delete descriptor.resources[1]?.["schema"];
+    writeFileSync(path.join(dir, DATA_PACKAGE_FILE), JSON.stringify(descriptor));
+    const problems = await dataPackageProblems(path.join(dir, DATA_PACKAGE_FILE), dir);
+    expect(problems).toContainEqual(expect.stringMatching(/does not match pattern[\s\S]*"\/resources\/0\/name"/));
+    expect(problems).toContainEqual(expect.stringMatching(/"\/resources\/1" in descriptor/));
+  });
+
   it("fails a file that is not the one the descriptor's bytes and hash describe", async () => {
     const dir = writeDownloads(files);
     writeFileSync(path.join(dir, "incidents.csv"), body("incidents.csv").replace("high", "low"));
