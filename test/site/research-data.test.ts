@@ -112,7 +112,7 @@ describe.each(["/", "/sub/"] as SampleBase[])("the research data of the sample b
       expect(table, file).toBeDefined();
       const rows = selectAll("tbody tr", table ?? page);
       expect(rows.map((row) => toText(selectAll("th", row)[0] ?? row).trim())).toEqual(columns);
-      const [header] = parseCsv<string[]>(read(file), { bom: true, to_line: 1 });
+      const [header]: string[][] = parseCsv(read(file), { bom: true, to_line: 1 });
       expect(columns).toEqual(header);
       for (const row of rows) expect(toText(selectAll("td", row)[0] ?? row).length).toBeGreaterThan(10);
     }

@@ -51,7 +51,8 @@ function typeText(column: PublishedColumn, locale: string): string {
     case "yes/no":
       return "yes or no";
     case "text":
-      return column.pattern === undefined ? "text" : `text matching ${column.pattern}`;
+      // A pattern (a figure's period or value) is for tools; the meaning says the forms in words.
+      return "text";
   }
 }
 

@@ -53,6 +53,12 @@ const numberAt = (schema: JsonSchema, key: string): number | undefined => {
     ? value
     : undefined;
 };
+/** The entries of `values` that are defined (an optional property is left out rather than set to undefined). */
+export const definedEntries = <T extends object>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+
 const wordsOf = (schema: JsonSchema): string[] | undefined =>
   Array.isArray(schema["enum"]) ? (schema["enum"] as string[]) : undefined;
 
@@ -71,7 +77,10 @@ function columnShape(
   const type = json["type"];
   if (type === "boolean") return { kind: "yes/no", words: ["yes", "no"], form: "yes or no" };
   if (type === "integer")
-    return { kind: "integer", minimum: numberAt(json, "minimum"), maximum: numberAt(json, "maximum") };
+    return {
+      kind: "integer",
+      ...definedEntries({ minimum: numberAt(json, "minimum"), maximum: numberAt(json, "maximum") }),
+    };
   if (type === "array") {
     const items = json["items"] as JsonSchema;
     const words = wordsOf(items);
@@ -91,10 +100,10 @@ function columnShape(
   const words = wordsOf(json);
   if (words) return { kind: "one of", words };
   const pattern = typeof json["pattern"] === "string" ? unanchored(json["pattern"]) : undefined;
-  const lengths = { minLength: numberAt(json, "minLength"), maxLength: numberAt(json, "maxLength") };
+  const lengths = definedEntries({ minLength: numberAt(json, "minLength"), maxLength: numberAt(json, "maxLength") });
   if (json["format"] === "uri") return { kind: "URL" };
   if (pattern === "[A-Z]{2}") return { kind: "country", pattern, form: "ISO 3166-1 alpha-2 code, like BE" };
-  if (name === "id" || name === "service") return { kind: "id", pattern, ...lengths };
+  if (name === "id" || name === "service") return { kind: "id", ...definedEntries({ pattern }), ...lengths };
   return { kind: "text", ...(pattern === undefined ? {} : { pattern }), ...lengths };
 }
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { publishedColumns, type PublishedColumn } from "./published-columns.ts";
+import { definedEntries, publishedColumns, type PublishedColumn } from "./published-columns.ts";
 
 /** A Frictionless Table Schema field (https://specs.frictionlessdata.io/table-schema/), as plain JSON. */
 export interface TableSchemaField {
@@ -29,9 +29,6 @@ export interface TableSchema {
   primaryKey?: string;
 }
 
-const defined = <T extends object>(values: T): Partial<T> =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
-
 /** The Table Schema field of a column: lists, dates and networks are strings (a list's items as a pattern). */
 function tableField(column: PublishedColumn): TableSchemaField {
   const { name, description, kind, required } = column;
@@ -42,19 +39,23 @@ function tableField(column: PublishedColumn): TableSchemaField {
       name,
       description,
       type: "integer",
-      constraints: { required, ...defined({ minimum: column.minimum, maximum: column.maximum }) },
+      constraints: { required, ...definedEntries({ minimum: column.minimum, maximum: column.maximum }) },
     };
-  const words = kind === "one of" && column.words ? { enum: [...column.words] } : {};
-  const lengths = defined({
-    minLength: (column.minLength ?? 0) > 1 ? column.minLength : undefined,
-    maxLength: column.maxLength,
-  });
+  const constraints: TableSchemaField["constraints"] = {
+    required,
+    ...definedEntries({
+      enum: kind === "one of" && column.words ? [...column.words] : undefined,
+      pattern: column.pattern,
+      minLength: (column.minLength ?? 0) > 1 ? column.minLength : undefined,
+      maxLength: column.maxLength,
+    }),
+  };
   return {
     name,
     description,
     type: "string",
     ...(kind === "URL" ? { format: "uri" as const } : {}),
-    constraints: { required, ...words, ...defined({ pattern: column.pattern }), ...lengths },
+    constraints,
   };
 }
 

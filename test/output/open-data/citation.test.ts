@@ -33,11 +33,15 @@ const cff = (changes: Partial<DatasetInfo>): Record<string, unknown> =>
   parse(citationCff({ ...info, ...changes })) as Record<string, unknown>;
 
 describe("CITATION.cff of the dataset", () => {
-  it.each([
+  const cases: [string, Partial<DatasetInfo>][] = [
     ["with a release", {}],
     ["before the first release, without a contact", { release: undefined, organisation: { name: "Velin" } }],
-    ...Object.keys(KNOWN_LICENCES).map((id) => [`under ${id}`, { licence: { ...DEFAULT_LICENCE, id } }] as const),
-  ])("is valid against the official CFF 1.2.0 schema %s", (_name, changes: Partial<DatasetInfo>) => {
+    ...Object.keys(KNOWN_LICENCES).map((id): [string, Partial<DatasetInfo>] => [
+      `under ${id}`,
+      { licence: { ...DEFAULT_LICENCE, id } },
+    ]),
+  ];
+  it.each(cases)("is valid against the official CFF 1.2.0 schema %s", (_name, changes) => {
     const valid = validateCff(cff(changes));
     expect(validateCff.errors ?? []).toEqual([]);
     expect(valid).toBe(true);

@@ -76,7 +76,7 @@ describe("the data package of the downloads, checked with frictionlessdata's dat
   it("gives each resource the columns of its CSV file, in order, each with a description", () => {
     const { resources } = JSON.parse(body(DATA_PACKAGE_FILE)) as Descriptor;
     for (const resource of resources) {
-      const [header] = parse<string[]>(body(resource.path), { bom: true, to_line: 1 });
+      const [header]: string[][] = parse(body(resource.path), { bom: true, to_line: 1 });
       expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
       for (const field of resource.schema.fields) expect(field.description.length, field.name).toBeGreaterThan(10);
     }
@@ -84,7 +84,7 @@ describe("the data package of the downloads, checked with frictionlessdata's dat
 
   it("fails a row with a value outside its vocabulary and a duplicate id, naming the row and column", async () => {
     const dir = writeDownloads(files);
-    const rows = parse<string[]>(body("requests.csv"), { bom: true });
+    const rows: string[][] = parse(body("requests.csv"), { bom: true });
     const header = rows[0] ?? [];
     const outcome = header.indexOf("outcome");
     const [first, second] = [rows[1] ?? [], rows[2] ?? []];
