@@ -45,7 +45,10 @@ const PAGE_TYPES: [PageType, RegExp][] = [
   ["report", /^transparency\/$/],
   ["period", /^transparency\/\d{4}(-[^/]+)?\/$/],
   ["record", /^(transparency\/requests|blocking|incidents)\/[^/]+\/$/],
-  ["list", /^(blocking|incidents|countries|blog|data|blog\/archive|blog\/\d+|blog\/tags\/[^/]+|authors\/[^/]+)\/$/],
+  [
+    "list",
+    /^(blocking|incidents|countries|blog|data|data\/dictionary|blog\/archive|blog\/\d+|blog\/tags\/[^/]+|authors\/[^/]+)\/$/,
+  ],
   ["country", /^countries\/[a-z]{2}\/$/],
   ["post", /^blog\/[^/]+\/$/],
   ["search", /^search\/$/],
