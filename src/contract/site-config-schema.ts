@@ -2,6 +2,7 @@ import countries from "i18n-iso-countries";
 import { z } from "zod";
 import { ComponentsSchema, CustomCssSchema, LogoSchema, ThemeSchema } from "./appearance-schema.ts";
 import { DATA_FORMAT } from "./data-format.ts";
+import { LicenceSchema } from "./licence-schema.ts";
 import { ID_PATTERN } from "./fields/csv-fields.ts";
 import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
 
@@ -153,6 +154,19 @@ export const SiteConfigSchema = z.object({
       },
       { error: "an object with requests, blockingEvents and incidents set to true or false" },
     )
+    .prefault({}),
+  /** The open data: the files under /data/, their data package, citation and dictionary. */
+  openData: z
+    .object({
+      /**
+       * The licence the data is published under, as an SPDX identifier (https://spdx.org/licenses/):
+       * stated on /data/, in the data package, CITATION.cff and the page's Dataset metadata. CC-BY-4.0,
+       * CC-BY-SA-4.0, CC0-1.0, ODbL-1.0, ODC-By-1.0 and PDDL-1.0 need only their id; any other also
+       * `name` and `url`. Left out: CC BY 4.0.
+       * @example { id: "CC0-1.0" }
+       */
+      licence: LicenceSchema,
+    })
     .prefault({}),
   /** The warrant canary's signing key; required when content/canary.md exists. */
   canary: CanaryConfigSchema.optional(),

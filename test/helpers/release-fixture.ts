@@ -4,7 +4,7 @@ import type { SiteConfig } from "../../src/contract/site-config-schema.ts";
 import { DATA_FORMAT } from "../../src/contract/data-format.ts";
 import { loadProject, type LoadOptions } from "../../src/load/project/load-project.ts";
 import { projectSite } from "../../src/model/project-model.ts";
-import { siteOpenDataFiles } from "../../src/output/open-data/open-data-files.ts";
+import { siteOpenDataFiles } from "../../src/output/open-data/site-open-data.ts";
 import { RELEASES_FOLDER } from "../../src/release/release-layout.ts";
 import { RELEASED_TABLES } from "../../src/release/release-tables.ts";
 import sampleConfig from "../../src/site.config.ts";

@@ -19,7 +19,8 @@ import { requestsByPeriodGeometry, requestsByPeriodSummary } from "../../src/out
 import { topCountriesGeometry, topCountriesSummary } from "../../src/output/charts/top-countries.ts";
 import { worldMapGeometry, worldMapSummary } from "../../src/output/charts/world-map.ts";
 import { blockingEventItem, incidentItem, requestItem, toRssItems } from "../../src/output/feeds/record-feed.ts";
-import { siteOpenDataFiles, type OpenDataFile } from "../../src/output/open-data/open-data-files.ts";
+import type { OpenDataFile } from "../../src/output/open-data/open-data-files.ts";
+import { siteOpenDataFiles } from "../../src/output/open-data/site-open-data.ts";
 import { ALL_PERIODS } from "../../src/output/open-data/period-tables.ts";
 import { cardSvg } from "../../src/output/social-cards/card-render.ts";
 import type { CardEntry } from "../../src/output/social-cards/card-data.ts";

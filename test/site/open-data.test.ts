@@ -5,12 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { parseCsv } from "../../src/load/csv/parse-csv.ts";
 import { CHECKSUMS_FILE, isChecksummed } from "../../src/output/open-data/checksums.ts";
-import {
-  OPEN_DATA_LICENCE,
-  RECORD_DOWNLOAD_KINDS,
-  RECORD_DOWNLOADS,
-  schemaFileName,
-} from "../../src/output/open-data/open-data-files.ts";
+import { RECORD_DOWNLOAD_KINDS, RECORD_DOWNLOADS, schemaFileName } from "../../src/output/open-data/open-data-files.ts";
 import { ALL_PERIODS } from "../../src/output/open-data/period-tables.ts";
 import { recordsCsv, recordsJson } from "../../src/output/open-data/record-downloads.ts";
 import { loadProject, type Project } from "../../src/load/project/load-project.ts";
@@ -64,8 +59,11 @@ describe("astro build of the open-data downloads", () => {
       "requests-by-period.csv",
       "blocking-events-by-period.csv",
       "incidents-by-period.csv",
+      "datapackage.json",
+      "CITATION.cff",
       CHECKSUMS_FILE,
       "index.html",
+      "dictionary/index.html",
     ];
     expect(filesUnder(dataDir).sort()).toEqual(expected.sort());
   });
@@ -144,13 +142,13 @@ describe("astro build of the open-data downloads", () => {
     expect(listed.map((row) => row.name).sort()).toEqual(
       // The corrections page and its feed are pages, not downloads.
       filesUnder(dataDir)
-        .filter((name) => name !== "index.html" && !name.startsWith("corrections/"))
+        .filter((name) => !name.endsWith(".html") && !name.startsWith("corrections/"))
         .sort(),
     );
     for (const { name, size } of listed) expect(size, name).toBe(statSync(path.join(dataDir, name ?? "")).size);
     const requestsRow = rows.find(([, name]) => name === "requests.csv");
     expect(requestsRow?.[2]).toBe(String(project.requests.length));
-    expect(html).toContain(OPEN_DATA_LICENCE.url);
+    expect(html).toContain(site.openData.licence.url);
     expect(html).toContain(`sha256sum -c`);
   });
 });

@@ -130,6 +130,7 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
         recordPath("incidents", project.incidents[0]?.data.id ?? ""),
         postPath(project.posts[0]?.id ?? ""),
         "data/",
+        "data/dictionary/",
         `search/?q=${encodeURIComponent(request)}`,
       ];
       const trouble: string[] = [];

@@ -47,7 +47,7 @@ const PAGE_TYPES: [PageType, RegExp][] = [
   ["record", /^(transparency\/requests|blocking|incidents)\/[^/]+\/$/],
   [
     "list",
-    /^(blocking|incidents|countries|blog|data|data\/corrections|blog\/archive|blog\/\d+|blog\/tags\/[^/]+|authors\/[^/]+)\/$/,
+    /^(blocking|incidents|countries|blog|data|data\/corrections|data\/dictionary|blog\/archive|blog\/\d+|blog\/tags\/[^/]+|authors\/[^/]+)\/$/,
   ],
   ["country", /^countries\/[a-z]{2}\/$/],
   ["post", /^blog\/[^/]+\/$/],

@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
 import { z } from "zod";
+import { fieldDescriptions } from "./field-descriptions.ts";
 import { didYouMean } from "../../load/validation/did-you-mean.ts";
 import { parsePartialDate, PartialDateSchema, type PartialDate } from "./partial-date.ts";
 import { findRefusedCharacter, refusedCharacterMessage } from "./text-characters.ts";
@@ -154,6 +155,10 @@ export function host() {
 
 /** A network as published: its autonomous system number when known, and its name. */
 export const NetworkSchema = z.object({ asn: z.number().int().positive().optional(), name: z.string() });
+fieldDescriptions.add(NetworkSchema, {
+  id: "Network",
+  description: "A network: its autonomous system number when known, and its name.",
+});
 /** A network: `AS<number> <name>` or just a name. */
 export type Network = z.output<typeof NetworkSchema>;
 

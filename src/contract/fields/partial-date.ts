@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldDescriptions } from "./field-descriptions.ts";
 
 /** How precisely a date is published: never more precise than the editor wrote it. */
 export const DATE_PRECISIONS = ["year", "half", "month", "day", "time"] as const;
@@ -16,6 +17,11 @@ export const PartialDateSchema = z.object({
   end: isoDay,
   /** For a date-time, the UTC instant in ISO form. */
   instant: z.string().optional(),
+});
+fieldDescriptions.add(PartialDateSchema, {
+  id: "PartialDate",
+  description:
+    "A date as published, never more precise than it was written: text as written (2024-03-06, 2018-03, 2017-H1, 2017 or a date-time with offset), its precision, the first and last day it may stand for, and for a date-time the UTC instant.",
 });
 /** A date as published, with the first and last calendar day it may stand for. */
 export type PartialDate = z.output<typeof PartialDateSchema>;

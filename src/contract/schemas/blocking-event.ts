@@ -14,6 +14,7 @@ import {
   TEXT_LIMITS,
 } from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
+import { describedField } from "../fields/field-descriptions.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { BLOCKING_METHODS, BLOCKING_STATUSES, BLOCKING_TARGETS, CONFIDENCE_LEVELS } from "./vocabulary.ts";
 
@@ -22,23 +23,60 @@ export const blockingEventSpec = defineRecordSpec({
   kind: "blocking event",
   file: "data/blocking-events.csv",
   shape: {
-    id: id(),
-    title: line(TEXT_LIMITS.title),
-    country: countryCode(),
-    started: partialDate(),
-    ended: optional(partialDate()),
-    status: oneOf(BLOCKING_STATUSES),
-    targets: listOf(oneOf(BLOCKING_TARGETS), 1, `at least one of ${BLOCKING_TARGETS.join(", ")}`),
-    hosts: listOf(host()),
-    networks: listOf(network()),
-    method: listOf(oneOf(BLOCKING_METHODS)),
-    ordered_by: optional(line()),
-    reason: optional(text()),
-    confidence: oneOf(CONFIDENCE_LEVELS),
-    evidence: listOf(httpUrl()),
-    last_verified: optional(partialDate()),
-    related: listOf(id()),
-    summary: text(),
+    id: describedField(
+      id(),
+      "The record's id, unique across requests, blocking events and incidents; the last part of the event's page address.",
+    ),
+    title: describedField(line(TEXT_LIMITS.title), "Short headline of the blocking."),
+    country: describedField(countryCode(), "ISO 3166-1 alpha-2 code of the country where the service is blocked."),
+    started: describedField(partialDate(), "First day the block is known to have been in place."),
+    ended: describedField(
+      optional(partialDate()),
+      "Day the block was lifted; filled in when status is lifted.",
+      "The block has not ended, or when it ended is not known.",
+    ),
+    status: describedField(oneOf(BLOCKING_STATUSES), "Whether the block is in force today."),
+    targets: describedField(
+      listOf(oneOf(BLOCKING_TARGETS), 1, `at least one of ${BLOCKING_TARGETS.join(", ")}`),
+      "The parts of the service that are blocked, one or more, separated by ; in the CSV.",
+    ),
+    hosts: describedField(
+      listOf(host()),
+      "Host names (or host:port) found blocked, separated by ; in the CSV.",
+      "None named.",
+    ),
+    networks: describedField(
+      listOf(network()),
+      "Networks that block, each as AS<number> <name> or a name, separated by ; in the CSV.",
+      "None named.",
+    ),
+    method: describedField(
+      listOf(oneOf(BLOCKING_METHODS)),
+      "How the block works, separated by ; in the CSV.",
+      "Not known.",
+    ),
+    ordered_by: describedField(optional(line()), "Who ordered the block."),
+    reason: describedField(optional(text()), "The stated or presumed reason for the block."),
+    confidence: describedField(
+      oneOf(CONFIDENCE_LEVELS),
+      "How sure the organisation is of the block: reported by users or the press, measured, or confirmed (measured and acknowledged).",
+    ),
+    evidence: describedField(
+      listOf(httpUrl()),
+      "Addresses of evidence such as OONI measurements, separated by ; in the CSV.",
+      "None published.",
+    ),
+    last_verified: describedField(
+      optional(partialDate()),
+      "When the organisation last checked the block.",
+      "Not checked since it was recorded, or the date is not known.",
+    ),
+    related: describedField(
+      listOf(id()),
+      "Ids of other records (requests, blocking events or incidents) this one is connected with, separated by ; in the CSV.",
+      "None.",
+    ),
+    summary: describedField(text(), "One to three sentences on the blocking, as the site shows it."),
   },
   rules: [
     {

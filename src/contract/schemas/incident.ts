@@ -12,6 +12,7 @@ import {
   wholeNumber,
 } from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
+import { describedField } from "../fields/field-descriptions.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "./vocabulary.ts";
 
@@ -20,16 +21,31 @@ export const incidentSpec = defineRecordSpec({
   kind: "incident",
   file: "data/incidents.csv",
   shape: {
-    id: id(),
-    title: line(TEXT_LIMITS.title),
-    category: oneOf(INCIDENT_CATEGORIES),
-    severity: oneOf(SEVERITIES),
-    started: partialDate(true),
-    resolved: optional(partialDate(true)),
-    accounts_affected: optional(wholeNumber(0, MAX_ACCOUNTS)),
-    actions: optional(text()),
-    related: listOf(id()),
-    summary: text(),
+    id: describedField(
+      id(),
+      "The record's id, unique across requests, blocking events and incidents; the last part of the incident's page address.",
+    ),
+    title: describedField(line(TEXT_LIMITS.title), "Short headline of the incident."),
+    category: describedField(oneOf(INCIDENT_CATEGORIES), "What kind of incident it is."),
+    severity: describedField(oneOf(SEVERITIES), "How serious the incident is."),
+    started: describedField(partialDate(true), "When the incident started: a date, or a date-time with its offset."),
+    resolved: describedField(
+      optional(partialDate(true)),
+      "When the incident was resolved: a date, or a date-time with its offset.",
+      "The incident is still open.",
+    ),
+    accounts_affected: describedField(
+      optional(wholeNumber(0, MAX_ACCOUNTS)),
+      "Number of accounts the incident affected.",
+      "Not known or not applicable (never the same as 0).",
+    ),
+    actions: describedField(optional(text()), "What the organisation did about it."),
+    related: describedField(
+      listOf(id()),
+      "Ids of other records (requests, blocking events or incidents) this one is connected with, separated by ; in the CSV.",
+      "None.",
+    ),
+    summary: describedField(text(), "One to three sentences on the incident, as the site shows it."),
   },
   rules: [
     {

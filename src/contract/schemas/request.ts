@@ -14,6 +14,7 @@ import {
   yesNo,
 } from "../fields/csv-fields.ts";
 import { isCertainlyBefore } from "../fields/partial-date.ts";
+import { describedField } from "../fields/field-descriptions.ts";
 import { defineRecordSpec } from "./record-spec.ts";
 import { AUTHORITY_TYPES, DATA_KINDS, LEGAL_PROCESSES, OUTCOMES, REJECTION_REASONS, ROUTES } from "./vocabulary.ts";
 
@@ -25,30 +26,80 @@ export const requestSpec = defineRecordSpec({
   file: "data/requests.csv",
   pastDates: ["received", "responded"],
   shape: {
-    id: id(),
-    received: partialDate(),
-    country: countryCode(),
-    /** The id of one of the site config's `services`, for a provider that keeps a ledger per service; blank: not said. */
-    service: optional(id()),
-    authority: optional(line()),
-    authority_type: optional(oneOf(AUTHORITY_TYPES)),
-    route: optional(oneOf(ROUTES)),
-    legal_process: optional(oneOf(LEGAL_PROCESSES)),
-    legal_basis: optional(line()),
-    data_requested: listOf(oneOf(DATA_KINDS), 1, `at least one of ${DATA_KINDS.join(", ")}`),
-    accounts: optional(wholeNumber(0, MAX_ACCOUNTS)),
-    count: optional(wholeNumber(1, MAX_COUNT))
-      .transform((count) => count ?? 1)
-      .pipe(z.number().int().min(1)),
-    outcome: oneOf(OUTCOMES),
-    data_disclosed: listOf(oneOf(DATA_KINDS)),
-    rejection_reason: optional(oneOf(REJECTION_REASONS)),
-    contested: optional(yesNo()),
-    gag_order: optional(yesNo()),
-    user_notified: optional(yesNo()),
-    responded: optional(partialDate()),
-    related: listOf(id()),
-    notes: optional(text()),
+    id: describedField(
+      id(),
+      "The record's id, unique across requests, blocking events and incidents; the last part of the record's page address.",
+    ),
+    received: describedField(
+      partialDate(),
+      "When the request reached the organisation, never more precise than it may be published (a month, half-year or year stands for some day in it). For a group of identical requests, the first one's date or a period covering all of them.",
+    ),
+    country: describedField(
+      countryCode(),
+      'ISO 3166-1 alpha-2 code of the country of the requesting authority (not of the user); ZZ for requests published as "Other countries" under small-count protection.',
+    ),
+    service: describedField(
+      optional(id()),
+      "Id of the service the request concerns, one of the site's services.",
+      "Not said: the request may concern any service, or several.",
+    ),
+    authority: describedField(optional(line()), "Name of the authority that sent the request."),
+    authority_type: describedField(
+      optional(oneOf(AUTHORITY_TYPES)),
+      "What kind of authority sent the request (an investigating judge is court).",
+    ),
+    route: describedField(
+      optional(oneOf(ROUTES)),
+      "How the request reached the organisation: from a domestic authority, through mutual legal assistance (mlat), or directly from a foreign authority.",
+    ),
+    legal_process: describedField(
+      optional(oneOf(LEGAL_PROCESSES)),
+      "The kind of legal instrument the request was made under.",
+    ),
+    legal_basis: describedField(optional(line()), "The law or article the request cited, as written."),
+    data_requested: describedField(
+      listOf(oneOf(DATA_KINDS), 1, `at least one of ${DATA_KINDS.join(", ")}`),
+      "The kinds of data asked for, one or more, separated by ; in the CSV.",
+    ),
+    accounts: describedField(
+      optional(wholeNumber(0, MAX_ACCOUNTS)),
+      "Number of accounts the request named (for a group, the total over the group); 0 when it named no particular account.",
+    ),
+    count: describedField(
+      optional(wholeNumber(1, MAX_COUNT))
+        .transform((count) => count ?? 1)
+        .pipe(z.number().int().min(1)),
+      "Number of identical requests the row stands for (same authority, case, legal basis and outcome); 1 for a single request. Always filled in in the downloads.",
+      "One request (in data/requests.csv only: the downloads always fill it in).",
+    ),
+    outcome: describedField(oneOf(OUTCOMES), "What came of the request."),
+    data_disclosed: describedField(
+      listOf(oneOf(DATA_KINDS)),
+      "The kinds of data handed over, separated by ; in the CSV; filled in exactly when outcome is disclosed or partially_disclosed.",
+      "Nothing was disclosed.",
+    ),
+    rejection_reason: describedField(
+      optional(oneOf(REJECTION_REASONS)),
+      "Why the organisation refused the request; filled in exactly when outcome is rejected.",
+      "The request was not rejected.",
+    ),
+    contested: describedField(optional(yesNo()), "Whether the organisation formally challenged the request."),
+    gag_order: describedField(
+      optional(yesNo()),
+      "Whether the request came with a duty to keep it secret from the user.",
+    ),
+    user_notified: describedField(optional(yesNo()), "Whether the organisation has told the user."),
+    responded: describedField(
+      optional(partialDate()),
+      "When the organisation gave its final answer.",
+      "No final answer yet, or its date is not known.",
+    ),
+    related: describedField(
+      listOf(id()),
+      "Ids of other records (requests, blocking events or incidents) this one is connected with, separated by ; in the CSV.",
+      "None.",
+    ),
+    notes: describedField(optional(text()), "Free text the record's page shows.", "No notes."),
   },
   rules: [
     {

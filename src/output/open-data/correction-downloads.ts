@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CorrectionView } from "../../model/corrections-model.ts";
 import { writeCsvTable } from "./csv-table.ts";
-import { describedField } from "./json-schema.ts";
+import { describedField } from "../../contract/fields/field-descriptions.ts";
 
 /** Columns of `corrections.csv`: those of `data/corrections.csv`. */
 export const CORRECTION_COLUMNS = ["date", "record", "field", "old_value", "new_value", "reason"] as const;

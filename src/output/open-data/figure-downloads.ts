@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bandText } from "../../contract/fields/band.ts";
 import { DIMENSIONS, MEASURES, type Figure } from "../../contract/schemas/figure.ts";
 import { writeCsvTable } from "./csv-table.ts";
-import { describedField } from "./json-schema.ts";
+import { describedField } from "../../contract/fields/field-descriptions.ts";
 
 /** Columns of `figures.csv`: those of `data/figures.csv`, with each value's bounds as numbers after it. */
 export const FIGURE_COLUMNS = [

@@ -1,6 +1,5 @@
 import type { PeriodLength } from "../../model/report/periods.ts";
-import type { Publishes, SiteConfig } from "../../contract/site-config-schema.ts";
-import type { SiteModel } from "../../model/site-model.ts";
+import type { Publishes } from "../../contract/site-config-schema.ts";
 import type { TransparencyReport } from "../../model/report/transparency-report.ts";
 import { BlockingEventSchema, blockingEventSpec, type BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import { IncidentSchema, incidentSpec, type Incident } from "../../contract/schemas/incident.ts";
@@ -15,13 +14,6 @@ import type { CorrectionView } from "../../model/corrections-model.ts";
 import { blockingEventsByPeriod, incidentsByPeriod, requestsByPeriod } from "./period-tables.ts";
 import { recordsCsv, recordsJson } from "./record-downloads.ts";
 import type { PublishedRecord } from "./record-values.ts";
-
-/** The licence of every download; the downloads page states it once, from here. */
-export const OPEN_DATA_LICENCE = {
-  name: "CC BY 4.0",
-  title: "Creative Commons Attribution 4.0 International",
-  url: "https://creativecommons.org/licenses/by/4.0/",
-} as const;
 
 /** The record kinds with downloads, keyed by the name their files share (`requests.csv`, `requests.json`, …). */
 export const RECORD_DOWNLOADS = {
@@ -75,7 +67,7 @@ export interface OpenDataInput {
 }
 
 /** Formats of the downloads, as the downloads page names them. */
-export type OpenDataFormat = "CSV" | "JSON" | "JSON Schema" | "Checksums";
+export type OpenDataFormat = "CSV" | "JSON" | "JSON Schema" | "Checksums" | "Data Package" | "Citation File Format";
 
 /** What the downloads page says about a file. */
 export interface OpenDataListing {
@@ -288,22 +280,4 @@ export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] 
 export function formatSize(bytes: number, locale = "en"): string {
   if (bytes < 1000) return `${bytes.toLocaleString(locale)} bytes`;
   return `${(bytes / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
-}
-
-/**
- * Every download of a site (except the checksum list): the model's records and report, for the kinds and
- * the period length of the site config, with `dataUrl` (the absolute address of `/data/`) in their metadata.
- */
-export function siteOpenDataFiles(model: SiteModel, site: SiteConfig, dataUrl: string): OpenDataFile[] {
-  return buildOpenDataFiles({
-    requests: model.requests.map((r) => r.data),
-    figures: model.figures,
-    blockingEvents: model.blockingEvents.all.map((e) => e.data),
-    incidents: model.incidents.all.map((i) => i.data),
-    corrections: model.releases.corrections,
-    report: model.report,
-    periodLength: site.report.period,
-    dataUrl,
-    publishes: site.publishes,
-  });
 }

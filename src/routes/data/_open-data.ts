@@ -1,22 +1,49 @@
 // Glue between the site's data and the open-data downloads; the leading "_" keeps this file out of the routes.
-import { siteOpenDataFiles, type OpenDataFile } from "../../output/open-data/open-data-files.ts";
+import type { OpenDataFile } from "../../output/open-data/open-data-files.ts";
+import { datasetInfo, type DatasetInfo, type DatasetRelease } from "../../output/open-data/dataset-info.ts";
+import { siteOpenDataFiles } from "../../output/open-data/site-open-data.ts";
+import { latestRelease, readReleases } from "../../release/release-layout.ts";
 import { href } from "../../astro/href.ts";
 import { getSite } from "../../astro/site.ts";
 import site from "../../astro/site-config.ts";
 
-let cached: Promise<OpenDataFile[]> | undefined;
+/** What the data folder is built from: the downloads and the dataset's description. */
+interface OpenData {
+  files: OpenDataFile[];
+  info: DatasetInfo;
+}
 
-async function buildFiles(): Promise<OpenDataFile[]> {
+let cached: Promise<OpenData> | undefined;
+
+/** The latest dataset release of the project, whose version the downloads carry; undefined while there is none. */
+async function currentRelease(): Promise<DatasetRelease | undefined> {
+  // process.cwd() is the project root in both `astro dev` and `astro build` (endpoints are bundled).
+  const latest = latestRelease((await readReleases(process.cwd())).releases);
+  return latest && { version: latest.version, date: latest.date };
+}
+
+async function buildOpenData(): Promise<OpenData> {
   const { model } = await getSite();
-  return siteOpenDataFiles(model, site, new URL(href("data/"), site.url).href);
+  const dataUrl = new URL(href("data/"), site.url).href;
+  const release = await currentRelease();
+  return { files: siteOpenDataFiles(model, site, dataUrl, release), info: datasetInfo(model, site, dataUrl, release) };
+}
+
+function openData(): Promise<OpenData> {
+  // Under `astro dev` data changes while the server runs, so the files are built afresh for each request.
+  if (import.meta.env.DEV) return buildOpenData();
+  cached ??= buildOpenData();
+  return cached;
 }
 
 /** Every download (except the checksum list), built once per build and shared by the endpoints and the downloads page. */
-export function getOpenDataFiles(): Promise<OpenDataFile[]> {
-  // Under `astro dev` data changes while the server runs, so the files are built afresh for each request.
-  if (import.meta.env.DEV) return buildFiles();
-  cached ??= buildFiles();
-  return cached;
+export async function getOpenDataFiles(): Promise<OpenDataFile[]> {
+  return (await openData()).files;
+}
+
+/** What the data package, CITATION.cff and the downloads page's Dataset metadata say about the data as a whole. */
+export async function getDatasetInfo(): Promise<DatasetInfo> {
+  return (await openData()).info;
 }
 
 /** The response of the download named `name` (relative to /data/); throws when there is no such download. */

@@ -46,6 +46,12 @@ export default defineSiteConfig({
     // Incidents (breaches, outages, account actions), from data/incidents.csv.
     incidents: true,
   },
+  // What the open data under /data/ says about itself.
+  openData: {
+    // The licence of your data, as an SPDX id: "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "ODbL-1.0", "ODC-By-1.0" or "PDDL-1.0"
+    // (any other also needs name: "…" and url: "…"; see node_modules/vitrine/docs/data-format.md).
+    licence: { id: "CC-BY-4.0" },
+  },
   // The warrant canary's signing key: add it when you publish content/canary.md (how to sign it: node_modules/vitrine/docs/writing.md).
   // canary: {
   //   // The fingerprint of the key that signs content/canary.md, as `gpg --fingerprint` prints it.
