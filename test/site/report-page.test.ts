@@ -148,6 +148,54 @@ describe("the report page in Chromium, without JavaScript", () => {
     await page.context().close();
   });
 
+  it.each(["light", "dark"] as const)(
+    "scrolls a wide outcome table in a named, focusable box on a phone, its first column in sight (%s)",
+    async (colorScheme) => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 900 },
+        colorScheme,
+      });
+      const page = await context.newPage();
+      await page.goto(`${preview.url}/transparency/`);
+      const caption = text(select("table#requests-by-country caption", tree));
+      // A region named by the table's caption, in the tab order (WCAG 2.1.1): the keyboard scrolls it.
+      const box = page.getByRole("region", { name: caption, exact: true });
+      expect(await box.count(), `a region named "${caption}"`).toBe(1);
+      expect(await box.getAttribute("tabindex")).toBe("0");
+      expect(await box.locator("table#requests-by-country").count()).toBe(1);
+      const wide = await box.evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
+      expect(wide.scroll, "the table is wider than a phone").toBeGreaterThan(wide.client);
+      await box.focus();
+      for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+      expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+      await box.evaluate((b) => b.scrollTo({ left: b.scrollWidth }));
+      // Scrolled to its end: each row's name is still where the box starts, on top, on an opaque ground.
+      const names = await box.evaluate((b) => {
+        const left = b.getBoundingClientRect().left;
+        return [...b.querySelectorAll<HTMLElement>("tbody th, thead th:first-child, tfoot th")].map((cell) => {
+          // Into the window first: a point off the screen has no element.
+          window.scrollTo(0, cell.getBoundingClientRect().top + window.scrollY - 300);
+          const rect = cell.getBoundingClientRect();
+          const onTop = document.elementFromPoint(rect.left + 4, rect.top + rect.height / 2);
+          return {
+            text: cell.innerText,
+            offset: Math.round(rect.left - left),
+            onTop: onTop !== null && cell.contains(onTop),
+            background: getComputedStyle(cell).backgroundColor,
+          };
+        });
+      });
+      expect(names.length).toBeGreaterThan(2);
+      for (const name of names) {
+        expect(name.offset, name.text).toBe(0);
+        expect(name.onTop, name.text).toBe(true);
+        expect(name.background, name.text).toMatch(/^rgb\(/);
+      }
+      await context.close();
+    },
+  );
+
   it("lays every filter option out in sight: no scroll box", async () => {
     const page = await open(390);
     for (const fieldset of await page.locator("#all-requests fieldset").all()) {
