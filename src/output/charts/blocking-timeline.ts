@@ -109,9 +109,9 @@ const COARSE: readonly PartialDate["precision"][] = ["month", "half", "year"];
  */
 export const TIMELINE_FILLS: Record<TimelineState, FillStyle> = {
   ongoing: { colour: "alert", pattern: "solid" },
-  partial: { colour: "alert", pattern: "diagonal" },
+  partial: { colour: "alert", pattern: "diagonal", texture: "bold" },
   ended: { colour: "neutral", pattern: "solid" },
-  unknown: { colour: "neutral", pattern: "dots" },
+  unknown: { colour: "neutral", pattern: "dots", texture: "bold" },
 };
 const LEGEND_TEXT: Record<TimelineState, string> = {
   ongoing: "Ongoing",

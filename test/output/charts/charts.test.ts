@@ -622,6 +622,10 @@ describe("chart components (Astro Container API)", () => {
       '<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">',
     );
     expect(html).toContain("<title>Second half of 2024, Disclosed: 5</title>");
+    // Colour first: the outcome's colour is the pattern's ground, its lines faint in the page's background.
+    expect(html).toMatch(
+      /<pattern id="req-period-pattern-partially_disclosed"[^>]*><rect width="8" height="8" fill="var\(--chart-partly\)"><\/rect><g opacity="0.25"><path [^>]*stroke="var\(--bg\)"/,
+    );
     // The legend is HTML, with its own pattern for each textured swatch.
     expect(html).toMatch(
       /<ul class="legend-list"[^>]*>.*<pattern id="req-period-pattern-partially_disclosed-key".*Partially disclosed\s*<\/li>/s,

@@ -12,7 +12,7 @@ import {
   paletteStyle,
   type ChartColour,
 } from "../../../src/output/charts/palette.ts";
-import { OUTCOME_FILLS, PUBLISHED_FILLS, type FillStyle } from "../../../src/output/charts/patterns.ts";
+import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type FillStyle } from "../../../src/output/charts/patterns.ts";
 
 const THEMES = ["light", "dark"] as const;
 const meanings = Object.keys(CHART_PALETTE) as ChartColour[];
@@ -79,6 +79,30 @@ describe("the chart palette", () => {
     const disclosed = OUTCOME_FILLS.disclosed.colour;
     expect(new Set([disclosed, CATEGORY_FILLS.abuse.colour, SEVERITY_FILLS.critical.colour]).size).toBe(3);
     expect(TIMELINE_FILLS.ongoing.colour).toBe(SEVERITY_FILLS.critical.colour);
+  });
+
+  // Issue 16: patterns were the main look; colour comes first, a texture is a faint second cue.
+  it("keeps a texture faint unless its series shares its colour with another of its chart", () => {
+    const sets: [string, Record<string, FillStyle>][] = [
+      ["outcomes", OUTCOME_FILLS],
+      ["published", PUBLISHED_FILLS],
+      ["categories", CATEGORY_FILLS],
+      ["severities", SEVERITY_FILLS],
+      ["blocking states", TIMELINE_FILLS],
+    ];
+    const bold: string[] = [];
+    for (const [name, fills] of sets)
+      for (const [key, style] of Object.entries(fills)) {
+        const texture = resolveFill(style, "c", key).tile?.texture;
+        if (style.pattern === "solid") expect(texture, `${name} ${key}`).toBeUndefined();
+        else {
+          const shared = Object.values(fills).some((other) => other !== style && other.colour === style.colour);
+          expect(texture, `${name} ${key}`).toBe(shared ? "bold" : "faint");
+          if (texture === "bold") bold.push(`${name} ${key}`);
+        }
+      }
+    // The series told apart by their texture alone: a partial block, a block of unknown status, a published range.
+    expect(bold.sort()).toEqual(["blocking states partial", "blocking states unknown", "published range"]);
   });
 
   it("writes every meaning as a custom property with a light and a dark value", () => {
