@@ -57,7 +57,7 @@ async function drawnCharts(page: Page): Promise<DrawnChart[]> {
   );
 }
 
-/** Every colour a data mark of the page's displayed charts is drawn in, with the mark it is on (patterns resolved to their shapes' colour). */
+/** Every colour a data mark of the page's displayed charts is drawn in, with the mark it is on (patterns resolved to their ground's and shapes' colours). */
 async function markColours(page: Page): Promise<{ colour: string; mark: string }[]> {
   return page.evaluate(() => {
     const out: { colour: string; mark: string }[] = [];
@@ -76,7 +76,8 @@ async function markColours(page: Page): Promise<{ colour: string; mark: string }
             out.push({ colour: paint, mark: name });
             continue;
           }
-          for (const shape of document.getElementById(pattern)?.querySelectorAll("path, circle") ?? []) {
+          // A pattern's ground and its shapes (a faint texture's ground is the series' colour, a bold one's the page's).
+          for (const shape of document.getElementById(pattern)?.querySelectorAll("rect, path, circle") ?? []) {
             const shapeStyle = getComputedStyle(shape);
             out.push({
               colour: shape.tagName === "path" ? shapeStyle.stroke : shapeStyle.fill,
@@ -152,6 +153,39 @@ describe("charts in Chromium", () => {
       expect(problems).toEqual([]);
     },
     120_000,
+  );
+
+  // Set once in the site's stylesheet as plain colours, not light-dark() in an attribute on every chart: a
+  // browser without light-dark() gets the right colours in both themes too.
+  it.each(["system", "toggle"] as const)(
+    "gives every chart colour its plain light or dark value, the theme chosen by the %s",
+    async (chosenBy) => {
+      for (const theme of THEMES) {
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          colorScheme: chosenBy === "system" ? theme : theme === "dark" ? "light" : "dark",
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${preview.url}/transparency/`);
+          if (chosenBy === "toggle") await page.evaluate((t) => (document.documentElement.dataset["theme"] = t), theme);
+          const values = await page.evaluate((names) => {
+            const figure = document.querySelector("figure.chart");
+            if (!figure) return null;
+            return {
+              attribute: figure.getAttribute("style"),
+              colours: names.map((name) => getComputedStyle(figure).getPropertyValue(`--chart-${name}`).trim()),
+            };
+          }, Object.keys(CHART_PALETTE));
+          expect(values?.attribute ?? null, theme).toBeNull();
+          expect(values?.colours, `${chosenBy} ${theme}`).toEqual(
+            Object.values(CHART_PALETTE).map((colours) => colours[theme]),
+          );
+        } finally {
+          await context.close();
+        }
+      }
+    },
   );
 
   it("shows the blocking timeline up to today on a phone", async () => {

@@ -595,6 +595,8 @@ describe("chart components (Astro Container API)", () => {
   /** Checks the accessible wrapper: heading, summary, labelled SVG, captioned table, no script. */
   function expectAccessibleFigure(html: string, id: string, heading: string): void {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="${id}"`));
+    // The palette is the site stylesheet's, not repeated in an attribute on every chart.
+    expect(html).not.toMatch(/style="[^"]*--chart-/);
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
     // Every chart with axis text comes in a wide and a narrow layout; the map (no text in the SVG) in one.

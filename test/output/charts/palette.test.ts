@@ -8,8 +8,8 @@ import {
   CHART_BACKGROUND,
   CHART_PALETTE,
   chartColour,
+  chartPaletteCss,
   DECORATIVE_COLOURS,
-  paletteStyle,
   type ChartColour,
 } from "../../../src/output/charts/palette.ts";
 import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type FillStyle } from "../../../src/output/charts/patterns.ts";
@@ -105,11 +105,24 @@ describe("the chart palette", () => {
     expect(bold.sort()).toEqual(["blocking states partial", "blocking states unknown", "published range"]);
   });
 
-  it("writes every meaning as a custom property with a light and a dark value", () => {
-    const style = paletteStyle();
+  it("writes every meaning once, as plain colours under the site's light and dark selectors (no light-dark())", () => {
+    const css = chartPaletteCss();
+    // A browser without light-dark() would take it in a custom property anyway and draw the chart black.
+    expect(css).not.toContain("light-dark(");
+    const rule = (selector: string): string => {
+      const start = css.indexOf(`${selector} {`);
+      expect(start, selector).toBeGreaterThanOrEqual(0);
+      return css.slice(start, css.indexOf("}", start));
+    };
+    const light = rule(":root");
+    const dark = [
+      rule(':root[data-theme="dark"]'),
+      rule('@media (prefers-color-scheme: dark) { :root:not([data-theme="light"])'),
+    ];
     for (const meaning of meanings) {
-      const { light, dark } = CHART_PALETTE[meaning];
-      expect(style).toContain(`--chart-${meaning}:light-dark(${light},${dark})`);
+      const { light: onLight, dark: onDark } = CHART_PALETTE[meaning];
+      expect(light).toContain(`--chart-${meaning}: ${onLight};`);
+      for (const block of dark) expect(block).toContain(`--chart-${meaning}: ${onDark};`);
     }
     expect(chartColour("disclosed")).toBe("var(--chart-disclosed)");
   });
