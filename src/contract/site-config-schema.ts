@@ -4,6 +4,7 @@ import { ComponentsSchema, CustomCssSchema, LogoSchema, ThemeSchema } from "./ap
 import { DATA_FORMAT } from "./data-format.ts";
 import { ID_PATTERN } from "./fields/csv-fields.ts";
 import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
+import { fieldPath } from "../load/validation/field-path.ts";
 
 const isTimeZone = (zone: string): boolean => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC";
 const isLanguageTag = (tag: string): boolean => {
@@ -252,13 +253,21 @@ export class SiteConfigError extends Error {
   override name = "SiteConfigError";
 }
 
+/**
+ * A key of the site config as its error lines name it, the way the data's fields are named: list items
+ * counted from 1, as an editor counts them (`services › item 1 › id`, where the schema's path is `services.0.id`).
+ */
+export function configKey(path: readonly PropertyKey[]): string {
+  const [first, ...rest] = path;
+  return first === undefined ? "(config)" : fieldPath(String(first), rest);
+}
+
 /** Validates the site configuration; throws a SiteConfigError naming each bad key. */
 export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
   const result = SiteConfigSchema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
-    const key = issue.path.join(".") || "(config)";
-    return `src/site.config.ts: ${key}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
+    return `src/site.config.ts: ${configKey(issue.path)}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
   });
   throw new SiteConfigError(`The site configuration is invalid:\n${lines.join("\n")}`);
 }
