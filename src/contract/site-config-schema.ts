@@ -248,9 +248,15 @@ export type Publishes = SiteConfig["publishes"];
 /** The canary key of the site configuration, with the fingerprint normalised. */
 export type CanaryConfig = z.output<typeof CanaryConfigSchema>;
 
-/** Thrown when the site configuration is invalid; its message has one line per bad key. */
+/** Thrown when the site configuration is invalid; its message has one line per bad key, and it has no stack trace. */
 export class SiteConfigError extends Error {
   override name = "SiteConfigError";
+
+  constructor(message: string) {
+    super(message);
+    // The lines are the whole message: Astro prints an error's stack under it, which would bury them.
+    this.stack = "";
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.ts";
-import { makeFixtureSite, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
+import { makeFixtureSite, runAstro, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
 
 /** What the browser shows: the page's title and the rendered text of the site config's panel ("" when none). */
 async function shown(page: Page): Promise<{ title: string; panel: string } | undefined> {
@@ -84,5 +84,17 @@ describe("astro dev with an edited site config, in Chromium", () => {
     expect(fixed.title).not.toContain(name);
     // One dev server process throughout: it restarted in place, never exited.
     expect(server.log().match(/ready in \d+ ms/g)).toHaveLength(1);
+  });
+
+  it("started with an invalid config, stops with the config's lines and no stack trace: there is no valid config to go on with", () => {
+    const start = makeFixtureSite("dev-config-start");
+    const config = path.join(start, "src/site.config.ts");
+    writeFileSync(config, readFileSync(config, "utf8").replace('{ id: "calendar",', '{ id: "Calendar!",'));
+    const { code, output } = runAstro(start, ["dev", "--port", "0", "--host", "127.0.0.1"]);
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      'src/site.config.ts: services › item 2 › id: an id of lowercase letters, digits and hyphens, like "email", found "Calendar!"',
+    );
+    expect(output).not.toMatch(/Stack trace|\n\s+at /);
   });
 });
