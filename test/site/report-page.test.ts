@@ -110,6 +110,20 @@ describe("the report page /transparency/ (sample site)", () => {
     expect(select(`dl.headline[aria-label="${halfLabel(keys.at(-1)!)}"]`, tree)).toBeUndefined();
   });
 
+  // Issue 16: the table by "authority" counted types of authority (police, court…), not named authorities.
+  it("calls the breakdown by authority type what it is, in headings, captions and column heads", () => {
+    const ledger = select("#all-requests", tree);
+    const inLedger = new Set(ledger ? selectAll("*", ledger) : []);
+    const named = selectAll("main h2, main h3, main caption, main thead th", tree)
+      .filter((node) => !inLedger.has(node))
+      .map((node) => text(node))
+      .filter((words) => /authorit/i.test(words));
+    expect(named).toEqual(expect.arrayContaining(["By type of authority and legal process", "Type of authority"]));
+    // "Authority" alone, or "by authority", would be a named authority (the ledger's column), which these are not.
+    for (const words of named) expect(words).not.toMatch(/^authority\b|\bby authorit/i);
+    expect(text(select("table#requests-by-authority-type caption", tree))).toMatch(/^Requests by type of authority/);
+  });
+
   it("keeps every chart's data table, closed under its chart", () => {
     const tables = selectAll("figure.chart details.chart-data", tree);
     expect(tables.length).toBeGreaterThan(1);
