@@ -5,10 +5,11 @@ import { parseArgs } from "node:util";
 import slugify from "@sindresorhus/slugify";
 import { ID_MAX_LENGTH } from "../contract/fields/csv-fields.ts";
 import { readSiteConfig } from "../load/project/read-site-config.ts";
+import { calendarDay } from "../model/calendar-day.ts";
 
-/** Today's date, `YYYY-MM-DD`, in `timeZone`. */
+/** Today's date, `YYYY-MM-DD`, in `timeZone` (`calendarDay` of now). */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return calendarDay(now, timeZone);
 }
 
 /** The text of a new post: valid frontmatter (a draft, dated today) and a short body to replace. */

@@ -105,7 +105,11 @@ export const SiteConfigSchema = z.object({
   ),
   /** Language of the site as a BCP 47 tag, e.g. `en` or `fr-BE`. */
   language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
-  /** IANA time zone the organisation works in, e.g. `Europe/Brussels`. */
+  /**
+   * IANA time zone the organisation works in, e.g. `Europe/Brussels`: the site's "today", which decides when a
+   * post is published, when a period has ended, how many days an open incident or a block has lasted "and
+   * counting", and the date figures are "as of". (A canary's expiry day is counted in UTC.)
+   */
   timeZone: z.string().refine(isTimeZone, { error: 'an IANA time zone like "Europe/Brussels"' }).default("UTC"),
   /** How the transparency report is put together. */
   report: z
