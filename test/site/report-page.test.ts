@@ -4,14 +4,14 @@ import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { OUTCOMES } from "../../src/contract/schemas/vocabulary.ts";
 import { countryName, label } from "../../src/format/labels.ts";
 import { formatNumber, formatPercent } from "../../src/format/numbers.ts";
 import { NO_RATE } from "../../src/model/report/rate-text.ts";
 import site from "../../src/site.config.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 // The report page of the sample, checked against the requests it publishes (dist/data/requests.json),
@@ -135,20 +135,12 @@ describe("the report page /transparency/ (sample site)", () => {
 });
 
 describe("the report page in Chromium, without JavaScript", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const served = servedSite(dir);
 
   async function open(width: number): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${preview.url}/transparency/`);
+    await page.goto(`${served.url}/transparency/`);
     return page;
   }
 
@@ -165,13 +157,13 @@ describe("the report page in Chromium, without JavaScript", () => {
   it.each(["light", "dark"] as const)(
     "scrolls a wide outcome table in a named, focusable box on a phone, its first column in sight (%s)",
     async (colorScheme) => {
-      const context = await browser.newContext({
+      const context = await served.browser.newContext({
         javaScriptEnabled: false,
         viewport: { width: 390, height: 900 },
         colorScheme,
       });
       const page = await context.newPage();
-      await page.goto(`${preview.url}/transparency/`);
+      await page.goto(`${served.url}/transparency/`);
       const caption = text(select("table#requests-by-country caption", tree));
       // A region named by the table's caption, in the tab order (WCAG 2.1.1): the keyboard scrolls it.
       const box = page.getByRole("region", { name: caption, exact: true });
