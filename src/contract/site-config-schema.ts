@@ -187,8 +187,10 @@ export const SiteConfigSchema = z.object({
   blockingBanner: z.boolean({ error: "true or false" }).default(false),
   /**
    * The site's address on Tor, for readers where it is blocked: linked from the banner and every block page,
-   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). The address only,
-   * without a path.
+   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). GitHub Pages sends
+   * no headers, so there Tor Browser is not told (`vitrine doctor` warns; Tor Browser also reads
+   * `<meta http-equiv="onion-location">`, which HTML does not allow, so Vitrine does not write it). The address
+   * only, without a path.
    * @example "http://velinmailxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
    */
   onion: z
