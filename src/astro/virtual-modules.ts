@@ -12,7 +12,7 @@ export const CONFIG_MODULE = "virtual:vitrine/config";
 export const COMPONENT_MODULE_PREFIX = "virtual:vitrine/components/";
 /** The module the layout imports after the package's CSS: the theme's colours, then the site's `customCss`. */
 export const STYLES_MODULE = "virtual:vitrine/styles";
-/** The colours of the charts for both themes (src/output/charts/palette.ts), once for every page. */
+/** The colours of the charts for both themes (src/output/charts/palette.ts): imported by ChartFigure, so only pages with a chart load them. */
 export const CHART_PALETTE_CSS_MODULE = "virtual:vitrine/chart-palette.css";
 /** The CSS of the site's `theme` (src/output/theme-css.ts). */
 export const THEME_CSS_MODULE = "virtual:vitrine/theme.css";
@@ -26,18 +26,14 @@ const importOf = (file: string, query = ""): string => JSON.stringify(`/@fs${fil
  * A Vite plugin serving the integration's modules to the package's pages: `virtual:vitrine/config` (the site
  * config as the integration validated it, as JSON, so pages never depend on where the config file is),
  * `virtual:vitrine/components/<Name>` (the site's own component or the package's, resolved to its file so that
- * Astro compiles it like any other), `virtual:vitrine/styles` (the charts' palette, the theme and the site's CSS) and `virtual:vitrine/logo`. `root` is the site's
+ * Astro compiles it like any other), `virtual:vitrine/styles` (the theme and the site's CSS), `virtual:vitrine/chart-palette.css` and `virtual:vitrine/logo`. `root` is the site's
  * root folder, which the site's paths are relative to.
  */
 export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
   const logo = site.logo;
   const modules: Record<string, string> = {
     [CONFIG_MODULE]: `export default ${JSON.stringify(site)};`,
-    [STYLES_MODULE]: [
-      CHART_PALETTE_CSS_MODULE,
-      THEME_CSS_MODULE,
-      ...site.customCss.map((file) => path.resolve(root, file)),
-    ]
+    [STYLES_MODULE]: [THEME_CSS_MODULE, ...site.customCss.map((file) => path.resolve(root, file))]
       .map((id) => `import ${id.startsWith("virtual:") ? JSON.stringify(id) : importOf(id)};`)
       .join("\n"),
     [CHART_PALETTE_CSS_MODULE]: chartPaletteCss(),
