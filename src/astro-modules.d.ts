@@ -33,6 +33,9 @@ declare module "virtual:vitrine/components/PostShare" {
 // The theme's colours and the site's `customCss`, imported for their side effect after the package's CSS.
 declare module "virtual:vitrine/styles" {}
 
+// The charts' colours for both themes, imported for their side effect by the chart's figure.
+declare module "virtual:vitrine/chart-palette.css" {}
+
 // The site's logo: the URL of its emitted image file and its text alternative, or undefined without one.
 declare module "virtual:vitrine/logo" {
   const logo: { src: string; alt: string } | undefined;

@@ -1,16 +1,24 @@
 import { defineMiddleware } from "astro:middleware";
-import { getDevProblems, withDevProblemsPanel } from "./dev-problems.ts";
+import {
+  configProblemsPanel,
+  devProblemsPanel,
+  getConfigProblems,
+  getDevProblems,
+  withDevPanels,
+} from "./dev-problems.ts";
 
 /**
- * Under `astro dev` only (the integration adds it for `astro dev`, never for a build): puts the panel of
- * data/ and content/ problems at the top of every HTML page while the last read had any.
+ * Under `astro dev` only (the integration adds it for `astro dev`, never for a build): puts the panels of
+ * site config problems and of data/ and content/ problems at the top of every HTML page while there are any.
  */
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
+  const config = getConfigProblems();
   const problems = getDevProblems();
-  if (!problems || !(response.headers.get("content-type") ?? "").includes("text/html")) return response;
+  if ((!config && !problems) || !(response.headers.get("content-type") ?? "").includes("text/html")) return response;
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  const html = withDevProblemsPanel(await response.text(), problems);
+  const panels = (config ? configProblemsPanel(config) : "") + (problems ? devProblemsPanel(problems) : "");
+  const html = withDevPanels(await response.text(), panels);
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 });

@@ -1,6 +1,6 @@
 /**
- * The problems `astro dev` found in data/ and content/ at its last read, shown on every page it serves
- * (`dev-problems-middleware.ts`). The content loader and the middleware are loaded apart (the loader with
+ * The problems `astro dev` found in data/ and content/ at its last read, and in the site config at its last
+ * (re)start, shown on every page it serves (`dev-problems-middleware.ts`). The content loader and the middleware are loaded apart (the loader with
  * the content config, the middleware by Vite), so they share the state through one global slot.
  */
 export interface DevProblems {
@@ -44,7 +44,40 @@ export function devProblemsPanel(problems: DevProblems): string {
   ].join("");
 }
 
-/** `html` with the panel right after its `<body>` tag (the page unchanged when it has none). */
+const CONFIG_SLOT = Symbol.for("vitrine.devConfigProblems");
+type ConfigSlot = { [CONFIG_SLOT]?: readonly string[] | undefined };
+
+/** Records the site config's problems at the last (re)start of `astro dev` (dev-site-config.ts), or none once it is valid. */
+export function setConfigProblems(lines: readonly string[] | undefined): void {
+  (globalThis as ConfigSlot)[CONFIG_SLOT] = lines && lines.length > 0 ? lines : undefined;
+}
+
+/** The site config's problems under `astro dev`, or undefined when it is valid (or outside `astro dev`). */
+export function getConfigProblems(): readonly string[] | undefined {
+  return (globalThis as ConfigSlot)[CONFIG_SLOT];
+}
+
+/**
+ * The panel `astro dev` puts at the top of every page while `src/site.config.ts` has problems: their lines, as
+ * `npm run validate` prints them, and that the pages are built with the last valid config. Like the data's
+ * panel, no script and no style attribute.
+ */
+export function configProblemsPanel(lines: readonly string[]): string {
+  return [
+    '<section class="dev-problems" role="alert" aria-labelledby="dev-config-problems-title" data-vitrine-dev-config>',
+    '<h2 id="dev-config-problems-title">src/site.config.ts has problems</h2>',
+    "<p>This preview still uses the last valid site config: your last change is not in it. Fix the lines below and save: this panel goes once the config is valid. Only npm run dev shows it.</p>",
+    `<pre>${lines.map(escapeHtml).join("\n")}</pre>`,
+    "</section>",
+  ].join("");
+}
+
+/** `html` with `panels` right after its `<body>` tag (the page unchanged when it has none). */
+export function withDevPanels(html: string, panels: string): string {
+  return html.replace(/<body\b[^>]*>/i, (body) => `${body}${panels}`);
+}
+
+/** `html` with the panel of data/ and content/ problems right after its `<body>` tag. */
 export function withDevProblemsPanel(html: string, problems: DevProblems): string {
-  return html.replace(/<body\b[^>]*>/i, (body) => `${body}${devProblemsPanel(problems)}`);
+  return withDevPanels(html, devProblemsPanel(problems));
 }

@@ -11,6 +11,8 @@ import { remarkReadingTime } from "../output/blog/remark-reading-time.ts";
 import { dataChecksums } from "./integrations/data-checksums.ts";
 import { searchIndex } from "./integrations/search-index.ts";
 import { securityHeadersFile } from "./integrations/security-headers.ts";
+import { SITE_CONFIG_FILE } from "../load/project/read-site-config.ts";
+import { devSiteConfig } from "./dev-site-config.ts";
 import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
@@ -34,13 +36,27 @@ const hideHeadInjectWarning: OnWarn = (warning, warn) => {
  * endpoint of the package's `src/routes/`. A page of the site's own `src/pages/` adds to them.
  */
 export default function vitrine(options: SiteConfigInput): AstroIntegration {
-  const site = defineSiteConfig(options);
+  let site = defineSiteConfig(options);
   return {
     name: "vitrine",
     hooks: {
-      "astro:config:setup": ({ config, command, updateConfig, injectRoute, addMiddleware, logger }) => {
-        // Before any page is built: every file the config names must be there.
+      "astro:config:setup": async ({
+        config,
+        command,
+        updateConfig,
+        injectRoute,
+        addMiddleware,
+        addWatchFile,
+        logger,
+      }) => {
         const root = fileURLToPath(config.root);
+        if (command === "dev") {
+          // A change of the site config restarts the dev server, which reads it again; while it is invalid, the
+          // server goes on with the last valid one and every page says what is wrong (dev-site-config.ts).
+          addWatchFile(new URL(SITE_CONFIG_FILE, config.root));
+          site = await devSiteConfig(root, site, logger);
+        }
+        // Before any page is built: every file the config names must be there.
         const missing = missingSiteFiles(site, root);
         if (missing.length > 0) {
           logger.error(`The site configuration is invalid, so nothing was built:\n${missing.join("\n")}`);

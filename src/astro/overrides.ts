@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { OVERRIDABLE_COMPONENTS, type OverridableComponent } from "../contract/appearance-schema.ts";
-import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { configKey, type SiteConfig } from "../contract/site-config-schema.ts";
 
 /**
  * The package's own components (`src/components/`), found from the package root so that this module gives the
@@ -27,10 +27,16 @@ export function missingSiteFiles(site: SiteConfig, root: string): string[] {
   const named: [string, string, string][] = [
     ...OVERRIDABLE_COMPONENTS.flatMap((name): [string, string, string][] => {
       const file = site.components[name];
-      return file ? [[`components.${name}`, file, `the site's own ${name} component`]] : [];
+      return file ? [[configKey(["components", name]), file, `the site's own ${name} component`]] : [];
     }),
-    ...(site.logo ? [["logo.src", site.logo.src, "the logo's image file"] as [string, string, string]] : []),
-    ...site.customCss.map((file, index): [string, string, string] => [`customCss.${index}`, file, "a CSS file"]),
+    ...(site.logo
+      ? [[configKey(["logo", "src"]), site.logo.src, "the logo's image file"] as [string, string, string]]
+      : []),
+    ...site.customCss.map((file, index): [string, string, string] => [
+      configKey(["customCss", index]),
+      file,
+      "a CSS file",
+    ]),
   ];
   return named
     .filter(([, file]) => {

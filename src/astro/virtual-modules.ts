@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Plugin } from "vite";
 import { OVERRIDABLE_COMPONENTS } from "../contract/appearance-schema.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
+import { chartPaletteCss } from "../output/charts/palette.ts";
 import { themeCss } from "../output/theme-css.ts";
 import { componentFiles } from "./overrides.ts";
 
@@ -11,6 +12,8 @@ export const CONFIG_MODULE = "virtual:vitrine/config";
 export const COMPONENT_MODULE_PREFIX = "virtual:vitrine/components/";
 /** The module the layout imports after the package's CSS: the theme's colours, then the site's `customCss`. */
 export const STYLES_MODULE = "virtual:vitrine/styles";
+/** The colours of the charts for both themes (src/output/charts/palette.ts): imported by ChartFigure, so only pages with a chart load them. */
+export const CHART_PALETTE_CSS_MODULE = "virtual:vitrine/chart-palette.css";
 /** The CSS of the site's `theme` (src/output/theme-css.ts). */
 export const THEME_CSS_MODULE = "virtual:vitrine/theme.css";
 /** The site's logo: `{ src, alt }` with `src` the URL of the image Vite emitted, or `undefined` without a logo. */
@@ -23,7 +26,7 @@ const importOf = (file: string, query = ""): string => JSON.stringify(`/@fs${fil
  * A Vite plugin serving the integration's modules to the package's pages: `virtual:vitrine/config` (the site
  * config as the integration validated it, as JSON, so pages never depend on where the config file is),
  * `virtual:vitrine/components/<Name>` (the site's own component or the package's, resolved to its file so that
- * Astro compiles it like any other), `virtual:vitrine/styles` and `virtual:vitrine/logo`. `root` is the site's
+ * Astro compiles it like any other), `virtual:vitrine/styles` (the theme and the site's CSS), `virtual:vitrine/chart-palette.css` and `virtual:vitrine/logo`. `root` is the site's
  * root folder, which the site's paths are relative to.
  */
 export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
@@ -31,8 +34,9 @@ export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
   const modules: Record<string, string> = {
     [CONFIG_MODULE]: `export default ${JSON.stringify(site)};`,
     [STYLES_MODULE]: [THEME_CSS_MODULE, ...site.customCss.map((file) => path.resolve(root, file))]
-      .map((id) => `import ${id === THEME_CSS_MODULE ? JSON.stringify(id) : importOf(id)};`)
+      .map((id) => `import ${id.startsWith("virtual:") ? JSON.stringify(id) : importOf(id)};`)
       .join("\n"),
+    [CHART_PALETTE_CSS_MODULE]: chartPaletteCss(),
     [THEME_CSS_MODULE]: themeCss(site.theme),
     // `?url&no-inline`: the image is emitted as a file of the site's own (hashed), never inlined as a data: URL.
     [LOGO_MODULE]: logo

@@ -5,6 +5,7 @@ import { DATA_FORMAT } from "./data-format.ts";
 import { LicenceSchema } from "./licence-schema.ts";
 import { ID_PATTERN } from "./fields/csv-fields.ts";
 import { BLOCKING_TARGETS } from "./schemas/vocabulary.ts";
+import { fieldPath } from "../load/validation/field-path.ts";
 
 const isTimeZone = (zone: string): boolean => Intl.supportedValuesOf("timeZone").includes(zone) || zone === "UTC";
 const isLanguageTag = (tag: string): boolean => {
@@ -105,7 +106,11 @@ export const SiteConfigSchema = z.object({
   ),
   /** Language of the site as a BCP 47 tag, e.g. `en` or `fr-BE`. */
   language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
-  /** IANA time zone the organisation works in, e.g. `Europe/Brussels`. */
+  /**
+   * IANA time zone the organisation works in, e.g. `Europe/Brussels`: the site's "today", which decides when a
+   * post is published, when a period has ended, how many days an open incident or a block has lasted "and
+   * counting", and the date figures are "as of". (A canary's expiry day is counted in UTC.)
+   */
   timeZone: z.string().refine(isTimeZone, { error: 'an IANA time zone like "Europe/Brussels"' }).default("UTC"),
   /** How the transparency report is put together. */
   report: z
@@ -204,8 +209,10 @@ export const SiteConfigSchema = z.object({
   blockingBanner: z.boolean({ error: "true or false" }).default(false),
   /**
    * The site's address on Tor, for readers where it is blocked: linked from the banner and every block page,
-   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). The address only,
-   * without a path.
+   * and announced to Tor Browser (the `Onion-Location` header in `_headers`, at the onion root). GitHub Pages sends
+   * no headers, so there Tor Browser is not told (`vitrine doctor` warns; Tor Browser also reads
+   * `<meta http-equiv="onion-location">`, which HTML does not allow, so Vitrine does not write it). The address
+   * only, without a path.
    * @example "http://velinmailxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.onion"
    */
   onion: z
@@ -269,9 +276,24 @@ export type Publishes = SiteConfig["publishes"];
 /** The canary key of the site configuration, with the fingerprint normalised. */
 export type CanaryConfig = z.output<typeof CanaryConfigSchema>;
 
-/** Thrown when the site configuration is invalid; its message has one line per bad key. */
+/** Thrown when the site configuration is invalid; its message has one line per bad key, and it has no stack trace. */
 export class SiteConfigError extends Error {
   override name = "SiteConfigError";
+
+  constructor(message: string) {
+    super(message);
+    // The lines are the whole message: Astro prints an error's stack under it, which would bury them.
+    this.stack = "";
+  }
+}
+
+/**
+ * A key of the site config as its error lines name it, the way the data's fields are named: list items
+ * counted from 1, as an editor counts them (`services › item 1 › id`, where the schema's path is `services.0.id`).
+ */
+export function configKey(path: readonly PropertyKey[]): string {
+  const [first, ...rest] = path;
+  return first === undefined ? "(config)" : fieldPath(String(first), rest);
 }
 
 /** Validates the site configuration; throws a SiteConfigError naming each bad key. */
@@ -279,8 +301,7 @@ export function defineSiteConfig(input: SiteConfigInput): SiteConfig {
   const result = SiteConfigSchema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
-    const key = issue.path.join(".") || "(config)";
-    return `src/site.config.ts: ${key}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
+    return `src/site.config.ts: ${configKey(issue.path)}: ${issue.message}, found ${JSON.stringify(issue.input) ?? "nothing"}`;
   });
   throw new SiteConfigError(`The site configuration is invalid:\n${lines.join("\n")}`);
 }

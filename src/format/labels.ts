@@ -5,6 +5,7 @@ const SPECIAL: Record<string, string> = {
   mlat: "MLAT (mutual legal assistance treaty)",
   direct_foreign: "Direct request from abroad",
   tax_customs: "Tax or customs",
+  authority_type: "Type of authority",
   no_data: "No data held",
   partially_disclosed: "Partially disclosed",
   account_action: "Account action",

@@ -79,10 +79,11 @@ export interface RequestView extends RecordViewBase<"requests", Request> {
 /** Any record's view. */
 export type RecordView = BlockingEventView | IncidentView | RequestView;
 
-/** What views depend on besides the record: the site's language and the build time. */
+/** What views depend on besides the record: the site's language, the build time and the site's time zone (its "today"). */
 export interface ViewContext {
   locale: string;
   now: Date;
+  timeZone: string;
 }
 
 const OPEN: StatusBadge = { text: "Open", tone: "ongoing" };
@@ -98,7 +99,7 @@ function datesOf(start: PartialDate, end: PartialDate | undefined, running: bool
 /** The view of a blocking event at `context.now`. */
 export function blockingEventView(event: BlockingEvent, context: ViewContext): BlockingEventView {
   const inForce = isInForce(event);
-  const duration = blockingDuration(event, context.now);
+  const duration = blockingDuration(event, context.now, context.timeZone);
   const dates = datesOf(event.started, event.ended, inForce, context.locale);
   const tail = duration
     ? `, ${describeDuration(duration, context.locale)}`
@@ -118,14 +119,14 @@ export function blockingEventView(event: BlockingEvent, context: ViewContext): B
     dates,
     duration,
     statusWords: `${dates}${tail}`,
-    stale: needsReverification(event, context.now),
+    stale: needsReverification(event, context.now, context.timeZone),
   };
 }
 
 /** The view of an incident at `context.now`. */
 export function incidentView(incident: Incident, context: ViewContext): IncidentView {
   const open = incident.resolved === undefined;
-  const duration = incidentDuration(incident, context.now);
+  const duration = incidentDuration(incident, context.now, context.timeZone);
   const dates = datesOf(incident.started, incident.resolved, open, context.locale);
   return {
     kind: "incidents",

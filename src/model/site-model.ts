@@ -225,7 +225,7 @@ export const postKey = (slug: string): string => `post:${slug}`;
 export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { site, now } = input;
   const locale = site.language;
-  const context = { locale, now };
+  const context = { locale, now, timeZone: site.timeZone };
   const threshold = site.report.smallCountThreshold;
   // Small-count protection, once, before anything else sees the ledger: every page, card, feed, chart,
   // figure and download below is built from the published rows only.
@@ -243,7 +243,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.incidents.map((i) => incidentView(i, context)),
     (i) => i.data.started,
   );
-  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now);
+  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
   const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));

@@ -1,7 +1,12 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { devProblemsPanel, withDevProblemsPanel } from "../../src/astro/dev-problems.ts";
+import {
+  configProblemsPanel,
+  devProblemsPanel,
+  withDevPanels,
+  withDevProblemsPanel,
+} from "../../src/astro/dev-problems.ts";
 import vitrine from "../../src/astro/integration.ts";
 import site from "../../src/site.config.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
@@ -26,6 +31,18 @@ describe("the panel of problems under astro dev", () => {
     expect(devProblemsPanel({ ...problems, lastValid: false })).toContain("shows no data");
   });
 
+  it("has a panel of its own for the site config's problems, after which the data's comes", () => {
+    const lines = ['src/site.config.ts: services › item 2 › id: an id, found "<b>"'];
+    const panel = configProblemsPanel(lines);
+    expect(panel).toContain('<h2 id="dev-config-problems-title">src/site.config.ts has problems</h2>');
+    expect(panel).toContain("still uses the last valid site config");
+    expect(panel).toContain("found &quot;&lt;b&gt;&quot;</pre>");
+    expect(panel).not.toMatch(/<script|\sstyle=|\son\w+=/i);
+    expect(withDevPanels("<body>x", panel + devProblemsPanel(problems))).toMatch(
+      /^<body><section[^>]*data-vitrine-dev-config>.*<\/section><section[^>]*data-vitrine-dev-problems>.*<\/section>x$/s,
+    );
+  });
+
   it("goes right after the body tag", () => {
     expect(withDevProblemsPanel('<html><body class="x"><a class="skip-link">', problems)).toMatch(
       /^<html><body class="x"><section class="dev-problems" role="alert"[\s\S]*<\/section><a class="skip-link">$/,
@@ -37,17 +54,18 @@ describe("the panel of problems under astro dev", () => {
     ["build", 0],
     ["preview", 0],
     ["sync", 0],
-  ] as const)("is added by the integration under astro %s: %d middleware", (command, count) => {
+  ] as const)("is added by the integration under astro %s: %d middleware", async (command, count) => {
     const added: { entrypoint: string | URL; order: string }[] = [];
     const integrations: { name: string }[] = [];
     const setup = vitrine(site).hooks["astro:config:setup"];
     // Only the parts of the hook's argument the integration reads.
-    void setup?.({
+    await setup?.({
       command,
       config: { root: pathToFileURL(`${repoRoot}/`), base: "/", integrations },
       updateConfig: () => undefined,
       injectRoute: () => undefined,
       addMiddleware: (middleware: { entrypoint: string | URL; order: string }) => added.push(middleware),
+      addWatchFile: () => undefined,
       logger: { error: () => undefined },
     } as never);
     expect(added).toHaveLength(count);

@@ -35,10 +35,10 @@ describe("component overrides", () => {
       customCss: ["./src/site.css", "./src/extra.css", "./src/folder.css"],
     });
     expect(missingSiteFiles(site, root)).toEqual([
-      `src/site.config.ts: components.Footer: the site's own Footer component, a file at "./src/Footer.astro" from the site's root folder, found no such file`,
-      `src/site.config.ts: logo.src: the logo's image file, a file at "./src/assets/logo.svg" from the site's root folder, found no such file`,
-      `src/site.config.ts: customCss.1: a CSS file, a file at "./src/extra.css" from the site's root folder, found no such file`,
-      `src/site.config.ts: customCss.2: a CSS file, a file at "./src/folder.css" from the site's root folder, found no such file`,
+      `src/site.config.ts: components › Footer: the site's own Footer component, a file at "./src/Footer.astro" from the site's root folder, found no such file`,
+      `src/site.config.ts: logo › src: the logo's image file, a file at "./src/assets/logo.svg" from the site's root folder, found no such file`,
+      `src/site.config.ts: customCss › item 2: a CSS file, a file at "./src/extra.css" from the site's root folder, found no such file`,
+      `src/site.config.ts: customCss › item 3: a CSS file, a file at "./src/folder.css" from the site's root folder, found no such file`,
     ]);
     expect(missingSiteFiles(defineSiteConfig(valid), root)).toEqual([]);
   });

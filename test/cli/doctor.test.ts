@@ -68,6 +68,12 @@ function projectPage(dir: string, base: string): void {
   edit(dir, "src/site.config.ts", SAMPLE_URL, 'url: "https://acme.github.io"');
   edit(dir, "src/site.config.ts", 'base: "/"', `base: "${base}"`);
   edit(dir, ".github/workflows/deploy.yml", /npm run build -- --base .*/, "npm run build");
+  withoutOnion(dir);
+}
+
+/** Takes the sample's onion address out of the config of `dir` (a site on GitHub Pages with one gets a warning of its own). */
+function withoutOnion(dir: string): void {
+  edit(dir, "src/site.config.ts", /\n\s*onion: "[^"]+",/, "");
 }
 
 const marked = (lines: string[], mark: string, topic: string) =>
@@ -78,7 +84,7 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe("vitrine doctor", () => {
   it("says ok to every check of the sample site, with what it found, and exits 0", async () => {
-    const dir = doctorSite("sample");
+    const dir = doctorSite("sample", withoutOnion);
     const { code, out, err } = await doctor(dir);
     const { config } = await readSiteConfig(dir);
     const project = await loadProject(dir, validateOptions(config));
@@ -190,6 +196,27 @@ describe("vitrine doctor", () => {
       ),
     ]);
     expect(code).toBe(1);
+  });
+
+  // Issue 16: Onion-Location is a response header, and GitHub Pages sends none of a site's own.
+  it("warns that GitHub Pages cannot send Onion-Location when onion is set, naming Tor Browser's meta alternative", async () => {
+    const onion = /onion: "([^"]+)"/.exec(readFileSync(path.join(repoRoot, "src/site.config.ts"), "utf8"))?.[1] ?? "";
+    expect(onion).toMatch(/\.onion$/);
+    const pages = await doctor(doctorSite("onion-on-pages"));
+    expect(marked(pages.out, "warning", "Deploy")).toEqual([
+      `warning Deploy: onion is set, but GitHub Pages sends no response headers, so Tor Browser is not offered ${onion} (Onion-Location is in _headers, which Netlify and Cloudflare Pages send); the banner and the block pages link it all the same To fix: deploy to Netlify or Cloudflare Pages, or add <meta http-equiv="onion-location" content="${onion}/"> to every page's <head>, which Tor Browser reads too (Vitrine does not write it: HTML does not allow that http-equiv value)`,
+    ]);
+    expect(pages.code).toBe(0);
+    // A host that sends _headers: nothing to warn about.
+    const netlify = await doctor(
+      doctorSite("onion-on-netlify", (d) =>
+        writeFileSync(
+          path.join(d, ".github/workflows/deploy.yml"),
+          "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm ci\n      - run: npm run validate\n      - run: npm run build\n      - run: npx netlify deploy --prod --dir dist\n",
+        ),
+      ),
+    );
+    expect(netlify.out.filter((line) => line.includes("onion"))).toEqual([]);
   });
 
   it("refuses a Pages project site whose base is not /<repo>/, and accepts the right one", async () => {

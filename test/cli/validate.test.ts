@@ -52,6 +52,31 @@ describe("npm run validate", () => {
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/u);
   });
 
+  // Issue 16: list items count from 1 in every message an editor reads, the site config's too (was `services.1.id`).
+  it("names a bad item of a list in the site config as an editor counts it, from 1", () => {
+    const dir = makeFixtureSite("validate-config-lists");
+    try {
+      const file = path.join(dir, "src/site.config.ts");
+      const config = readFileSync(file, "utf8");
+      const edited = config
+        .replace('{ id: "calendar",', '{ id: "Calendar!",')
+        .replace('mirrors: [{ url: "https://', 'mirrors: [{ url: "ftp://');
+      expect(edited).not.toBe(config);
+      writeFileSync(file, edited);
+      const result = runValidate(dir);
+      expect(result.code).toBe(1);
+      const lines = result.stderr.split("\n").filter((line) => line.startsWith("src/site.config.ts: "));
+      expect(lines.map((line) => line.slice(0, line.indexOf(": ", 20)))).toEqual([
+        "src/site.config.ts: mirrors › item 1 › url",
+        "src/site.config.ts: services › item 2 › id",
+      ]);
+      expect(lines[1]).toMatch(/, found "Calendar!"$/);
+      expect(result.stderr).not.toMatch(/\.\d+\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a site without data/requests.csv instead of saying all is valid with 0 requests", () => {
     // Inside the repository, so that its site config finds the packages it imports.
     const dir = makeFixtureSite("validate-missing-requests");

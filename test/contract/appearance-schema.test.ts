@@ -45,30 +45,30 @@ describe("the site config's components, theme, logo and customCss", () => {
 
   it("name a component Vitrine does not let a site replace, and a path that is not a file of the site", () => {
     expect(linesOf({ components: { Heder: "./src/Heder.astro", Footer: "src/Footer.astro" } })).toEqual([
-      'src/site.config.ts: components.Footer: a file of the site, as a path from its root folder like "./src/components/Footer.astro", found "src/Footer.astro"',
+      'src/site.config.ts: components › Footer: a file of the site, as a path from its root folder like "./src/components/Footer.astro", found "src/Footer.astro"',
       'src/site.config.ts: components: no "Heder": the components a site may replace are Header, Footer, HomeIntro, PostShare, found {"Heder":"./src/Heder.astro","Footer":"src/Footer.astro"}',
     ]);
     expect(linesOf({ components: { Header: "./src/Header.tsx" } })).toEqual([
-      'src/site.config.ts: components.Header: an .astro file, like "./src/components/Header.astro", found "./src/Header.tsx"',
+      'src/site.config.ts: components › Header: an .astro file, like "./src/components/Header.astro", found "./src/Header.tsx"',
     ]);
   });
 
   it("refuse a logo from another address or outside the site, and CSS that is not a .css file", () => {
     expect(linesOf({ logo: { src: "https://cdn.example.org/logo.svg", alt: "" } })).toEqual([
-      'src/site.config.ts: logo.src: a file of the site, as a path from its root folder like "./src/assets/logo.svg", found "https://cdn.example.org/logo.svg"',
+      'src/site.config.ts: logo › src: a file of the site, as a path from its root folder like "./src/assets/logo.svg", found "https://cdn.example.org/logo.svg"',
     ]);
     expect(linesOf({ logo: { src: "./../shared/logo.svg", alt: "" } })[0]).toContain('found "./../shared/logo.svg"');
     expect(linesOf({ logo: { src: "./src/logo.svg" } })).toEqual([
-      'src/site.config.ts: logo.alt: a text alternative, or "" when the site name beside the logo says it all, found nothing',
+      'src/site.config.ts: logo › alt: a text alternative, or "" when the site name beside the logo says it all, found nothing',
     ]);
     expect(linesOf({ customCss: ["./src/site.css", "./src/site.scss"] })).toEqual([
-      'src/site.config.ts: customCss.1: a .css file, like "./src/site.css", found "./src/site.scss"',
+      'src/site.config.ts: customCss › item 2: a .css file, like "./src/site.css", found "./src/site.scss"',
     ]);
   });
 
   it("refuse a theme key that is not a text colour, and a value that is not a colour", () => {
     expect(linesOf({ theme: { bg: { light: "#fff" }, link: { light: "blue-ish" } } })).toEqual([
-      'src/site.config.ts: theme.link.light: a CSS colour, like "#0b57b0" or "rgb(11 87 176)", found "blue-ish"',
+      'src/site.config.ts: theme › link › light: a CSS colour, like "#0b57b0" or "rgb(11 87 176)", found "blue-ish"',
       'src/site.config.ts: theme: no "bg": the theme\'s colours are text, muted, link, accent, found {"bg":{"light":"#fff"},"link":{"light":"blue-ish"}}',
     ]);
   });
@@ -81,14 +81,14 @@ describe("the theme's contrast check", () => {
     expect(lowestContrast("#767676", "light").background).toBe("--banner-bg");
     const [line] = linesOf({ theme: { link: { light: "#777777" } } });
     expect(line).toMatch(
-      /^src\/site\.config\.ts: theme\.link\.light: a colour with a contrast of at least 4\.5:1 \(WCAG AA\) against the light theme's backgrounds; against --banner-bg \(#fdf1f1\) it has 4\.0\d:1, found "#777777"$/,
+      /^src\/site\.config\.ts: theme › link › light: a colour with a contrast of at least 4\.5:1 \(WCAG AA\) against the light theme's backgrounds; against --banner-bg \(#fdf1f1\) it has 4\.0\d:1, found "#777777"$/,
     );
   });
 
   it("checks the dark scheme against the dark backgrounds, naming key, colour, background and ratio", () => {
     expect(linesOf({ theme: { accent: { light: "#8a1c1c", dark: "#8a1c1c" } } })).toEqual([
       expect.stringMatching(
-        /^src\/site\.config\.ts: theme\.accent\.dark: a colour with a contrast of at least 4\.5:1 \(WCAG AA\) against the dark theme's backgrounds; against --\w+(-bg)? \(#[0-9a-f]{6}\) it has [12]\.\d\d:1, found "#8a1c1c"$/,
+        /^src\/site\.config\.ts: theme › accent › dark: a colour with a contrast of at least 4\.5:1 \(WCAG AA\) against the dark theme's backgrounds; against --\w+(-bg)? \(#[0-9a-f]{6}\) it has [12]\.\d\d:1, found "#8a1c1c"$/,
       ),
     ]);
   });

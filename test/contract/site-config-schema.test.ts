@@ -41,7 +41,7 @@ describe("site config", () => {
       "The site configuration is invalid:",
       'src/site.config.ts: url: the site\'s public address, like https://transparency.example.org, found "transparency.example.org"',
       'src/site.config.ts: base: a path that starts and ends with "/", like "/" or "/transparency/", found "sub"',
-      'src/site.config.ts: organisation.jurisdiction: an ISO 3166-1 alpha-2 country code in capitals, like "BE", found "Belgium"',
+      'src/site.config.ts: organisation › jurisdiction: an ISO 3166-1 alpha-2 country code in capitals, like "BE", found "Belgium"',
       'src/site.config.ts: timeZone: an IANA time zone like "Europe/Brussels", found "Europe/Bruxelles"',
     ]);
   });
@@ -50,7 +50,7 @@ describe("site config", () => {
     expect(defineSiteConfig(valid).content.allowCode).toBe(false);
     expect(defineSiteConfig({ ...valid, content: { allowCode: true } }).content.allowCode).toBe(true);
     expect(messageOf({ ...valid, content: { allowCode: "yes" } })).toContain(
-      'src/site.config.ts: content.allowCode: true or false, found "yes"',
+      'src/site.config.ts: content › allowCode: true or false, found "yes"',
     );
   });
 
@@ -62,7 +62,7 @@ describe("site config", () => {
       requests: false,
     });
     expect(messageOf({ ...valid, publishes: { incidents: "no" } })).toContain(
-      'src/site.config.ts: publishes.incidents: true or false, found "no"',
+      'src/site.config.ts: publishes › incidents: true or false, found "no"',
     );
     expect(messageOf({ ...valid, publishes: false })).toContain(
       "src/site.config.ts: publishes: an object with requests, blockingEvents and incidents set to true or false, found false",
@@ -89,7 +89,7 @@ describe("site config", () => {
     );
     expect(messageOf({ ...valid, onion: `${onion}/blog/` })).toContain("onion: the onion address without a path");
     expect(messageOf({ ...valid, mirrors: [{ url: "ftp://m.example.net", name: "M" }] })).toContain(
-      "mirrors.0.url: a mirror's address, like https://mirror.example.net",
+      "mirrors › item 1 › url: a mirror's address, like https://mirror.example.net",
     );
   });
 });

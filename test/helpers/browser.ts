@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { childEnv, freePort, repoRoot } from "./fixture-site.ts";
 
 const CHROMIUM_PATHS = [process.env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -124,4 +125,42 @@ export async function startPreview(dir: string): Promise<PreviewServer> {
   }
   await stop();
   throw new Error(`astro preview did not answer on ${url}`);
+}
+
+/** A built site served by `astro preview`, and a Chromium to open its pages (see `servedSite`). */
+export interface ServedSite {
+  /** The preview's address, `http://127.0.0.1:<port>`, without a trailing slash. */
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * The browser tests' one setup: serves the build of `dir` (a folder, or a function giving it when it is only
+ * known once an earlier hook has run) with `astro preview` and launches Chromium before the tests of the
+ * `describe` it is called in, side by side, and stops both after them. Read `url` and `browser` in tests and
+ * later hooks; before the preview is up they throw.
+ */
+export function servedSite(dir: string | (() => string)): ServedSite {
+  let preview: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [preview, browser] = await Promise.all([startPreview(typeof dir === "string" ? dir : dir()), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined)
+      throw new Error("servedSite: the preview and Chromium start in beforeAll; read them in a test");
+    return value;
+  };
+  return {
+    get url() {
+      return started(preview).url;
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
 }

@@ -210,3 +210,21 @@ describe("a country named only in published figures", () => {
     expect(model.countries.filter((c) => c.published.length > 0).map((c) => c.code)).toEqual(["NL"]);
   });
 });
+
+// Issue 16: a site's "today" is in its time zone. 23:30 UTC is 00:30 the next day in Brussels (the sample's zone).
+describe("site model built just after midnight in the site's time zone, before midnight in UTC", () => {
+  it("counts open incidents and blocks in force to the site's day, one more than in UTC", async () => {
+    const late = new Date("2026-11-28T23:30:00Z");
+    expect(site.timeZone).toBe("Europe/Brussels");
+    const project = await loadProject(fixture, { now: late, expiredCanary: "warning" });
+    const local = projectSite(project, site, late).model;
+    const utc = projectSite(project, { ...site, timeZone: "UTC" }, late).model;
+    const days = (model: SiteModel) => [
+      ...model.incidents.open.map((i) => i.duration?.maxDays),
+      ...model.blockingEvents.inForce.map((e) => e.duration?.maxDays),
+    ];
+    const inUtc = days(utc);
+    expect(inUtc.length).toBeGreaterThan(2);
+    expect(days(local)).toEqual(inUtc.map((n) => (n === undefined ? n : n + 1)));
+  });
+});

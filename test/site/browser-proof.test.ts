@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../../src/load/project/load-project.ts";
 import { recordPath } from "../../src/model/paths.ts";
 import { HEADERS_FILE, parseHeadersFile } from "../../src/output/security-headers.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { maskedRequestIds } from "../helpers/masked-requests.ts";
@@ -42,8 +42,7 @@ async function inPool<T>(
 describe("every page of the built site in Chromium, under the site's own security headers", () => {
   const dir = sampleSite("/").dir;
   let project: Project;
-  let preview: PreviewServer;
-  let browser: Browser;
+  const served = servedSite(dir);
   /** The headers the build wrote for every path, as the host would send them. */
   let headers: Record<string, string>;
   /** Site paths of every URL in the sitemap. */
@@ -53,12 +52,6 @@ describe("every page of the built site in Chromium, under the site's own securit
     project = await loadProject(dir);
     headers = parseHeadersFile(readFileSync(path.join(dir, "dist", HEADERS_FILE), "utf8"));
     paths = sitemapPaths(path.join(dir, "dist"));
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
   });
 
   /** Everything that went wrong in a context: console errors, failed requests, other origins, CSP violations. */
@@ -76,8 +69,8 @@ describe("every page of the built site in Chromium, under the site's own securit
    * of 400 and above, and every Content-Security-Policy violation.
    */
   async function watchedContext(options: BrowserContextOptions = {}): Promise<Watched> {
-    const context = await browser.newContext(options);
-    const origin = new URL(preview.url).origin;
+    const context = await served.browser.newContext(options);
+    const origin = new URL(served.url).origin;
     const trouble: string[] = [];
     await context.route("**/*", async (route) => {
       const url = route.request().url();
@@ -167,7 +160,7 @@ describe("every page of the built site in Chromium, under the site's own securit
         const tabs = await Promise.all(Array.from({ length: POOL_SIZE }, () => context.newPage()));
         await inPool(paths, POOL_SIZE, async (sitePath, worker) => {
           const page = tabs[worker] as Page;
-          const response = await page.goto(`${preview.url}${sitePath}`, { waitUntil: "load" });
+          const response = await page.goto(`${served.url}${sitePath}`, { waitUntil: "load" });
           if (response?.status() !== 200) problems.push(`${theme} ${sitePath}: HTTP ${response?.status()}`);
           for (const v of await axeViolations(page)) {
             violations.push(
@@ -197,7 +190,7 @@ describe("every page of the built site in Chromium, under the site's own securit
       try {
         const page = await context.newPage();
         // Pagefind runs WebAssembly in a worker: allowed by 'wasm-unsafe-eval' and worker-src 'self'.
-        await page.goto(`${preview.url}/search/?q=${encodeURIComponent(request?.data.id ?? "")}`);
+        await page.goto(`${served.url}/search/?q=${encodeURIComponent(request?.data.id ?? "")}`);
         const first = page.locator(".search-results > li").first();
         await first.waitFor();
         expect(await first.getByRole("link").getAttribute("href")).toBe(
@@ -215,7 +208,7 @@ describe("every page of the built site in Chromium, under the site's own securit
           .toBe(true);
         expect(await page.title()).not.toBe("injected");
         trouble.length = 0;
-        const missing = await page.goto(`${preview.url}/no-such-page/`);
+        const missing = await page.goto(`${served.url}/no-such-page/`);
         expect(missing?.status()).toBe(404);
         expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
         expect(await axeViolations(page)).toEqual([]);
@@ -230,7 +223,7 @@ describe("every page of the built site in Chromium, under the site's own securit
   async function openPage(sitePath: string): Promise<{ page: Page; trouble: string[]; close: () => Promise<void> }> {
     const { context, trouble, close } = await watchedContext({ colorScheme: "light" });
     const page = await context.newPage();
-    await page.goto(`${preview.url}/${sitePath}`);
+    await page.goto(`${served.url}/${sitePath}`);
     return { page, trouble, close };
   }
 

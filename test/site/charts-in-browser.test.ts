@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { wcagContrast } from "culori";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CHART_BACKGROUND, CHART_PALETTE, DECORATIVE_COLOURS } from "../../src/output/charts/palette.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { repoRoot } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
@@ -57,7 +57,7 @@ async function drawnCharts(page: Page): Promise<DrawnChart[]> {
   );
 }
 
-/** Every colour a data mark of the page's displayed charts is drawn in, with the mark it is on (patterns resolved to their shapes' colour). */
+/** Every colour a data mark of the page's displayed charts is drawn in, with the mark it is on (patterns resolved to their ground's and shapes' colours). */
 async function markColours(page: Page): Promise<{ colour: string; mark: string }[]> {
   return page.evaluate(() => {
     const out: { colour: string; mark: string }[] = [];
@@ -76,7 +76,8 @@ async function markColours(page: Page): Promise<{ colour: string; mark: string }
             out.push({ colour: paint, mark: name });
             continue;
           }
-          for (const shape of document.getElementById(pattern)?.querySelectorAll("path, circle") ?? []) {
+          // A pattern's ground and its shapes (a faint texture's ground is the series' colour, a bold one's the page's).
+          for (const shape of document.getElementById(pattern)?.querySelectorAll("rect, path, circle") ?? []) {
             const shapeStyle = getComputedStyle(shape);
             out.push({
               colour: shape.tagName === "path" ? shapeStyle.stroke : shapeStyle.fill,
@@ -98,17 +99,7 @@ function hex(rgb: string): string {
 
 describe("charts in Chromium", () => {
   const dir = sampleSite("/").dir;
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const served = servedSite(dir);
 
   it.each([
     [360, "chart-narrow"],
@@ -120,11 +111,11 @@ describe("charts in Chromium", () => {
       // Every page of the list draws at least one chart in each theme, so the checks below never pass on nothing.
       const drawnOn = new Set<string>();
       for (const theme of THEMES) {
-        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
+        const context = await served.browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
         try {
           const page = await context.newPage();
           for (const sitePath of CHART_PAGES) {
-            await page.goto(`${preview.url}${sitePath}`);
+            await page.goto(`${served.url}${sitePath}`);
             for (const chart of await drawnCharts(page)) {
               if (chart.shown.length === 0) continue; // nothing to draw: the summary says so
               drawnOn.add(`${theme} ${sitePath}`);
@@ -154,11 +145,44 @@ describe("charts in Chromium", () => {
     120_000,
   );
 
+  // Set once in the site's stylesheet as plain colours, not light-dark() in an attribute on every chart: a
+  // browser without light-dark() gets the right colours in both themes too.
+  it.each(["system", "toggle"] as const)(
+    "gives every chart colour its plain light or dark value, the theme chosen by the %s",
+    async (chosenBy) => {
+      for (const theme of THEMES) {
+        const context = await served.browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          colorScheme: chosenBy === "system" ? theme : theme === "dark" ? "light" : "dark",
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${served.url}/transparency/`);
+          if (chosenBy === "toggle") await page.evaluate((t) => (document.documentElement.dataset["theme"] = t), theme);
+          const values = await page.evaluate((names) => {
+            const figure = document.querySelector("figure.chart");
+            if (!figure) return null;
+            return {
+              attribute: figure.getAttribute("style"),
+              colours: names.map((name) => getComputedStyle(figure).getPropertyValue(`--chart-${name}`).trim()),
+            };
+          }, Object.keys(CHART_PALETTE));
+          expect(values?.attribute ?? null, theme).toBeNull();
+          expect(values?.colours, `${chosenBy} ${theme}`).toEqual(
+            Object.values(CHART_PALETTE).map((colours) => colours[theme]),
+          );
+        } finally {
+          await context.close();
+        }
+      }
+    },
+  );
+
   it("shows the blocking timeline up to today on a phone", async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 360, height: 900 } });
     try {
       const page = await context.newPage();
-      await page.goto(`${preview.url}/blocking/`);
+      await page.goto(`${served.url}/blocking/`);
       const now = page.locator("svg.chart-narrow text", { hasText: /^As of / });
       await expect.poll(() => now.isVisible()).toBe(true);
       const box = await now.boundingBox();
@@ -179,12 +203,12 @@ describe("charts in Chromium", () => {
     );
     let marks = 0;
     for (const theme of THEMES) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
+      const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
       await context.addInitScript({ content: AXE_SOURCE });
       try {
         const page = await context.newPage();
         for (const sitePath of CHART_PAGES) {
-          await page.goto(`${preview.url}${sitePath}`);
+          await page.goto(`${served.url}${sitePath}`);
           // The background the charts are drawn on: the first opaque one from a chart's figure up.
           const background = hex(
             await page.evaluate(() => {

@@ -1,7 +1,6 @@
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { sitemapPaths } from "../helpers/site-links.ts";
 
@@ -10,25 +9,15 @@ const NARROW = 360;
 
 describe("every page on a 360 px screen", () => {
   const { dir } = sampleSite("/");
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await preview.stop();
-  });
+  const served = servedSite(dir);
 
   it("no sitemap page scrolls sideways; wide tables and charts scroll in their own box", async () => {
     const paths = sitemapPaths(path.join(dir, "dist"));
     expect(paths.length).toBeGreaterThan(100);
-    const page = await browser.newPage({ viewport: { width: NARROW, height: 800 } });
+    const page = await served.browser.newPage({ viewport: { width: NARROW, height: 800 } });
     const wide: string[] = [];
     for (const sitePath of paths) {
-      const response = await page.goto(`${preview.url}${sitePath}`);
+      const response = await page.goto(`${served.url}${sitePath}`);
       expect(response?.status(), sitePath).toBe(200);
       // The page's width, and the outermost elements that reach past the screen's right edge.
       const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
@@ -56,9 +45,9 @@ describe("every page on a 360 px screen", () => {
 
   // The header and the blocking banner took 270 px of a 390 px phone before the page's title (issue 16).
   it("leaves the title on a phone's first screen: the header and banner take at most 200 px at 390 px", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const page = await served.browser.newPage({ viewport: { width: 390, height: 800 } });
     for (const sitePath of ["/", "/blocking/", "/transparency/"]) {
-      await page.goto(`${preview.url}${sitePath}`);
+      await page.goto(`${served.url}${sitePath}`);
       const bottom = await page.evaluate(() =>
         Math.max(
           ...[".site-header", ".site-banner"].map(

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readPageCode } from "../../src/output/page-code.ts";
 import {
   cspHash,
@@ -9,7 +8,7 @@ import {
   metaContentSecurityPolicy,
   parseHeadersFile,
 } from "../../src/output/security-headers.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { htmlFiles } from "../helpers/site-links.ts";
 
@@ -119,17 +118,7 @@ describe("a site that overrides the header, sets its theme, logo and CSS, and ad
   });
 
   describe("in Chromium", () => {
-    let preview: PreviewServer;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await preview?.stop();
-    });
+    const served = servedSite(() => dir);
 
     it("shows the home page in the theme's colours, logo loaded, with no CSP violation, at 1280 and 390 px in both schemes", async () => {
       const shots = path.join(repoRoot, "test/.tmp/overrides-screenshots");
@@ -137,12 +126,12 @@ describe("a site that overrides the header, sets its theme, logo and CSS, and ad
       const trouble: string[] = [];
       for (const colorScheme of ["light", "dark"] as const)
         for (const width of [1280, 390]) {
-          const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+          const context = await served.browser.newContext({ colorScheme, viewport: { width, height: 900 } });
           const page = await context.newPage();
           page.on("console", (message) => {
             if (message.type() === "error") trouble.push(`${colorScheme} ${width}: ${message.text()}`);
           });
-          await page.goto(`${preview.url}/`);
+          await page.goto(`${served.url}/`);
           const look = await page.evaluate(() => {
             const logo = document.querySelector<HTMLImageElement>(".brand-logo");
             const link = document.querySelector("main a");

@@ -4,14 +4,14 @@ import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { OUTCOMES } from "../../src/contract/schemas/vocabulary.ts";
 import { countryName, label } from "../../src/format/labels.ts";
 import { formatNumber, formatPercent } from "../../src/format/numbers.ts";
 import { NO_RATE } from "../../src/model/report/rate-text.ts";
 import site from "../../src/site.config.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 // The report page of the sample, checked against the requests it publishes (dist/data/requests.json),
@@ -122,6 +122,20 @@ describe("the report page /transparency/ (sample site)", () => {
     expect(select(`dl.headline[aria-label="${halfLabel(keys.at(-1)!)}"]`, tree)).toBeUndefined();
   });
 
+  // Issue 16: the table by "authority" counted types of authority (police, court…), not named authorities.
+  it("calls the breakdown by authority type what it is, in headings, captions and column heads", () => {
+    const ledger = select("#all-requests", tree);
+    const inLedger = new Set(ledger ? selectAll("*", ledger) : []);
+    const named = selectAll("main h2, main h3, main caption, main thead th", tree)
+      .filter((node) => !inLedger.has(node))
+      .map((node) => text(node))
+      .filter((words) => /authorit/i.test(words));
+    expect(named).toEqual(expect.arrayContaining(["By type of authority and legal process", "Type of authority"]));
+    // "Authority" alone, or "by authority", would be a named authority (the ledger's column), which these are not.
+    for (const words of named) expect(words).not.toMatch(/^authority\b|\bby authorit/i);
+    expect(text(select("table#requests-by-authority-type caption", tree))).toMatch(/^Requests by type of authority/);
+  });
+
   it("keeps every chart's data table, closed under its chart", () => {
     const tables = selectAll("figure.chart details.chart-data", tree);
     expect(tables.length).toBeGreaterThan(1);
@@ -133,20 +147,12 @@ describe("the report page /transparency/ (sample site)", () => {
 });
 
 describe("the report page in Chromium, without JavaScript", () => {
-  let preview: PreviewServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  const served = servedSite(dir);
 
   async function open(width: number): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const context = await served.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${preview.url}/transparency/`);
+    await page.goto(`${served.url}/transparency/`);
     return page;
   }
 
@@ -159,6 +165,54 @@ describe("the report page in Chromium, without JavaScript", () => {
     expect(await page.locator("#all-requests-heading ~ *").count()).toBe(2);
     await page.context().close();
   });
+
+  it.each(["light", "dark"] as const)(
+    "scrolls a wide outcome table in a named, focusable box on a phone, its first column in sight (%s)",
+    async (colorScheme) => {
+      const context = await served.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 900 },
+        colorScheme,
+      });
+      const page = await context.newPage();
+      await page.goto(`${served.url}/transparency/`);
+      const caption = text(select("table#requests-by-country caption", tree));
+      // A region named by the table's caption, in the tab order (WCAG 2.1.1): the keyboard scrolls it.
+      const box = page.getByRole("region", { name: caption, exact: true });
+      expect(await box.count(), `a region named "${caption}"`).toBe(1);
+      expect(await box.getAttribute("tabindex")).toBe("0");
+      expect(await box.locator("table#requests-by-country").count()).toBe(1);
+      const wide = await box.evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
+      expect(wide.scroll, "the table is wider than a phone").toBeGreaterThan(wide.client);
+      await box.focus();
+      for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+      expect(await box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+      await box.evaluate((b) => b.scrollTo({ left: b.scrollWidth }));
+      // Scrolled to its end: each row's name is still where the box starts, on top, on an opaque ground.
+      const names = await box.evaluate((b) => {
+        const left = b.getBoundingClientRect().left;
+        return [...b.querySelectorAll<HTMLElement>("tbody th, thead th:first-child, tfoot th")].map((cell) => {
+          // Into the window first: a point off the screen has no element.
+          window.scrollTo(0, cell.getBoundingClientRect().top + window.scrollY - 300);
+          const rect = cell.getBoundingClientRect();
+          const onTop = document.elementFromPoint(rect.left + 4, rect.top + rect.height / 2);
+          return {
+            text: cell.innerText,
+            offset: Math.round(rect.left - left),
+            onTop: onTop !== null && cell.contains(onTop),
+            background: getComputedStyle(cell).backgroundColor,
+          };
+        });
+      });
+      expect(names.length).toBeGreaterThan(2);
+      for (const name of names) {
+        expect(name.offset, name.text).toBe(0);
+        expect(name.onTop, name.text).toBe(true);
+        expect(name.background, name.text).toMatch(/^rgb\(/);
+      }
+      await context.close();
+    },
+  );
 
   it("lays every filter option out in sight: no scroll box", async () => {
     const page = await open(390);

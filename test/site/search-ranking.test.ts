@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { postPath, recordPath } from "../../src/model/paths.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 /** The text Pagefind indexed for each page of a build, by URL (a fragment is gzip'd `pagefind_dcd` + JSON). */
@@ -24,22 +23,12 @@ function indexedText(dist: string): Map<string, string> {
 
 describe("search ranks a post above its records for the post's subject", () => {
   const { dir } = sampleSite("/");
-  let preview: PreviewServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await preview.stop();
-  });
+  const served = servedSite(dir);
 
   /** The result links the search page lists for `query`, in order, as the reader sees them. */
   async function results(query: string): Promise<string[]> {
-    const page = await browser.newPage();
-    await page.goto(`${preview.url}/search/?q=${encodeURIComponent(query)}`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.url}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => /result/.test(document.querySelector("[data-search-status]")?.textContent ?? ""));
     const links = await page.$$eval("[data-search-results] > li h2 a", (anchors) =>
       anchors.map((a) => a.getAttribute("href") ?? ""),

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../../src/load/project/load-project.ts";
 import { postPath, recordPath } from "../../src/model/paths.ts";
 import { readPageCode } from "../../src/output/page-code.ts";
@@ -14,7 +14,7 @@ import {
 } from "../../src/output/security-headers.ts";
 import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../../src/output/theme-script.ts";
 import site from "../../src/site.config.ts";
-import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { htmlFiles } from "../helpers/site-links.ts";
 
@@ -81,23 +81,16 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
 
   describe("in Chromium, served without _headers", () => {
     let project: Project;
-    let preview: PreviewServer;
-    let browser: Browser;
+    const served = servedSite(dir);
 
     beforeAll(async () => {
       project = await loadProject(dir);
-      [preview, browser] = await Promise.all([startPreview(dir), launchChromium()]);
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await preview?.stop();
     });
 
     /** A context that reports requests to other origins, CSP violations, console errors and page errors into `trouble`. */
     async function watched(colorScheme: "light" | "dark", trouble: string[]): Promise<BrowserContext> {
-      const context = await browser.newContext({ colorScheme });
-      const origin = new URL(preview.url).origin;
+      const context = await served.browser.newContext({ colorScheme });
+      const origin = new URL(served.url).origin;
       await context.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (event) => {
           console.error(
@@ -139,7 +132,7 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
         try {
           const page = await context.newPage();
           for (const sitePath of paths) {
-            const response = await page.goto(`${preview.url}/${sitePath}`);
+            const response = await page.goto(`${served.url}/${sitePath}`);
             expect(response?.status(), sitePath).toBe(200);
             // Served as GitHub Pages serves it: no policy header, only the meta element.
             expect(response?.headers()["content-security-policy"], sitePath).toBeUndefined();
@@ -153,14 +146,14 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
             }
           }
           // The toggle (a bundled file) switches the theme; the inline head script (allowed by its hash) restores it.
-          await page.goto(`${preview.url}/`);
+          await page.goto(`${served.url}/`);
           const toggle = page.getByRole("button", { name: /^Use (dark|light) theme$/ });
           const before = await toggle.textContent();
           await toggle.click();
           expect(await toggle.textContent()).toBe(before === "Use dark theme" ? "Use light theme" : "Use dark theme");
           const chosen = colorScheme === "dark" ? "light" : "dark";
           expect(await page.evaluate((key) => localStorage.getItem(key), THEME_STORAGE_KEY)).toBe(chosen);
-          await page.goto(`${preview.url}/data/`);
+          await page.goto(`${served.url}/data/`);
           expect(await page.evaluate(() => document.documentElement.dataset["theme"])).toBe(chosen);
         } finally {
           await context.close();
@@ -174,13 +167,13 @@ describe("the security policy on a host that sends no headers (GitHub Pages)", (
       const context = await watched("light", trouble);
       try {
         // The built page as it is, with one more inline script after the policy, as an injection would add it.
-        await context.route(`${preview.url}/data/`, async (route) => {
+        await context.route(`${served.url}/data/`, async (route) => {
           const response = await route.fetch();
           const body = (await response.text()).replace("</main>", "<script>document.title='owned'</script></main>");
           await route.fulfill({ response, body });
         });
         const page = await context.newPage();
-        await page.goto(`${preview.url}/data/`);
+        await page.goto(`${served.url}/data/`);
         expect(await page.title()).not.toBe("owned");
       } finally {
         await context.close();

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { XMLParser } from "fast-xml-parser";
-import { launchChromium, startPreview } from "../helpers/browser.ts";
+import { servedSite } from "../helpers/browser.ts";
 import { FIXED_NOW, makeFixtureSite, runAstro, runValidate } from "../helpers/fixture-site.ts";
 import { projectSite } from "../../src/model/project-model.ts";
 import type { SiteModel } from "../../src/model/site-model.ts";
@@ -257,13 +257,13 @@ describe("astro build of the sample site", () => {
     expect(page("blocking/blk-ru-2020-smtp")).toContain('href="/blog/bomb-threats-and-the-2019-block/"');
   });
 
-  it("filters the request table by country in a real browser, without JavaScript", async () => {
-    const preview = await startPreview(dir);
-    const browser = await launchChromium();
-    try {
-      const context = await browser.newContext({ javaScriptEnabled: false });
+  describe("in Chromium", () => {
+    const served = servedSite(dir);
+
+    it("filters the request table by country in a real browser, without JavaScript", async () => {
+      const context = await served.browser.newContext({ javaScriptEnabled: false });
       const tab = await context.newPage();
-      await tab.goto(`${preview.url}/transparency/`);
+      await tab.goto(`${served.url}/transparency/`);
       const rows = tab.locator("#all-requests tbody tr");
       expect(await rows.count()).toBe(project.requests.length);
       await tab.getByRole("radio", { name: "Belgium" }).check();
@@ -276,10 +276,8 @@ describe("astro build of the sample site", () => {
       expect(
         await rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).length),
       ).toBe(project.requests.length);
-    } finally {
-      await browser.close();
-      await preview.stop();
-    }
+      await context.close();
+    });
   });
 });
 

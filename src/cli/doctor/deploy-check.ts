@@ -85,6 +85,19 @@ export function pagesAddressCheck(
   return { mark: "ok", topic, text: `url ${config.url} and base "${config.base}" agree: ${expected.why}` };
 }
 
+/**
+ * The warning for a site with an `onion` address deployed to GitHub Pages, which sends no response headers of a
+ * site's own: Tor Browser is never offered the onion address by `Onion-Location` (written in `_headers`).
+ */
+export function onionLocationCheck(onion: string): CheckLine {
+  return {
+    mark: "warning",
+    topic,
+    text: `onion is set, but GitHub Pages sends no response headers, so Tor Browser is not offered ${onion} (Onion-Location is in _headers, which Netlify and Cloudflare Pages send); the banner and the block pages link it all the same`,
+    fix: `deploy to Netlify or Cloudflare Pages, or add <meta http-equiv="onion-location" content="${onion}/"> to every page's <head>, which Tor Browser reads too (Vitrine does not write it: HTML does not allow that http-equiv value)`,
+  };
+}
+
 /** Lines about what a deploy will do: which workflow deploys where, when, after what, and (for Pages) the address. */
 export async function deployCheck(root: string, config: SiteConfig | undefined): Promise<CheckLine[]> {
   const workflows = await readWorkflows(root);
@@ -123,5 +136,6 @@ export async function deployCheck(root: string, config: SiteConfig | undefined):
   for (const deploy of deploys) lines.push(deployLine(deploy, tested));
   const pages = deploys.find((w) => w.target?.startsWith("GitHub Pages"));
   if (pages && config) lines.push(pagesAddressCheck(config, await originRepository(root), pages.baseFromPages));
+  if (pages && config?.onion !== undefined) lines.push(onionLocationCheck(config.onion));
   return lines;
 }

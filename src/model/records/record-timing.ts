@@ -2,6 +2,7 @@ import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
 import { numberFormat } from "../../format/intl-cache.ts";
+import { calendarDay } from "../../format/format-date.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -16,19 +17,25 @@ export interface Duration {
 }
 
 const dayNumber = (isoDay: string): number => Math.floor(Date.parse(`${isoDay}T00:00:00Z`) / DAY_MS);
-const today = (now: Date): number => Math.floor(now.getTime() / DAY_MS);
+/** The number of the day `now` falls on in the site's time zone. */
+const today = (now: Date, timeZone: string): number => dayNumber(calendarDay(now, timeZone));
 
 /**
- * The duration from `start` to `end` (or to `now` when there is no end), in whole days, as a
- * range when a date is coarser than a day: "2020-03" may be any day of March.
+ * The duration from `start` to `end` (or to the day of `now` in `timeZone`, the site's, when there is no end),
+ * in whole days, as a range when a date is coarser than a day: "2020-03" may be any day of March.
  */
-export function durationBetween(start: PartialDate, end: PartialDate | undefined, now: Date): Duration {
+export function durationBetween(
+  start: PartialDate,
+  end: PartialDate | undefined,
+  now: Date,
+  timeZone = "UTC",
+): Duration {
   if (start.instant !== undefined && end?.instant !== undefined) {
     const days = Math.max(0, Math.floor((Date.parse(end.instant) - Date.parse(start.instant)) / DAY_MS));
     return { minDays: days, maxDays: days, running: false };
   }
-  const endFirst = end ? dayNumber(end.start) : today(now);
-  const endLast = end ? dayNumber(end.end) : today(now);
+  const endFirst = end ? dayNumber(end.start) : today(now, timeZone);
+  const endLast = end ? dayNumber(end.end) : today(now, timeZone);
   const minDays = Math.max(0, endFirst - dayNumber(start.end));
   const maxDays = Math.max(minDays, endLast - dayNumber(start.start));
   return { minDays, maxDays, running: end === undefined };
@@ -39,32 +46,38 @@ export function isInForce(event: Pick<BlockingEvent, "status" | "ended">): boole
   return event.status === "ongoing" || (event.status === "partial" && event.ended === undefined);
 }
 
-/** The duration of a blocking event; undefined when its status is unknown and it has no end date. */
+/** The duration of a blocking event (days counted in `timeZone`); undefined when its status is unknown and it has no end date. */
 export function blockingDuration(
   event: Pick<BlockingEvent, "status" | "started" | "ended">,
   now: Date,
+  timeZone = "UTC",
 ): Duration | undefined {
   if (event.status === "unknown" && event.ended === undefined) return undefined;
   if (!isInForce(event) && event.ended === undefined) return undefined;
-  return durationBetween(event.started, event.ended, now);
+  return durationBetween(event.started, event.ended, now, timeZone);
 }
 
 /** Days a re-check may wait before an event in force counts as not re-verified. */
 export const REVERIFY_AFTER_DAYS = 90;
 
-/** True when an event in force was last verified more than 90 days before `now`, or never. */
+/** True when an event in force was last verified more than 90 days before the day of `now` in `timeZone`, or never. */
 export function needsReverification(
   event: Pick<BlockingEvent, "status" | "ended" | "last_verified">,
   now: Date,
+  timeZone = "UTC",
 ): boolean {
   if (!isInForce(event)) return false;
   if (!event.last_verified) return true;
-  return today(now) - dayNumber(event.last_verified.end) > REVERIFY_AFTER_DAYS;
+  return today(now, timeZone) - dayNumber(event.last_verified.end) > REVERIFY_AFTER_DAYS;
 }
 
-/** The duration of an incident, running to `now` while it is open. */
-export function incidentDuration(incident: Pick<Incident, "started" | "resolved">, now: Date): Duration {
-  return durationBetween(incident.started, incident.resolved, now);
+/** The duration of an incident, running to the day of `now` in `timeZone` while it is open. */
+export function incidentDuration(
+  incident: Pick<Incident, "started" | "resolved">,
+  now: Date,
+  timeZone = "UTC",
+): Duration {
+  return durationBetween(incident.started, incident.resolved, now, timeZone);
 }
 
 /** Words for a duration: "for 2,214 days and counting", "for at least 90 days", "for 12 to 40 days", "less than a day". */

@@ -1,3 +1,4 @@
+import { calendarDay } from "../../format/format-date.ts";
 import type { PeriodReport } from "./transparency-report.ts";
 
 /**
@@ -24,10 +25,12 @@ export interface HeadlinePeriod {
 
 /**
  * Whether a period's figures are provisional (see `ProvisionalReason`); undefined when it is complete.
- * `now` is the build time: a period ends on its last day, as a UTC date. Without `now`, only pending counts.
+ * `now` is the build time: a period has ended once its last day has passed in `timeZone` (the site's, so
+ * just after midnight in Brussels a half-year has ended there even though it is still its last day in UTC).
+ * Without `now`, only pending counts.
  */
-export function provisionalReason(report: PeriodReport, now?: Date): ProvisionalReason | undefined {
-  if (now && report.period.end >= now.toISOString().slice(0, 10)) return "in-progress";
+export function provisionalReason(report: PeriodReport, now?: Date, timeZone = "UTC"): ProvisionalReason | undefined {
+  if (now && report.period.end >= calendarDay(now, timeZone)) return "in-progress";
   if (report.figures.outcome.pending * 2 > report.figures.requests) return "mostly-pending";
   return undefined;
 }
@@ -37,11 +40,15 @@ export function provisionalReason(report: PeriodReport, now?: Date): Provisional
  * (never a year's "half-year withheld" bucket), so a half-year that has just begun, or is still mostly
  * pending, is never shown as a giant "0 % disclosed". Undefined when the ledger has no request. Pure.
  */
-export function headlinePeriod(periods: readonly PeriodReport[], now?: Date): HeadlinePeriod | undefined {
+export function headlinePeriod(
+  periods: readonly PeriodReport[],
+  now?: Date,
+  timeZone = "UTC",
+): HeadlinePeriod | undefined {
   const candidates = periods.filter((p) => p.figures.records > 0 && p.period.kind !== "withheld").reverse();
   const newer: ProvisionalPeriod[] = [];
   for (const report of candidates) {
-    const reason = provisionalReason(report, now);
+    const reason = provisionalReason(report, now, timeZone);
     if (reason === undefined) return { report, reason, newer };
     newer.push({ report, reason });
   }

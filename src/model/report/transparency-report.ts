@@ -43,13 +43,15 @@ export interface TransparencyReport {
 
 /**
  * Builds the report: figures per period, per country and for all time, from the requests (O(rows) per
- * grouping). `now`, the build time, decides which periods have ended (for the headline).
+ * grouping). `now`, the build time, decides which periods have ended (for the headline), on its day in
+ * `timeZone` (the site's).
  */
 export function buildTransparencyReport(
   requests: readonly Request[],
   periodLength: PeriodLength,
   threshold?: number,
   now?: Date,
+  timeZone = "UTC",
 ): TransparencyReport {
   const periodByKey = new Map<string, Period>();
   for (const r of requests) {
@@ -76,6 +78,6 @@ export function buildTransparencyReport(
     authorityType: outcomeTable(requests, (r) => r.authority_type ?? "unknown", { threshold, last }),
     legalProcess: outcomeTable(requests, (r) => r.legal_process ?? "unknown", { threshold, last }),
   };
-  const headline = headlinePeriod(periods, now);
+  const headline = headlinePeriod(periods, now, timeZone);
   return { periodLength, periods, latest, headline, allTime, countries, outcomes };
 }

@@ -109,9 +109,9 @@ const COARSE: readonly PartialDate["precision"][] = ["month", "half", "year"];
  */
 export const TIMELINE_FILLS: Record<TimelineState, FillStyle> = {
   ongoing: { colour: "alert", pattern: "solid" },
-  partial: { colour: "alert", pattern: "diagonal" },
+  partial: { colour: "alert", pattern: "diagonal", texture: "bold" },
   ended: { colour: "neutral", pattern: "solid" },
-  unknown: { colour: "neutral", pattern: "dots" },
+  unknown: { colour: "neutral", pattern: "dots", texture: "bold" },
 };
 const LEGEND_TEXT: Record<TimelineState, string> = {
   ongoing: "Ongoing",
@@ -189,7 +189,12 @@ function fittingTimeTicks(
 }
 
 /** The summary: how many events in how many countries since when, and where they stand at `now`. */
-export function blockingTimelineSummary(events: readonly { data: BlockingEvent }[], now: Date, locale: string): string {
+export function blockingTimelineSummary(
+  events: readonly { data: BlockingEvent }[],
+  now: Date,
+  locale: string,
+  timeZone = "UTC",
+): string {
   if (events.length === 0) return "No blocking of our service has been recorded.";
   const countries = new Set(events.map((e) => e.data.country));
   const firstYear = min(events, (e) => Number(e.data.started.start.slice(0, 4))) ?? 0;
@@ -199,7 +204,7 @@ export function blockingTimelineSummary(events: readonly { data: BlockingEvent }
       : `in ${formatCount(countries.size, locale)} countries`;
   const n = events.length;
   const recorded = `We have recorded ${n === 1 ? "1 blocking event" : `${formatCount(n, locale)} blocking events`} ${where} since ${firstYear}.`;
-  const asOf = `As of ${dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(now)}`;
+  const asOf = `As of ${dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(now)}`;
   const counts = { inForce: 0, ended: 0, unknown: 0 };
   for (const e of events) {
     const state = timelineState(e.data);
@@ -219,8 +224,8 @@ export function blockingTimelineSummary(events: readonly { data: BlockingEvent }
 }
 
 /** The table cell for a duration: "133 days", "2,460 days and counting", "12 to 40 days", "unknown". */
-function durationCell(event: BlockingEvent, now: Date, locale: string): string {
-  const duration = blockingDuration(event, now);
+function durationCell(event: BlockingEvent, now: Date, locale: string, timeZone: string): string {
+  const duration = blockingDuration(event, now, timeZone);
   return duration ? describeDuration(duration, locale).replace(/^for /, "") : "unknown";
 }
 
@@ -229,6 +234,7 @@ function durationCell(event: BlockingEvent, now: Date, locale: string): string {
  * labelled with the country code and the (shortened) title. Bars in force run to `now` and end in an
  * arrow marked "ongoing"; ended bars close at the end of their end day; unknown-status bars are dashed
  * and run only to `last_verified` (or across their start). `hrefOf` links each row to its event page.
+ * Durations "and counting" and the "As of" date count days in `timeZone`, the site's.
  */
 export function blockingTimelineGeometry(
   events: readonly { id: string; data: BlockingEvent }[],
@@ -237,6 +243,7 @@ export function blockingTimelineGeometry(
   locale: string,
   hrefOf?: (id: string) => string,
   width: number = CHART_WIDTH,
+  timeZone = "UTC",
 ): BlockingTimelineGeometry {
   const fontSize = FONT_SIZE;
   const sorted = [...events].sort(
@@ -366,7 +373,7 @@ export function blockingTimelineGeometry(
         anchor: "start",
       },
       endLabel,
-      tooltip: `${data.title} (${country}). ${barDetail(data, state, now, locale)}`,
+      tooltip: `${data.title} (${country}). ${barDetail(data, state, now, locale, timeZone)}`,
       href: hrefOf?.(r.id),
     };
   });
@@ -382,7 +389,7 @@ export function blockingTimelineGeometry(
   const bottomLabels = withBottomAxis
     ? bandLabels(bands, plot.bottom + fontSize + 6, fontSize, MIN_LABEL_GAP, [0, width])
     : [];
-  const nowText = `As of ${dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(now)}`;
+  const nowText = `As of ${dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(now)}`;
   const nowHalf = estimateTextWidth(nowText, fontSize) / 2;
 
   return {
@@ -410,7 +417,7 @@ export function blockingTimelineGeometry(
         anchor: "middle",
       },
     },
-    summary: blockingTimelineSummary(events, now, locale),
+    summary: blockingTimelineSummary(events, now, locale, timeZone),
     table: {
       caption: "Blocking events, oldest first",
       columns: ["Event", "Country", "Status", "Start", "End", "Duration"],
@@ -422,7 +429,7 @@ export function blockingTimelineGeometry(
           statusText(e.data.status),
           formatPartialDate(e.data.started, locale),
           e.data.ended ? formatPartialDate(e.data.ended, locale) : isInForce(e.data) ? "ongoing" : "unknown",
-          durationCell(e.data, now, locale),
+          durationCell(e.data, now, locale, timeZone),
         ],
       })),
     },
@@ -449,9 +456,9 @@ function unknownLabel(
 }
 
 /** The tooltip's second sentence: status and dates in words. */
-function barDetail(event: BlockingEvent, state: TimelineState, now: Date, locale: string): string {
+function barDetail(event: BlockingEvent, state: TimelineState, now: Date, locale: string, timeZone: string): string {
   const date = (d: PartialDate): string => formatPartialDate(d, locale);
-  const duration = blockingDuration(event, now);
+  const duration = blockingDuration(event, now, timeZone);
   const lasted = duration ? `, ${describeDuration(duration, locale)}` : "";
   switch (state) {
     case "ongoing":

@@ -1,8 +1,10 @@
+import { schemeRules } from "../theme-css.ts";
+
 /**
  * The charts' colours, defined once: one meaning per colour across the site, a light and a dark value
- * each. Charts never write a colour: they write `var(--chart-<meaning>)` (`chartColour`), and every
- * chart's figure sets the properties (`paletteStyle`) with CSS `light-dark()`, which follows the page's
- * `color-scheme` (light, or dark through `prefers-color-scheme` or the theme toggle's `data-theme`).
+ * each. Charts never write a colour: they write `var(--chart-<meaning>)` (`chartColour`), and the site's
+ * stylesheet sets the properties once for every page (`chartPaletteCss`), with the same selectors as the
+ * site's own colours (light, or dark through `prefers-color-scheme` or the theme toggle's `data-theme`).
  * Every value has at least 3:1 contrast with the page background of its theme (WCAG 1.4.11, checked
  * by a test); text, axes and gridlines use the site's own tokens (`INK`).
  */
@@ -71,13 +73,17 @@ export function chartColour(meaning: ChartColour): string {
 }
 
 /**
- * The `style` attribute of a chart's figure: every `--chart-<meaning>` as `light-dark(light, dark)`.
- * An attribute, not a `<style>` element, so the Content-Security-Policy needs no hash for it.
+ * The stylesheet of the palette: every `--chart-<meaning>` with its light value on `:root` and its dark
+ * value under the site's dark selectors (`schemeRules`). Written once in the site's CSS rather than on every
+ * chart; plain colours rather than `light-dark()`, which a custom property would take even in a browser
+ * that cannot compute it (a declaration of a custom property is never invalid), leaving charts black.
  */
-export function paletteStyle(): string {
-  return Object.entries(CHART_PALETTE)
-    .map(([meaning, { light, dark }]) => `--chart-${meaning}:light-dark(${light},${dark})`)
-    .join(";");
+export function chartPaletteCss(): string {
+  const declarations = (scheme: "light" | "dark"): string =>
+    Object.entries(CHART_PALETTE)
+      .map(([meaning, colours]) => `--chart-${meaning}: ${colours[scheme]};`)
+      .join(" ");
+  return schemeRules({ light: declarations("light"), dark: declarations("dark") }).join("\n");
 }
 
 /**

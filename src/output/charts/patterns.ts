@@ -5,10 +5,20 @@ import { chartColour, type ChartColour } from "./palette.ts";
 /** How a series is filled, so that it stays recognisable without colour (grey-scale print, colour blindness). */
 export type PatternKind = "solid" | "diagonal" | "dots" | "crosshatch" | "horizontal" | "vertical";
 
-/** The colour (a meaning of the palette) and texture of one series or class. */
+/**
+ * How strong a texture is. `faint`: the series' colour, with the pattern's lines in the page's background
+ * colour, faintly over it: colour is what a reader sees first, the texture a second cue (grey-scale print,
+ * colour blindness). `bold`: the pattern's lines in the colour on the page's background, for a series that
+ * shares its colour with another of its chart and is told apart by its texture alone (a partial block beside
+ * an ongoing one, a published range beside its total).
+ */
+export type Texture = "faint" | "bold";
+
+/** The colour (a meaning of the palette) and texture of one series or class; the texture is faint unless said. */
 export interface FillStyle {
   colour: ChartColour;
   pattern: PatternKind;
+  texture?: Texture;
 }
 
 /** One shape of a pattern tile: a stroked path or a filled circle. */
@@ -19,10 +29,14 @@ export type PatternShape =
 export interface PatternTile {
   id: string;
   size: number;
-  /** The CSS colour of the shapes, `var(--chart-…)`. */
+  /** The series' CSS colour, `var(--chart-…)`: the tile's ground when faint, its shapes when bold. */
   colour: string;
+  texture: Texture;
   shapes: PatternShape[];
 }
+
+/** The opacity of a faint texture's lines (the page's background over the series' colour). */
+export const FAINT_TEXTURE_OPACITY = 0.25;
 
 /** A fill style with the id it gets inside one chart, and the `fill` attribute that uses it. */
 export interface ResolvedFill {
@@ -53,7 +67,7 @@ export const OUTCOME_FILLS: Record<(typeof OUTCOMES)[number], FillStyle> = {
  */
 export const PUBLISHED_FILLS: Record<"total" | "range", FillStyle> = {
   total: { colour: "requests", pattern: "solid" },
-  range: { colour: "requests", pattern: "diagonal" },
+  range: { colour: "requests", pattern: "diagonal", texture: "bold" },
 };
 
 const TILE = 8;
@@ -94,6 +108,6 @@ export function resolveFill(style: FillStyle, chartId: string, key: string): Res
   return {
     ...common,
     fill: `url(#${id})`,
-    tile: { id, size: TILE, colour, shapes: tileShapes(style.pattern) },
+    tile: { id, size: TILE, colour, texture: style.texture ?? "faint", shapes: tileShapes(style.pattern) },
   };
 }

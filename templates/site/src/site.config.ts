@@ -72,7 +72,8 @@ export default defineSiteConfig({
   // Show a banner on every page while a core service (below) is blocked somewhere.
   blockingBanner: false,
   // Where readers reach the site when its address is blocked: uncomment what you run (see node_modules/vitrine/docs/security.md).
-  // Its Tor onion address, announced to Tor Browser and linked from the banner and block pages.
+  // Its Tor onion address, linked from the banner and block pages, and announced to Tor Browser by the
+  // Onion-Location header on hosts that send _headers (Netlify, Cloudflare Pages; not GitHub Pages).
   // onion: "http://<56 letters and digits>.onion",
   // Copies of the site on other addresses, listed in the same places.
   // mirrors: [

@@ -85,4 +85,18 @@ describe("blocking status rules", () => {
     expect(needsReverification(event("ongoing"), now)).toBe(true);
     expect(needsReverification(event("lifted", "2020-06-01", "2020-06-01"), now)).toBe(false);
   });
+
+  // Issue 16: 23:30 UTC on 28 November is 00:30 on 29 November in Brussels, the site's time zone.
+  it("counts days to the site's today, not UTC's", () => {
+    const late = new Date("2026-11-28T23:30:00Z");
+    const open = { started: d("2026-11-28"), resolved: undefined };
+    expect(describeDuration(incidentDuration(open, late, "Europe/Brussels"))).toBe("for 1 day and counting");
+    expect(describeDuration(incidentDuration(open, late, "UTC"))).toBe("since today");
+    const block = { status: "ongoing" as const, started: d("2026-11-27"), ended: undefined };
+    expect(blockingDuration(block, late, "Europe/Brussels")?.maxDays).toBe(2);
+    expect(blockingDuration(block, late, "UTC")?.maxDays).toBe(1);
+    const verified = { status: "ongoing" as const, ended: undefined, last_verified: d("2026-08-30") };
+    expect(needsReverification(verified, late, "Europe/Brussels")).toBe(true);
+    expect(needsReverification(verified, late, "UTC")).toBe(false);
+  });
 });

@@ -17,4 +17,11 @@ describe("the date a quoted figure stands at", () => {
   ])("period %s is as of %s", (period, asOf) => {
     expect(figureAsOf(period, now)).toBe(asOf);
   });
+
+  it("stands at the site's day: just after midnight in Brussels, before midnight in UTC", () => {
+    const now = new Date("2026-11-28T23:30:00Z");
+    expect(figureAsOf("all", now, "Europe/Brussels")).toBe("2026-11-29");
+    expect(figureAsOf("2026-h2", now, "Europe/Brussels")).toBe("2026-11-29");
+    expect(figureAsOf("all", now, "UTC")).toBe("2026-11-28");
+  });
 });

@@ -63,4 +63,17 @@ describe("the headline period (headlinePeriod, through buildTransparencyReport)"
   it("has no headline without a request", () => {
     expect(headline("2025-11-28T12:00:00Z", [])).toBeUndefined();
   });
+
+  // Issue 16: "today" is the site's. 23:30 UTC on 31 December is 00:30 on 1 January in Brussels.
+  it("counts a half-year as ended once its last day has passed in the site's time zone, not in UTC", () => {
+    const now = new Date("2025-12-31T23:30:00Z");
+    const inBrussels = buildTransparencyReport(requests, "half", undefined, now, "Europe/Brussels").headline;
+    expect(inBrussels?.report.period.key).toBe("2025-h2");
+    expect(inBrussels?.newer).toEqual([]);
+    const inUtc = buildTransparencyReport(requests, "half", undefined, now, "UTC").headline;
+    expect(inUtc?.newer.map((p) => [p.report.period.key, p.reason])).toEqual([
+      ["2025-h2", "in-progress"],
+      ["2025-h1", "mostly-pending"],
+    ]);
+  });
 });

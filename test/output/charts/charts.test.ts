@@ -610,6 +610,8 @@ describe("chart components (Astro Container API)", () => {
   /** Checks the accessible wrapper: heading, summary, labelled SVG, captioned table, no script. */
   function expectAccessibleFigure(html: string, id: string, heading: string): void {
     expect(html).toMatch(new RegExp(`^<figure class="chart" id="${id}"`));
+    // The palette is the site stylesheet's, not repeated in an attribute on every chart.
+    expect(html).not.toMatch(/style="[^"]*--chart-/);
     expect(html).toMatch(new RegExp(`<${heading} id="${id}-title"[^>]*>[^<]+</${heading}>`));
     expect(html).toMatch(new RegExp(`<p id="${id}-summary"[^>]*>[^<]+</p>`));
     // Every chart with axis text comes in a wide and a narrow layout; the map (no text in the SVG) in one.
@@ -637,6 +639,10 @@ describe("chart components (Astro Container API)", () => {
       '<pattern id="req-period-pattern-partially_disclosed" width="8" height="8" patternUnits="userSpaceOnUse">',
     );
     expect(html).toContain("<title>Second half of 2024, Disclosed: 5</title>");
+    // Colour first: the outcome's colour is the pattern's ground, its lines faint in the page's background.
+    expect(html).toMatch(
+      /<pattern id="req-period-pattern-partially_disclosed"[^>]*><rect width="8" height="8" fill="var\(--chart-partly\)"><\/rect><g opacity="0.25"><path [^>]*stroke="var\(--bg\)"/,
+    );
     // The legend is HTML, with its own pattern for each textured swatch.
     expect(html).toMatch(
       /<ul class="legend-list"[^>]*>.*<pattern id="req-period-pattern-partially_disclosed-key".*Partially disclosed\s*<\/li>/s,

@@ -8,11 +8,11 @@ import {
   CHART_BACKGROUND,
   CHART_PALETTE,
   chartColour,
+  chartPaletteCss,
   DECORATIVE_COLOURS,
-  paletteStyle,
   type ChartColour,
 } from "../../../src/output/charts/palette.ts";
-import { OUTCOME_FILLS, PUBLISHED_FILLS, type FillStyle } from "../../../src/output/charts/patterns.ts";
+import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type FillStyle } from "../../../src/output/charts/patterns.ts";
 
 const THEMES = ["light", "dark"] as const;
 const meanings = Object.keys(CHART_PALETTE) as ChartColour[];
@@ -81,11 +81,48 @@ describe("the chart palette", () => {
     expect(TIMELINE_FILLS.ongoing.colour).toBe(SEVERITY_FILLS.critical.colour);
   });
 
-  it("writes every meaning as a custom property with a light and a dark value", () => {
-    const style = paletteStyle();
+  // Issue 16: patterns were the main look; colour comes first, a texture is a faint second cue.
+  it("keeps a texture faint unless its series shares its colour with another of its chart", () => {
+    const sets: [string, Record<string, FillStyle>][] = [
+      ["outcomes", OUTCOME_FILLS],
+      ["published", PUBLISHED_FILLS],
+      ["categories", CATEGORY_FILLS],
+      ["severities", SEVERITY_FILLS],
+      ["blocking states", TIMELINE_FILLS],
+    ];
+    const bold: string[] = [];
+    for (const [name, fills] of sets)
+      for (const [key, style] of Object.entries(fills)) {
+        const texture = resolveFill(style, "c", key).tile?.texture;
+        if (style.pattern === "solid") expect(texture, `${name} ${key}`).toBeUndefined();
+        else {
+          const shared = Object.values(fills).some((other) => other !== style && other.colour === style.colour);
+          expect(texture, `${name} ${key}`).toBe(shared ? "bold" : "faint");
+          if (texture === "bold") bold.push(`${name} ${key}`);
+        }
+      }
+    // The series told apart by their texture alone: a partial block, a block of unknown status, a published range.
+    expect(bold.sort()).toEqual(["blocking states partial", "blocking states unknown", "published range"]);
+  });
+
+  it("writes every meaning once, as plain colours under the site's light and dark selectors (no light-dark())", () => {
+    const css = chartPaletteCss();
+    // A browser without light-dark() would take it in a custom property anyway and draw the chart black.
+    expect(css).not.toContain("light-dark(");
+    const rule = (selector: string): string => {
+      const start = css.indexOf(`${selector} {`);
+      expect(start, selector).toBeGreaterThanOrEqual(0);
+      return css.slice(start, css.indexOf("}", start));
+    };
+    const light = rule(":root");
+    const dark = [
+      rule(':root[data-theme="dark"]'),
+      rule('@media (prefers-color-scheme: dark) { :root:not([data-theme="light"])'),
+    ];
     for (const meaning of meanings) {
-      const { light, dark } = CHART_PALETTE[meaning];
-      expect(style).toContain(`--chart-${meaning}:light-dark(${light},${dark})`);
+      const { light: onLight, dark: onDark } = CHART_PALETTE[meaning];
+      expect(light).toContain(`--chart-${meaning}: ${onLight};`);
+      for (const block of dark) expect(block).toContain(`--chart-${meaning}: ${onDark};`);
     }
     expect(chartColour("disclosed")).toBe("var(--chart-disclosed)");
   });

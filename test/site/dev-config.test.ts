@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.ts";
+import { makeFixtureSite, runAstro, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
+
+/** What the browser shows: the page's title and the rendered text of the site config's panel ("" when none). */
+async function shown(page: Page): Promise<{ title: string; panel: string } | undefined> {
+  return page
+    .evaluate(() => ({
+      title: document.title,
+      panel: document.querySelector<HTMLElement>("[role=alert][data-vitrine-dev-config]")?.innerText ?? "",
+    }))
+    .catch(() => undefined);
+}
+
+describe("astro dev with an edited site config, in Chromium", () => {
+  let dir: string;
+  let file: string;
+  let original: string;
+  let server: DevServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    dir = makeFixtureSite("dev-config");
+    file = path.join(dir, "src/site.config.ts");
+    original = readFileSync(file, "utf8");
+    server = await startDevServer(dir);
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Reloads the page until what it shows passes `done` (the dev server restarts after a config change). */
+  const untilShown = async (done: (seen: { title: string; panel: string }) => boolean) => {
+    let last: { title: string; panel: string } | undefined;
+    await expect
+      .poll(
+        async () => {
+          await page.reload({ waitUntil: "load" }).catch(() => undefined);
+          last = await shown(page);
+          return last;
+        },
+        { timeout: 120_000, interval: 500 },
+      )
+      .toSatisfy((seen: { title: string; panel: string } | undefined) => seen !== undefined && done(seen));
+    if (!last) throw new Error("the page showed nothing");
+    return last;
+  };
+
+  it("keeps serving with the last valid config, names the problem on every page, and takes the fixed config", async () => {
+    if (!server) throw new Error("astro dev did not start");
+    const name = /name: "([^"]+)"/.exec(original)?.[1] ?? "";
+    expect(name).not.toBe("");
+    expect((await page.goto(`${server.url}/`))?.status()).toBe(200);
+    await untilShown((seen) => seen.title.includes(name) && seen.panel === "");
+
+    // A service id that is not one (the second service): the server lives on, the page keeps the last valid config.
+    const broken = original.replace('{ id: "calendar",', '{ id: "Calendar!",');
+    expect(broken).not.toBe(original);
+    writeFileSync(file, broken);
+    const problem = "src/site.config.ts: services › item 2 › id:";
+    // A restart of the dev server: slow on a busy machine.
+    await expect.poll(() => server?.log() ?? "", { timeout: 120_000, interval: 250 }).toContain(problem);
+    expect(server.log()).toContain("the preview goes on with the last valid site config until they are fixed");
+    const bad = await untilShown((seen) => seen.panel !== "");
+    expect(bad.title).toContain(name);
+    const lines = bad.panel.split("\n").filter((line) => line !== "");
+    expect(lines[0]).toBe("src/site.config.ts has problems");
+    expect(lines.some((line) => line.startsWith(problem) && line.endsWith('found "Calendar!"'))).toBe(true);
+    // Every page says so, not only the one open.
+    expect((await page.goto(`${server.url}/transparency/`))?.status()).toBe(200);
+    expect((await untilShown((seen) => seen.panel !== "")).panel).toContain(problem);
+
+    // Fixed, with a new name: the panel goes and the new config is the one the pages use.
+    const renamed = "Renamed while the server runs";
+    writeFileSync(file, original.replace(`name: "${name}"`, `name: "${renamed}"`));
+    const fixed = await untilShown((seen) => seen.panel === "" && seen.title.includes(renamed));
+    expect(fixed.title).not.toContain(name);
+    // One dev server process throughout: it restarted in place, never exited.
+    expect(server.log().match(/ready in \d+ ms/g)).toHaveLength(1);
+  }, 360_000);
+
+  it("started with an invalid config, stops with the config's lines and no stack trace: there is no valid config to go on with", () => {
+    const start = makeFixtureSite("dev-config-start");
+    const config = path.join(start, "src/site.config.ts");
+    writeFileSync(config, readFileSync(config, "utf8").replace('{ id: "calendar",', '{ id: "Calendar!",'));
+    const { code, output } = runAstro(start, ["dev", "--port", "0", "--host", "127.0.0.1"]);
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      'src/site.config.ts: services › item 2 › id: an id of lowercase letters, digits and hyphens, like "email", found "Calendar!"',
+    );
+    expect(output).not.toMatch(/Stack trace|\n\s+at /);
+  });
+});
