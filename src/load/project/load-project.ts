@@ -38,6 +38,8 @@ import { readSiteConfig } from "./read-site-config.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
+import { checkReleases } from "../../release/check-releases.ts";
+import type { Release } from "../../release/release-layout.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -62,6 +64,8 @@ export interface Project {
   canary: VerifiedCanary | undefined;
   /** Which kinds of records the site publishes (an unpublished kind has no records). */
   publishes: Publishes;
+  /** The dataset releases in data/releases/, oldest first (their files and signatures checked). */
+  releases: Release[];
   /** Every problem in data/ and content/, sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
@@ -157,6 +161,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     outsideLinkProblems(root),
     dataFolderNames(root),
   ]);
+  // Releases are signed by the canary's key: checked once the canary's key file has been read.
+  const releases = await checkReleases(root, { pinned: pin?.fingerprint, armoredKey: canary.armoredKey, now });
   const required = kinds.filter(({ key }) => publishes[key]).map(({ file }) => file);
   const missing = missingDataFileProblems(options.requireDataFiles ? required : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
@@ -203,6 +209,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...links,
     ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
+    ...releases.problems,
     ...missing,
     ...unpublishedDataFileProblems(unpublished, dataNames),
     ...spreadsheetFileProblems(dataNames),
@@ -221,6 +228,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     writeups: writeups.entries,
     canary: canary.canary,
     publishes,
+    releases: releases.releases,
     problems: sortProblems(problems),
     warnings: sortProblems(canary.warnings),
   };
