@@ -72,7 +72,7 @@ describe.each(["/", "/sub/"] as SampleBase[])("the dataset releases of the sampl
     const current = select("#current-release", tree);
     expect(current && toText(current)).toContain(`The current dataset release is ${latest}`);
     expect(current && select(`time[datetime="${manifest.date}"]`, current)).toBeTruthy();
-    const links = selectAll("#releases ~ .table-scroll a", tree).map((a) => String(a.properties["href"]));
+    const links = selectAll("#releases h3 ~ * a", tree).map((a) => String(a.properties["href"]));
     const expected = committed.flatMap((version) =>
       filesOf(version).map((name) => `${base}data/releases/${version}/${name}`),
     );
