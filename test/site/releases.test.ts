@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fromHtml } from "hast-util-from-html";
@@ -8,7 +8,7 @@ import { toText } from "hast-util-to-text";
 import { afterAll, describe, expect, it } from "vitest";
 import site from "../../src/site.config.ts";
 import { groupFingerprint } from "../../src/format/fingerprint.ts";
-import { repoRoot } from "../helpers/fixture-site.ts";
+import { makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 
 /** The sample's committed releases, from the repository itself (not from the build). */
@@ -104,5 +104,21 @@ describe.each(["/", "/sub/"] as SampleBase[])("the dataset releases of the sampl
     const listed = readFileSync(dist("data/SHA256SUMS"), "utf8");
     for (const version of committed)
       for (const name of filesOf(version)) expect(listed).toContain(`  releases/${version}/${name}\n`);
+  });
+});
+
+describe("a release that changed stops the build", () => {
+  it("names a changed file and a missing signature, and builds nothing", () => {
+    const dir = makeFixtureSite("release-changed");
+    const version = committed.at(-1) ?? "";
+    const folder = `data/releases/${version.replace(".", "\\.")}`;
+    appendFileSync(path.join(dir, "data/releases", version, "figures.csv"), "2024,,requests,total,,53,,,,\r\n");
+    rmSync(path.join(dir, "data/releases", version, "SHA256SUMS.asc"));
+    const build = runAstro(dir, ["build"]);
+    expect(build.code).toBe(1);
+    expect(build.output).toMatch(new RegExp(`^${folder}/figures\\.csv:1:1: file: the bytes released`, "m"));
+    expect(build.output).toMatch(new RegExp(`^${folder}/SHA256SUMS\\.asc:1:1: signature: `, "m"));
+    expect(build.output).not.toMatch(/^\s+at /m);
+    expect(readdirSync(dir)).not.toContain("dist");
   });
 });
