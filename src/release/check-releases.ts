@@ -97,11 +97,17 @@ async function signatureProblems(
   options: ReleaseCheckOptions,
 ): Promise<Problem[]> {
   const file = `${release.folder}/${RELEASE_SIGNATURE}`;
-  const signCommand = `npx vitrine release signs it; gpg --local-user FINGERPRINT --armor --detach-sign ${release.folder}/${RELEASE_CHECKSUMS}`;
+  const signCommand = `gpg --local-user ${options.pinned ?? "FINGERPRINT"} --armor --detach-sign ${release.folder}/${RELEASE_CHECKSUMS}`;
   const signature = await readFile(path.join(root, file), "utf8").catch(() => undefined);
   if (signature === undefined)
     return [
-      at(file, 1, "signature", `the detached signature of ${RELEASE_CHECKSUMS} (${signCommand})`, "no such file"),
+      at(
+        file,
+        1,
+        "signature",
+        `the detached signature of ${RELEASE_CHECKSUMS} that vitrine release made (${signCommand})`,
+        "no such file",
+      ),
     ];
   if (!options.pinned || !options.armoredKey)
     return [
