@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import site from "../../src/site.config.ts";
+import { runCli } from "../../src/cli/main.ts";
+import { RELEASE_HELP } from "../../src/cli/release.ts";
 import { childEnv, makeFixtureSite, repoRoot, runValidate, testRoot } from "../helpers/fixture-site.ts";
 
 const SECRET = path.join(testRoot, "fixtures/sample-signing-key/secret.asc");
@@ -153,5 +155,29 @@ describe("vitrine release", () => {
     writeFileSync(incidents, readFileSync(incidents, "utf8").replace(/,outage,/, ",outrage,"));
     refused(["2026.1", "--key", SECRET], /^data\/incidents\.csv:\d+:\d+: .*outrage[\s\S]*no release made/m);
     expect(existsSync(path.join(dir, "data/releases/2026.1"))).toBe(false);
+  });
+
+  it("is listed by vitrine --help, and explains itself with --help", async () => {
+    const out: string[] = [];
+    expect(
+      await runCli(
+        ["--help"],
+        repoRoot,
+        (line) => out.push(line),
+        () => {},
+      ),
+    ).toBe(0);
+    expect(out.some((line) => /^ {2}release {4}freeze and sign what \/data\/ publishes now/.test(line))).toBe(true);
+    const help: string[] = [];
+    expect(
+      await runCli(
+        ["release", "--help"],
+        repoRoot,
+        (line) => help.push(line),
+        () => {},
+      ),
+    ).toBe(0);
+    expect(help).toEqual(RELEASE_HELP);
+    expect(help.join("\n")).toContain("npm run release -- 2025.2");
   });
 });
