@@ -21,7 +21,7 @@ export default defineSiteConfig({
     nextDue: "2027-01-31",
   },
   canary: {
-    fingerprint: "1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF",
+    fingerprint: "58AD 5EC1 0BD2 037A A0A5  3217 176F BA0C 5FBA 6AB9",
     publishedAt: ["https://velinmail.be/security/#canary"],
   },
   blog: { pageSize: 10 },

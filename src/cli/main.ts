@@ -3,6 +3,7 @@ import { runDoctor } from "./doctor.ts";
 import { runInit } from "./init.ts";
 import { runMigrate } from "./migrate.ts";
 import { runNewPost } from "./new-post.ts";
+import { runRelease } from "./release.ts";
 import { runValidate } from "./validate.ts";
 
 /** A command of the `vitrine` command line: its arguments after the command's name, the site folder, and where to print. */
@@ -26,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; run: Command }> = {
   migrate: {
     summary: "bring data/ and the site config up to this Vitrine's data format (--dry-run prints the changes only)",
     run: (args, root, out, err) => runMigrate(args, root, out, err),
+  },
+  release: {
+    summary: "freeze and sign what /data/ publishes now as data/releases/<version>/: vitrine release 2025.2",
+    run: runRelease,
   },
   "new post": { summary: 'write a draft post: vitrine new post "Title"', run: runNewPost },
 };

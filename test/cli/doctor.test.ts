@@ -45,8 +45,12 @@ const SAMPLE_URL = 'url: "https://transparency.velinmail.be"';
 const canaryFixtures = path.join(testRoot, "fixtures/canary");
 const keyA = readFileSync(path.join(canaryFixtures, "key-a.fingerprint"), "utf8").trim();
 
-/** The canary of test/fixtures/canary (see its README) with `signature` as its signature, and key A pinned. */
+/**
+ * The canary of test/fixtures/canary (see its README) with `signature` as its signature, and key A pinned.
+ * The sample's dataset releases go: they are signed by the sample's key, which key A replaces.
+ */
 function fixtureCanary(dir: string, statement: string, signature: string): void {
+  rmSync(path.join(dir, "data/releases"), { recursive: true, force: true });
   copyFileSync(path.join(canaryFixtures, statement), path.join(dir, "content/canary.md"));
   copyFileSync(path.join(canaryFixtures, signature), path.join(dir, "content/canary.md.asc"));
   copyFileSync(path.join(canaryFixtures, "key-a.asc"), path.join(dir, "content/canary-key.asc"));

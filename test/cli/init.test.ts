@@ -142,6 +142,7 @@ describe("vitrine init <folder>", () => {
         validate: "vitrine validate",
         "new:post": "vitrine new post",
         doctor: "vitrine doctor",
+        release: "vitrine release",
         test: "vitrine validate && ASTRO_TELEMETRY_DISABLED=1 astro build",
       },
       engines: { node: own.engines?.["node"] },

@@ -5,8 +5,10 @@ import { DATA_FORMAT } from "../../src/contract/data-format.ts";
 import { loadProject, type LoadOptions } from "../../src/load/project/load-project.ts";
 import { projectSite } from "../../src/model/project-model.ts";
 import { siteOpenDataFiles } from "../../src/output/open-data/site-open-data.ts";
-import { RELEASES_FOLDER } from "../../src/release/release-layout.ts";
-import { RELEASED_TABLES } from "../../src/release/release-tables.ts";
+import { formatProblem } from "../../src/load/validation/problem.ts";
+import { releaseFiles } from "../../src/release/release-files.ts";
+import { RELEASE_CHECKSUMS, RELEASE_SIGNATURE, RELEASES_FOLDER } from "../../src/release/release-layout.ts";
+import { signDetached } from "../../src/release/sign-release.ts";
 import sampleConfig from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot } from "./fixture-site.ts";
 
@@ -31,26 +33,40 @@ export function sampleDataCopy(name: string): string {
   mkdirSync(root, { recursive: true });
   for (const folder of ["data", "content"])
     cpSync(path.join(repoRoot, folder), path.join(root, folder), { recursive: true });
+  // The tests make their own releases.
+  rmSync(path.join(root, RELEASES_FOLDER), { recursive: true, force: true });
   return root;
 }
 
+/** The sample's throw-away signing key (test/fixtures/sample-signing-key/), whose public half is the sample's canary key. */
+export const SAMPLE_SECRET_KEY = path.join(repoRoot, "test/fixtures/sample-signing-key/secret.asc");
+
 /**
- * Freezes what the project in `root` publishes now as release `version` of `date`, the way a release
- * does until `vitrine release` lands: the record downloads the site's open data makes from its model
- * (requests.csv, figures.csv, blocking-events.csv, incidents.csv) and a release.json. Throws when the
- * project has problems.
+ * Makes release `version` of `date` from what the project in `root` publishes now, as `vitrine release`
+ * does: the same files (releaseFiles) and checksums, signed with the sample's key at noon UTC of `date`.
+ * Throws when the project has problems or the signature cannot be made.
  */
 export async function writeRelease(root: string, version: string, date: string, site = sampleConfig): Promise<void> {
   const project = await loadProject(root, sampleLoadOptions(site));
+  if (project.problems.length > 0)
+    throw new Error(`${root} has problems: ${project.problems.map(formatProblem).join("; ")}`);
   const { model } = projectSite(project, site, FIXED_NOW);
-  const folder = path.join(root, RELEASES_FOLDER, version);
-  mkdirSync(folder, { recursive: true });
-  const files = siteOpenDataFiles(model, site, new URL("data/", site.url).href);
-  for (const { name } of RELEASED_TABLES) {
-    const file = files.find((f) => f.name === name);
-    if (file) writeFileSync(path.join(folder, name), file.body);
+  const downloads = siteOpenDataFiles(model, site, new URL("data/", site.url).href);
+  const files = releaseFiles(downloads, { version, date, dataFormat: DATA_FORMAT });
+  const checksums = files.find((file) => file.name === RELEASE_CHECKSUMS)?.body ?? "";
+  const key = {
+    kind: "file",
+    fingerprint: site.canary?.fingerprint ?? "",
+    armoredKey: readFileSync(SAMPLE_SECRET_KEY, "utf8"),
+    passphrase: undefined,
+  } as const;
+  const signed = await signDetached(Buffer.from(checksums, "utf8"), key, new Date(`${date}T12:00:00Z`));
+  if ("error" in signed) throw new Error(signed.error);
+  for (const file of [...files, { name: RELEASE_SIGNATURE, body: signed.signature }]) {
+    const target = path.join(root, RELEASES_FOLDER, version, file.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.body);
   }
-  writeFileSync(path.join(folder, "release.json"), `${JSON.stringify({ version, date, dataFormat: DATA_FORMAT })}\n`);
 }
 
 /** Replaces the first occurrence of `from` in a file of `root` by `to`; throws when it is not there. */

@@ -19,7 +19,7 @@ describe("the canary in the site model and the route table", () => {
     expect(routes.canary?.path).toBe("canary/");
     expect(routes.canary?.props.canary).toBe(canary);
     expect(canary.fingerprint).toBe(site.canary?.fingerprint);
-    expect(canary.fingerprintGrouped).toBe("1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF");
+    expect(canary.fingerprintGrouped).toBe("58AD 5EC1 0BD2 037A A0A5  3217 176F BA0C 5FBA 6AB9");
     const bytes = readFileSync(path.join(repoRoot, "content/canary.md"));
     expect(canary.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     expect(canary.status.state).toBe("current");
@@ -29,7 +29,7 @@ describe("the canary in the site model and the route table", () => {
       issued: "2026-11-01",
       expires: "2027-02-01",
       status: "current",
-      fingerprint: "1DD483F6D5C8F2598F304B6032261302641EB2BF",
+      fingerprint: "58AD5EC10BD2037AA0A53217176FBA0C5FBA6AB9",
       statementSha256: canary.sha256,
       files: {
         statement: "https://example.org/sub/canary/canary.md",

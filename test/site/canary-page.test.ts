@@ -66,7 +66,7 @@ describe.each(["/", "/sub/"] as SampleBase[])("the canary of the sample built at
     expect(select("h1", tree) && toText(select("h1", tree)!)).toBe("Warrant canary");
     expect(text).toContain("Valid until 1 February 2027");
     expect(text).toContain("1 November 2026");
-    expect(text).toContain("1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF");
+    expect(text).toContain("58AD 5EC1 0BD2 037A A0A5  3217 176F BA0C 5FBA 6AB9");
     expect(text).toContain(json.statementSha256);
     expect(text).toContain("We have not been subject to a search or seizure of our servers.");
     expect(text).toContain("gpg --import canary-key.asc");
@@ -104,7 +104,7 @@ describe("a canary that does not verify stops validate and the build", () => {
         const file = path.join(dir, "content/canary.md");
         writeFileSync(file, readFileSync(file, "utf8").replace("We have not been subject", "We have been subject"));
       },
-      'content/canary.md.asc:1:1: signature: a signature of canary.md as it is now, by the pinned key 1DD4 83F6 D5C8 F259 8F30  4B60 3226 1302 641E B2BF, made before the build (2026-11-28 12:00 UTC); after any edit, sign again: gpg --armor --detach-sign content/canary.md, found "a signature that does not match canary.md: the file was changed after it was signed"',
+      'content/canary.md.asc:1:1: signature: a signature of canary.md as it is now, by the pinned key 58AD 5EC1 0BD2 037A A0A5  3217 176F BA0C 5FBA 6AB9, made before the build (2026-11-28 12:00 UTC); after any edit, sign again: gpg --armor --detach-sign content/canary.md, found "a signature that does not match canary.md: the file was changed after it was signed"',
     ],
     [
       "signed by a key that is not pinned",

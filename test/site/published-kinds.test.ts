@@ -15,7 +15,7 @@ const filesUnder = (dir: string): string[] =>
 
 /**
  * The sample as a site that publishes no requests: `publishes.requests: false` in its config, no
- * data/requests.csv, and its other files without the posts on requests and the references to them.
+ * data/requests.csv nor dataset releases, and its other files without the posts on requests and the references to them.
  */
 function siteWithoutRequests(): string {
   const dir = makeFixtureSite("published-kinds");
@@ -26,6 +26,8 @@ function siteWithoutRequests(): string {
   rmSync(path.join(dir, "data/requests.csv"));
   // Published figures count requests too; the methodology's section on them quotes them with <Figure>.
   rmSync(path.join(dir, "data/figures.csv"));
+  // The sample's releases hold its requests: a site that never published requests has none of them.
+  rmSync(path.join(dir, "data/releases"), { recursive: true, force: true });
   edit(path.join(dir, "content/pages/methodology.mdx"), (text) =>
     text
       .replace(/ The years before it are published totals: [^\n]*/, "")

@@ -43,6 +43,7 @@ import { readSiteConfig } from "./read-site-config.ts";
 import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
+import { checkReleases } from "../../release/check-releases.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -65,7 +66,7 @@ export interface Project {
   writeups: ContentEntry<Writeup>[];
   /** Changes to released records and figures (data/corrections.csv), in the file's order. */
   corrections: LocatedRecord<Correction>[];
-  /** The dataset releases (data/releases/), oldest first, with the keys each holds. */
+  /** The dataset releases (data/releases/), oldest first, with the keys each holds; their files and signatures are checked (checkReleases). */
   releases: ReleasedKeys[];
   /** The warrant canary, when there is a valid one whose signature by the pinned key verified. */
   canary: VerifiedCanary | undefined;
@@ -183,6 +184,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     dataFolderNames(root),
     readCsvFile(root, correctionSpec, now),
   ]);
+  // Releases are signed by the canary's key: checked once the canary's key file has been read.
+  const releases = await checkReleases(root, { pinned: pin?.fingerprint, armoredKey: canary.armoredKey, now });
   const required = kinds.filter(({ key }) => publishes[key]).map(({ file }) => file);
   const missing = missingDataFileProblems(options.requireDataFiles ? required : [], dataNames);
   const records = [...requests.records, ...blockingEvents.records, ...incidents.records];
@@ -249,6 +252,7 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     ...links,
     ...(await reservedNameProblems(root, pages.ids, posts.ids)),
     ...canary.problems,
+    ...releases.problems,
     ...missing,
     ...unpublishedDataFileProblems(unpublished, dataNames),
     ...spreadsheetFileProblems(dataNames),

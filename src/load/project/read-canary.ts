@@ -20,6 +20,8 @@ export interface CanaryCheck {
   canary: VerifiedCanary | undefined;
   problems: Problem[];
   warnings: Problem[];
+  /** The signing key file canary.md names, ASCII-armoured, when it could be read: dataset releases are checked with it too. */
+  armoredKey?: string;
 }
 
 /** What checking the canary depends on besides its files. */
@@ -128,5 +130,5 @@ export async function readCanary(root: string, options: CanaryOptions): Promise<
           sha256: createHash("sha256").update(bytes).digest("hex"),
         }
       : undefined;
-  return { canary, problems, warnings };
+  return { canary, problems, warnings, ...(files.key && { armoredKey: files.key.toString("utf8") }) };
 }

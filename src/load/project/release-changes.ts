@@ -48,7 +48,44 @@ function frozen(name: ReleasedTableName, cells: Record<string, string>, releaseD
   return "end" in period && period.end < releaseDate;
 }
 
-/** Every change between the latest release and the data now, by key and column; new rows are not changes. */
+/**
+ * What a record still open at the release may gain without a correction, as its story goes on: a pending
+ * request its answer, a block in force its end and re-checks, an open incident its resolution. Any column
+ * may still be corrected; these are news, not corrections. `related` links a record to later ones.
+ */
+const UPDATES: Partial<
+  Record<ReleasedTableName, { open: (cells: Record<string, string>) => boolean; columns: string[] }>
+> = {
+  "requests.csv": {
+    open: (cells) => cells["outcome"] === "pending",
+    columns: [
+      "outcome",
+      "data_disclosed",
+      "rejection_reason",
+      "contested",
+      "user_notified",
+      "responded",
+      "related",
+      "notes",
+    ],
+  },
+  "blocking-events.csv": {
+    open: (cells) => (cells["ended"] ?? "") === "",
+    columns: ["ended", "status", "last_verified", "evidence", "confidence", "related", "summary"],
+  },
+  "incidents.csv": {
+    open: (cells) => (cells["resolved"] ?? "") === "",
+    columns: ["resolved", "actions", "accounts_affected", "related", "summary"],
+  },
+};
+
+/** Whether a column of a released row may change without a correction: an update of a record still open then. */
+export function isUpdate(name: ReleasedTableName, released: Record<string, string>, field: string): boolean {
+  const updates = UPDATES[name];
+  return updates !== undefined && updates.open(released) && updates.columns.includes(field);
+}
+
+/** Every change between the latest release and the data now, by key and column; new rows and updates are not changes. */
 export function releaseChanges(
   release: ReleasedData,
   current: Partial<Record<ReleasedTableName, DownloadTable>>,
@@ -67,7 +104,8 @@ export function releaseChanges(
       }
       for (const field of correctableColumns(name, released.header)) {
         const [before, after] = [plain(row.cells[field]), plain(next.cells[field])];
-        if (before !== after) changes.push({ name, key, field, released: before, current: after });
+        if (before !== after && !isUpdate(name, row.cells, field))
+          changes.push({ name, key, field, released: before, current: after });
       }
     }
   }

@@ -122,7 +122,8 @@ export async function checkReleasedData(
     date,
     keys: Object.values(tables).flatMap((table) => [...table.rows.keys()]),
   }));
-  if (!corrections) return { releases: summaries, problems: found.problems };
+  // A folder that is not a release is reported by checkReleases (src/release/check-releases.ts), with the signatures.
+  if (!corrections) return { releases: summaries, problems: [] };
   const current = currentTables(records, policy);
   const problems = releaseCheckProblems(latestRelease(releases), {
     current,
@@ -130,5 +131,5 @@ export async function checkReleasedData(
     known: knownKeys(releases, current),
     complete: records.complete,
   });
-  return { releases: summaries, problems: [...found.problems, ...problems] };
+  return { releases: summaries, problems };
 }

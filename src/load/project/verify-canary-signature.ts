@@ -17,9 +17,23 @@ export interface SignatureFailure {
   found: string;
 }
 
-/** The files and expectations of one canary check. */
+/** The file a signature covers, as the editor knows it, and the command that signs it again. */
+export interface SignedFile {
+  /** The file's path relative to the project root (`content/canary.md`). */
+  name: string;
+  /** How to make a new signature of it (`gpg --armor --detach-sign content/canary.md`). */
+  signCommand: string;
+}
+
+/** The canary: the file every signature was of until dataset releases were signed too. */
+export const CANARY_SIGNED: SignedFile = {
+  name: "content/canary.md",
+  signCommand: "gpg --armor --detach-sign content/canary.md",
+};
+
+/** The files and expectations of one signature check. */
 export interface SignatureInput {
-  /** canary.md exactly as published: the signature covers these bytes. */
+  /** The signed file exactly as published (canary.md, a release's SHA256SUMS): the signature covers these bytes. */
   statement: Uint8Array;
   /** The detached signature file, ASCII-armoured (`gpg --armor --detach-sign`). */
   armoredSignature: string;
@@ -29,6 +43,8 @@ export interface SignatureInput {
   pinned: string;
   /** The build time: the signature must be older, and the key neither expired nor revoked then. */
   now: Date;
+  /** Which file the signature is of, for the messages; the canary when left out. */
+  signed?: SignedFile;
 }
 
 const stamp = (date: Date): string => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -77,11 +93,14 @@ async function readPublicKey(input: SignatureInput): Promise<openpgp.Key | Signa
 }
 
 /**
- * Verifies, with OpenPGP.js, a detached signature over the canary's exact bytes: the key file must
- * hold the public key whose fingerprint is pinned in the site config, not expired or revoked at
- * `now`, and the signature must be by that key, match the bytes, and be made before `now`.
+ * Verifies, with OpenPGP.js, a detached signature over a file's exact bytes (the canary's, or a
+ * release's checksums): the key file must hold the public key whose fingerprint is pinned in the site
+ * config, not expired or revoked at `now`, and the signature must be by that key, match the bytes, and
+ * be made before `now`.
  */
 export async function verifyCanarySignature(input: SignatureInput): Promise<SignatureFacts | SignatureFailure> {
+  const signed = input.signed ?? CANARY_SIGNED;
+  const fileName = signed.name.split("/").at(-1) ?? signed.name;
   const key = await readPublicKey(input);
   if ("part" in key) return key;
   let signature: openpgp.Signature;
@@ -90,7 +109,7 @@ export async function verifyCanarySignature(input: SignatureInput): Promise<Sign
   } catch (error) {
     return {
       part: "signature",
-      expected: "an ASCII-armoured detached OpenPGP signature (gpg --armor --detach-sign content/canary.md)",
+      expected: `an ASCII-armoured detached OpenPGP signature (${signed.signCommand})`,
       found: message(error),
     };
   }
@@ -107,22 +126,28 @@ export async function verifyCanarySignature(input: SignatureInput): Promise<Sign
       const created = (await packets).packets[0]?.created;
       if (created) return { fingerprint: key.getFingerprint().toUpperCase(), signedAt: created };
     } catch (error) {
-      failures.push(describeFailure(message(error), keyID.toHex().toUpperCase(), await packets, input.now));
+      failures.push(describeFailure(message(error), keyID.toHex().toUpperCase(), await packets, input.now, fileName));
     }
   }
   return {
     part: "signature",
-    expected: `a signature of canary.md as it is now, by the pinned key ${groupFingerprint(input.pinned)}, made before the build (${stamp(input.now)}); after any edit, sign again: gpg --armor --detach-sign content/canary.md`,
+    expected: `a signature of ${fileName} as it is now, by the pinned key ${groupFingerprint(input.pinned)}, made before the build (${stamp(input.now)}); after any edit, sign again: ${signed.signCommand}`,
     found: failures.join("; ") || "no signature",
   };
 }
 
 /** OpenPGP.js's reason for refusing one signature, in the editor's words. */
-function describeFailure(reason: string, keyID: string, packets: openpgp.Signature, now: Date): string {
+function describeFailure(
+  reason: string,
+  keyID: string,
+  packets: openpgp.Signature,
+  now: Date,
+  fileName: string,
+): string {
   const created = packets.packets[0]?.created;
   if (/could not find signing key/i.test(reason)) return `a signature by another key (key ID ${keyID})`;
   if (/digest did not match|signature verification failed/i.test(reason))
-    return "a signature that does not match canary.md: the file was changed after it was signed";
+    return `a signature that does not match ${fileName}: the file was changed after it was signed`;
   if (/in the future/i.test(reason) && created)
     return `a signature dated ${stamp(created)}, after the build time ${stamp(now)}`;
   return reason;

@@ -256,9 +256,13 @@ export function buildOpenDataFiles(input: OpenDataInput): OpenDataFile[] {
 
 /**
  * What the downloads page lists: every download with its size, then the checksum list (one line per
- * download; its size is known before the build writes it, because every line has the same form).
+ * download and per name of `alsoChecksummed`, the dataset releases' files, `releases/<version>/…`; its
+ * size is known before the build writes it, because every line has the same form).
  */
-export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] {
+export function listOpenData(
+  files: readonly OpenDataFile[],
+  alsoChecksummed: readonly string[] = [],
+): OpenDataListing[] {
   const listed = files.map(({ name, description, format, rows, body }) => ({
     name,
     description,
@@ -268,10 +272,13 @@ export function listOpenData(files: readonly OpenDataFile[]): OpenDataListing[] 
   }));
   const checksums: OpenDataListing = {
     name: CHECKSUMS_FILE,
-    description: "SHA-256 checksums of every file above, in the format of sha256sum.",
+    description:
+      alsoChecksummed.length > 0
+        ? "SHA-256 checksums of every file above and of every release's files, in the format of sha256sum."
+        : "SHA-256 checksums of every file above, in the format of sha256sum.",
     format: "Checksums",
-    rows: files.length,
-    size: checksumsSize(files.map((file) => file.name)),
+    rows: files.length + alsoChecksummed.length,
+    size: checksumsSize([...files.map((file) => file.name), ...alsoChecksummed]),
   };
   return [...listed, checksums];
 }

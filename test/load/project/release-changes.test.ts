@@ -67,6 +67,27 @@ describe("data compared with the latest release", () => {
     );
   });
 
+  it("takes a pending request's answer as news, not a correction, but not a change to what was asked", async () => {
+    const line = lineStarting(root, "data/requests.csv", "req-2025-010,");
+    const row =
+      "req-2025-010,2025-10-20,BE,Federal Computer Crime Unit,police,domestic,subpoena,Art. 46bis Code of Criminal Procedure,subscriber,";
+    editFile(
+      root,
+      "data/requests.csv",
+      `${row}3,3,pending,,,,yes,no,,,`,
+      `${row}3,3,disclosed,subscriber,,no,yes,no,2025-11-03,,`,
+    );
+    expect(await problemLines(root)).toEqual([]);
+    editFile(root, "data/requests.csv", `${row}3,3,disclosed,`, `${row}4,3,disclosed,`);
+    expect(await problemLines(root)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^data/requests\\.csv:${line}:10: column J \\(accounts\\): "3" as in release 2025\\.2 \\(req-2025-010\\)`,
+        ),
+      ),
+    ]);
+  });
+
   it("accepts the same changes with their rows in data/corrections.csv", async () => {
     editReleasedData(root);
     writeFileSync(path.join(root, "data/corrections.csv"), RELEASED_DATA_CORRECTIONS);

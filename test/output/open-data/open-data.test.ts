@@ -684,6 +684,12 @@ describe("downloads listing", () => {
       { name: "schema/a.schema.json", rows: undefined, size: 3 },
       { name: CHECKSUMS_FILE, rows: 2, size: 2 * 67 + "a.csv".length + "schema/a.schema.json".length },
     ]);
+    // The dataset releases' files are in the data folder's checksum list too.
+    const release = ["releases/2025.2/SHA256SUMS", "releases/2025.2/a.csv"];
+    const [, , checksums] = listOpenData(files, release);
+    const names = [...files.map((file) => file.name), ...release];
+    expect(checksums).toMatchObject({ name: CHECKSUMS_FILE, rows: 4 });
+    expect(checksums?.size).toBe(formatChecksums(names.map((name) => ({ name, sha256: sha256Hex(name) }))).length);
   });
 
   it.each([
