@@ -1,4 +1,3 @@
-import { latestRelease } from "../release/release-layout.ts";
 import { publishedReleases, type PublishedRelease } from "../release/published-releases.ts";
 
 let cached: Promise<PublishedRelease[]> | undefined;
@@ -12,9 +11,4 @@ export function getReleases(): Promise<PublishedRelease[]> {
   if (import.meta.env.DEV) return publishedReleases(process.cwd());
   cached ??= publishedReleases(process.cwd());
   return cached;
-}
-
-/** The current release: the latest one, or undefined before the site's first release. */
-export async function getCurrentRelease(): Promise<PublishedRelease | undefined> {
-  return latestRelease(await getReleases());
 }

@@ -1,4 +1,3 @@
-import type { Release } from "../../release/release-layout.ts";
 import type { SiteModel } from "../../model/site-model.ts";
 import { periodPath } from "../../model/paths.ts";
 import { STATUS_SCHEMA_PATH, type Status } from "./status-schema.ts";
@@ -11,8 +10,9 @@ export const releasePath = (version: string): string => `data/releases/${version
  * pages show) and the current dataset release. `url` makes an absolute address of a site-relative path. A
  * kind the site does not publish, and a canary it does not have, are left out rather than shown empty.
  */
-export function statusDocument(model: SiteModel, release: Release | undefined, url: (path: string) => string): Status {
+export function statusDocument(model: SiteModel, url: (path: string) => string): Status {
   const { site, blockingEvents, incidents, canary, report, reportDue } = model;
+  const release = model.releases.latest;
   const complete = report.headline?.reason === undefined ? report.headline?.report.period : undefined;
   return {
     $schema: url(STATUS_SCHEMA_PATH),

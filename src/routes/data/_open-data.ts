@@ -2,7 +2,6 @@
 import type { OpenDataFile } from "../../output/open-data/open-data-files.ts";
 import { datasetInfo, type DatasetInfo, type DatasetRelease } from "../../output/open-data/dataset-info.ts";
 import { siteOpenDataFiles } from "../../output/open-data/site-open-data.ts";
-import { latestRelease, readReleases } from "../../release/release-layout.ts";
 import { href } from "../../astro/href.ts";
 import { getSite } from "../../astro/site.ts";
 import site from "../../astro/site-config.ts";
@@ -15,17 +14,11 @@ interface OpenData {
 
 let cached: Promise<OpenData> | undefined;
 
-/** The latest dataset release of the project, whose version the downloads carry; undefined while there is none. */
-async function currentRelease(): Promise<DatasetRelease | undefined> {
-  // process.cwd() is the project root in both `astro dev` and `astro build` (endpoints are bundled).
-  const latest = latestRelease((await readReleases(process.cwd())).releases);
-  return latest && { version: latest.version, date: latest.date };
-}
-
 async function buildOpenData(): Promise<OpenData> {
   const { model } = await getSite();
   const dataUrl = new URL(href("data/"), site.url).href;
-  const release = await currentRelease();
+  // The latest dataset release, whose version the downloads carry: the model's, as every page's.
+  const release: DatasetRelease | undefined = model.releases.latest;
   return { files: siteOpenDataFiles(model, site, dataUrl, release), info: datasetInfo(model, site, dataUrl, release) };
 }
 
