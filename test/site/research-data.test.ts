@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
 import { parse as parseCsv } from "csv-parse/sync";
 import { fromHtml } from "hast-util-from-html";
 import { selectAll } from "hast-util-select";
@@ -17,21 +15,15 @@ import { RECORD_DOWNLOAD_KINDS, RECORD_DOWNLOADS } from "../../src/output/open-d
 import site from "../../src/site.config.ts";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { dataPackageProblems } from "../helpers/data-package-check.ts";
-import { makeFixtureSite, runAstroAsync, testRoot } from "../helpers/fixture-site.ts";
+import { makeFixtureSite, runAstroAsync } from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
+import { validateCff } from "../helpers/cff-schema.ts";
 
 interface DataDownload {
   "@type": string;
   encodingFormat: string;
   contentUrl: string;
 }
-
-const cffSchema = JSON.parse(
-  readFileSync(path.join(testRoot, "fixtures/citation/cff-1.2.0.schema.json"), "utf8"),
-) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateCff = ajv.compile(cffSchema);
 
 /** The built site's data folder and a reader for its files. */
 const dataOf = (dir: string) => {

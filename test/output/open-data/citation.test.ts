@@ -1,21 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { citationCff } from "../../../src/output/open-data/citation.ts";
 import type { DatasetInfo } from "../../../src/output/open-data/dataset-info.ts";
 import { DEFAULT_LICENCE, KNOWN_LICENCES } from "../../../src/contract/licence-schema.ts";
-import { testRoot } from "../../helpers/fixture-site.ts";
-
-// The official schema, fetched from citation-file-format/citation-file-format (test/fixtures/citation/SOURCE.md).
-const cffSchema = JSON.parse(
-  readFileSync(path.join(testRoot, "fixtures/citation/cff-1.2.0.schema.json"), "utf8"),
-) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateCff = ajv.compile(cffSchema);
+import { validateCff } from "../../helpers/cff-schema.ts";
 
 const info: DatasetInfo = {
   title: "Velin Mail Transparency: open data",
