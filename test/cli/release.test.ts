@@ -59,7 +59,7 @@ function checkAsReader(dir: string, folder: string) {
 
 describe("vitrine release", () => {
   it("with a key file: writes a release that sha256sum -c and gpg --verify accept, and validate accepts it", () => {
-    const dir = makeFixtureSite("release-key-file");
+    const dir = makeFixtureSite("release-key-file", repoRoot, { keepReleases: true });
     const result = vitrine(dir, ["release", "2026.1", "--key", SECRET]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -98,9 +98,10 @@ describe("vitrine release", () => {
     expect(verify.status).toBe(0);
     expect(verify.stderr).toContain("Good signature");
     expect(verify.stdout).toContain(`[GNUPG:] VALIDSIG ${FINGERPRINT}`);
-    // Nothing changed since the sample's release 2025.2 was made: the record files are the same bytes.
-    const released = readFileSync(path.join(dir, "data/releases/2025.2/requests.csv"));
-    expect(readFileSync(path.join(folder, "requests.csv")).equals(released)).toBe(true);
+    // No incident changed since the sample's release 2025.2 was made: the same bytes. (Its requests differ
+    // by the sample's one correction, data/corrections.csv.)
+    const released = readFileSync(path.join(dir, "data/releases/2025.2/incidents.csv"));
+    expect(readFileSync(path.join(folder, "incidents.csv")).equals(released)).toBe(true);
     expect(runValidate(dir).code).toBe(0);
 
     // A changed file in one release and a missing signature in another: validate names both, in one run.
@@ -115,7 +116,7 @@ describe("vitrine release", () => {
   });
 
   it("with gpg: signs with the organisation's key in gpg (gpg --local-user <fingerprint>)", () => {
-    const dir = makeFixtureSite("release-gpg");
+    const dir = makeFixtureSite("release-gpg", repoRoot, { keepReleases: true });
     const home = gpgHome("organisation");
     expect(gpg(home, ["--import", SECRET]).status).toBe(0);
     const result = vitrine(dir, ["release", "2026.1"], { GNUPGHOME: home });
@@ -128,7 +129,7 @@ describe("vitrine release", () => {
   });
 
   it("refuses a bad version, an old one, an existing folder, --unsigned, a key that is not pinned and invalid data", () => {
-    const dir = makeFixtureSite("release-refusals");
+    const dir = makeFixtureSite("release-refusals", repoRoot, { keepReleases: true });
     const refused = (args: string[], message: string | RegExp) => {
       const result = vitrine(dir, ["release", ...args]);
       expect(result.code).toBe(1);

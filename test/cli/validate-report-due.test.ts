@@ -75,7 +75,7 @@ describe("report.nextDue in validate and doctor, at the fixed build time 2026-11
     writeFileSync(file, readFileSync(file, "utf8").replace('nextDue: "2026-11-20"', 'nextDue: "31/01/2027"'));
     const result = runValidate(dir);
     expect(result.stderr).toContain(
-      'src/site.config.ts: report.nextDue: a date as YYYY-MM-DD: the day the next report is due, found "31/01/2027"',
+      'src/site.config.ts: report › nextDue: a date as YYYY-MM-DD: the day the next report is due, found "31/01/2027"',
     );
     expect(result.code).toBe(1);
   });

@@ -44,10 +44,10 @@ describe("the site config's openData.licence", () => {
 
   it("names the key and what it expected when an unknown licence lacks its name, or the id is not an SPDX id", () => {
     expect(problemsOf({ id: "MIT" })).toMatch(
-      /^src\/site\.config\.ts: openData\.licence\.name: the licence's name: only CC-BY-4\.0, .* need nothing but their id, found nothing$/m,
+      /^src\/site\.config\.ts: openData › licence › name: the licence's name: only CC-BY-4\.0, .* need nothing but their id, found nothing$/m,
     );
     expect(problemsOf({ id: "CC BY 4.0" })).toMatch(
-      /^src\/site\.config\.ts: openData\.licence\.id: an SPDX licence identifier, like "CC-BY-4\.0" .*, found "CC BY 4\.0"$/m,
+      /^src\/site\.config\.ts: openData › licence › id: an SPDX licence identifier, like "CC-BY-4\.0" .*, found "CC BY 4\.0"$/m,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { cardCacheFolder } from "../../src/output/social-cards/card-cache.ts";
@@ -15,8 +15,10 @@ const ASTRO_CACHE_DIR = "node_modules/.astro";
 /**
  * Makes a throw-away copy of the site under test/.tmp/<name> (inside the repo, so node_modules
  * resolves) with the data/ and content/ folders of `contentFrom` (the repo's own sample by default).
+ * The sample's dataset releases and its corrections stay only with `keepReleases`: a test that edits
+ * the data for another reason would otherwise be a silent change to released records.
  */
-export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
+export function makeFixtureSite(name: string, contentFrom = repoRoot, { keepReleases = false } = {}): string {
   const dir = path.join(repoRoot, "test/.tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -28,7 +30,15 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot): string {
     if (existsSync(path.join(contentFrom, folder)))
       cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
   }
+  if (!keepReleases) withoutReleases(dir);
   return dir;
+}
+
+/** Removes a project's dataset releases and keeps only the header of its corrections, which name released data. */
+export function withoutReleases(root: string): void {
+  rmSync(path.join(root, "data/releases"), { recursive: true, force: true });
+  const corrections = path.join(root, "data/corrections.csv");
+  if (existsSync(corrections)) writeFileSync(corrections, `${readFileSync(corrections, "utf8").split("\n")[0]}\n`);
 }
 
 /** A folder test/.tmp/<name> holding exactly `files` (paths relative to it), each empty: a site's layout without content. */

@@ -10,7 +10,7 @@ import { releaseFiles } from "../../src/release/release-files.ts";
 import { RELEASE_CHECKSUMS, RELEASE_SIGNATURE, RELEASES_FOLDER } from "../../src/release/release-layout.ts";
 import { signDetached } from "../../src/release/sign-release.ts";
 import sampleConfig from "../../src/site.config.ts";
-import { FIXED_NOW, repoRoot } from "./fixture-site.ts";
+import { FIXED_NOW, repoRoot, withoutReleases } from "./fixture-site.ts";
 
 /** How the tests load a project made from the sample: as validate does, with the sample's config, at `FIXED_NOW`. */
 export function sampleLoadOptions(site: SiteConfig = sampleConfig): LoadOptions {
@@ -33,8 +33,8 @@ export function sampleDataCopy(name: string): string {
   mkdirSync(root, { recursive: true });
   for (const folder of ["data", "content"])
     cpSync(path.join(repoRoot, folder), path.join(root, folder), { recursive: true });
-  // The tests make their own releases.
-  rmSync(path.join(root, RELEASES_FOLDER), { recursive: true, force: true });
+  // The tests make their own releases (and corrections).
+  withoutReleases(root);
   return root;
 }
 

@@ -36,7 +36,11 @@ describe("releaseFiles", () => {
     const files = releaseFiles(downloads, manifest);
     expect(files.map((file) => file.name)).toEqual([
       "release.json",
-      ...downloads.filter((file) => !file.name.includes("-by-period")).map((file) => file.name),
+      // Not the derived by-period tables, nor the corrections log and the files describing the data (the
+      // data package, CITATION.cff), which the site keeps current: a release freezes the records and figures.
+      ...downloads
+        .filter((file) => !/-by-period|corrections|^datapackage\.json$|^CITATION\.cff$/.test(file.name))
+        .map((file) => file.name),
       "SHA256SUMS",
     ]);
     for (const file of files.slice(1, -1))

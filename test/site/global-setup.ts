@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { copyCardCache, makeFixtureSite, runAstroAsync } from "../helpers/fixture-site.ts";
+import { copyCardCache, makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
 import type { SampleBase, SampleSite } from "../helpers/sample-sites.ts";
 
 /**
@@ -11,7 +11,7 @@ const SAMPLE_BUILD_ENV = { TZ: "UTC", LANG: "C.UTF-8" };
 
 /** Builds the sample site in a fresh copy at test/.tmp/<name>; throws with Astro's whole output when the build fails. */
 async function buildSample(name: string, base: SampleBase, prepare?: (dir: string) => void): Promise<SampleSite> {
-  const dir = makeFixtureSite(name);
+  const dir = makeFixtureSite(name, repoRoot, { keepReleases: true });
   prepare?.(dir);
   const args = base === "/" ? ["build"] : ["build", "--base", base];
   const { code, output } = await runAstroAsync(dir, args, SAMPLE_BUILD_ENV);

@@ -45,7 +45,7 @@ const BYTE_BUDGETS_KB = {
   home: 7, // 5.2 KB
   report: 51, // 40.5 KB
   "blocking event": 9, // 7.1 KB
-  post: 14, // 11.2 KB
+  post: 17, // 14.0 KB (11.2 before the chart palette became a stylesheet its charts load, and the footer named the release)
 } as const;
 
 /** Audits of a page at most, while one of its metrics is over budget (see METRIC_BUDGETS). */

@@ -109,7 +109,7 @@ describe.each(["/", "/sub/"] as SampleBase[])("the dataset releases of the sampl
 
 describe("a release that changed stops the build", () => {
   it("names a changed file and a missing signature, and builds nothing", () => {
-    const dir = makeFixtureSite("release-changed");
+    const dir = makeFixtureSite("release-changed", repoRoot, { keepReleases: true });
     const version = committed.at(-1) ?? "";
     const folder = `data/releases/${version.replace(".", "\\.")}`;
     appendFileSync(path.join(dir, "data/releases", version, "figures.csv"), "2024,,requests,total,,53,,,,\r\n");

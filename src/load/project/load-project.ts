@@ -232,7 +232,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
       blockingEvents: publishes.blockingEvents ? clean(blockingEvents) : undefined,
       incidents: publishes.incidents ? clean(incidents) : undefined,
     },
-    clean(correctionRows),
+    // A release whose files or signature fail their checks is not compared: its lines would only echo them.
+    releases.problems.length === 0 ? clean(correctionRows) : undefined,
     smallCounts,
   );
   const problems = [

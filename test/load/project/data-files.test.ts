@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nearMisses } from "../../../src/load/project/data-files.ts";
 import { describeProject, loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
-import { FIXED_NOW, repoRoot, testRoot } from "../../helpers/fixture-site.ts";
+import { FIXED_NOW, repoRoot, testRoot, withoutReleases } from "../../helpers/fixture-site.ts";
 
 const fixture = path.join(testRoot, "fixtures/missing-data");
 const copies: string[] = [];
@@ -20,6 +20,8 @@ function sampleWithout(remove: string): string {
   copies.push(dir);
   for (const folder of ["data", "content"])
     cpSync(path.join(repoRoot, folder), path.join(dir, folder), { recursive: true });
+  // A file taken out would withdraw the sample's released records: this is a site without releases.
+  withoutReleases(dir);
   rmSync(path.join(dir, "data", remove));
   return dir;
 }
