@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeFixtureSite, runAstroAsync } from "../helpers/fixture-site.ts";
+import { makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 /** Files shown as text when they differ. */
@@ -35,7 +35,7 @@ describe("reproducible builds", () => {
     // the other side of the world (SOURCE_DATE_EPOCH is set for both), while other test files run
     // beside it, so any order that depends on timing gets a chance to show.
     const shared = sampleSite("/");
-    const dirs = [shared.dir, makeFixtureSite("repro-b")] as const;
+    const dirs = [shared.dir, makeFixtureSite("repro-b", repoRoot, { keepReleases: true })] as const;
     const builds = [
       shared,
       await runAstroAsync(dirs[1], ["build"], { TZ: "Pacific/Auckland", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" }),

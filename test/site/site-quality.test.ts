@@ -29,7 +29,7 @@ const PAGE_BUDGETS_KB = {
   home: 22, // 17.4 KB (2026-11-29), a dashboard since issue 16: latest figures, blocks by country, incidents, canary
   report: 215, // 170.3 KB, /transparency/: every request in a table and four charts (the world map alone is 78 KB)
   period: 28, // 22.1 KB
-  record: 27, // 26.0 KB (2026-11-29): a record page carries the charts' palette (1.7 KB, once per page instead of once per chart), as a write-up may embed a chart
+  record: 29, // 27.0 KB (2026-11-29): a record page carries the charts' palette (1.7 KB, once per page instead of once per chart), as a write-up may embed a chart, and the styles of its corrections and the footer's release line
   post: 81, // 65.0 KB (2026-11-29), the 2024 report post with a chart (drawn twice: wide, and narrow for phones) and a table
   country: 30, // 24.1 KB
   list: 115, // 91.2 KB, /countries/ with its world map
