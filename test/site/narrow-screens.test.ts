@@ -60,4 +60,21 @@ describe("every page on a 360 px screen", () => {
     }
     await page.close();
   });
+
+  it("keeps the footer at the bottom of the window on a short page, and the page's column where it was", async () => {
+    for (const width of [1280, 360]) {
+      const page = await served.browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${served.url}/404.html`);
+      const box = await page.evaluate(() => ({
+        footer: document.querySelector(".site-footer")?.getBoundingClientRect().bottom ?? 0,
+        brand: document.querySelector(".brand")?.getBoundingClientRect().left ?? 0,
+        footerText: document.querySelector(".site-footer p")?.getBoundingClientRect().left ?? 0,
+        heading: document.querySelector("h1")?.getBoundingClientRect().left ?? 0,
+      }));
+      expect(box.footer, `${width} px`).toBe(900);
+      // On a desktop the heading lines up with the site's name and the footer's text, as before the footer moved.
+      if (width === 1280) expect([box.heading, box.footerText]).toEqual([box.brand, box.brand]);
+      await page.close();
+    }
+  });
 });
