@@ -41,3 +41,12 @@ declare module "virtual:vitrine/logo" {
   const logo: { src: string; alt: string } | undefined;
   export default logo;
 }
+
+// The site's languages and each one's messages by key, with the locale each is written in (src/astro/virtual-modules.ts).
+declare module "virtual:vitrine/i18n" {
+  const i18n: {
+    languages: import("./i18n/languages.ts").Language[];
+    messages: Record<string, Record<string, { text: string; locale: string }>>;
+  };
+  export default i18n;
+}

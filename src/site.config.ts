@@ -13,6 +13,8 @@ export default defineSiteConfig({
     contact: "legal@velinmail.be",
   },
   language: "en-GB",
+  // The same site in Russian, French, Dutch and German, at /ru/, /fr/, /nl/ and /de/.
+  translations: ["ru", "fr", "nl", "de"],
   timeZone: "Europe/Brussels",
   report: {
     period: "half",

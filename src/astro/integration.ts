@@ -16,6 +16,9 @@ import { devSiteConfig } from "./dev-site-config.ts";
 import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
+import { readSiteI18n } from "../i18n/read-dictionaries.ts";
+import { formatProblem, sortProblems } from "../load/validation/problem.ts";
+import { localisedRouteFiles } from "./localised-routes.ts";
 
 /** The middleware of `astro dev` that shows data/ and content/ problems on every page; from the package's `src/`, as the routes. */
 const DEV_PROBLEMS_MIDDLEWARE = new URL("../../src/astro/dev-problems-middleware.ts", import.meta.url);
@@ -63,7 +66,28 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           // Exit rather than throw: the lines are the whole message, and a stack trace would bury them.
           process.exit(1);
         }
+        // The site's languages and their words: a broken dictionary of the site's stops the build as a broken
+        // config does; a text a language lacks is shown in English, with a warning naming it.
+        const i18n = readSiteI18n(site, root);
+        if (i18n.problems.length > 0) {
+          logger.error(
+            `The site's dictionaries are invalid, so nothing was built:\n${sortProblems(i18n.problems).map(formatProblem).join("\n")}`,
+          );
+          process.exit(1);
+        }
+        for (const warning of i18n.warnings) logger.warn(warning);
+        const [main, ...others] = i18n.languages;
+        if (!main) throw new Error("A site has at least one language");
+        /** The key a language goes by in Astro's and the sitemap's config: its path, or its tag for the main one. */
+        const localeKey = (language: typeof main): string => language.path || language.tag.toLowerCase();
         updateConfig({
+          // Astro's i18n routing: the main language at `/`, each other one under its segment. Every page exists in
+          // every language (src/astro/localised-routes.ts), so there is nothing to fall back to or redirect.
+          i18n: {
+            locales: [main, ...others].map((language) => ({ path: localeKey(language), codes: [language.tag] })),
+            defaultLocale: localeKey(main),
+            routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+          },
           // The config's URL and base path, unless Astro was given its own (`astro build --base /repo/`, as the
           // GitHub Pages workflow does, or `site`/`base` in astro.config.mjs).
           site: config.site ?? site.url,
@@ -108,7 +132,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
             shikiConfig: { themes: { light: "github-light", dark: "github-dark" } },
           },
           vite: {
-            plugins: [vitrineVirtualModules(site, root)],
+            plugins: [vitrineVirtualModules(site, root, i18n)],
             build: {
               // Every MDX collection entry triggers a harmless MODULE_LEVEL_DIRECTIVE warning about
               // "use astro:head-inject" (withastro/astro#18087); hide that one so real warnings stand out.
@@ -120,14 +144,23 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
         const present = new Set(config.integrations.map((integration) => integration.name));
         const needed = [
           mdx(),
-          sitemap({ filter: (page) => !/\/(404|search)\/?$/.test(page) }),
+          sitemap({
+            filter: (page) => !/\/(404|search)\/?$/.test(page),
+            // Each page's versions in the other languages, as hreflang alternates.
+            ...(others.length > 0 && {
+              i18n: {
+                defaultLocale: localeKey(main),
+                locales: Object.fromEntries([main, ...others].map((language) => [localeKey(language), language.tag])),
+              },
+            }),
+          }),
           dataChecksums(),
           searchIndex({ publishes: site.publishes }),
           securityHeadersFile({ onion: site.onion }),
         ].filter((integration) => !present.has(integration.name));
         const own = config.integrations.findIndex((integration) => integration.name === "vitrine");
         config.integrations.splice(own + 1, 0, ...needed);
-        for (const { file, pattern } of routeFiles())
+        for (const { file, pattern } of localisedRouteFiles(routeFiles(), i18n.languages))
           injectRoute({ pattern, entrypoint: new URL(file, ROUTES_FOLDER) });
         // The panel of data/ and content/ problems on every page: for the editor under `astro dev`, never built.
         if (command === "dev") addMiddleware({ entrypoint: DEV_PROBLEMS_MIDDLEWARE, order: "pre" });

@@ -5,6 +5,9 @@ import type { RouteEntry } from "../model/routes.ts";
 import { buildTime } from "../load/build-time.ts";
 import { compareReleaseVersions } from "../release/release-layout.ts";
 import site from "./site-config.ts";
+import { languageOfRoute, mainLanguage, pageI18n, translator } from "./i18n.ts";
+import type { Language } from "../i18n/languages.ts";
+import { remembered } from "../format/remembered.ts";
 
 /** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
 const content = <T extends { mentions: string[] }>(entries: readonly { id: string; data: T }[]) =>
@@ -47,9 +50,11 @@ const versionOf = (all: Awaited<ReturnType<typeof collections>>): string =>
     .map((entry) => `${entry.collection}/${entry.id}:${(entry as { digest?: string }).digest ?? ""}`)
     .join("\n");
 
-function build(all: Awaited<ReturnType<typeof collections>>): Site {
+function build(all: Awaited<ReturnType<typeof collections>>, language: Language): Site {
   return buildSite({
-    site,
+    // The model's words and formats in `language`; its figures are the same in every language.
+    site: { ...site, language: language.tag },
+    translator: translator(language),
     now: buildTime(),
     mode: import.meta.env.DEV ? "development" : "production",
     requests: all.requests.map((entry) => entry.data),
@@ -67,20 +72,32 @@ function build(all: Awaited<ReturnType<typeof collections>>): Site {
   });
 }
 
-let built: Promise<Site> | undefined;
-let dev: { version: string; site: Site } | undefined;
+/**
+ * Where `getSite` learns the language from: the language itself, a page or endpoint (`Astro`, an endpoint's
+ * context: its URL), or `getStaticPaths`' options (its route pattern, `/ru/blog/[slug]`).
+ */
+export type SiteLanguageSource = Language | { url: URL } | { routePattern: string };
+
+const built = new Map<string, Promise<Site>>();
+const dev = new Map<string, { version: string; site: Site }>();
 
 /**
- * The site model and route table, built once per build from the collections (and again under
- * `astro dev` only when an entry changed). Pages, layouts, components and endpoints take what they
- * show from it; none filters, sorts or counts on its own.
+ * The site model and route table in the language of `where` (the site's main language by default), built once per build and
+ * language from the collections (and again under `astro dev` only when an entry changed). Pages, layouts,
+ * components and endpoints take what they show from it; none filters, sorts or counts on its own.
  */
-export async function getSite(): Promise<Site> {
-  if (!import.meta.env.DEV) return (built ??= collections().then(build));
+export async function getSite(where: SiteLanguageSource = mainLanguage): Promise<Site> {
+  const language =
+    "tag" in where ? where : "routePattern" in where ? languageOfRoute(where.routePattern) : pageI18n(where).language;
+  if (!import.meta.env.DEV)
+    return remembered(built, language.tag, () => collections().then((all) => build(all, language)));
   const all = await collections();
   const version = versionOf(all);
-  if (dev?.version !== version) dev = { version, site: build(all) };
-  return dev.site;
+  const current = dev.get(language.tag);
+  if (current?.version === version) return current.site;
+  const fresh = { version, site: build(all, language) };
+  dev.set(language.tag, fresh);
+  return fresh.site;
 }
 
 /** `getStaticPaths` entries of a route: its parameters, and its props with the card the page is shared with. */

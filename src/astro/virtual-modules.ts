@@ -5,6 +5,7 @@ import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { chartPaletteCss } from "../output/charts/palette.ts";
 import { themeCss } from "../output/theme-css.ts";
 import { componentFiles } from "./overrides.ts";
+import type { SiteI18n } from "../i18n/read-dictionaries.ts";
 
 /** The module pages, layouts and components read the site's validated config from (see `src/astro/site-config.ts`). */
 export const CONFIG_MODULE = "virtual:vitrine/config";
@@ -16,6 +17,8 @@ export const STYLES_MODULE = "virtual:vitrine/styles";
 export const CHART_PALETTE_CSS_MODULE = "virtual:vitrine/chart-palette.css";
 /** The CSS of the site's `theme` (src/output/theme-css.ts). */
 export const THEME_CSS_MODULE = "virtual:vitrine/theme.css";
+/** The site's languages and the words of each, resolved from Vitrine's dictionaries and the site's `i18n/` (src/i18n/). */
+export const I18N_MODULE = "virtual:vitrine/i18n";
 /** The site's logo: `{ src, alt }` with `src` the URL of the image Vite emitted, or `undefined` without a logo. */
 export const LOGO_MODULE = "virtual:vitrine/logo";
 
@@ -29,7 +32,7 @@ const importOf = (file: string, query = ""): string => JSON.stringify(`/@fs${fil
  * Astro compiles it like any other), `virtual:vitrine/styles` (the theme and the site's CSS), `virtual:vitrine/chart-palette.css` and `virtual:vitrine/logo`. `root` is the site's
  * root folder, which the site's paths are relative to.
  */
-export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
+export function vitrineVirtualModules(site: SiteConfig, root: string, i18n: SiteI18n): Plugin {
   const logo = site.logo;
   const modules: Record<string, string> = {
     [CONFIG_MODULE]: `export default ${JSON.stringify(site)};`,
@@ -38,6 +41,12 @@ export function vitrineVirtualModules(site: SiteConfig, root: string): Plugin {
       .join("\n"),
     [CHART_PALETTE_CSS_MODULE]: chartPaletteCss(),
     [THEME_CSS_MODULE]: themeCss(site.theme),
+    [I18N_MODULE]: `export default ${JSON.stringify({
+      languages: i18n.languages,
+      messages: Object.fromEntries(
+        [...i18n.messages].map(([tag, resolved]) => [tag, Object.fromEntries(resolved.messages)]),
+      ),
+    })};`,
     // `?url&no-inline`: the image is emitted as a file of the site's own (hashed), never inlined as a data: URL.
     [LOGO_MODULE]: logo
       ? `import src from ${importOf(path.resolve(root, logo.src), "?url&no-inline")};\nexport default { src, alt: ${JSON.stringify(logo.alt)} };`

@@ -107,6 +107,20 @@ export const SiteConfigSchema = z.object({
   /** Language of the site as a BCP 47 tag, e.g. `en` or `fr-BE`. */
   language: z.string().refine(isLanguageTag, { error: 'a language tag like "en" or "fr-BE"' }).default("en"),
   /**
+   * The other languages the site is published in, as BCP 47 tags: each is served under `/<tag>/` (in lower
+   * case), with every page type, its own feeds and search. Vitrine's words come from its dictionary of the
+   * language (English, Russian, French, Dutch and German ship with it) or from the site's `i18n/<tag>.json`;
+   * a post or page may have a translation beside it (`<slug>.<tag>.mdx`) and a record's text columns one in
+   * `<column>.<tag>`. Leave out for a site in one language.
+   * @example ["ru", "fr", "nl", "de"]
+   */
+  translations: z
+    .array(z.string().refine(isLanguageTag, { error: 'a language tag like "ru" or "pt-BR"' }))
+    .default([])
+    .refine((tags) => new Set(tags.map((tag) => tag.toLowerCase())).size === tags.length, {
+      error: "each language once",
+    }),
+  /**
    * IANA time zone the organisation works in, e.g. `Europe/Brussels`: the site's "today", which decides when a
    * post is published, when a period has ended, how many days an open incident or a block has lasted "and
    * counting", and the date figures are "as of". (A canary's expiry day is counted in UTC.)

@@ -41,7 +41,10 @@ import {
 
 /** Everything the site is built from: the validated project, the site config and the build time. */
 export interface SiteModelInput {
+  /** The site's config, with `language` the language the model's words are in. */
   site: SiteConfig;
+  /** The words of `site.language` (English when left out, as in tests and tools that run without the site's languages). */
+  translator?: Translator | undefined;
   /** The moment the site is built for (`buildTime()`): what is in force or open, and durations, are as of then. */
   now: Date;
   /** `development` under `astro dev`, where drafts and scheduled posts are listed (and marked). */
@@ -62,6 +65,8 @@ export interface SiteModelInput {
   /** The dataset releases, oldest first, with the keys each holds; none when left out. */
   releases?: readonly ReleaseKeys[];
 }
+
+import type { Translator } from "../i18n/dictionary.ts";
 
 export type { RelatedRef } from "./related-groups.ts";
 

@@ -5,8 +5,8 @@ import { canaryFacts } from "../model/canary-view.ts";
 import site from "../astro/site-config.ts";
 
 // `/canary.json` exists only when the site publishes a canary (a route parameter, so it can be left out).
-export const getStaticPaths = (async () => {
-  const { canary } = (await getSite()).model;
+export const getStaticPaths = (async (options) => {
+  const { canary } = (await getSite(options)).model;
   return canary ? [{ params: { canary: "canary" } }] : [];
 }) satisfies GetStaticPaths;
 

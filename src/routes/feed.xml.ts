@@ -7,8 +7,8 @@ import { getSite } from "../astro/site.ts";
 import { publishedSections, wordList } from "../model/sections.ts";
 
 // Everything in one feed: posts and every record, newest first.
-export const GET: APIRoute = async () => {
-  const { blog, requests, blockingEvents, incidents, releases } = (await getSite()).model;
+export const GET: APIRoute = async (context) => {
+  const { blog, requests, blockingEvents, incidents, releases } = (await getSite(context)).model;
   const released = (id: string): Date => releases.firstReleased(id);
   const postItems: RecordFeedItem[] = blog.posts.map((post) => ({
     id: `post:${post.id}`,

@@ -7,8 +7,8 @@ import site from "../astro/site-config.ts";
 import { getSite } from "../astro/site.ts";
 
 // The blog feed: every published post, newest first, with its full description.
-export const GET: APIRoute = async () => {
-  const { posts } = (await getSite()).model.blog;
+export const GET: APIRoute = async (context) => {
+  const { posts } = (await getSite(context)).model.blog;
   const base = new URL(withBase(import.meta.env.BASE_URL, ""), site.url).href;
   return rss({
     title: `${site.name}: blog`,

@@ -29,9 +29,12 @@ function choose(theme: Theme): void {
   }
 }
 
-/** The label of the toggle in `theme`: what pressing it will do, never a state the reader has to interpret. */
-export function toggleLabel(theme: Theme): string {
-  return theme === "dark" ? "Use light theme" : "Use dark theme";
+/**
+ * The label of the toggle in `theme`: what pressing it will do, never a state the reader has to interpret. The
+ * words are the page's, from the button's `data-use-light` and `data-use-dark` (English without them).
+ */
+export function toggleLabel(theme: Theme, words: { useLight?: string | undefined; useDark?: string | undefined } = {}): string {
+  return theme === "dark" ? (words.useLight ?? "Use light theme") : (words.useDark ?? "Use dark theme");
 }
 
 /**
@@ -42,7 +45,10 @@ export function toggleLabel(theme: Theme): string {
 export function initThemeToggle(button: HTMLButtonElement): void {
   const sync = (): void => {
     const theme = chosenTheme() ?? systemTheme();
-    button.textContent = toggleLabel(theme);
+    button.textContent = toggleLabel(theme, {
+      useLight: button.dataset["useLight"],
+      useDark: button.dataset["useDark"],
+    });
     button.dataset["current"] = theme;
   };
   button.addEventListener("click", () => {

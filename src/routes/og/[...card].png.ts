@@ -14,15 +14,17 @@ import { cardRouteParam } from "../../output/social-cards/card-paths.ts";
 import { cardWorkerCount, renderMissingCards } from "../../output/social-cards/card-pool.ts";
 import { renderCardPng } from "../../output/social-cards/card-render.ts";
 import { getSite } from "../../astro/site.ts";
+import { languages } from "../../astro/i18n.ts";
+import type { CardEntry } from "../../output/social-cards/card-data.ts";
 
 /**
  * One social card per page that has one in the route table, at the page's path under `og/`:
  * `og/blocking/<id>.png`, `og/index.png` for home. `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages
  * still name their cards): the bench uses it to time a build without cards.
  */
-export const getStaticPaths = (async () => {
+export const getStaticPaths = (async (options) => {
   if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
-  return (await getSite()).routes.cards.map((card) => ({
+  return (await getSite(options)).routes.cards.map((card) => ({
     params: { card: cardRouteParam(card.cardPath) },
     props: { data: card.data },
   }));
@@ -43,7 +45,7 @@ let prerendered: ReturnType<typeof prerenderMissingCards> | undefined;
 async function prerenderMissingCards() {
   const workers = cardWorkerCount();
   if (import.meta.env.DEV || workers === 0) return undefined;
-  const cards = (await getSite()).routes.cards.map((card) => card.data);
+  const cards = (await allCards()).map((card) => card.data);
   // A cold build draws cards for a minute or more before the first page is written: say how far it is.
   // The first line starts a line of its own: Astro has printed the path of the card it waits for.
   let first = true;
@@ -69,10 +71,16 @@ async function reportCards(): Promise<void> {
 
 let served = 0;
 
+/** The cards of every language of the site: the pool draws them all at once, and the last one served reports. */
+async function allCards(): Promise<CardEntry[]> {
+  if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
+  return (await Promise.all(languages.map((language) => getSite(language)))).flatMap((site) => site.routes.cards);
+}
+
 export const GET: APIRoute<Props> = async ({ props }) => {
   await (prerendered ??= prerenderMissingCards());
   const png = await cache.png(props.data);
-  if (!import.meta.env.DEV && ++served === (await getSite()).routes.cards.length) await reportCards();
+  if (!import.meta.env.DEV && ++served === (await allCards()).length) await reportCards();
   // A view on the same bytes typed for Response (its BodyInit does not take Uint8Array<ArrayBufferLike>);
   // a PNG read from disk or drawn by resvg is never in shared memory. Not a copy: a build serves
   // thousands of cards, and copying each doubled the memory they churn through.

@@ -5,12 +5,13 @@ import site from "../../../astro/site-config.ts";
 import { getSite, staticPaths } from "../../../astro/site.ts";
 import { countryCoverage } from "../../../model/sections.ts";
 
-export const getStaticPaths = (async () => staticPaths((await getSite()).routes.countries)) satisfies GetStaticPaths;
+export const getStaticPaths = (async (options) => staticPaths((await getSite(options)).routes.countries)) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = async ({ props: { country } }) => {
-  const { releases } = (await getSite()).model;
+export const GET: APIRoute<Props> = async (context) => {
+  const { country } = context.props;
+  const { releases } = (await getSite(context)).model;
   return recordFeed({
     title: `${site.name}: ${country.name}`,
     description: `${countryCoverage(country.name, site.publishes, site.organisation.name)}, newest first.`,

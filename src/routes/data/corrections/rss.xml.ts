@@ -5,10 +5,10 @@ import site from "../../../astro/site-config.ts";
 import { getSite } from "../../../astro/site.ts";
 
 /** `/data/corrections/rss.xml`: every correction of released data, newest first. */
-export const GET: APIRoute = async () =>
+export const GET: APIRoute = async (context) =>
   recordFeed({
     title: `${site.name}: corrections`,
     description: `Every change to a record or figure ${site.organisation.name} had released, newest first, with its reason.`,
     feedPath: CORRECTIONS_FEED,
-    items: (await getSite()).model.releases.corrections.map(correctionItem),
+    items: (await getSite(context)).model.releases.corrections.map(correctionItem),
   });

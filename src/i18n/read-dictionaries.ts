@@ -1,0 +1,180 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  isArgumentElement,
+  isDateElement,
+  isNumberElement,
+  isTimeElement,
+  isPluralElement,
+  isSelectElement,
+  isTagElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { closest } from "fastest-levenshtein";
+import type { Problem } from "../load/validation/problem.ts";
+import { flattenDictionary, resolveMessages, type DictionaryTree, type FlatMessages, type ResolvedMessages } from "./dictionary.ts";
+import { siteLanguages, type Language, type LanguageConfig } from "./languages.ts";
+
+/** Vitrine's dictionaries, `<tag>.json`, found from the package root as the routes are (src/astro/route-files.ts). */
+export const SHIPPED_DICTIONARIES = new URL("../../src/i18n/dictionaries/", import.meta.url);
+
+/** The folder of a site's own dictionaries, relative to its root: `i18n/<tag>.json`. */
+export const SITE_DICTIONARY_FOLDER = "i18n";
+
+/** The names of the values a message takes (`{organisation}`, `{count, plural, …}`) and of its tags (`<link>`). */
+export function messageArguments(elements: readonly MessageFormatElement[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (list: readonly MessageFormatElement[]): void => {
+    for (const element of list) {
+      if (isArgumentElement(element)) names.add(element.value);
+      else if (isPluralElement(element) || isSelectElement(element)) {
+        names.add(element.value);
+        for (const option of Object.values(element.options)) visit(option.value);
+      } else if (isTagElement(element)) {
+        names.add(`<${element.value}>`);
+        visit(element.children);
+      } else if (isNumberElement(element) || isDateElement(element) || isTimeElement(element)) names.add(element.value);
+    }
+  };
+  visit(elements);
+  return names;
+}
+
+/** Every `<tag>.json` in `folder` as flat messages, by lower-case tag. */
+function readFolder(folder: string): Map<string, { file: string; text: string }> {
+  const files = new Map<string, { file: string; text: string }>();
+  if (!existsSync(folder)) return files;
+  for (const name of readdirSync(folder).sort()) {
+    if (!name.endsWith(".json")) continue;
+    files.set(name.slice(0, -".json".length).toLowerCase(), {
+      file: path.join(folder, name),
+      text: readFileSync(path.join(folder, name), "utf8"),
+    });
+  }
+  return files;
+}
+
+/** Vitrine's own dictionaries, by lower-case tag: valid by their tests, read as they are. */
+export function readShippedDictionaries(): Map<string, FlatMessages> {
+  const shipped = new Map<string, FlatMessages>();
+  for (const [tag, { text }] of readFolder(fileURLToPath(SHIPPED_DICTIONARIES)))
+    shipped.set(tag, flattenDictionary(JSON.parse(text) as DictionaryTree));
+  return shipped;
+}
+
+/**
+ * Reads and checks one dictionary file of a site against the English messages: it must be a JSON object of
+ * objects and texts, with keys English has, each message valid ICU with only the values and tags English's takes.
+ * Every problem has its line and column; the messages that are valid are kept.
+ */
+export function readSiteDictionary(
+  text: string,
+  file: string,
+  english: FlatMessages,
+): { messages: Map<string, string>; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  const at = (offset: number) => lineCounter.linePos(offset);
+  const problem = (offset: number, field: string, expected: string, found: string): void => {
+    const { line, col } = at(offset);
+    problems.push({ file, line, column: col, field, expected, found });
+  };
+  for (const error of doc.errors) {
+    problem(error.pos[0], "JSON", "a JSON object of messages, as in Vitrine's src/i18n/dictionaries/en.json", error.message.split("\n")[0] ?? "");
+  }
+  const messages = new Map<string, string>();
+  if (doc.errors.length > 0) return { messages, problems };
+  // The groups of English's keys: "nav" and "nav.menu" for "nav.menu.open".
+  const englishGroups = new Set(
+    [...english.keys()].flatMap((key) => {
+      const segments = key.split(".");
+      return segments.slice(1).map((_, index) => segments.slice(0, index + 1).join("."));
+    }),
+  );
+  const visit = (node: Node | null, prefix: string): void => {
+    if (!isMap(node)) {
+      const offset = node?.range?.[0] ?? 0;
+      problem(offset, prefix || "dictionary", "an object of messages", node ? String(text.slice(node.range?.[0], node.range?.[1])) : "");
+      return;
+    }
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : "";
+      const dotted = `${prefix}${key}`;
+      const offset = keyNode?.range?.[0] ?? 0;
+      const value = pair.value as Node | null;
+      if (english.has(dotted)) {
+        if (!isScalar(value) || typeof value.value !== "string") {
+          problem(value?.range?.[0] ?? offset, dotted, "a message in quotes", value ? text.slice(value.range?.[0], value.range?.[1]) : "");
+          continue;
+        }
+        const message = value.value;
+        let elements: MessageFormatElement[];
+        try {
+          elements = parse(message);
+        } catch (error) {
+          problem(value.range?.[0] ?? offset, dotted, `an ICU message (${(error as Error).message})`, message);
+          continue;
+        }
+        const allowed = messageArguments(parse(english.get(dotted) ?? ""));
+        const unknown = [...messageArguments(elements)].filter((name) => !allowed.has(name));
+        if (unknown.length > 0) {
+          problem(
+            value.range?.[0] ?? offset,
+            dotted,
+            allowed.size > 0 ? `only the values English's message takes (${[...allowed].join(", ")})` : "a message without values: English's takes none",
+            unknown.join(", "),
+          );
+          continue;
+        }
+        messages.set(dotted, message);
+      } else if (englishGroups.has(dotted)) visit(value, `${dotted}.`);
+      else {
+        const known = [...english.keys(), ...englishGroups];
+        problem(offset, dotted, `a key of Vitrine's dictionary, like "${closest(dotted, known)}"`, dotted);
+      }
+    }
+  };
+  visit(doc.contents as Node | null, "");
+  return { messages, problems };
+}
+
+/** A site's languages, with the words of each resolved, and what is wrong with its own dictionaries. */
+export interface SiteI18n {
+  languages: Language[];
+  /** Each language's messages, by tag. */
+  messages: Map<string, ResolvedMessages>;
+  problems: Problem[];
+  /** One line per language with keys it shows in English, naming them. */
+  warnings: string[];
+}
+
+/** Reads Vitrine's dictionaries and the site's (`i18n/*.json` under `root`) and resolves every language of `config`. */
+export function readSiteI18n(config: LanguageConfig, root: string): SiteI18n {
+  const shipped = readShippedDictionaries();
+  const english = shipped.get("en");
+  if (!english) throw new Error(`Vitrine's English dictionary is missing from ${fileURLToPath(SHIPPED_DICTIONARIES)}`);
+  const site = new Map<string, FlatMessages>();
+  const problems: Problem[] = [];
+  for (const [tag, { file, text }] of readFolder(path.join(root, SITE_DICTIONARY_FOLDER))) {
+    const read = readSiteDictionary(text, path.relative(root, file).split(path.sep).join("/"), english);
+    site.set(tag, read.messages);
+    problems.push(...read.problems);
+  }
+  const languages = siteLanguages(config);
+  const messages = new Map<string, ResolvedMessages>();
+  const warnings: string[] = [];
+  for (const language of languages) {
+    const resolved = resolveMessages(language.tag, { shipped, site });
+    messages.set(language.tag, resolved);
+    if (resolved.missing.length > 0)
+      warnings.push(
+        `${language.name} (${language.tag}) shows ${resolved.missing.length} text${resolved.missing.length === 1 ? "" : "s"} in English: no dictionary has ${resolved.missing.join(", ")}. Add ${resolved.missing.length === 1 ? "it" : "them"} to ${SITE_DICTIONARY_FOLDER}/${language.tag}.json.`,
+      );
+  }
+  return { languages, messages, problems, warnings };
+}
