@@ -67,13 +67,19 @@ export type RichPart =
   | { kind: "strong"; text: string }
   | { kind: "fragment"; parts: (string | RichPart)[] };
 
+/** The words of a tag's content: its text, and the text of any part in it (a date inside a link). */
+const chunkText = (chunks: (string | RichPart)[]): string =>
+  chunks
+    .map((chunk) => (typeof chunk === "string" ? chunk : "text" in chunk ? chunk.text : chunkText(chunk.parts)))
+    .join("");
+
 /** The function a message's `<link>…</link>` tag is given: makes the tag's content a link to `target`. */
 export const linkTo =
   (target: string, rel?: string) =>
-  (chunks: (string | RichPart)[]): RichPart => ({ kind: "link", href: target, rel, text: chunks.join("") });
+  (chunks: (string | RichPart)[]): RichPart => ({ kind: "link", href: target, rel, text: chunkText(chunks) });
 
 /** A date in a message, as a `<time>` element: `{date}` given `timeOf("2026-01-31", "31 January 2026")`. */
 export const timeOf = (datetime: string, text: string): RichPart => ({ kind: "time", datetime, text });
 
 /** The function a message's `<strong>…</strong>` tag is given. */
-export const strong = (chunks: (string | RichPart)[]): RichPart => ({ kind: "strong", text: chunks.join("") });
+export const strong = (chunks: (string | RichPart)[]): RichPart => ({ kind: "strong", text: chunkText(chunks) });

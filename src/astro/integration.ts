@@ -86,7 +86,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           i18n: {
             locales: [main, ...others].map((language) => ({ path: localeKey(language), codes: [language.tag] })),
             defaultLocale: localeKey(main),
-            routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+            routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false, fallbackType: "rewrite" },
           },
           // The config's URL and base path, unless Astro was given its own (`astro build --base /repo/`, as the
           // GitHub Pages workflow does, or `site`/`base` in astro.config.mjs).

@@ -24,7 +24,10 @@ export function localisedRouteFiles(routes: readonly RouteFile[], languages: rea
     ...others.flatMap((language) =>
       routes
         .filter((route) => isLocalised(route.file))
-        .map((route) => ({ file: route.file, pattern: `/${language.path}${route.pattern === "/" ? "" : route.pattern}` })),
+        .map((route) => ({
+          file: route.file,
+          pattern: `/${language.path}${route.pattern === "/" ? "" : route.pattern}`,
+        })),
     ),
   ];
 }

@@ -1,5 +1,6 @@
 import { displayNames } from "./intl-cache.ts";
 import { remembered } from "./remembered.ts";
+import type { Translator } from "../i18n/dictionary.ts";
 
 const SPECIAL: Record<string, string> = {
   mlat: "MLAT (mutual legal assistance treaty)",
@@ -33,15 +34,21 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Plain words for a data-contract word, e.g. `partially_disclosed` → "Partially disclosed". */
-export function label(word: string): string {
+/**
+ * Plain words for a data-contract word, e.g. `partially_disclosed` → "Partially disclosed": the dictionary's
+ * `words.<word>` in the translator's language, or English without one (tools, and a word no dictionary has).
+ */
+export function label(word: string, translator?: Translator): string {
+  const key = `words.${word}`;
+  if (translator?.has(key)) return translator.t(key);
   const special = SPECIAL[word];
   if (special) return special;
   return capitalise(word.replace(/_/g, " "));
 }
 
-/** Plain words for a yes/no/blank value. */
-export function yesNoLabel(value: boolean | undefined): string {
+/** Plain words for a yes/no/blank value, in the translator's language (English without one). */
+export function yesNoLabel(value: boolean | undefined, translator?: Translator): string {
+  if (translator) return translator.t(value === undefined ? "words.unknownValue" : value ? "words.yes" : "words.no");
   return value === undefined ? "Unknown" : value ? "Yes" : "No";
 }
 
@@ -55,8 +62,8 @@ const countryNames = new Map<string, string>();
 export const OTHER_COUNTRIES = "ZZ";
 
 /** The country's name in the site's language, from its ISO code (e.g. `RU` → "Russia"); `ZZ` is "Other countries". */
-export function countryName(code: string, locale = "en"): string {
-  if (code === OTHER_COUNTRIES) return "Other countries";
+export function countryName(code: string, locale = "en", translator?: Translator): string {
+  if (code === OTHER_COUNTRIES) return translator ? translator.t("words.other_countries") : "Other countries";
   return remembered(
     countryNames,
     `${locale}\u0000${code}`,

@@ -82,17 +82,19 @@ export type MessageValue = string | number | Date;
 /** The words of one language, and its formats. */
 export interface Translator {
   language: Language;
+  /** Whether the dictionary has a message `key`: for keys made from data, such as `words.<value>`. */
+  has: (key: string) => key is MessageKey;
   /** The message `key` with `values` put in: `t("footer.publishedBy", { organisation })`. */
-  t(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string;
+  t: (key: MessageKey, values?: Readonly<Record<string, MessageValue>>) => string;
   /**
    * The message `key` as parts, for a message with markup in it: values that are not text (a link's data, say)
    * come back as they were given, in their place, and the page renders them. Tags in the message
    * (`<link>Tor</link>`) call the function given under their name with their content.
    */
-  parts<Part>(
+  parts: <Part>(
     key: MessageKey,
     values: Readonly<Record<string, MessageValue | Part | ((chunks: (string | Part)[]) => Part)>>,
-  ): (string | Part)[];
+  ) => (string | Part)[];
 }
 
 /** A translator over resolved messages; each message is compiled once, when first used. */
@@ -110,13 +112,14 @@ export function makeTranslator(language: Language, resolved: ResolvedMessages): 
   };
   return {
     language,
+    has: (key): key is MessageKey => resolved.messages.has(key),
     t: (key, values) => {
       const result = format(key).format(values);
       return Array.isArray(result) ? result.join("") : String(result);
     },
     parts: <Part>(key: MessageKey, values: Readonly<Record<string, unknown>>) => {
       const result = format(key).format<Part>(values as Record<string, Part>);
-      const list = (Array.isArray(result) ? result : [result]) as (string | Part)[];
+      const list = Array.isArray(result) ? result : [result];
       // Adjacent strings joined, so that a caller sees one text between two parts.
       return list.reduce<(string | Part)[]>((joined, part) => {
         const last = joined.at(-1);

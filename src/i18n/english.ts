@@ -8,5 +8,8 @@ import { directionOf, ownName } from "./languages.ts";
  */
 export function englishTranslator(tag = "en"): Translator {
   const messages = new Map([...flattenDictionary(en)].map(([key, text]) => [key, { text, locale: tag }]));
-  return makeTranslator({ tag, path: "", dir: directionOf(tag), name: ownName(tag), main: true }, { messages, missing: [] });
+  return makeTranslator(
+    { tag, path: "", dir: directionOf(tag), name: ownName(tag), main: true },
+    { messages, missing: [] },
+  );
 }

@@ -15,7 +15,13 @@ import {
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import { closest } from "fastest-levenshtein";
 import type { Problem } from "../load/validation/problem.ts";
-import { flattenDictionary, resolveMessages, type DictionaryTree, type FlatMessages, type ResolvedMessages } from "./dictionary.ts";
+import {
+  flattenDictionary,
+  resolveMessages,
+  type DictionaryTree,
+  type FlatMessages,
+  type ResolvedMessages,
+} from "./dictionary.ts";
 import { siteLanguages, type Language, type LanguageConfig } from "./languages.ts";
 
 /** Vitrine's dictionaries, `<tag>.json`, found from the package root as the routes are (src/astro/route-files.ts). */
@@ -84,7 +90,12 @@ export function readSiteDictionary(
     problems.push({ file, line, column: col, field, expected, found });
   };
   for (const error of doc.errors) {
-    problem(error.pos[0], "JSON", "a JSON object of messages, as in Vitrine's src/i18n/dictionaries/en.json", error.message.split("\n")[0] ?? "");
+    problem(
+      error.pos[0],
+      "JSON",
+      "a JSON object of messages, as in Vitrine's src/i18n/dictionaries/en.json",
+      error.message.split("\n")[0] ?? "",
+    );
   }
   const messages = new Map<string, string>();
   if (doc.errors.length > 0) return { messages, problems };
@@ -98,7 +109,12 @@ export function readSiteDictionary(
   const visit = (node: Node | null, prefix: string): void => {
     if (!isMap(node)) {
       const offset = node?.range?.[0] ?? 0;
-      problem(offset, prefix || "dictionary", "an object of messages", node ? String(text.slice(node.range?.[0], node.range?.[1])) : "");
+      problem(
+        offset,
+        prefix || "dictionary",
+        "an object of messages",
+        node ? String(text.slice(node.range?.[0], node.range?.[1])) : "",
+      );
       return;
     }
     for (const pair of node.items) {
@@ -109,7 +125,12 @@ export function readSiteDictionary(
       const value = pair.value as Node | null;
       if (english.has(dotted)) {
         if (!isScalar(value) || typeof value.value !== "string") {
-          problem(value?.range?.[0] ?? offset, dotted, "a message in quotes", value ? text.slice(value.range?.[0], value.range?.[1]) : "");
+          problem(
+            value?.range?.[0] ?? offset,
+            dotted,
+            "a message in quotes",
+            value ? text.slice(value.range?.[0], value.range?.[1]) : "",
+          );
           continue;
         }
         const message = value.value;
@@ -126,7 +147,9 @@ export function readSiteDictionary(
           problem(
             value.range?.[0] ?? offset,
             dotted,
-            allowed.size > 0 ? `only the values English's message takes (${[...allowed].join(", ")})` : "a message without values: English's takes none",
+            allowed.size > 0
+              ? `only the values English's message takes (${[...allowed].join(", ")})`
+              : "a message without values: English's takes none",
             unknown.join(", "),
           );
           continue;
@@ -139,7 +162,7 @@ export function readSiteDictionary(
       }
     }
   };
-  visit(doc.contents as Node | null, "");
+  visit(doc.contents, "");
   return { messages, problems };
 }
 

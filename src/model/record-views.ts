@@ -165,4 +165,4 @@ export function newestFirst<T extends { id: string }>(items: readonly T[], dateO
 }
 
 /** The words of a data-contract value list, e.g. `smtp;imap` → "SMTP (mail delivery), IMAP". */
-export const words = (list: readonly string[]): string => list.map(label).join(", ");
+export const words = (list: readonly string[]): string => list.map((word) => label(word)).join(", ");

@@ -66,7 +66,7 @@ describe("the panel of problems under astro dev", () => {
       injectRoute: () => undefined,
       addMiddleware: (middleware: { entrypoint: string | URL; order: string }) => added.push(middleware),
       addWatchFile: () => undefined,
-      logger: { error: () => undefined },
+      logger: { error: () => undefined, warn: () => undefined },
     } as never);
     expect(added).toHaveLength(count);
     for (const middleware of added) {

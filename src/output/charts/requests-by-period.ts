@@ -309,7 +309,7 @@ export function requestsByPeriodGeometry(
       // A source column only where the chart mixes the ledger and published reports.
       columns: [
         "Period",
-        ...(anyLedger ? OUTCOMES.map(label) : []),
+        ...(anyLedger ? OUTCOMES.map((word) => label(word)) : []),
         "Total",
         ...(anyLedger && publishedRows.length > 0 ? ["Source"] : []),
       ],

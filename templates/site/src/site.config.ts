@@ -24,6 +24,9 @@ export default defineSiteConfig({
   },
   // The language of the site, like "en", "fr" or "fr-BE".
   language: "en",
+  // Other languages to publish the site in, each at /<code>/, like ["fr", "nl"]: Vitrine's words come in English,
+  // Russian, French, Dutch and German; for another language, add its words in i18n/<code>.json.
+  translations: [],
   // Your organisation's time zone, like "Europe/Amsterdam": dates and "today" are counted in it.
   timeZone: "UTC",
   // How the transparency report is put together.
