@@ -75,7 +75,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           );
           process.exit(1);
         }
-        for (const warning of i18n.warnings) logger.warn(warning);
+        for (const warning of i18n.warnings) logger.warn(formatProblem(warning));
         const [main, ...others] = i18n.languages;
         if (!main) throw new Error("A site has at least one language");
         /** The key a language goes by in Astro's and the sitemap's config: its path, or its tag for the main one. */
