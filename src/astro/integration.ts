@@ -152,6 +152,13 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
                 defaultLocale: localeKey(main),
                 locales: Object.fromEntries([main, ...others].map((language) => [localeKey(language), language.tag])),
               },
+              // And the main language's as x-default, for a reader in none of them, as each page's head says.
+              serialize: (item) => {
+                const original = item.links?.find((link) => link.lang === main.tag);
+                return original
+                  ? { ...item, links: [...(item.links ?? []), { lang: "x-default", url: original.url }] }
+                  : item;
+              },
             }),
           }),
           dataChecksums(),
