@@ -76,7 +76,7 @@ export interface Project {
   publishes: Publishes;
   /** The site's languages, its main one first (the config's `language`, then its `translations`). */
   languages: Language[];
-  /** Every problem in data/ and content/, sorted by file, line and column. */
+  /** Every problem in data/, content/ and the site's dictionaries (i18n/), sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
   warnings: Problem[];
