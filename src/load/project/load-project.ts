@@ -44,6 +44,8 @@ import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
 import { checkReleases } from "../../release/check-releases.ts";
+import type { Language, LanguageConfig } from "../../i18n/languages.ts";
+import { readSiteI18n } from "../../i18n/read-dictionaries.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -72,7 +74,9 @@ export interface Project {
   canary: VerifiedCanary | undefined;
   /** Which kinds of records the site publishes (an unpublished kind has no records). */
   publishes: Publishes;
-  /** Every problem in data/ and content/, sorted by file, line and column. */
+  /** The site's languages, its main one first (the config's `language`, then its `translations`). */
+  languages: Language[];
+  /** Every problem in data/, content/ and the site's dictionaries (i18n/), sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
   warnings: Problem[];
@@ -112,6 +116,11 @@ export interface LoadOptions {
   smallCounts?: SmallCountPolicy;
   /** When the next report is due (warned about from 14 days before); left out, the site config's (none without one). */
   reportDue?: ReportDueSettings;
+  /**
+   * The site's languages, whose dictionaries (Vitrine's and the site's `i18n/<tag>.json`) are checked as the build
+   * checks them; left out, the site config's (English alone without one).
+   */
+  languages?: LanguageConfig;
 }
 
 /** Every kind published: a site's default. */
@@ -127,7 +136,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.services !== undefined &&
     options.jurisdiction !== undefined &&
     options.smallCounts !== undefined &&
-    options.reportDue !== undefined
+    options.reportDue !== undefined &&
+    options.languages !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
@@ -142,6 +152,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   };
   // A site that publishes no requests has no report to be late with.
   const due = publishes.requests ? (options.reportDue ?? (config && reportDueSettings(config))) : undefined;
+  // The site's dictionaries, read as the build reads them: the same problems and the same warnings.
+  const i18n = readSiteI18n(options.languages ?? config ?? { language: "en", translations: [] }, root);
   const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file, correctionSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
@@ -251,8 +263,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     }),
     ...unknownFiles,
     ...links,
-    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
+    ...(await reservedNameProblems(
+      root,
+      pages.ids,
+      posts.ids,
+      i18n.languages.filter((language) => !language.main).map((language) => language.path),
+    )),
     ...canary.problems,
+    ...i18n.problems,
     ...releases.problems,
     ...missing,
     ...unpublishedDataFileProblems(unpublished, dataNames),
@@ -274,8 +292,13 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     writeups: writeups.entries,
     canary: canary.canary,
     publishes,
+    languages: i18n.languages,
     problems: sortProblems(problems),
-    warnings: sortProblems([...canary.warnings, ...(due ? await reportDueWarnings(root, due, now) : [])]),
+    warnings: sortProblems([
+      ...canary.warnings,
+      ...i18n.warnings,
+      ...(due ? await reportDueWarnings(root, due, now) : []),
+    ]),
   };
 }
 
