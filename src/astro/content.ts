@@ -16,8 +16,14 @@ import { reportDueSettings } from "../model/report/report-due.ts";
 import { projectLoaders } from "./project-loader.ts";
 import site from "./site-config.ts";
 
-/** Content files also carry the records their body shows with <Record> or <Status>. */
-const mentions = { mentions: z.array(z.string()) };
+/**
+ * Content files also carry the records their body shows with <Record> or <Status>; a translation (`<id>.<tag>`)
+ * says what it is a translation of.
+ */
+const mentions = {
+  mentions: z.array(z.string()),
+  translation: z.object({ of: z.string(), language: z.string(), outdated: z.boolean() }).optional(),
+};
 
 /**
  * Vitrine's content collections, for a site's `src/content.config.ts`:

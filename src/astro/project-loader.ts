@@ -59,7 +59,12 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
   } else if (name === "canary") {
     if (project.canary) set("canary", { ...project.canary }, CANARY_FILE, true);
   } else {
-    for (const entry of project[name]) set(entry.id, { ...entry.data, mentions: entry.mentions }, entry.file, true);
+    // A post's, page's or write-up's translations are entries of its collection too (`<id>.<tag>`), marked as such.
+    const translations = name === "authors" ? [] : project.translations[name];
+    for (const entry of [...project[name], ...translations]) {
+      const translation = entry.translation && { translation: { ...entry.translation } };
+      set(entry.id, { ...entry.data, mentions: entry.mentions, ...translation }, entry.file, true);
+    }
   }
 }
 

@@ -28,6 +28,7 @@ import { buildReleasesModel, figureRef, type ReleaseKeys, type ReleasesModel } f
 import { reportDue, reportDueSettings, type ReportDue } from "./report/report-due.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
+import { inLanguage, type ContentText } from "./content-language.ts";
 import {
   blockingEventView,
   incidentView,
@@ -43,6 +44,11 @@ import {
 export interface SiteModelInput {
   /** The site's config, with `language` the language the model's words are in. */
   site: SiteConfig;
+  /**
+   * The site's main language, the one data/ and content/ are written in (their translations aside): `site.language`
+   * when left out. A page in another language shows a text's translation into it, when there is one.
+   */
+  mainLanguage?: string | undefined;
   /** The words of `site.language` (English when left out, as in tests and tools that run without the site's languages). */
   translator?: Translator | undefined;
   /** The moment the site is built for (`buildTime()`): what is in force or open, and durations, are as of then. */
@@ -170,6 +176,8 @@ export interface SiteModel {
   blog: BlogModel;
   /** Ids of records with a write-up (`content/records/<id>.mdx`). */
   writeupIds: ReadonlySet<string>;
+  /** Which text of a record's write-up the page shows (its translation into the page's language, or the original). */
+  writeupText: (id: string) => ContentText | undefined;
   /** The warrant canary, when the site publishes one. */
   canary: CanaryView | undefined;
   /** The dataset releases and the corrections of released data; first-release days of records, for feeds. */
@@ -249,7 +257,9 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     (i) => i.data.started,
   );
   const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
-  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
+  const main = input.mainLanguage ?? site.language;
+  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked, main);
+  const writeupTexts = new Map(inLanguage(input.writeups, site.language, main).map((w) => [w.id, w.text]));
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
@@ -277,7 +287,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     // Records a post names in `related` or shows with <Record> or <Status> are related to it, both ways;
     // so are the records a write-up shows. Only listed posts count: a draft links nowhere in production.
     ...blog.posts.flatMap((p) => p.recordIds.map((to) => ({ from: postKey(p.id), to }))),
-    ...input.writeups.flatMap((w) => w.mentions.map((to) => ({ from: w.id, to }))),
+    ...input.writeups.flatMap((w) => (w.translation ? [] : w.mentions.map((to) => ({ from: w.id, to })))),
     // A row published as "Other countries" is linked to nothing, either way: a link to a blocking event
     // or a post about one country would name it.
   ].filter((link) => !ledger.masked.has(link.from) && !ledger.masked.has(link.to));
@@ -357,7 +367,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     },
     blog,
     // A write-up tells a request's story, so a row published as "Other countries" shows none.
-    writeupIds: new Set(input.writeups.map((w) => w.id).filter((id) => !ledger.masked.has(id))),
+    writeupIds: new Set([...writeupTexts.keys()].filter((id) => !ledger.masked.has(id))),
+    writeupText: (id) => (ledger.masked.has(id) ? undefined : writeupTexts.get(id)),
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
       locale,

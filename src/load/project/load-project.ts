@@ -44,6 +44,12 @@ import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
 import { checkReleases } from "../../release/check-releases.ts";
+import {
+  pageTranslationSpec,
+  postTranslationSpec,
+  writeupTranslationSpec,
+} from "../../contract/schemas/content-translation.ts";
+import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -64,6 +70,15 @@ export interface Project {
   authors: ContentEntry<Author>[];
   pages: ContentEntry<Page>[];
   writeups: ContentEntry<Writeup>[];
+  /**
+   * Valid translations of valid posts, pages and write-ups (`<id>.<tag>.mdx`), each with its original's
+   * frontmatter under its own words and `translation` set; not counted as posts, pages or write-ups.
+   */
+  translations: {
+    posts: ContentEntry<Post>[];
+    pages: ContentEntry<Page>[];
+    writeups: ContentEntry<Writeup>[];
+  };
   /** Changes to released records and figures (data/corrections.csv), in the file's order. */
   corrections: LocatedRecord<Correction>[];
   /** The dataset releases (data/releases/), oldest first, with the keys each holds; their files and signatures are checked (checkReleases). */
@@ -112,6 +127,11 @@ export interface LoadOptions {
   smallCounts?: SmallCountPolicy;
   /** When the next report is due (warned about from 14 days before); left out, the site config's (none without one). */
   reportDue?: ReportDueSettings;
+  /**
+   * The site's languages: its main one (the originals') and its translations (the only languages a translated
+   * text or column may be in); left out, the site config's `language` and `translations`.
+   */
+  languages?: { main: string; translations: readonly string[] };
 }
 
 /** Every kind published: a site's default. */
@@ -127,12 +147,18 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.services !== undefined &&
     options.jurisdiction !== undefined &&
     options.smallCounts !== undefined &&
-    options.reportDue !== undefined
+    options.reportDue !== undefined &&
+    options.languages !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
   const pin = "canary" in options ? options.canary : config?.canary;
   const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
+  const languages = options.languages ?? {
+    main: config?.language ?? "en",
+    translations: config?.translations ?? [],
+  };
+  const translated = (spec: FieldSpec<FieldShape>) => ({ ...languages, languages: languages.translations, spec });
   const now = options.now ?? new Date();
   const services = options.services ?? config?.services.map((service) => service.id);
   const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
@@ -174,10 +200,10 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     publishes.requests ? readCsvFile(root, figureSpec, now) : none,
     publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
     publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
-    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body, translated(postTranslationSpec)),
     readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
-    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
-    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body, translated(pageTranslationSpec)),
+    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body, translated(writeupTranslationSpec)),
     unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
     readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
     outsideLinkProblems(root),
@@ -272,10 +298,15 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     authors: authors.entries,
     pages: pages.entries,
     writeups: writeups.entries,
+    translations: { posts: posts.translations, pages: pages.translations, writeups: writeups.translations },
     canary: canary.canary,
     publishes,
     problems: sortProblems(problems),
-    warnings: sortProblems([...canary.warnings, ...(due ? await reportDueWarnings(root, due, now) : [])]),
+    warnings: sortProblems([
+      ...canary.warnings,
+      ...[posts, pages, writeups].flatMap((part) => part.warnings),
+      ...(due ? await reportDueWarnings(root, due, now) : []),
+    ]),
   };
 }
 
