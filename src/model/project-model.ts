@@ -26,10 +26,11 @@ export function siteModelInput(
     site,
     now,
     mode,
-    requests: project.requests.map((r) => r.data),
+    // Records carry their translated columns, as the collections do.
+    requests: project.requests.map((r) => ({ ...r.data, translations: r.translations })),
     figures: project.figures.map((f) => f.data),
-    blockingEvents: project.blockingEvents.map((e) => e.data),
-    incidents: project.incidents.map((i) => i.data),
+    blockingEvents: project.blockingEvents.map((e) => ({ ...e.data, translations: e.translations })),
+    incidents: project.incidents.map((i) => ({ ...i.data, translations: i.translations })),
     // Translations are texts of their originals: the model shows each in its language.
     posts: [...project.posts, ...project.translations.posts],
     authors: project.authors,

@@ -29,6 +29,10 @@ import { reportDue, reportDueSettings, type ReportDue } from "./report/report-du
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import { inLanguage, type ContentText } from "./content-language.ts";
+import { recordInLanguage, type WithTranslations } from "./records/record-text.ts";
+import { requestSpec } from "../contract/schemas/request.ts";
+import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
+import { incidentSpec } from "../contract/schemas/incident.ts";
 import {
   blockingEventView,
   incidentView,
@@ -55,11 +59,12 @@ export interface SiteModelInput {
   now: Date;
   /** `development` under `astro dev`, where drafts and scheduled posts are listed (and marked). */
   mode: "production" | "development";
-  requests: readonly Request[];
+  /** Requests, blocking events and incidents, each with its free-text columns in other languages when it has any. */
+  requests: readonly WithTranslations<Request>[];
   /** Published figures (data/figures.csv). */
   figures: readonly Figure[];
-  blockingEvents: readonly BlockingEvent[];
-  incidents: readonly Incident[];
+  blockingEvents: readonly WithTranslations<BlockingEvent>[];
+  incidents: readonly WithTranslations<Incident>[];
   posts: readonly ContentItem<Post>[];
   authors: readonly ContentItem<Author>[];
   pages: readonly ContentItem<Page>[];
@@ -244,20 +249,32 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   // figure and download below is built from the published rows only.
   const ledger = maskSmallCounts(input.requests, { threshold, period: site.report.period });
   const withheld = threshold === undefined ? undefined : withheldWords(threshold);
+  // Each record's free text in the page's language where it has a translation (after masking: a withheld text stays so).
+  const main = input.mainLanguage ?? site.language;
+  const inPageLanguage = <T extends object>(record: WithTranslations<T>, columns: readonly string[] = []) =>
+    recordInLanguage(record, columns, site.language, main);
   const requests = newestFirst(
-    ledger.requests.map((r) => requestView(r, context, ledger.masked.has(r.id) ? withheld : undefined)),
+    ledger.requests.map((r) => {
+      const { data, textLanguage } = inPageLanguage(r, requestSpec.translatable);
+      return { ...requestView(data, context, ledger.masked.has(r.id) ? withheld : undefined), textLanguage };
+    }),
     (r) => r.data.received,
   );
   const blockingEvents = newestFirst(
-    input.blockingEvents.map((e) => blockingEventView(e, context)),
+    input.blockingEvents.map((e) => {
+      const { data, textLanguage } = inPageLanguage(e, blockingEventSpec.translatable);
+      return { ...blockingEventView(data, context), textLanguage };
+    }),
     (e) => e.data.started,
   );
   const incidents = newestFirst(
-    input.incidents.map((i) => incidentView(i, context)),
+    input.incidents.map((i) => {
+      const { data, textLanguage } = inPageLanguage(i, incidentSpec.translatable);
+      return { ...incidentView(data, context), textLanguage };
+    }),
     (i) => i.data.started,
   );
   const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
-  const main = input.mainLanguage ?? site.language;
   const blog = buildBlogModel(input, site, now, input.mode, ledger.masked, main);
   const writeupTexts = new Map(inLanguage(input.writeups, site.language, main).map((w) => [w.id, w.text]));
 

@@ -196,10 +196,10 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     dataNames,
     correctionRows,
   ] = await Promise.all([
-    publishes.requests ? readCsvFile(root, requestSpec, now) : none,
+    publishes.requests ? readCsvFile(root, requestSpec, now, languages.translations) : none,
     publishes.requests ? readCsvFile(root, figureSpec, now) : none,
-    publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
-    publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
+    publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now, languages.translations) : none,
+    publishes.incidents ? readCsvFile(root, incidentSpec, now, languages.translations) : none,
     readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body, translated(postTranslationSpec)),
     readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
     readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body, translated(pageTranslationSpec)),
