@@ -21,16 +21,21 @@ function literals(elements: readonly MessageFormatElement[]): string[] {
 }
 
 /**
- * The English words of the messages under `prefix` (`feeds.`), as phrases a page in another language must not
- * show: each run of text between a message's values with a word of four letters or more in it.
+ * The English words of the messages under `prefix` (`feeds.`), as phrases a page in `tag` must not show: each run
+ * of text between a message's values with a word of four letters or more in it, unless `tag`'s own message says
+ * it too (French "Blog" is the English word).
  */
-export function englishPhrases(prefix: string): string[] {
-  const english = readShippedDictionaries().get("en") ?? new Map<string, string>();
+export function englishPhrases(prefix: string, tag: string): string[] {
+  const shipped = readShippedDictionaries();
+  const english = shipped.get("en") ?? new Map<string, string>();
+  const own = shipped.get(tag) ?? new Map<string, string>();
   const phrases = [...english]
     .filter(([key]) => key.startsWith(prefix))
-    .flatMap(([, text]) => literals(parse(text)))
-    .flatMap((text) => text.split(/[.,;:·]/))
-    .map((text) => text.trim())
-    .filter((text) => /\p{L}{4,}/u.test(text));
+    .flatMap(([key, text]) =>
+      literals(parse(text))
+        .flatMap((literal) => literal.split(/[.,;:·]/))
+        .map((phrase) => phrase.trim())
+        .filter((phrase) => /\p{L}{4,}/u.test(phrase) && !(own.get(key) ?? "").includes(phrase)),
+    );
   return [...new Set(phrases)];
 }
