@@ -88,14 +88,22 @@ function badge(value: string, tone: Tone): CardElement {
   );
 }
 
+/**
+ * The width of the labels' column: 190 px, or wider for longer labels ("ДЛИТЕЛЬНОСТЬ", "SCHWEREGRAD"), at 18 px per
+ * letter (upper case at 22 px with letter spacing, the widest Cyrillic letters included) and a gap before the values.
+ */
+const labelColumn = (pairs: readonly CardFact[]): number =>
+  Math.max(190, ...pairs.map(({ label }) => label.length * 18 + 16));
+
 /** Label and value pairs, one per line, each value cut to one line and capitalised. */
 function facts(pairs: readonly CardFact[]): CardElement {
+  const width = labelColumn(pairs);
   return el(
     { display: "flex", flexDirection: "column", gap: 6, marginTop: 24 },
     pairs.map(({ label: name, value }) =>
       el({ display: "flex", flexDirection: "row", alignItems: "baseline" }, [
         text(name, 1, {
-          width: 190,
+          width,
           flexShrink: 0,
           fontSize: 22,
           color: MUTED,
