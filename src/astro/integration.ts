@@ -162,7 +162,7 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
             }),
           }),
           dataChecksums(),
-          searchIndex({ publishes: site.publishes }),
+          searchIndex({ publishes: site.publishes, languages: i18n.languages }),
           securityHeadersFile({ onion: site.onion }),
         ].filter((integration) => !present.has(integration.name));
         const own = config.integrations.findIndex((integration) => integration.name === "vitrine");

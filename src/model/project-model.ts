@@ -12,7 +12,7 @@ export interface Site {
 /** Builds the site model of `input` and its route table. */
 export function buildSite(input: SiteModelInput): Site {
   const model = buildSiteModel(input);
-  return { model, routes: buildRoutes(model) };
+  return { model, routes: buildRoutes(model, input.translator) };
 }
 
 /** The site model's input from a project read by `loadProject` (the build gets the same data through its collections). */
