@@ -1,4 +1,5 @@
 import { formatPartialDate, formatPublicationDate } from "../../format/format-date.ts";
+import { englishTranslator } from "../../i18n/english.ts";
 import { capitalise, label } from "../../format/labels.ts";
 import { formatBand, formatNumber } from "../../format/numbers.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
@@ -261,7 +262,7 @@ export function blockingCard(event: BlockingEventView, context: CardContext): Bl
     country: event.countryName,
     dates: capitalise(event.dates),
     ...(duration && {
-      duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, context.site.language)}`,
+      duration: `${duration.running ? "Blocked" : "Lasted"} ${describeDuration(duration, englishTranslator(context.site.language))}`,
     }),
   };
 }
@@ -278,7 +279,7 @@ export function incidentCard(incident: IncidentView, context: CardContext): Inci
     severity: incident.data.severity,
     resolved: !incident.open,
     started: formatPartialDate(incident.data.started, locale),
-    duration: `${duration.running ? "Open" : "Lasted"} ${describeDuration(duration, locale)}`,
+    duration: `${duration.running ? "Open" : "Lasted"} ${describeDuration(duration, englishTranslator(locale))}`,
   };
 }
 

@@ -55,7 +55,7 @@ const date = (text: string): PartialDate => {
   return parsed;
 };
 const context: CardContext = { site };
-const viewContext = { locale: site.language, now: FIXED_NOW, timeZone: site.timeZone };
+const viewContext = { now: FIXED_NOW, timeZone: site.timeZone };
 const blocking = (event: BlockingEvent) => blockingEventView(event, viewContext);
 const incidentOf = (i: Incident) => incidentView(i, viewContext);
 const requestOf = (r: Request) => requestView(r, viewContext);
