@@ -310,7 +310,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         path: countryPath(code),
         requests: own,
         figures,
-        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale),
+        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale, translator),
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),

@@ -191,6 +191,7 @@ describe("site model of the fixture in Russian", () => {
       "Туркменистан",
     ]);
     expect(model.requests.every((r) => !/[A-Za-z]{3}/.test(r.countryName))).toBe(true);
+    expect(model.countries.map((c) => c.requestCount)).not.toContainEqual(expect.stringMatching(/[a-z]{3}/));
     for (const r of model.requests) expect(r.title, r.id).toMatch(r.data.authority ? /, [А-Я]/ : /^Орган власти/);
   });
 
