@@ -42,6 +42,7 @@ import type { BlockingEvent } from "../../../src/contract/schemas/blocking-event
 import type { Incident } from "../../../src/contract/schemas/incident.ts";
 import type { Request } from "../../../src/contract/schemas/request.ts";
 import site from "../../../src/site.config.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
 import { FIXED_NOW } from "../../helpers/fixture-site.ts";
 import { pngSize } from "../../helpers/png.ts";
 
@@ -55,7 +56,7 @@ const date = (text: string): PartialDate => {
   return parsed;
 };
 const context: CardContext = { site };
-const viewContext = { now: FIXED_NOW, timeZone: site.timeZone };
+const viewContext = { translator: englishTranslator(site.language), now: FIXED_NOW, timeZone: site.timeZone };
 const blocking = (event: BlockingEvent) => blockingEventView(event, viewContext);
 const incidentOf = (i: Incident) => incidentView(i, viewContext);
 const requestOf = (r: Request) => requestView(r, viewContext);
