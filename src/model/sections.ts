@@ -1,4 +1,5 @@
 import type { Publishes } from "../contract/site-config-schema.ts";
+import { listFormat } from "../format/intl-cache.ts";
 import type { Translator } from "../i18n/dictionary.ts";
 import { englishTranslator } from "../i18n/english.ts";
 
@@ -27,9 +28,12 @@ export interface PublishedSection {
   log: string;
 }
 
-/** Words as a list in a sentence: `a`, `a and b`, `a, b and c`. */
-export function wordList(words: readonly string[], and = "and"): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} ${and} ${words.at(-1) ?? ""}`;
+/**
+ * Words as a list in a sentence, as the language of `locale` joins them (CLDR, through `Intl.ListFormat`): `a`,
+ * `a and b`, `a, b and c` in British English; `a, b и c` in Russian.
+ */
+export function wordList(words: readonly string[], locale = "en-GB"): string {
+  return listFormat(locale, { type: "conjunction" }).format(words);
 }
 
 /**
