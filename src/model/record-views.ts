@@ -12,6 +12,8 @@ import {
   type Duration,
 } from "./records/record-timing.ts";
 import { requestTitle } from "./records/record-title.ts";
+import type { Translator } from "../i18n/dictionary.ts";
+import { englishTranslator } from "../i18n/english.ts";
 import type { BlockingEvent } from "../contract/schemas/blocking-event.ts";
 import type { Incident } from "../contract/schemas/incident.ts";
 import type { Request } from "../contract/schemas/request.ts";
@@ -84,82 +86,90 @@ export interface RequestView extends RecordViewBase<"requests", Request> {
 /** Any record's view. */
 export type RecordView = BlockingEventView | IncidentView | RequestView;
 
-/** What views depend on besides the record: the site's language, the build time and the site's time zone (its "today"). */
+/**
+ * What views depend on besides the record: the words and formats of the page's language (English when left out),
+ * the build time and the site's time zone (its "today").
+ */
 export interface ViewContext {
-  locale: string;
+  translator?: Translator | undefined;
   now: Date;
   timeZone: string;
 }
 
-const OPEN: StatusBadge = { text: "Open", tone: "ongoing" };
-const RESOLVED: StatusBadge = { text: "Resolved", tone: "resolved" };
-
 /** "A to B" when it ended, else `since` (or `started`, when it is not known to be still going on) and the start. */
-function datesOf(start: PartialDate, end: PartialDate | undefined, running: boolean, locale: string): string {
-  const date = (d: PartialDate) => formatPartialDate(d, locale);
-  if (end) return `${date(start)} to ${date(end)}`;
-  return `${running ? "since" : "started"} ${date(start)}`;
+function datesOf(start: PartialDate, end: PartialDate | undefined, running: boolean, translator: Translator): string {
+  const date = (d: PartialDate) => formatPartialDate(d, translator.language.tag);
+  if (end) return translator.t("records.dates.range", { start: date(start), end: date(end) });
+  return translator.t(running ? "records.dates.since" : "records.dates.started", { start: date(start) });
 }
 
 /** The view of a blocking event at `context.now`. */
 export function blockingEventView(event: BlockingEvent, context: ViewContext): BlockingEventView {
+  const translator = context.translator ?? englishTranslator();
   const inForce = isInForce(event);
   const duration = blockingDuration(event, context.now, context.timeZone);
-  const dates = datesOf(event.started, event.ended, inForce, context.locale);
-  const tail = duration
-    ? `, ${describeDuration(duration, context.locale)}`
+  const dates = datesOf(event.started, event.ended, inForce, translator);
+  const statusWords = duration
+    ? translator.t("records.dates.withDuration", { dates, duration: describeDuration(duration, translator) })
     : event.status === "unknown"
-      ? ", current status unknown"
-      : "";
+      ? translator.t("records.dates.statusUnknown", { dates })
+      : dates;
   return {
     kind: "blockingEvents",
     id: event.id,
     data: event,
     path: recordPath("blockingEvents", event.id),
     title: event.title,
-    countryName: countryName(event.country, context.locale),
+    countryName: countryName(event.country, translator.language.tag, translator),
     countryPath: countryPath(event.country),
-    status: { text: statusText(event.status), tone: event.status },
+    status: { text: statusText(event.status, translator), tone: event.status },
     inForce,
     dates,
     duration,
-    statusWords: `${dates}${tail}`,
+    statusWords,
     stale: needsReverification(event, context.now, context.timeZone),
   };
 }
 
 /** The view of an incident at `context.now`. */
 export function incidentView(incident: Incident, context: ViewContext): IncidentView {
+  const translator = context.translator ?? englishTranslator();
   const open = incident.resolved === undefined;
   const duration = incidentDuration(incident, context.now, context.timeZone);
-  const dates = datesOf(incident.started, incident.resolved, open, context.locale);
+  const dates = datesOf(incident.started, incident.resolved, open, translator);
   return {
     kind: "incidents",
     id: incident.id,
     data: incident,
     path: recordPath("incidents", incident.id),
     title: incident.title,
-    status: open ? OPEN : RESOLVED,
+    status: open
+      ? { text: translator.t("records.status.open"), tone: "ongoing" }
+      : { text: translator.t("records.status.resolved"), tone: "resolved" },
     open,
     dates,
     duration,
-    statusWords: `${dates}, ${describeResolution(duration, context.locale)}`,
+    statusWords: translator.t("records.dates.withDuration", {
+      dates,
+      duration: describeResolution(duration, translator),
+    }),
   };
 }
 
 /** The view of a request; `withheld` says why fields are left out of a row published as "Other countries". */
 export function requestView(
   request: Request,
-  context: Pick<ViewContext, "locale">,
+  context: ViewContext,
   withheld: string | undefined = undefined,
 ): RequestView {
+  const translator = context.translator ?? englishTranslator();
   return {
     kind: "requests",
     id: request.id,
     data: request,
     path: recordPath("requests", request.id),
-    title: requestTitle(request, context.locale),
-    countryName: countryName(request.country, context.locale),
+    title: requestTitle(request, translator),
+    countryName: countryName(request.country, translator.language.tag, translator),
     withheld,
   };
 }
@@ -169,5 +179,6 @@ export function newestFirst<T extends { id: string }>(items: readonly T[], dateO
   return [...items].sort((a, b) => dateOf(b).start.localeCompare(dateOf(a).start) || a.id.localeCompare(b.id));
 }
 
-/** The words of a data-contract value list, e.g. `smtp;imap` → "SMTP (mail delivery), IMAP". */
-export const words = (list: readonly string[]): string => list.map((word) => label(word)).join(", ");
+/** The words of a data-contract value list in the translator's language, e.g. `smtp;imap` → "SMTP (mail delivery), IMAP". */
+export const words = (list: readonly string[], translator?: Translator): string =>
+  list.map((word) => label(word, translator)).join(", ");

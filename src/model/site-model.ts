@@ -78,6 +78,7 @@ export interface SiteModelInput {
 }
 
 import type { Translator } from "../i18n/dictionary.ts";
+import { englishTranslator } from "../i18n/english.ts";
 
 export type { RelatedRef } from "./related-groups.ts";
 
@@ -221,14 +222,14 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
 }
 
 /** A record as a related link: its date and its outcome or status in words. */
-function relatedRef(record: RecordView, locale: string): RelatedRef {
+function relatedRef(record: RecordView, translator: Translator): RelatedRef {
   const base = { key: record.id, kind: record.kind, title: record.title, path: record.path };
   return record.kind === "requests"
     ? {
         ...base,
-        date: formatPartialDate(record.data.received, locale),
+        date: formatPartialDate(record.data.received, translator.language.tag),
         sortDate: record.data.received.start,
-        state: label(record.data.outcome),
+        state: label(record.data.outcome, translator),
       }
     : { ...base, date: record.dates, sortDate: record.data.started.start, state: record.status.text };
 }
@@ -243,7 +244,8 @@ export const postKey = (slug: string): string => `post:${slug}`;
 export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { site, now } = input;
   const locale = site.language;
-  const context = { locale, now, timeZone: site.timeZone };
+  const translator = input.translator ?? englishTranslator(locale);
+  const context = { translator, now, timeZone: site.timeZone };
   const threshold = site.report.smallCountThreshold;
   // Small-count protection, once, before anything else sees the ledger: every page, card, feed, chart,
   // figure and download below is built from the published rows only.
@@ -280,7 +282,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
-    ...[...records.values()].map((r) => [r.id, relatedRef(r, locale)] as const),
+    ...[...records.values()].map((r) => [r.id, relatedRef(r, translator)] as const),
     ...blog.posts.map(
       (p) =>
         [
@@ -331,11 +333,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
       const linked = new Set([...own, ...events].flatMap((r) => related(r.id)).map((ref) => ref.key));
       return {
         code,
-        name: countryName(code, locale),
+        name: countryName(code, locale, translator),
         path: countryPath(code),
         requests: own,
         figures,
-        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale),
+        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale, translator),
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),

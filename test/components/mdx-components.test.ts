@@ -45,7 +45,7 @@ describe("MDX components (Astro Container API)", () => {
     const masked = await render("RecordSummary", { record: entry("req-2020-001") });
     expect(masked).toContain("Request · Other countries");
     expect(masked).toContain("An authority in a country not named");
-    expect(masked).toContain("outcome: rejected");
+    expect(masked).toContain("Outcome: Rejected.");
   });
 
   it("Status: ongoing with its running duration, lifted with its end, unknown never as ongoing, incidents open or resolved", async () => {

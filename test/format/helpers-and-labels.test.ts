@@ -3,6 +3,7 @@ import { countryName, label, yesNoLabel } from "../../src/format/labels.ts";
 import { remembered } from "../../src/format/remembered.ts";
 import { recordCountries } from "../../src/model/records/record-countries.ts";
 import { requestTitle } from "../../src/model/records/record-title.ts";
+import { shippedTranslator } from "../helpers/shipped-translator.ts";
 import { buildRelatedIndex } from "../../src/model/related-index.ts";
 import { recordPath, withBase } from "../../src/model/paths.ts";
 import { didYouMean } from "../../src/load/validation/did-you-mean.ts";
@@ -67,6 +68,14 @@ describe("labels", () => {
     expect(countryName("BE", "fr")).toBe("Belgique");
     expect(requestTitle({ authority: "Parquet de Bruxelles", country: "BE" })).toBe("Parquet de Bruxelles, Belgium");
     expect(requestTitle({ country: "DE" })).toBe("An authority in Germany");
+  });
+
+  it("names requests in the translator's language", () => {
+    const russian = shippedTranslator("ru");
+    expect(requestTitle({ authority: "Роскомнадзор", country: "RU" }, russian)).toBe("Роскомнадзор, Россия");
+    expect(requestTitle({ country: "DE" }, russian)).toBe("Орган власти (Германия)");
+    expect(requestTitle({ country: "ZZ" }, russian)).toBe("Орган власти в неназванной стране");
+    expect(requestTitle({ authority: "Bundesamt", country: "BE" }, shippedTranslator("de"))).toBe("Bundesamt, Belgien");
   });
 });
 

@@ -2,12 +2,13 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { projectSite } from "../../src/model/project-model.ts";
+import { buildSite, projectSite, siteModelInput } from "../../src/model/project-model.ts";
 import type { RouteTable } from "../../src/model/routes.ts";
 import { postKey, type SiteModel } from "../../src/model/site-model.ts";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot } from "../helpers/fixture-site.ts";
+import { shippedTranslator } from "../helpers/shipped-translator.ts";
 
 const fixture = path.join(repoRoot, "test/fixtures/invariants");
 
@@ -153,6 +154,54 @@ describe("site model on a fixture with every kind of block and incident", () => 
     expect(model.figure({ metric: "requests", period: "2024-H1" }).source).toBe("transparency/2024-h1/");
     expect(model.figure({ metric: "requests", period: "2024-H2" }).source).toBe("transparency/");
     expect(model.figure({ metric: "requests", period: "2024" }).source).toBe("transparency/");
+  });
+});
+
+describe("site model of the fixture in Russian", () => {
+  let model: SiteModel;
+  beforeAll(async () => {
+    const project = await loadProject(fixture, { now: FIXED_NOW, expiredCanary: "warning" });
+    ({ model } = buildSite({
+      ...siteModelInput(project, { ...site, language: "ru" }, FIXED_NOW),
+      translator: shippedTranslator("ru"),
+    }));
+  });
+  const ru = (n: number) => new Intl.NumberFormat("ru").format(n);
+
+  it("words statuses, dates and durations in Russian, with Russian plural forms", () => {
+    const words = Object.fromEntries(model.blockingEvents.all.map((e) => [e.id, [e.status.text, e.statusWords]]));
+    expect(words).toEqual({
+      "blk-ru-mail": ["Действует", `4 марта 2020 г. — по сей день, уже ${ru(2460)} дней`],
+      "blk-cn-vpn": ["Действует", `8 марта 2021 г. — по сей день, уже ${ru(2091)} день`],
+      "blk-ir-webmail": ["Частичная блокировка", `21 сентября 2022 г. — по сей день, уже ${ru(1529)} дней`],
+      "blk-ir-2021": ["Частичная блокировка", "январь 2021 г. — май 2021 г., от 90 до 150 дней"],
+      "blk-tm-web": ["Статус неизвестен", "начало: май 2023 г., текущий статус неизвестен"],
+      "blk-ru-2019": ["Снята", "5 февраля 2019 г. — 18 июня 2019 г., 133 дня"],
+      "blk-by-api": ["Действует", "июнь 2024 г. — по сей день, уже не менее 881 дня"],
+    });
+  });
+
+  it("names countries and requests in Russian, sorted as Russian sorts them", () => {
+    expect(model.countries.map((c) => c.name)).toEqual([
+      "Беларусь",
+      "Бельгия",
+      "Иран",
+      "Китай",
+      "Россия",
+      "Туркменистан",
+    ]);
+    expect(model.requests.every((r) => !/[A-Za-z]{3}/.test(r.countryName))).toBe(true);
+    expect(model.countries.map((c) => c.requestCount)).not.toContainEqual(expect.stringMatching(/[a-z]{3}/));
+    for (const r of model.requests) expect(r.title, r.id).toMatch(r.data.authority ? /, [А-Я]/ : /^Орган власти/);
+  });
+
+  it("words incidents' state in Russian", () => {
+    for (const i of model.incidents.all) {
+      expect(i.status.text).toBe(i.open ? "Открыт" : "Устранён");
+      expect(i.statusWords, i.id).toMatch(
+        i.open ? /по сей день, (уже|с сегодняшнего)/ : /, устранён (через|в течение)/,
+      );
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
-import { numberFormat } from "../../format/intl-cache.ts";
 import { calendarDay } from "../../format/format-date.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { englishTranslator } from "../../i18n/english.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -80,25 +81,28 @@ export function incidentDuration(
   return durationBetween(incident.started, incident.resolved, now, timeZone);
 }
 
-/** Words for a duration: "for 2,214 days and counting", "for at least 90 days", "for 12 to 40 days", "less than a day". */
-export function describeDuration(duration: Duration, locale = "en"): string {
-  const n = (days: number) => `${numberFormat(locale).format(days)} day${days === 1 ? "" : "s"}`;
-  const counting = duration.running ? " and counting" : "";
-  if (duration.maxDays === 0) return duration.running ? "since today" : "less than a day";
-  if (duration.minDays === duration.maxDays) return `for ${n(duration.minDays)}${counting}`;
-  if (duration.running) return `for at least ${n(duration.minDays)}${counting}`;
-  return `for ${numberFormat(locale).format(duration.minDays)} to ${n(duration.maxDays)}`;
+/**
+ * Words for a duration in the translator's language: "for 2,214 days and counting", "for at least 90 days and
+ * counting", "for 12 to 40 days", "less than a day", "since today" (English without a translator).
+ */
+export function describeDuration(duration: Duration, translator: Translator = englishTranslator()): string {
+  const { t } = translator;
+  if (duration.maxDays === 0)
+    return t(duration.running ? "records.duration.sinceToday" : "records.duration.lessThanADay");
+  if (duration.minDays === duration.maxDays)
+    return t(duration.running ? "records.duration.daysCounting" : "records.duration.days", { days: duration.minDays });
+  if (duration.running) return t("records.duration.atLeastDaysCounting", { days: duration.minDays });
+  return t("records.duration.daysRange", { min: duration.minDays, max: duration.maxDays });
 }
 
 /**
  * Words for how long a resolved incident lasted, "resolved after 112 days" (or "after 3 to 5 days" when a date is
  * coarser than a day, "within a day"); an open one's duration in `describeDuration`'s words.
  */
-export function describeResolution(duration: Duration, locale = "en"): string {
-  if (duration.running) return describeDuration(duration, locale);
-  const n = (days: number) => numberFormat(locale).format(days);
-  if (duration.maxDays === 0) return "resolved within a day";
-  const days = `day${duration.maxDays === 1 ? "" : "s"}`;
-  if (duration.minDays === duration.maxDays) return `resolved after ${n(duration.maxDays)} ${days}`;
-  return `resolved after ${n(duration.minDays)} to ${n(duration.maxDays)} ${days}`;
+export function describeResolution(duration: Duration, translator: Translator = englishTranslator()): string {
+  if (duration.running) return describeDuration(duration, translator);
+  const { t } = translator;
+  if (duration.maxDays === 0) return t("records.resolution.withinADay");
+  if (duration.minDays === duration.maxDays) return t("records.resolution.afterDays", { days: duration.maxDays });
+  return t("records.resolution.afterDaysRange", { min: duration.minDays, max: duration.maxDays });
 }

@@ -2,6 +2,8 @@ import type { Request } from "../../contract/schemas/request.ts";
 import { numberFormat } from "../../format/intl-cache.ts";
 import { OTHER_COUNTRIES } from "../../format/labels.ts";
 import { periodOf, type PeriodLength } from "./periods.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { englishTranslator } from "../../i18n/english.ts";
 
 /** The fields of a masked row that could name its country, withheld (left out) in every output. */
 export const WITHHELD_FIELDS = ["country", "authority", "legal_basis", "route", "notes", "related"] as const;
@@ -60,12 +62,16 @@ export function withheldWords(threshold: number): string {
 
 /**
  * A count for one named country, over the rows published under its name. Under small-count protection it
- * is "at least N" (or "none published" for 0) whatever the country's masked rows, because telling a true
+ * is "at least N" (or "none published" for 0, in the translator's language) whatever the country's masked rows, because telling a true
  * count or a true zero apart from one with masked rows would say which country an "Other countries" row
  * is from. Without a threshold it is the plain number.
  */
-export function namedCountryCount(n: number, threshold: number | undefined, locale = "en"): string {
-  const number = numberFormat(locale).format(n);
-  if (threshold === undefined) return number;
-  return n === 0 ? "none published" : `at least ${number}`;
+export function namedCountryCount(
+  n: number,
+  threshold: number | undefined,
+  locale = "en",
+  translator?: Translator,
+): string {
+  if (threshold === undefined) return numberFormat(locale).format(n);
+  return (translator ?? englishTranslator(locale)).t("countries.namedCount", { count: n });
 }

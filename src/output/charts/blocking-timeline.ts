@@ -1,4 +1,5 @@
 import { max, min } from "d3-array";
+import { englishTranslator } from "../../i18n/english.ts";
 import { scaleUtc, type ScaleTime } from "d3-scale";
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import { formatPartialDate } from "../../format/format-date.ts";
@@ -226,7 +227,7 @@ export function blockingTimelineSummary(
 /** The table cell for a duration: "133 days", "2,460 days and counting", "12 to 40 days", "unknown". */
 function durationCell(event: BlockingEvent, now: Date, locale: string, timeZone: string): string {
   const duration = blockingDuration(event, now, timeZone);
-  return duration ? describeDuration(duration, locale).replace(/^for /, "") : "unknown";
+  return duration ? describeDuration(duration, englishTranslator(locale)).replace(/^for /, "") : "unknown";
 }
 
 /**
@@ -459,7 +460,7 @@ function unknownLabel(
 function barDetail(event: BlockingEvent, state: TimelineState, now: Date, locale: string, timeZone: string): string {
   const date = (d: PartialDate): string => formatPartialDate(d, locale);
   const duration = blockingDuration(event, now, timeZone);
-  const lasted = duration ? `, ${describeDuration(duration, locale)}` : "";
+  const lasted = duration ? `, ${describeDuration(duration, englishTranslator(locale))}` : "";
   switch (state) {
     case "ongoing":
     case "partial":

@@ -333,7 +333,7 @@ export function blockingCard(event: BlockingEventView, context: CardContext): Bl
       { label: t("cards.fact.country"), value: event.countryName },
       { label: t("cards.fact.dates"), value: capitalise(event.dates) },
       ...(duration
-        ? [{ label: t("cards.fact.duration"), value: capitalise(describeDuration(duration, context.site.language)) }]
+        ? [{ label: t("cards.fact.duration"), value: capitalise(describeDuration(duration, context.translator)) }]
         : []),
     ],
   };
@@ -354,7 +354,7 @@ export function incidentCard(incident: IncidentView, context: CardContext): Inci
     facts: [
       { label: t("cards.fact.severity"), value: label(incident.data.severity, translator) },
       { label: t("cards.fact.started"), value: formatPartialDate(incident.data.started, locale) },
-      { label: t("cards.fact.duration"), value: capitalise(describeDuration(incident.duration, locale)) },
+      { label: t("cards.fact.duration"), value: capitalise(describeDuration(incident.duration, translator)) },
     ],
   };
 }

@@ -9,6 +9,8 @@ import {
   isInForce,
   needsReverification,
 } from "../../../src/model/records/record-timing.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
+import { shippedTranslator } from "../../helpers/shipped-translator.ts";
 
 const now = new Date("2026-11-28T12:00:00Z");
 const d = (text: string): PartialDate => parsePartialDate(text, true) as PartialDate;
@@ -43,7 +45,7 @@ describe("durations with a fixed now", () => {
     [{ minDays: 0, maxDays: 0, running: false }, "less than a day"],
     [{ minDays: 0, maxDays: 0, running: true }, "since today"],
   ])("%o reads %s", (duration, words) => {
-    expect(describeDuration(duration, "en")).toBe(words);
+    expect(describeDuration(duration, englishTranslator())).toBe(words);
   });
 
   it.each([
@@ -53,7 +55,43 @@ describe("durations with a fixed now", () => {
     [{ minDays: 0, maxDays: 0, running: false }, "resolved within a day"],
     [{ minDays: 67, maxDays: 67, running: true }, "for 67 days and counting"],
   ])("an incident's %o reads %s", (duration, words) => {
-    expect(describeResolution(duration, "en")).toBe(words);
+    expect(describeResolution(duration, englishTranslator())).toBe(words);
+  });
+});
+
+describe("durations in Russian, French and German", () => {
+  const russian = shippedTranslator("ru");
+  // Numbers as Russian writes them (CLDR: thousands grouped with a no-break space).
+  const ru = (n: number) => new Intl.NumberFormat("ru").format(n);
+  it.each([
+    [{ minDays: 112, maxDays: 112, running: false }, "устранён через 112 дней"],
+    [{ minDays: 1, maxDays: 1, running: false }, "устранён через 1 день"],
+    [{ minDays: 22, maxDays: 22, running: false }, "устранён через 22 дня"],
+    [{ minDays: 21, maxDays: 21, running: false }, "устранён через 21 день"],
+    [{ minDays: 3, maxDays: 5, running: false }, "устранён через 3–5 дней"],
+    [{ minDays: 0, maxDays: 0, running: false }, "устранён в течение суток"],
+  ])("an incident's %o reads %s in Russian", (duration, words) => {
+    expect(describeResolution(duration, russian)).toBe(words);
+  });
+
+  it.each([
+    [{ minDays: 2460, maxDays: 2460, running: true }, `уже ${ru(2460)} дней`],
+    [{ minDays: 2433, maxDays: 2463, running: true }, `уже не менее ${ru(2433)} дней`],
+    [{ minDays: 2, maxDays: 2, running: false }, "2 дня"],
+    [{ minDays: 12, maxDays: 41, running: false }, "от 12 до 41 дня"],
+  ])("%o reads %s in Russian", (duration, words) => {
+    expect(describeDuration(duration, russian)).toBe(words);
+  });
+
+  it("gives French and German their own plural forms and number formats", () => {
+    const running = { minDays: 2460, maxDays: 2460, running: true };
+    expect(describeDuration(running, shippedTranslator("fr"))).toBe("soit 2\u202f460 jours à ce jour");
+    expect(describeResolution({ minDays: 1, maxDays: 1, running: false }, shippedTranslator("de"))).toBe(
+      "nach 1 Tag behoben",
+    );
+    expect(describeResolution({ minDays: 112, maxDays: 112, running: false }, shippedTranslator("de"))).toBe(
+      "nach 112 Tagen behoben",
+    );
   });
 });
 

@@ -61,7 +61,7 @@ const date = (text: string): PartialDate => {
 };
 const english = englishTranslator(site.language);
 const context: CardContext = { site, translator: english };
-const viewContext = { locale: site.language, now: FIXED_NOW, timeZone: site.timeZone };
+const viewContext = { translator: english, now: FIXED_NOW, timeZone: site.timeZone };
 const blocking = (event: BlockingEvent) => blockingEventView(event, viewContext);
 const incidentOf = (i: Incident) => incidentView(i, viewContext);
 const requestOf = (r: Request) => requestView(r, viewContext);
