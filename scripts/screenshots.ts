@@ -95,6 +95,15 @@ examples.push(
   { type: "search", sitePath: "/search/?q=Roskomnadzor" },
   { type: "not-found", sitePath: "/no-such-page/" },
 );
+// `--lang ru` (repeatable): the same pages in that language of the site too, as `ru-<type>-<width>-<theme>.png`.
+const extraLanguages = process.argv.flatMap((arg, index) => (arg === "--lang" ? [process.argv[index + 1] ?? ""] : []));
+examples.push(
+  ...extraLanguages.flatMap((language) =>
+    examples
+      .filter(({ type }) => type !== "not-found")
+      .map(({ type, sitePath }) => ({ type: `${language}-${type}`, sitePath: `/${language}${sitePath}` })),
+  ),
+);
 mkdirSync(out, { recursive: true });
 const server = await serve();
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

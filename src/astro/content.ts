@@ -16,8 +16,17 @@ import { reportDueSettings } from "../model/report/report-due.ts";
 import { projectLoaders } from "./project-loader.ts";
 import site from "./site-config.ts";
 
-/** Content files also carry the records their body shows with <Record> or <Status>. */
-const mentions = { mentions: z.array(z.string()) };
+/**
+ * Content files also carry the records their body shows with <Record> or <Status>; a translation (`<id>.<tag>`)
+ * says what it is a translation of.
+ */
+/** A record's free-text columns in other languages, by language tag and column (`title.ru`). */
+const translations = { translations: z.record(z.string(), z.record(z.string(), z.string())).optional() };
+
+const mentions = {
+  mentions: z.array(z.string()),
+  translation: z.object({ of: z.string(), language: z.string(), outdated: z.boolean() }).optional(),
+};
 
 /**
  * Vitrine's content collections, for a site's `src/content.config.ts`:
@@ -35,10 +44,13 @@ export function vitrineCollections() {
     reportDue: reportDueSettings(site),
   });
   return {
-    requests: defineCollection({ loader: loaders.requests, schema: RequestSchema }),
+    requests: defineCollection({ loader: loaders.requests, schema: RequestSchema.extend(translations) }),
     figures: defineCollection({ loader: loaders.figures, schema: FigureSchema }),
-    blockingEvents: defineCollection({ loader: loaders.blockingEvents, schema: BlockingEventSchema }),
-    incidents: defineCollection({ loader: loaders.incidents, schema: IncidentSchema }),
+    blockingEvents: defineCollection({
+      loader: loaders.blockingEvents,
+      schema: BlockingEventSchema.extend(translations),
+    }),
+    incidents: defineCollection({ loader: loaders.incidents, schema: IncidentSchema.extend(translations) }),
     corrections: defineCollection({ loader: loaders.corrections, schema: CorrectionSchema }),
     releases: defineCollection({
       loader: loaders.releases,

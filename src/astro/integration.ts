@@ -67,7 +67,8 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           process.exit(1);
         }
         // The site's languages and their words: a broken dictionary of the site's stops the build as a broken
-        // config does; a text a language lacks is shown in English, with a warning naming it.
+        // config does. A text a language lacks is shown in English, with a warning naming it: the project's
+        // warnings (loadProject, printed by the content loader as validate prints them).
         const i18n = readSiteI18n(site, root);
         if (i18n.problems.length > 0) {
           logger.error(
@@ -75,7 +76,6 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           );
           process.exit(1);
         }
-        for (const warning of i18n.warnings) logger.warn(warning);
         const [main, ...others] = i18n.languages;
         if (!main) throw new Error("A site has at least one language");
         /** The key a language goes by in Astro's and the sitemap's config: its path, or its tag for the main one. */
@@ -152,10 +152,17 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
                 defaultLocale: localeKey(main),
                 locales: Object.fromEntries([main, ...others].map((language) => [localeKey(language), language.tag])),
               },
+              // And the main language's as x-default, for a reader in none of them, as each page's head says.
+              serialize: (item) => {
+                const original = item.links?.find((link) => link.lang === main.tag);
+                return original
+                  ? { ...item, links: [...(item.links ?? []), { lang: "x-default", url: original.url }] }
+                  : item;
+              },
             }),
           }),
           dataChecksums(),
-          searchIndex({ publishes: site.publishes }),
+          searchIndex({ publishes: site.publishes, languages: i18n.languages }),
           securityHeadersFile({ onion: site.onion }),
         ].filter((integration) => !present.has(integration.name));
         const own = config.integrations.findIndex((integration) => integration.name === "vitrine");

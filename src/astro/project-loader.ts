@@ -46,7 +46,11 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
   const set = (id: string, data: Record<string, unknown>, filePath: string, deferredRender?: true) =>
     store.set({ id, data, filePath, digest: digest(data), ...(deferredRender && { deferredRender }) });
   if (name === "requests" || name === "blockingEvents" || name === "incidents") {
-    for (const record of project[name]) set(record.data.id, { ...record.data }, RECORD_FILES[name]);
+    // A record's translated columns (`title.ru`…) go with it, for the model to show in each page's language.
+    for (const record of project[name]) {
+      const translations = record.translations && { translations: record.translations };
+      set(record.data.id, { ...record.data, ...translations }, RECORD_FILES[name]);
+    }
   } else if (name === "figures") {
     // A figure has no id of its own: its line in the file names it.
     for (const figure of project.figures) set(String(figure.line), { ...figure.data }, figureSpec.file);
@@ -59,7 +63,12 @@ function fill(name: CollectionName, project: Project, store: Store, digest: Dige
   } else if (name === "canary") {
     if (project.canary) set("canary", { ...project.canary }, CANARY_FILE, true);
   } else {
-    for (const entry of project[name]) set(entry.id, { ...entry.data, mentions: entry.mentions }, entry.file, true);
+    // A post's, page's or write-up's translations are entries of its collection too (`<id>.<tag>`), marked as such.
+    const translations = name === "authors" ? [] : project.translations[name];
+    for (const entry of [...project[name], ...translations]) {
+      const translation = entry.translation && { translation: { ...entry.translation } };
+      set(entry.id, { ...entry.data, mentions: entry.mentions, ...translation }, entry.file, true);
+    }
   }
 }
 

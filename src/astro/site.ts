@@ -8,10 +8,18 @@ import site from "./site-config.ts";
 import { languageOfRoute, mainLanguage, pageI18n, translator } from "./i18n.ts";
 import type { Language } from "../i18n/languages.ts";
 import { remembered } from "../format/remembered.ts";
+import type { ContentTranslation } from "../contract/schemas/content-translation.ts";
 
 /** Content entries as the model reads them; the project loader put their body's record mentions in `data`. */
-const content = <T extends { mentions: string[] }>(entries: readonly { id: string; data: T }[]) =>
-  entries.map((entry) => ({ id: entry.id, data: entry.data, mentions: entry.data.mentions }));
+const content = <T extends { mentions: string[]; translation?: ContentTranslation | undefined }>(
+  entries: readonly { id: string; data: T }[],
+) =>
+  entries.map((entry) => ({
+    id: entry.id,
+    data: entry.data,
+    mentions: entry.data.mentions,
+    ...(entry.data.translation && { translation: entry.data.translation }),
+  }));
 
 async function collections() {
   const [requests, figures, blockingEvents, incidents, corrections, releases, posts, authors, pages, writeups, canary] =
@@ -55,6 +63,7 @@ function build(all: Awaited<ReturnType<typeof collections>>, language: Language)
     // The model's words and formats in `language`; its figures are the same in every language.
     site: { ...site, language: language.tag },
     translator: translator(language),
+    mainLanguage: mainLanguage.tag,
     now: buildTime(),
     mode: import.meta.env.DEV ? "development" : "production",
     requests: all.requests.map((entry) => entry.data),

@@ -29,6 +29,7 @@ export function validateOptions(config: SiteConfig | undefined): LoadOptions {
     publishes: config?.publishes ?? { requests: true, blockingEvents: true, incidents: true },
     smallCounts: { threshold: config?.report.smallCountThreshold, period: config?.report.period ?? "half" },
     requireDataFiles: true,
+    languages: { language: config?.language ?? "en", translations: config?.translations ?? [] },
     ...(config && { reportDue: reportDueSettings(config) }),
   };
 }
@@ -50,7 +51,7 @@ export async function runValidate(
   const configError =
     readError ?? (missing.length > 0 ? `The site configuration is invalid:\n${missing.join("\n")}` : undefined);
   const project = await loadProject(root, validateOptions(config));
-  const problems = [...project.problems, ...(await pageCollisionProblems(root))];
+  const problems = [...project.problems, ...(await pageCollisionProblems(root, project.languages))];
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const notice = config && dataFormatNotice(config);
   if (notice) err(`warning: ${notice}`);

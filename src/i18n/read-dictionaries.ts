@@ -14,6 +14,7 @@ import {
 } from "@formatjs/icu-messageformat-parser";
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from "yaml";
 import { closest } from "fastest-levenshtein";
+import { parse as parseJson, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Problem } from "../load/validation/problem.ts";
 import {
   flattenDictionary,
@@ -82,23 +83,36 @@ export function readSiteDictionary(
   english: FlatMessages,
 ): { messages: Map<string, string>; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const source = text.replace(/^\uFEFF/, "");
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
-  const at = (offset: number) => lineCounter.linePos(offset);
   const problem = (offset: number, field: string, expected: string, found: string): void => {
-    const { line, col } = at(offset);
+    const { line, col } = lineCounter.linePos(offset);
     problems.push({ file, line, column: col, field, expected, found });
   };
-  for (const error of doc.errors) {
-    problem(
-      error.pos[0],
-      "JSON",
-      "a JSON object of messages, as in Vitrine's src/i18n/dictionaries/en.json",
-      error.message.split("\n")[0] ?? "",
-    );
-  }
+  const expectedJson = "a JSON object of messages, as in Vitrine's src/i18n/dictionaries/en.json";
+  for (const error of doc.errors) problem(error.pos[0], "JSON", expectedJson, error.message.split("\n")[0] ?? "");
   const messages = new Map<string, string>();
   if (doc.errors.length > 0) return { messages, problems };
+  // The YAML reader gives every node's place, but takes more than JSON (comments, a comma before "}", bare
+  // words): what JSON itself refuses is refused too, each at its place.
+  const jsonErrors: ParseError[] = [];
+  parseJson(source, jsonErrors, { disallowComments: true, allowTrailingComma: false });
+  // The first error only: what the parser says after it follows from it.
+  const [jsonError] = jsonErrors;
+  if (jsonError) {
+    const { offset, length, error } = jsonError;
+    problem(
+      offset,
+      "JSON",
+      expectedJson,
+      `${printParseErrorCode(error)}: ${source.slice(offset, offset + Math.max(length, 1))}`,
+    );
+    return { messages, problems };
+  }
+  /** What a node holds, as the file writes it: a text's value without its quotes. */
+  const written = (node: Node | null): string =>
+    isScalar(node) ? String(node.value) : node ? source.slice(node.range?.[0], node.range?.[1]) : "";
   // The groups of English's keys: "nav" and "nav.menu" for "nav.menu.open".
   const englishGroups = new Set(
     [...english.keys()].flatMap((key) => {
@@ -108,13 +122,7 @@ export function readSiteDictionary(
   );
   const visit = (node: Node | null, prefix: string): void => {
     if (!isMap(node)) {
-      const offset = node?.range?.[0] ?? 0;
-      problem(
-        offset,
-        prefix || "dictionary",
-        "an object of messages",
-        node ? String(text.slice(node.range?.[0], node.range?.[1])) : "",
-      );
+      problem(node?.range?.[0] ?? 0, prefix.replace(/\.$/, "") || "dictionary", "an object of messages", written(node));
       return;
     }
     for (const pair of node.items) {
@@ -125,12 +133,7 @@ export function readSiteDictionary(
       const value = pair.value as Node | null;
       if (english.has(dotted)) {
         if (!isScalar(value) || typeof value.value !== "string") {
-          problem(
-            value?.range?.[0] ?? offset,
-            dotted,
-            "a message in quotes",
-            value ? text.slice(value.range?.[0], value.range?.[1]) : "",
-          );
+          problem(value?.range?.[0] ?? offset, dotted, "a message in quotes", written(value));
           continue;
         }
         const message = value.value;
@@ -172,8 +175,22 @@ export interface SiteI18n {
   /** Each language's messages, by tag. */
   messages: Map<string, ResolvedMessages>;
   problems: Problem[];
-  /** One line per language with keys it shows in English, naming them. */
-  warnings: string[];
+  /** One per language with keys it shows in English, naming them all, at the file of the site's that would have them. */
+  warnings: Problem[];
+}
+
+/** The warning for a language whose dictionaries lack `missing`: one line, naming every key, and where to add them. */
+export function missingMessagesWarning(language: Language, missing: readonly string[]): Problem {
+  const file = `${SITE_DICTIONARY_FOLDER}/${language.tag}.json`;
+  const texts = `${missing.length} text${missing.length === 1 ? "" : "s"}`;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: `${language.name} (${language.tag})`,
+    expected: `a message for each of Vitrine's texts, or it is shown in English: add ${missing.join(", ")} to ${file}`,
+    found: `${texts} in English`,
+  };
 }
 
 /** Reads Vitrine's dictionaries and the site's (`i18n/*.json` under `root`) and resolves every language of `config`. */
@@ -190,14 +207,11 @@ export function readSiteI18n(config: LanguageConfig, root: string): SiteI18n {
   }
   const languages = siteLanguages(config);
   const messages = new Map<string, ResolvedMessages>();
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   for (const language of languages) {
     const resolved = resolveMessages(language.tag, { shipped, site });
     messages.set(language.tag, resolved);
-    if (resolved.missing.length > 0)
-      warnings.push(
-        `${language.name} (${language.tag}) shows ${resolved.missing.length} text${resolved.missing.length === 1 ? "" : "s"} in English: no dictionary has ${resolved.missing.join(", ")}. Add ${resolved.missing.length === 1 ? "it" : "them"} to ${SITE_DICTIONARY_FOLDER}/${language.tag}.json.`,
-      );
+    if (resolved.missing.length > 0) warnings.push(missingMessagesWarning(language, resolved.missing));
   }
   return { languages, messages, problems, warnings };
 }

@@ -4,6 +4,8 @@ import { collectTags, tagSlug, type Tag } from "./blog/tags.ts";
 import type { Author, Page, Post } from "../contract/schemas/content.ts";
 import { authorPath, pagePath, postPath, tagPath } from "./paths.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
+import type { ContentTranslation } from "../contract/schemas/content-translation.ts";
+import { inLanguage, type ContentText } from "./content-language.ts";
 
 /** A content file as the model reads it: its id (the file name), its frontmatter, and the records its body shows. */
 export interface ContentItem<T> {
@@ -11,6 +13,8 @@ export interface ContentItem<T> {
   data: T;
   /** Ids of the records the body shows with `<Record>` or `<Status>`. */
   mentions: readonly string[];
+  /** Set when it is a translation (`<id>.<tag>.mdx`) of the item `translation.of`: its data is the original's with its words over it. */
+  translation?: ContentTranslation | undefined;
 }
 
 /** A tag as a post shows it: the label most posts spell it with, and its page. */
@@ -31,8 +35,11 @@ export interface AuthorView {
 /** A listed post and what its page shows besides its body. */
 export interface PostView {
   id: string;
+  /** Its frontmatter in the page's language: a translation's words over the original's, or the original's. */
   data: Post;
   path: string;
+  /** Which text the page shows (a translation, or the original with a notice) and its language. */
+  text: ContentText;
   /** Published, or (under `astro dev` only) scheduled or a draft: its page then says so. */
   visibility: PostVisibility;
   /** Its authors, in the post's order; an unknown id is left out. */
@@ -58,6 +65,8 @@ export interface PageView {
   id: string;
   data: Page;
   path: string;
+  /** Which text the page shows (a translation, or the original with a notice) and its language. */
+  text: ContentText;
 }
 
 /** The blog: listed posts newest first, tags, authors and pages. */
@@ -71,7 +80,7 @@ export interface BlogModel {
 }
 
 /**
- * The blog part of the site model. Drafts and scheduled posts are listed only in development, where
+ * The blog part of the site model, in the language `site.language` (the originals are in `main`). Drafts and scheduled posts are listed only in development, where
  * their pages mark them; production lists published posts only. Posts are newest first by their
  * publication instant in the site's time zone, then by id. Records in `unlinked` (requests published as
  * "Other countries") are in no post's records and make no two posts similar.
@@ -82,14 +91,16 @@ export function buildBlogModel(
     authors: readonly ContentItem<Author>[];
     pages: readonly ContentItem<Page>[];
   },
-  site: Pick<SiteConfig, "timeZone">,
+  site: Pick<SiteConfig, "timeZone" | "language">,
   now: Date,
   mode: "production" | "development",
   unlinked: ReadonlySet<string> = new Set(),
+  main: string = site.language,
 ): BlogModel {
   const linkable = (ids: readonly string[]): string[] => ids.filter((id) => !unlinked.has(id));
   const instant = (post: ContentItem<Post>) => publicationInstant(post.data.date, site.timeZone).getTime();
-  const listed = input.posts
+  // Posts and pages in the page's language (`site.language`): translations are texts of their originals.
+  const listed = inLanguage(input.posts, site.language, main)
     .map((post) => ({ post, visibility: postVisibility(post.data, now, site.timeZone) }))
     .filter(({ visibility }) => isListed(visibility, mode))
     .sort((a, b) => instant(b.post) - instant(a.post) || a.post.id.localeCompare(b.post.id));
@@ -106,6 +117,7 @@ export function buildBlogModel(
     id: post.id,
     data: post.data,
     path: postPath(post.id),
+    text: post.text,
     visibility,
     authors: post.data.authors.flatMap((id) => authorById.get(id) ?? []),
     tags: post.data.tags.map((raw) => {
@@ -142,6 +154,11 @@ export function buildBlogModel(
       posts: tag.postIds.flatMap((id) => postById.get(id) ?? []),
     })),
     authors,
-    pages: input.pages.map((page) => ({ id: page.id, data: page.data, path: pagePath(page.id) })),
+    pages: inLanguage(input.pages, site.language, main).map((page) => ({
+      id: page.id,
+      data: page.data,
+      path: pagePath(page.id),
+      text: page.text,
+    })),
   };
 }

@@ -12,7 +12,7 @@ export interface Site {
 /** Builds the site model of `input` and its route table. */
 export function buildSite(input: SiteModelInput): Site {
   const model = buildSiteModel(input);
-  return { model, routes: buildRoutes(model) };
+  return { model, routes: buildRoutes(model, input.translator) };
 }
 
 /** The site model's input from a project read by `loadProject` (the build gets the same data through its collections). */
@@ -26,14 +26,16 @@ export function siteModelInput(
     site,
     now,
     mode,
-    requests: project.requests.map((r) => r.data),
+    // Records carry their translated columns, as the collections do.
+    requests: project.requests.map((r) => ({ ...r.data, translations: r.translations })),
     figures: project.figures.map((f) => f.data),
-    blockingEvents: project.blockingEvents.map((e) => e.data),
-    incidents: project.incidents.map((i) => i.data),
-    posts: project.posts,
+    blockingEvents: project.blockingEvents.map((e) => ({ ...e.data, translations: e.translations })),
+    incidents: project.incidents.map((i) => ({ ...i.data, translations: i.translations })),
+    // Translations are texts of their originals: the model shows each in its language.
+    posts: [...project.posts, ...project.translations.posts],
     authors: project.authors,
-    pages: project.pages,
-    writeups: project.writeups,
+    pages: [...project.pages, ...project.translations.pages],
+    writeups: [...project.writeups, ...project.translations.writeups],
     canary: project.canary,
     corrections: project.corrections.map((c) => c.data),
     releases: project.releases,

@@ -35,6 +35,11 @@ interface RecordViewBase<K extends RecordKind, T> {
   /** Site-relative path of the record's page. */
   path: string;
   title: string;
+  /**
+   * The language tag of each free-text column it shows (`title`, `summary`…), where the site model put its data in a
+   * page's language: the page's where translated, the site's main language's where not (the `lang` of the text).
+   */
+  textLanguage?: Readonly<Record<string, string>>;
 }
 
 /** A blocking event with everything readers are told about its state, worked out once. */

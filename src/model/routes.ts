@@ -1,5 +1,6 @@
 import {
   blockingCard,
+  cardAlt,
   countryCard,
   homeCard,
   incidentCard,
@@ -12,6 +13,7 @@ import {
   type CardEntry,
 } from "../output/social-cards/card-data.ts";
 import { cardPathFor } from "../output/social-cards/card-paths.ts";
+import { englishTranslator } from "../i18n/english.ts";
 import type { AuthorView, PageView, PostView, TagView } from "./blog-model.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "./record-views.ts";
 import type { CanaryView } from "./canary-view.ts";
@@ -121,12 +123,15 @@ export function fillPattern(pattern: string, params: Readonly<Record<string, str
   })}/`;
 }
 
-/** Builds the route table of a site model: every data page with its props and its card. */
-export function buildRoutes(model: SiteModel): RouteTable {
-  const context: CardContext = { site: model.site };
+/**
+ * Builds the route table of a site model: every data page with its props and its card, the card's words in
+ * `translator`'s language (the model's; English by default, as in tests and tools).
+ */
+export function buildRoutes(model: SiteModel, translator = englishTranslator(model.site.language)): RouteTable {
+  const context: CardContext = { site: model.site, translator };
   const cards: CardEntry[] = [];
   const own = (path: string, data: CardData): CardEntry => {
-    const card = { pagePath: path, cardPath: cardPathFor(path), data };
+    const card = { pagePath: path, cardPath: cardPathFor(path), data, alt: cardAlt(data, translator) };
     cards.push(card);
     return card;
   };

@@ -28,6 +28,11 @@ import { buildReleasesModel, figureRef, type ReleaseKeys, type ReleasesModel } f
 import { reportDue, reportDueSettings, type ReportDue } from "./report/report-due.ts";
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
+import { inLanguage, type ContentText } from "./content-language.ts";
+import { recordInLanguage, type WithTranslations } from "./records/record-text.ts";
+import { requestSpec } from "../contract/schemas/request.ts";
+import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
+import { incidentSpec } from "../contract/schemas/incident.ts";
 import {
   blockingEventView,
   incidentView,
@@ -43,17 +48,23 @@ import {
 export interface SiteModelInput {
   /** The site's config, with `language` the language the model's words are in. */
   site: SiteConfig;
+  /**
+   * The site's main language, the one data/ and content/ are written in (their translations aside): `site.language`
+   * when left out. A page in another language shows a text's translation into it, when there is one.
+   */
+  mainLanguage?: string | undefined;
   /** The words of `site.language` (English when left out, as in tests and tools that run without the site's languages). */
   translator?: Translator | undefined;
   /** The moment the site is built for (`buildTime()`): what is in force or open, and durations, are as of then. */
   now: Date;
   /** `development` under `astro dev`, where drafts and scheduled posts are listed (and marked). */
   mode: "production" | "development";
-  requests: readonly Request[];
+  /** Requests, blocking events and incidents, each with its free-text columns in other languages when it has any. */
+  requests: readonly WithTranslations<Request>[];
   /** Published figures (data/figures.csv). */
   figures: readonly Figure[];
-  blockingEvents: readonly BlockingEvent[];
-  incidents: readonly Incident[];
+  blockingEvents: readonly WithTranslations<BlockingEvent>[];
+  incidents: readonly WithTranslations<Incident>[];
   posts: readonly ContentItem<Post>[];
   authors: readonly ContentItem<Author>[];
   pages: readonly ContentItem<Page>[];
@@ -170,6 +181,8 @@ export interface SiteModel {
   blog: BlogModel;
   /** Ids of records with a write-up (`content/records/<id>.mdx`). */
   writeupIds: ReadonlySet<string>;
+  /** Which text of a record's write-up the page shows (its translation into the page's language, or the original). */
+  writeupText: (id: string) => ContentText | undefined;
   /** The warrant canary, when the site publishes one. */
   canary: CanaryView | undefined;
   /** The dataset releases and the corrections of released data; first-release days of records, for feeds. */
@@ -236,20 +249,34 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   // figure and download below is built from the published rows only.
   const ledger = maskSmallCounts(input.requests, { threshold, period: site.report.period });
   const withheld = threshold === undefined ? undefined : withheldWords(threshold);
+  // Each record's free text in the page's language where it has a translation (after masking: a withheld text stays so).
+  const main = input.mainLanguage ?? site.language;
+  const inPageLanguage = <T extends object>(record: WithTranslations<T>, columns: readonly string[] = []) =>
+    recordInLanguage(record, columns, site.language, main);
   const requests = newestFirst(
-    ledger.requests.map((r) => requestView(r, context, ledger.masked.has(r.id) ? withheld : undefined)),
+    ledger.requests.map((r) => {
+      const { data, textLanguage } = inPageLanguage(r, requestSpec.translatable);
+      return { ...requestView(data, context, ledger.masked.has(r.id) ? withheld : undefined), textLanguage };
+    }),
     (r) => r.data.received,
   );
   const blockingEvents = newestFirst(
-    input.blockingEvents.map((e) => blockingEventView(e, context)),
+    input.blockingEvents.map((e) => {
+      const { data, textLanguage } = inPageLanguage(e, blockingEventSpec.translatable);
+      return { ...blockingEventView(data, context), textLanguage };
+    }),
     (e) => e.data.started,
   );
   const incidents = newestFirst(
-    input.incidents.map((i) => incidentView(i, context)),
+    input.incidents.map((i) => {
+      const { data, textLanguage } = inPageLanguage(i, incidentSpec.translatable);
+      return { ...incidentView(data, context), textLanguage };
+    }),
     (i) => i.data.started,
   );
   const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
-  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
+  const blog = buildBlogModel(input, site, now, input.mode, ledger.masked, main);
+  const writeupTexts = new Map(inLanguage(input.writeups, site.language, main).map((w) => [w.id, w.text]));
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
@@ -277,7 +304,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     // Records a post names in `related` or shows with <Record> or <Status> are related to it, both ways;
     // so are the records a write-up shows. Only listed posts count: a draft links nowhere in production.
     ...blog.posts.flatMap((p) => p.recordIds.map((to) => ({ from: postKey(p.id), to }))),
-    ...input.writeups.flatMap((w) => w.mentions.map((to) => ({ from: w.id, to }))),
+    ...input.writeups.flatMap((w) => (w.translation ? [] : w.mentions.map((to) => ({ from: w.id, to })))),
     // A row published as "Other countries" is linked to nothing, either way: a link to a blocking event
     // or a post about one country would name it.
   ].filter((link) => !ledger.masked.has(link.from) && !ledger.masked.has(link.to));
@@ -357,7 +384,8 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     },
     blog,
     // A write-up tells a request's story, so a row published as "Other countries" shows none.
-    writeupIds: new Set(input.writeups.map((w) => w.id).filter((id) => !ledger.masked.has(id))),
+    writeupIds: new Set([...writeupTexts.keys()].filter((id) => !ledger.masked.has(id))),
+    writeupText: (id) => (ledger.masked.has(id) ? undefined : writeupTexts.get(id)),
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
       locale,

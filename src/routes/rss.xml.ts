@@ -1,25 +1,26 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { publicationInstant } from "../model/blog/publication.ts";
+import { feedChannel } from "../output/feeds/feed-response.ts";
 import { ATOM_NAMESPACE, feedText } from "../output/feeds/record-feed.ts";
-import { withBase } from "../model/paths.ts";
+import { localisedPath } from "../i18n/languages.ts";
 import site from "../astro/site-config.ts";
+import { pageI18n } from "../astro/i18n.ts";
 import { getSite } from "../astro/site.ts";
 
-// The blog feed: every published post, newest first, with its full description.
+// The blog feed in the language of its URL (`/ru/rss.xml`): every published post, newest first, with its full description.
 export const GET: APIRoute = async (context) => {
+  const i18n = pageI18n(context);
   const { posts } = (await getSite(context)).model.blog;
-  const base = new URL(withBase(import.meta.env.BASE_URL, ""), site.url).href;
   return rss({
-    title: `${site.name}: blog`,
-    description: `News and explanations from ${site.organisation.name}.`,
-    site: base,
+    title: i18n.t("layout.feedBlog", { site: site.name }),
+    description: i18n.t("feeds.blog.description", { organisation: site.organisation.name }),
     trailingSlash: true,
     xmlns: { atom: ATOM_NAMESPACE },
-    customData: `<language>${site.language}</language><atom:link href="${new URL("rss.xml", base).href}" rel="self" type="application/rss+xml"/>`,
+    ...feedChannel(i18n.language, "rss.xml"),
     items: posts.map((post) => ({
       title: post.data.title,
-      link: post.path,
+      link: localisedPath(i18n.language, post.path),
       description: feedText(post.data.description),
       pubDate: publicationInstant(post.data.date, site.timeZone),
       categories: post.data.tags,

@@ -195,7 +195,7 @@ describe("vitrine doctor", () => {
     expect(marked(out, "problem", "Data")).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^problem Data: ${problems.length} problems? in data/ and content/ \\(.*\\) To fix: run vitrine validate for the list`,
+          `^problem Data: ${problems.length} problems? in data/, content/ and i18n/ \\(.*\\) To fix: run vitrine validate for the list`,
         ),
       ),
     ]);

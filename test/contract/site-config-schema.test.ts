@@ -69,6 +69,24 @@ describe("site config", () => {
     );
   });
 
+  it("refuses the main language among the translations, whatever its case, with the other keys' problems", () => {
+    expect(defineSiteConfig({ ...valid, language: "fr-BE", translations: ["nl", "de"] }).translations).toEqual([
+      "nl",
+      "de",
+    ]);
+    const message = messageOf({
+      ...valid,
+      timeZone: "Europe/Bruxelles",
+      language: "fr-BE",
+      translations: ["nl", "FR-be"],
+    });
+    expect(message.split("\n")).toEqual([
+      "The site configuration is invalid:",
+      'src/site.config.ts: timeZone: an IANA time zone like "Europe/Brussels", found "Europe/Bruxelles"',
+      'src/site.config.ts: translations › item 2: a language other than the main one (language: "fr-BE", served at /), found "FR-be"',
+    ]);
+  });
+
   it("names a missing key", () => {
     const { name: _name, ...withoutName } = valid;
     expect(messageOf(withoutName)).toContain("src/site.config.ts: name: the site's name, found nothing");

@@ -44,6 +44,7 @@ import { requestSpec } from "../../src/contract/schemas/request.ts";
 import site from "../../src/site.config.ts";
 import { createComponentRenderer, type ComponentRenderer } from "../helpers/astro-container.ts";
 import { FIXED_NOW } from "../helpers/fixture-site.ts";
+import { englishTranslator } from "../../src/i18n/english.ts";
 import { blockingEventRow, incidentRow, requestRow, toCsv, type CsvRow } from "../helpers/record-arbitraries.ts";
 
 // Whatever `validate` accepts, the build builds: data files generated as an editor could write them go
@@ -52,6 +53,7 @@ import { blockingEventRow, incidentRow, requestRow, toCsv, type CsvRow } from ".
 // add up. Projects it refuses must be refused with located problems, never with an exception.
 
 const LOCALE = site.language;
+const english = englishTranslator(LOCALE);
 const THRESHOLD = site.report.smallCountThreshold;
 
 const folders: string[] = [];
@@ -160,9 +162,9 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
   for (const card of routes.cards) expect(cardElement(card.data).type).toBe("div");
 
   const feed = toRssItems([
-    ...model.requests.map((r) => requestItem(r, LOCALE, model.releases.firstReleased(r.id))),
-    ...model.blockingEvents.all.map((e) => blockingEventItem(e, model.releases.firstReleased(e.id))),
-    ...model.incidents.all.map((i) => incidentItem(i, model.releases.firstReleased(i.id))),
+    ...model.requests.map((r) => requestItem(r, model.releases.firstReleased(r.id), english)),
+    ...model.blockingEvents.all.map((e) => blockingEventItem(e, model.releases.firstReleased(e.id), english)),
+    ...model.incidents.all.map((i) => incidentItem(i, model.releases.firstReleased(i.id), english)),
   ]);
   expect(feed).toHaveLength(model.requests.length + model.blockingEvents.all.length + model.incidents.all.length);
 

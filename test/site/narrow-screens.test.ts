@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { sitemapPaths } from "../helpers/site-links.ts";
+import { pagesToOpen } from "../helpers/page-types.ts";
+import siteConfig from "../../src/site.config.ts";
+import { siteLanguages } from "../../src/i18n/languages.ts";
 
 /** The narrowest phone screen the site is made for, in CSS pixels. */
 const NARROW = 360;
@@ -12,8 +15,12 @@ describe("every page on a 360 px screen", () => {
   const served = servedSite(dir);
 
   it("no sitemap page scrolls sideways; wide tables and charts scroll in their own box", async () => {
-    const paths = sitemapPaths(path.join(dir, "dist"));
+    // Every page of the main language and of Russian, one of each route in the others: a layout is as wide as its
+    // data (the same in every language) and its words (the same on every page of a route), see page-types.ts.
+    const languages = siteLanguages(siteConfig);
+    const paths = pagesToOpen(sitemapPaths(path.join(dir, "dist")), languages, [languages[0]?.tag ?? "en", "ru"]);
     expect(paths.length).toBeGreaterThan(100);
+    expect(paths.some((sitePath) => sitePath.startsWith("/de/"))).toBe(true);
     const page = await served.browser.newPage({ viewport: { width: NARROW, height: 800 } });
     const wide: string[] = [];
     for (const sitePath of paths) {

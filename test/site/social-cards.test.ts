@@ -3,8 +3,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CardEntry } from "../../src/output/social-cards/card-data.ts";
 import { cardPathFor, HOME_CARD_PATH } from "../../src/output/social-cards/card-paths.ts";
-import { projectSite } from "../../src/model/project-model.ts";
+import { buildSite, siteModelInput } from "../../src/model/project-model.ts";
 import { loadProject } from "../../src/load/project/load-project.ts";
+import { makeTranslator } from "../../src/i18n/dictionary.ts";
+import { localisedPath } from "../../src/i18n/languages.ts";
+import { readSiteI18n } from "../../src/i18n/read-dictionaries.ts";
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { pngSize } from "../helpers/png.ts";
@@ -30,6 +33,35 @@ function socialMeta(html: string): Map<string, string> {
   );
 }
 
+/**
+ * Every card of the project in `dir`, in each of its languages, at its path under the language's segment
+ * (`ru/og/…png`), as the build draws them.
+ */
+async function cardsOfEveryLanguage(dir: string): Promise<CardEntry[]> {
+  const project = await loadProject(dir, { now: FIXED_NOW });
+  const i18n = readSiteI18n(site, dir);
+  return i18n.languages.flatMap((language) => {
+    const messages = i18n.messages.get(language.tag);
+    if (!messages) throw new Error(`No messages for ${language.tag}`);
+    const { routes } = buildSite({
+      ...siteModelInput(project, { ...site, language: language.tag }, FIXED_NOW),
+      translator: makeTranslator(language, messages),
+    });
+    return routes.cards.map((card) => ({
+      ...card,
+      pagePath: localisedPath(language, card.pagePath),
+      cardPath: localisedPath(language, card.cardPath),
+    }));
+  });
+}
+
+/** The site-relative path of a page's card: the card of its own path, or its language's home card. */
+function expectedCard(page: string, own: ReadonlySet<string>): string {
+  const language = /^(ru|fr|nl|de)\//.exec(page)?.[1];
+  const card = cardPathFor(page);
+  return own.has(card) ? card : language ? `${language}/${HOME_CARD_PATH}` : HOME_CARD_PATH;
+}
+
 const cardsLine = (output: string): string | undefined =>
   /social cards: \d+ rendered, \d+ from cache/.exec(output)?.[0];
 
@@ -46,7 +78,7 @@ describe("social cards in a built site", () => {
     dir = path.join(repoRoot, "test/.tmp/cards");
     rmSync(dir, { recursive: true, force: true });
     cpSync(first.dir, dir, { recursive: true });
-    cards = projectSite(await loadProject(dir, { now: FIXED_NOW }), site, FIXED_NOW).routes.cards;
+    cards = await cardsOfEveryLanguage(dir);
     second = runAstro(dir, ["build"]);
   });
 
@@ -62,12 +94,10 @@ describe("social cards in a built site", () => {
       expect(existsSync(dist(card.pagePath, "index.html")), `page of ${card.cardPath}`).toBe(true);
       expect(pngSize(dist(card.cardPath)), card.cardPath).toEqual({ width: 1200, height: 630 });
     }
-    const built = readdirSync(dist("og"), { recursive: true })
-      .map(String)
-      .filter((name) => name.endsWith(".png"));
-    expect(built.map((name) => `og/${name.split(path.sep).join("/")}`).sort()).toEqual(
-      cards.map((card) => card.cardPath).sort(),
-    );
+    const built = readdirSync(dist(), { recursive: true })
+      .map((name) => String(name).split(path.sep).join("/"))
+      .filter((name) => /^([a-z]{2}\/)?og\/.+\.png$/.test(name));
+    expect(built.sort()).toEqual(cards.map((card) => card.cardPath).sort());
   });
 
   it("prints exactly one cards line, and draws no card again on an unchanged rebuild", () => {
@@ -76,7 +106,7 @@ describe("social cards in a built site", () => {
     expect(cardsLine(second.output)).toBe(`social cards: 0 rendered, ${cards.length} from cache`);
   });
 
-  it("draws exactly the card whose title changed", () => {
+  it("draws exactly the cards whose title changed, one per language", () => {
     const csv = path.join(dir, "data/blocking-events.csv");
     const [before, after] = [
       "Mail to mail.ru and Yandex addresses silently dropped",
@@ -91,7 +121,10 @@ describe("social cards in a built site", () => {
     );
     const third = runAstro(dir, ["build"]);
     expect(third.code).toBe(0);
-    expect(cardsLine(third.output)).toBe(`social cards: 1 rendered, ${cards.length - 1} from cache`);
+    // Its card in each language, and no other.
+    const changed = cards.filter((card) => card.pagePath.endsWith("blocking/blk-ru-2020-mailru-yandex/")).length;
+    expect(changed).toBe(5);
+    expect(cardsLine(third.output)).toBe(`social cards: ${changed} rendered, ${cards.length - changed} from cache`);
   });
 
   it("gives every page og/twitter tags whose image is a built 1200×630 card: its own, or the home card", () => {
@@ -103,14 +136,13 @@ describe("social cards in a built site", () => {
       const html = readFileSync(file, "utf8");
       const meta = socialMeta(html);
       const image = meta.get("og:image") ?? "";
-      expect(image, page).toMatch(/^https:\/\/transparency\.velinmail\.be\/og\/.+\.png$/);
+      expect(image, page).toMatch(/^https:\/\/transparency\.velinmail\.be\/([a-z]{2}\/)?og\/.+\.png$/);
       const cardPath = new URL(image).pathname.slice(1);
-      const expected = own.has(cardPathFor(page)) ? cardPathFor(page) : HOME_CARD_PATH;
-      expect(cardPath, page).toBe(expected);
+      expect(cardPath, page).toBe(expectedCard(page, own));
       expect(pngSize(dist(cardPath))).toEqual({ width: 1200, height: 630 });
       expect(meta.get("og:image:width"), page).toBe("1200");
       expect(meta.get("og:image:height"), page).toBe("630");
-      expect(meta.get("og:image:alt"), page).toMatch(/^Card: /);
+      expect(meta.get("og:image:alt"), page).toMatch(/^(Card|Карточка|Carte|Kaart|Karte) ?: /);
       expect(meta.get("twitter:card"), page).toBe("summary_large_image");
       expect(meta.get("twitter:image"), page).toBe(image);
       expect(meta.get("og:url"), page).toBe(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1]);
@@ -136,6 +168,14 @@ describe("social cards in a built site", () => {
     );
     expect(meta.get("og:locale")).toBe("en_GB");
   });
+
+  it("gives a Russian page the Russian card, described in Russian", () => {
+    const meta = socialMeta(readFileSync(dist("ru/blocking/blk-ru-2020-smtp/index.html"), "utf8"));
+    expect(meta.get("og:image")).toBe("https://transparency.velinmail.be/ru/og/blocking/blk-ru-2020-smtp.png");
+    expect(meta.get("og:image:alt")).toMatch(/^Карточка: Блокировка, /);
+    const card = cards.find((c) => c.cardPath === "ru/og/blocking/blk-ru-2020-smtp.png");
+    expect(card?.alt).toBe(meta.get("og:image:alt"));
+  });
 });
 
 describe("social cards under a base path", () => {
@@ -156,7 +196,7 @@ describe("social cards under a base path", () => {
     expect(data.get("og:image")).toBe("https://transparency.velinmail.be/sub/og/index.png");
     for (const file of htmlFiles(path.join(dir, "dist")))
       expect(socialMeta(readFileSync(file, "utf8")).get("og:image")).toMatch(
-        /^https:\/\/transparency\.velinmail\.be\/sub\/og\//,
+        /^https:\/\/transparency\.velinmail\.be\/sub\/([a-z]{2}\/)?og\//,
       );
   });
 });

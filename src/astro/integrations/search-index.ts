@@ -4,13 +4,15 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import * as pagefind from "pagefind";
 import type { Publishes } from "../../contract/site-config-schema.ts";
+import type { Language } from "../../i18n/languages.ts";
 import { trackProgress } from "../../format/progress.ts";
 
 /** Folder of the search index inside the build output; the search page loads `pagefind.js` from it. */
 export const SEARCH_INDEX_FOLDER = "pagefind/";
 
 /**
- * Routes whose pages go into the search index: one page per record, post or content page.
+ * Routes whose pages go into the search index, as the main language serves them: one page per record, post or
+ * content page; each other language's versions (`/ru/blog/[slug]`) are indexed too (`searchableRoutes`).
  * List pages (home, kind indexes, periods, countries, open data) are left out on purpose: they repeat
  * every record's title, so they would crowd out the record pages in the results. The search page
  * and the 404 page are left out too. A route renamed in `src/routes/` must be renamed here as well;
@@ -68,6 +70,20 @@ export function indexedPart(html: string): string {
   return `${html.slice(0, headEnd)}</head><body>${main[0]}</body></html>`;
 }
 
+/**
+ * The searchable routes of a site in `languages`: each of `routes` in the main language, and under each other
+ * language's segment. Pagefind makes one index per `<html lang>`, and the search page of each language searches
+ * its own language's pages.
+ */
+export function searchableRoutes(
+  languages: readonly Pick<Language, "path">[],
+  routes: readonly string[] = SEARCHABLE_ROUTES,
+): string[] {
+  return languages.flatMap((language) =>
+    routes.map((route) => (language.path === "" ? route : `/${language.path}${route}`)),
+  );
+}
+
 /** The HTML files to index, from `astro:build:done`'s route → output files map; only `.html` files of searchable routes, sorted by path within each route. */
 export function searchableFiles(
   assets: ReadonlyMap<string, readonly URL[]>,
@@ -99,12 +115,6 @@ export function pageUrl(root: string, file: URL): string {
 /** Pages read and sent to Pagefind at a time. */
 const INDEX_BATCH = 64;
 
-/**
- * After a build, indexes the searchable pages with Pagefind, in process, and writes the index to
- * `<output>/pagefind/`. Only the `<main data-pagefind-body>` of each page is indexed, so the header,
- * footer and banners never show up in results. Any Pagefind error fails the build. `publishes` is
- * the site config's key: the routes of kinds it turns off are not expected to have pages.
- */
 /** The searchable routes of record kinds, by kind: a site that does not publish a kind builds none of its pages. */
 const KIND_ROUTES: Record<keyof Publishes, string> = {
   requests: "/transparency/requests/[id]",
@@ -112,13 +122,25 @@ const KIND_ROUTES: Record<keyof Publishes, string> = {
   incidents: "/incidents/[id]",
 };
 
-export function searchIndex(options: { publishes?: Publishes } = {}): AstroIntegration {
+/**
+ * After a build, indexes the searchable pages with Pagefind, in process, and writes the index to
+ * `<output>/pagefind/`. Only the `<main data-pagefind-body>` of each page is indexed, so the header,
+ * footer and banners never show up in results. Any Pagefind error fails the build. `publishes` is
+ * the site config's key: the routes of kinds it turns off are not expected to have pages. `languages` are the
+ * site's: their pages go into one index per language (Pagefind reads each page's `<html lang>`).
+ */
+export function searchIndex(
+  options: { publishes?: Publishes; languages?: readonly Pick<Language, "path">[] } = {},
+): AstroIntegration {
   const unpublished = new Set(
     (Object.keys(KIND_ROUTES) as (keyof Publishes)[])
       .filter((kind) => options.publishes?.[kind] === false)
       .map((kind) => KIND_ROUTES[kind]),
   );
-  const routes = SEARCHABLE_ROUTES.filter((route) => !unpublished.has(route));
+  const routes = searchableRoutes(
+    options.languages ?? [{ path: "" }],
+    SEARCHABLE_ROUTES.filter((route) => !unpublished.has(route)),
+  );
   return {
     name: "vitrine:search-index",
     hooks: {
@@ -128,7 +150,10 @@ export function searchIndex(options: { publishes?: Publishes } = {}): AstroInteg
         const { files, emptyRoutes } = searchableFiles(assets, routes);
         for (const route of emptyRoutes)
           logger.warn(`No page was built for the searchable route ${route}; is SEARCHABLE_ROUTES out of date?`);
-        logger.info(`${SEARCH_INDEX_FOLDER}: indexing ${files.length} pages`);
+        const languageCount = options.languages?.length ?? 1;
+        logger.info(
+          `${SEARCH_INDEX_FOLDER}: indexing ${files.length} pages${languageCount > 1 ? ` in ${languageCount} languages, one index for each` : ""}`,
+        );
         const progress = trackProgress({
           label: SEARCH_INDEX_FOLDER,
           done: "pages indexed",

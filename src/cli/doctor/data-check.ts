@@ -3,7 +3,7 @@ import { describeProject, loadProject } from "../../load/project/load-project.ts
 import { validateOptions } from "../validate.ts";
 import type { CheckLine } from "./check-line.ts";
 
-/** One line summing up data/ and content/ as validate reads them, with the count of problems and warnings. */
+/** One line summing up data/, content/ and the site's dictionaries as validate reads them, with the count of problems and warnings. */
 export async function dataCheck(root: string, config: SiteConfig | undefined): Promise<CheckLine[]> {
   const project = await loadProject(root, validateOptions(config));
   const topic = "Data";
@@ -14,7 +14,7 @@ export async function dataCheck(root: string, config: SiteConfig | undefined): P
     lines.push({
       mark: "problem",
       topic,
-      text: `${problems.length} problem${problems.length === 1 ? "" : "s"} in data/ and content/ (${summary})`,
+      text: `${problems.length} problem${problems.length === 1 ? "" : "s"} in data/, content/ and i18n/ (${summary})`,
       fix: "run vitrine validate for the list, each with its file, line and column",
     });
   else lines.push({ mark: "ok", topic, text: summary });
@@ -22,7 +22,7 @@ export async function dataCheck(root: string, config: SiteConfig | undefined): P
     lines.push({
       mark: "warning",
       topic,
-      text: `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in data/ and content/`,
+      text: `${warnings.length} warning${warnings.length === 1 ? "" : "s"} in data/, content/ and i18n/`,
       fix: "run vitrine validate to read them",
     });
   return lines;

@@ -22,6 +22,7 @@ import { BLOCKING_METHODS, BLOCKING_STATUSES, BLOCKING_TARGETS, CONFIDENCE_LEVEL
 export const blockingEventSpec = defineRecordSpec({
   kind: "blocking event",
   file: "data/blocking-events.csv",
+  translatable: ["title", "ordered_by", "reason", "summary"],
   shape: {
     id: describedField(
       id(),

@@ -20,6 +20,7 @@ import { INCIDENT_CATEGORIES, SEVERITIES } from "./vocabulary.ts";
 export const incidentSpec = defineRecordSpec({
   kind: "incident",
   file: "data/incidents.csv",
+  translatable: ["title", "actions", "summary"],
   shape: {
     id: describedField(
       id(),

@@ -29,6 +29,11 @@ export interface RecordSpec<Shape extends FieldShape> extends FieldSpec<Shape> {
   file: string;
   /** Date fields of things that have happened (a request received): never after the build time. */
   pastDates?: readonly string[];
+  /**
+   * Its free-text columns, which may have translations in optional columns `<column>.<tag>` (`title.ru`), one per
+   * language of the site's `translations`; none when left out.
+   */
+  translatable?: readonly (keyof Shape & string)[];
 }
 
 /** Defines a CSV record spec, keeping its shape's types. */

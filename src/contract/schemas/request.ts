@@ -25,6 +25,7 @@ export const requestSpec = defineRecordSpec({
   kind: "request",
   file: "data/requests.csv",
   pastDates: ["received", "responded"],
+  translatable: ["authority", "notes"],
   shape: {
     id: describedField(
       id(),

@@ -8,6 +8,12 @@ import { columnName } from "./column-names.ts";
 import { dateBoundIssues, dateBounds } from "./date-bounds.ts";
 import type { CsvRow, CsvTable } from "./parse-csv.ts";
 import { groupSimilarProblems } from "./similar-problems.ts";
+import {
+  rowTranslations,
+  translatedColumn,
+  type RecordTranslations,
+  type TranslatedColumn,
+} from "./translated-columns.ts";
 
 /** Where a cell stands in its file, and its text. */
 export interface CellPosition {
@@ -22,6 +28,8 @@ export interface LocatedRecord<T> {
   line: number;
   data: T;
   locate: (field: string) => CellPosition;
+  /** Its free-text columns in other languages (`title.ru`…), by language; none when the file has no such column. */
+  translations?: RecordTranslations;
 }
 
 /** The id of any row whose id cell is valid, even if other cells are not. */
@@ -47,13 +55,22 @@ export function requiredColumns(shape: FieldShape): string[] {
     .map(([name]) => name);
 }
 
-function headerProblems(table: CsvTable, file: string, shape: FieldShape): Problem[] {
+function headerProblems(
+  table: CsvTable,
+  spec: Pick<RecordSpec<FieldShape>, "file" | "shape" | "translatable">,
+  languages: readonly string[],
+): { problems: Problem[]; translated: TranslatedColumn[] } {
+  const { file, shape } = spec;
   const known = Object.keys(shape);
   const problems: Problem[] = [];
+  const translated: TranslatedColumn[] = [];
   const seen = new Set<string>();
   table.header.forEach((name, index) => {
     const at = { file, line: 1, column: index + 1, field: columnName(index + 1, name) };
+    const translation = known.includes(name) ? undefined : translatedColumn(name, index, spec, languages);
     if (seen.has(name)) problems.push({ ...at, expected: "each column once", found: name });
+    else if (translation && "language" in translation) translated.push(translation);
+    else if (translation) problems.push(translation);
     else if (!known.includes(name)) {
       problems.push({
         ...at,
@@ -74,7 +91,7 @@ function headerProblems(table: CsvTable, file: string, shape: FieldShape): Probl
       found: table.header.join(table.delimiter),
     });
   }
-  return problems;
+  return { problems, translated };
 }
 
 function cellLocator(row: CsvRow, columnOf: Map<string, number>, width: number): (field: string) => CellPosition {
@@ -122,11 +139,12 @@ export function readRecords<Shape extends FieldShape>(
   table: CsvTable,
   spec: RecordSpec<Shape>,
   now?: Date,
+  languages: readonly string[] = [],
 ): ReadResult<z.output<z.ZodObject<Shape>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const problems: Problem[] = [...table.problems];
   if (table.header.length === 0) return { records: [], keys: [], problems };
-  const header = headerProblems(table, spec.file, spec.shape);
+  const { problems: header, translated } = headerProblems(table, spec, languages);
   problems.push(...header);
   const columnOf = new Map(table.header.map((name, index) => [name, index]));
   const missingColumns = new Set(requiredColumns(spec.shape).filter((name) => !columnOf.has(name)));
@@ -145,6 +163,10 @@ export function readRecords<Shape extends FieldShape>(
     const { values, issues } = checkFields(spec, valueOf, memo);
     if (bounds) issues.push(...dateBoundIssues(values, bounds, spec.pastDates ?? []));
     problems.push(...refused.problems);
+    // Translated cells with a refused character are reported above, once.
+    const columns = translated.filter(({ index }) => !refused.fields.has(table.header[index] ?? ""));
+    const own = rowTranslations(row, columns, spec, valueOf, table.header);
+    problems.push(...own.problems);
     for (const issue of issues) {
       if (missingColumns.has(issue.field) || refused.fields.has(issue.field)) continue;
       const cell = locate(issue.field);
@@ -162,8 +184,14 @@ export function readRecords<Shape extends FieldShape>(
     }
     const id = (values as { id?: unknown }).id;
     if (typeof id === "string") keys.push({ id, file: spec.file, line: row.line, locate });
-    if (issues.length === 0 && refused.fields.size === 0 && header.length === 0)
-      records.push({ file: spec.file, line: row.line, data: values, locate });
+    if (issues.length === 0 && refused.fields.size === 0 && header.length === 0 && own.problems.length === 0)
+      records.push({
+        file: spec.file,
+        line: row.line,
+        data: values,
+        locate,
+        ...(Object.keys(own.translations).length > 0 && { translations: own.translations }),
+      });
   }
   return { records, keys, problems: groupSimilarProblems(problems) };
 }

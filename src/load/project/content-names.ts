@@ -11,13 +11,15 @@ export interface NamedFile {
 
 /**
  * Reports pages and posts whose name is that of another route (`content/pages/search.mdx` would
- * be `/search/`, `content/blog/archive.mdx` `/blog/archive/`) or of a file in `public/`, instead of
- * one of the two silently replacing the other.
+ * be `/search/`, `content/blog/archive.mdx` `/blog/archive/`), of a language's segment
+ * (`content/pages/ru.mdx` would be `/ru/`, the site in Russian: `languagePaths`) or of a file in
+ * `public/`, instead of one of the two silently replacing the other.
  */
 export async function reservedNameProblems(
   root: string,
   pages: readonly NamedFile[],
   posts: readonly NamedFile[],
+  languagePaths: readonly string[] = [],
 ): Promise<Problem[]> {
   const reserved = reservedContentNames();
   const publicNames = (await readdir(path.join(root, "public")).catch(() => [] as string[])).map((name) =>
@@ -39,6 +41,7 @@ export async function reservedNameProblems(
   return [
     ...pages.flatMap((page) => [
       ...problem(page, reserved.pages, "used by another page at the site's root"),
+      ...problem(page, languagePaths, "the segment of one of the site's languages, whose pages are served under it"),
       ...problem(page, publicNames, "a file in public/"),
     ]),
     ...posts.flatMap((post) => problem(post, reserved.posts, "used by another page under /blog/")),

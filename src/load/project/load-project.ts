@@ -44,6 +44,14 @@ import { unknownFileProblems } from "./unknown-files.ts";
 import { outsideLinkProblems } from "./outside-links.ts";
 import { reservedNameProblems } from "./content-names.ts";
 import { checkReleases } from "../../release/check-releases.ts";
+import type { Language, LanguageConfig } from "../../i18n/languages.ts";
+import { readSiteI18n } from "../../i18n/read-dictionaries.ts";
+import {
+  pageTranslationSpec,
+  postTranslationSpec,
+  writeupTranslationSpec,
+} from "../../contract/schemas/content-translation.ts";
+import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 
 /** Where each kind of content lives, relative to the project root. */
 export const CONTENT_FOLDERS = {
@@ -64,6 +72,15 @@ export interface Project {
   authors: ContentEntry<Author>[];
   pages: ContentEntry<Page>[];
   writeups: ContentEntry<Writeup>[];
+  /**
+   * Valid translations of valid posts, pages and write-ups (`<id>.<tag>.mdx`), each with its original's
+   * frontmatter under its own words and `translation` set; not counted as posts, pages or write-ups.
+   */
+  translations: {
+    posts: ContentEntry<Post>[];
+    pages: ContentEntry<Page>[];
+    writeups: ContentEntry<Writeup>[];
+  };
   /** Changes to released records and figures (data/corrections.csv), in the file's order. */
   corrections: LocatedRecord<Correction>[];
   /** The dataset releases (data/releases/), oldest first, with the keys each holds; their files and signatures are checked (checkReleases). */
@@ -72,7 +89,9 @@ export interface Project {
   canary: VerifiedCanary | undefined;
   /** Which kinds of records the site publishes (an unpublished kind has no records). */
   publishes: Publishes;
-  /** Every problem in data/ and content/, sorted by file, line and column. */
+  /** The site's languages, its main one first (the config's `language`, then its `translations`). */
+  languages: Language[];
+  /** Every problem in data/, content/ and the site's dictionaries (i18n/), sorted by file, line and column. */
   problems: Problem[];
   /** Things to fix soon that do not stop a build (a canary close to expiry), sorted. */
   warnings: Problem[];
@@ -112,6 +131,12 @@ export interface LoadOptions {
   smallCounts?: SmallCountPolicy;
   /** When the next report is due (warned about from 14 days before); left out, the site config's (none without one). */
   reportDue?: ReportDueSettings;
+  /**
+   * The site's languages: its main one (the originals') and its translations (the only languages a translated
+   * text or column may be in), whose dictionaries (Vitrine's and the site's `i18n/<tag>.json`) are checked as the
+   * build checks them; left out, the site config's `language` and `translations` (English alone without one).
+   */
+  languages?: LanguageConfig;
 }
 
 /** Every kind published: a site's default. */
@@ -127,12 +152,22 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     options.services !== undefined &&
     options.jurisdiction !== undefined &&
     options.smallCounts !== undefined &&
-    options.reportDue !== undefined
+    options.reportDue !== undefined &&
+    options.languages !== undefined
       ? undefined
       : (await readSiteConfig(root)).config;
   const publishes = options.publishes ?? config?.publishes ?? ALL_PUBLISHED;
   const pin = "canary" in options ? options.canary : config?.canary;
   const body = { allowCode: options.allowCode ?? config?.content.allowCode ?? false };
+  const languages: LanguageConfig = options.languages ?? {
+    language: config?.language ?? "en",
+    translations: config?.translations ?? [],
+  };
+  const translated = (spec: FieldSpec<FieldShape>) => ({
+    main: languages.language,
+    languages: languages.translations,
+    spec,
+  });
   const now = options.now ?? new Date();
   const services = options.services ?? config?.services.map((service) => service.id);
   const jurisdiction = options.jurisdiction ?? config?.organisation.jurisdiction;
@@ -142,6 +177,8 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
   };
   // A site that publishes no requests has no report to be late with.
   const due = publishes.requests ? (options.reportDue ?? (config && reportDueSettings(config))) : undefined;
+  // The site's dictionaries, read as the build reads them: the same problems and the same warnings.
+  const i18n = readSiteI18n(languages, root);
   const dataFiles = [requestSpec.file, figureSpec.file, blockingEventSpec.file, incidentSpec.file, correctionSpec.file];
   const kinds = [
     { key: "requests", file: requestSpec.file },
@@ -170,14 +207,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     dataNames,
     correctionRows,
   ] = await Promise.all([
-    publishes.requests ? readCsvFile(root, requestSpec, now) : none,
+    publishes.requests ? readCsvFile(root, requestSpec, now, languages.translations) : none,
     publishes.requests ? readCsvFile(root, figureSpec, now) : none,
-    publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now) : none,
-    publishes.incidents ? readCsvFile(root, incidentSpec, now) : none,
-    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body),
+    publishes.blockingEvents ? readCsvFile(root, blockingEventSpec, now, languages.translations) : none,
+    publishes.incidents ? readCsvFile(root, incidentSpec, now, languages.translations) : none,
+    readContentFolder(root, CONTENT_FOLDERS.posts, postSpec, body, translated(postTranslationSpec)),
     readContentFolder(root, CONTENT_FOLDERS.authors, authorSpec, body),
-    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body),
-    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body),
+    readContentFolder(root, CONTENT_FOLDERS.pages, pageSpec, body, translated(pageTranslationSpec)),
+    readContentFolder(root, CONTENT_FOLDERS.writeups, writeupSpec, body, translated(writeupTranslationSpec)),
     unknownFileProblems(root, dataFiles, Object.values(CONTENT_FOLDERS)),
     readCanary(root, { now, expired: options.expiredCanary ?? "error", pin }),
     outsideLinkProblems(root),
@@ -251,8 +288,14 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     }),
     ...unknownFiles,
     ...links,
-    ...(await reservedNameProblems(root, pages.ids, posts.ids)),
+    ...(await reservedNameProblems(
+      root,
+      pages.ids,
+      posts.ids,
+      i18n.languages.filter((language) => !language.main).map((language) => language.path),
+    )),
     ...canary.problems,
+    ...i18n.problems,
     ...releases.problems,
     ...missing,
     ...unpublishedDataFileProblems(unpublished, dataNames),
@@ -272,10 +315,17 @@ export async function loadProject(root: string, options: LoadOptions = {}): Prom
     authors: authors.entries,
     pages: pages.entries,
     writeups: writeups.entries,
+    translations: { posts: posts.translations, pages: pages.translations, writeups: writeups.translations },
     canary: canary.canary,
     publishes,
+    languages: i18n.languages,
     problems: sortProblems(problems),
-    warnings: sortProblems([...canary.warnings, ...(due ? await reportDueWarnings(root, due, now) : [])]),
+    warnings: sortProblems([
+      ...canary.warnings,
+      ...i18n.warnings,
+      ...[posts, pages, writeups].flatMap((part) => part.warnings),
+      ...(due ? await reportDueWarnings(root, due, now) : []),
+    ]),
   };
 }
 

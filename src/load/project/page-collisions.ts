@@ -1,6 +1,8 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { patternOf, routeFiles } from "../../astro/route-files.ts";
+import { localisedRouteFiles } from "../../astro/localised-routes.ts";
+import { languageOfPath, type Language } from "../../i18n/languages.ts";
 import { reservedContentNames } from "../../model/routes.ts";
 import type { Problem } from "../validation/problem.ts";
 
@@ -39,17 +41,24 @@ async function contentIds(root: string, folder: string): Promise<Map<string, str
  * Reports each page of the site's own `src/pages/` (in `root`) whose path is taken already: by a page the
  * integration injects (same route, whatever its parameters are called: `src/pages/blog/[slug].astro`,
  * `src/pages/search.astro`), by a section of the package (`src/pages/transparency.astro` is `/transparency/`),
- * or by a content page or post (`src/pages/about.astro` and `content/pages/about.mdx`). Astro would build only
- * one of the two, and today only warns.
+ * or by a content page or post (`src/pages/about.astro` and `content/pages/about.mdx`). The injected pages are
+ * those of every one of the site's `languages` (`src/pages/ru.astro` is `/ru/`, the site's home in Russian).
+ * Astro would build only one of the two, and today only warns.
  */
-export async function pageCollisionProblems(root: string): Promise<Problem[]> {
-  const injected = new Map(routeFiles().map((route) => [routeShape(route.pattern), route]));
+export async function pageCollisionProblems(root: string, languages: readonly Language[] = []): Promise<Problem[]> {
+  const injected = new Map(
+    localisedRouteFiles(routeFiles(), languages).map((route) => [routeShape(route.pattern), route]),
+  );
   const reserved = reservedContentNames();
   const pages = await contentIds(root, "pages");
   const posts = await contentIds(root, "blog");
   const clashOf = (pattern: string): string | undefined => {
     const route = injected.get(routeShape(pattern));
-    if (route) return `the package's page src/routes/${route.file}`;
+    if (route) {
+      const language = languages.length > 0 ? languageOfPath(languages, route.pattern) : undefined;
+      const version = language && !language.main ? ` in ${language.name} (${language.tag})` : "";
+      return `the package's page src/routes/${route.file}${version}`;
+    }
     const [first = "", second, ...rest] = pattern.slice(1).split("/");
     if (second === undefined && reserved.pages.includes(first)) return `the package's pages under /${first}/`;
     if (second === undefined && pages.has(first)) return `the content page ${pages.get(first) ?? ""}`;

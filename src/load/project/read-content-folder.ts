@@ -9,6 +9,8 @@ import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.
 import { ID_MAX_LENGTH, ID_PATTERN } from "../../contract/fields/csv-fields.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 import type { Problem } from "../validation/problem.ts";
+import type { ContentTranslation } from "../../contract/schemas/content-translation.ts";
+import { readTranslations, TRANSLATION_FILE, type TranslationOptions } from "./read-translations.ts";
 
 /** A valid content file: its id (the file name), its frontmatter and a way to locate keys in it. */
 export interface ContentEntry<T> {
@@ -18,6 +20,8 @@ export interface ContentEntry<T> {
   /** Ids of the records its body shows with `<Record>` or `<Status>`. */
   mentions: string[];
   locate: (path: readonly PropertyKey[]) => TextPosition;
+  /** Set when the entry is a translation (`<id>.<tag>.mdx`): its id is then `<id>.<tag>`. */
+  translation?: ContentTranslation;
 }
 
 /** Entries and problems of one content folder. */
@@ -27,17 +31,25 @@ export interface ContentFolder<T> {
   usages: FileUsage[];
   /** Ids of all files with a valid name, whether or not their frontmatter is valid. */
   ids: { id: string; file: string }[];
+  /** Valid translations of valid entries (none for a folder read without `translations`). */
+  translations: ContentEntry<T>[];
   problems: Problem[];
+  /** Things to look at that do not stop a build: translations whose original changed since. */
+  warnings: Problem[];
 }
 
 const CONTENT_FILE = /\.mdx?$/;
 
-/** Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter and MDX syntax. */
+/**
+ * Reads every `.md`/`.mdx` file directly in `folder` (relative to `root`) and checks its frontmatter and MDX syntax;
+ * given `translations`, a file named `<id>.<tag>.mdx` is a translation of `<id>.mdx` (read-translations.ts).
+ */
 export async function readContentFolder<Shape extends FieldShape>(
   root: string,
   folder: string,
   spec: FieldSpec<Shape>,
   options: BodyOptions = {},
+  translations?: TranslationOptions,
 ): Promise<ContentFolder<z.output<z.ZodObject<Shape>>>> {
   type Out = z.output<z.ZodObject<Shape>>;
   const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
@@ -45,7 +57,11 @@ export async function readContentFolder<Shape extends FieldShape>(
   const ids: { id: string; file: string }[] = [];
   const usages: FileUsage[] = [];
   const problems: Problem[] = [];
-  for (const name of names.filter((n) => CONTENT_FILE.test(n)).sort()) {
+  const files = names.filter((n) => CONTENT_FILE.test(n)).sort();
+  const translated = translations ? files.filter((n) => TRANSLATION_FILE.test(n)) : [];
+  /** Every original with a valid name, and its frontmatter when valid, for its translations. */
+  const originals: { id: string; file: string; data: Record<string, unknown> | undefined }[] = [];
+  for (const name of files.filter((n) => !translated.includes(n))) {
     const file = `${folder}/${name}`;
     const id = name.replace(CONTENT_FILE, "");
     const decoded = decodeUtf8Text(await readFile(path.join(root, file)), file);
@@ -86,8 +102,20 @@ export async function readContentFolder<Shape extends FieldShape>(
       continue;
     }
     ids.push({ id, file });
-    if (result.data !== undefined && bodyProblems.length === 0)
+    const valid = result.data !== undefined && bodyProblems.length === 0;
+    originals.push({ id, file, data: valid ? result.data : undefined });
+    if (result.data !== undefined && valid)
       entries.push({ id, file, data: result.data, mentions: recordMentions(body.usages), locate: result.locate });
   }
-  return { entries, ids, usages, problems };
+  const read = translations
+    ? await readTranslations<Out>(root, folder, translated, originals, translations, options)
+    : { entries: [], usages: [], problems: [], warnings: [] };
+  return {
+    entries,
+    ids,
+    usages: [...usages, ...read.usages],
+    translations: read.entries,
+    problems: [...problems, ...read.problems],
+    warnings: read.warnings,
+  };
 }

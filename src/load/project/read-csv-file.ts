@@ -13,12 +13,13 @@ export interface CsvFileResult<T> extends ReadResult<T> {
 
 /**
  * Reads and validates one CSV data file, decoded from its bytes, its dates checked against the build
- * time `now`; a missing file means no records of that kind.
+ * time `now`, its translated columns against the site's other `languages`; a missing file means no records of that kind.
  */
 export async function readCsvFile<Shape extends FieldShape>(
   root: string,
   spec: RecordSpec<Shape>,
   now: Date,
+  languages: readonly string[] = [],
 ): Promise<CsvFileResult<z.output<z.ZodObject<Shape>>>> {
   let bytes: Uint8Array;
   try {
@@ -31,5 +32,5 @@ export async function readCsvFile<Shape extends FieldShape>(
   const decoded = decodeCsv(bytes, spec.file);
   if ("problem" in decoded) return { records: [], keys: [], problems: [decoded.problem], unreadable: true };
   const table = parseCsv(decoded.text, spec.file);
-  return { ...readRecords(table, spec, now), unreadable: table.header.length === 0 };
+  return { ...readRecords(table, spec, now, languages), unreadable: table.header.length === 0 };
 }

@@ -10,6 +10,7 @@ export interface BlogPostingInput {
   publisher: { name: string; url: string };
   image?: string | undefined;
   tags: string[];
+  /** BCP 47 tag of the language the post is shown in: the page's (`ru` on `/ru/blog/x/`), as its `<html lang>`. */
   language: string;
 }
 

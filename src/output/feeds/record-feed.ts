@@ -2,6 +2,7 @@ import type { RSSFeedItem } from "@astrojs/rss";
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import { formatPartialDate } from "../../format/format-date.ts";
 import { label } from "../../format/labels.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 import type { BlockingEventView, IncidentView, RequestView } from "../../model/record-views.ts";
 
 /** The Atom namespace, for `<atom:updated>` and the feed's self link. */
@@ -47,40 +48,55 @@ export const feedText = escapeXml;
  * 2019 added today is news today. The event's dates stay in the description.
  */
 
-/** A blocking event as a feed item, its status in the site model's words; updated when it ended or was last verified. */
-export function blockingEventItem(event: BlockingEventView, released: Date): RecordFeedItem {
+/** A blocking event as a feed item in the translator's language, its status in the site model's words; updated when it ended or was last verified. */
+export function blockingEventItem(event: BlockingEventView, released: Date, translator: Translator): RecordFeedItem {
   const e = event.data;
   return {
     id: e.id,
     title: event.title,
     path: event.path,
-    description: `${event.status.text} in ${event.countryName}, ${event.dates}. ${e.summary}`,
+    description: translator.t("feeds.item.blocking", {
+      status: event.status.text,
+      country: event.countryName,
+      dates: event.dates,
+      summary: e.summary,
+    }),
     published: released,
     updated: latest(released, [e.started, e.ended, e.last_verified]),
   };
 }
 
-/** An incident as a feed item, with its dates; updated when it was resolved. */
-export function incidentItem(incident: IncidentView, released: Date): RecordFeedItem {
+/** An incident as a feed item in the translator's language, with its dates; updated when it was resolved. */
+export function incidentItem(incident: IncidentView, released: Date, translator: Translator): RecordFeedItem {
   const i = incident.data;
+  const lower = (text: string): string => text.toLocaleLowerCase(translator.language.tag);
   return {
     id: i.id,
     title: incident.title,
     path: incident.path,
-    description: `${label(i.category)}, ${label(i.severity).toLowerCase()} severity, ${incident.status.text.toLowerCase()}, ${incident.dates}. ${i.summary}`,
+    description: translator.t("feeds.item.incident", {
+      category: label(i.category, translator),
+      severity: lower(label(i.severity, translator)),
+      status: lower(incident.status.text),
+      dates: incident.dates,
+      summary: i.summary,
+    }),
     published: released,
     updated: latest(released, [i.started, i.resolved]),
   };
 }
 
-/** A request as a feed item, with the date it was received; updated when it was answered. */
-export function requestItem(request: RequestView, locale: string, released: Date): RecordFeedItem {
+/** A request as a feed item in the translator's language, with the date it was received; updated when it was answered. */
+export function requestItem(request: RequestView, released: Date, translator: Translator): RecordFeedItem {
   const r = request.data;
   return {
     id: r.id,
-    title: `Request ${r.id}: ${request.title}`,
+    title: translator.t("feeds.item.requestTitle", { id: r.id, title: request.title }),
     path: request.path,
-    description: `Received ${formatPartialDate(r.received, locale)}; outcome: ${label(r.outcome).toLowerCase()}.`,
+    description: translator.t("feeds.item.request", {
+      date: formatPartialDate(r.received, translator.language.tag),
+      outcome: label(r.outcome, translator).toLocaleLowerCase(translator.language.tag),
+    }),
     published: released,
     updated: latest(released, [r.received, r.responded]),
   };

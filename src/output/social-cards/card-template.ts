@@ -1,12 +1,11 @@
 import { capitalise } from "../../format/labels.ts";
-import { statusText } from "../../model/records/blocking-words.ts";
-import type { CardData, CardFigure } from "./card-data.ts";
+import type { CardData, CardFact, CardFigure } from "./card-data.ts";
 
 /**
  * Version of the card design. It is part of every card's cache key: bump it whenever this template,
  * the fonts it asks for or the PNG renderer's settings change, so every card is drawn again.
  */
-export const CARD_TEMPLATE_VERSION = "2";
+export const CARD_TEMPLATE_VERSION = "3";
 
 /** Width of every card in pixels: 1200×630 is what Open Graph and X/Twitter show without cropping. */
 export const CARD_WIDTH = 1200;
@@ -89,16 +88,22 @@ function badge(value: string, tone: Tone): CardElement {
   );
 }
 
-/** "first half of 2017" → "First half of 2017", for text that starts a line. */
+/**
+ * The width of the labels' column: 190 px, or wider for longer labels ("ДЛИТЕЛЬНОСТЬ", "SCHWEREGRAD"), at 18 px per
+ * letter (upper case at 22 px with letter spacing, the widest Cyrillic letters included) and a gap before the values.
+ */
+const labelColumn = (pairs: readonly CardFact[]): number =>
+  Math.max(190, ...pairs.map(({ label }) => label.length * 18 + 16));
 
 /** Label and value pairs, one per line, each value cut to one line and capitalised. */
-function facts(pairs: readonly (readonly [label: string, value: string])[]): CardElement {
+function facts(pairs: readonly CardFact[]): CardElement {
+  const width = labelColumn(pairs);
   return el(
     { display: "flex", flexDirection: "column", gap: 6, marginTop: 24 },
-    pairs.map(([name, value]) =>
+    pairs.map(({ label: name, value }) =>
       el({ display: "flex", flexDirection: "row", alignItems: "baseline" }, [
         text(name, 1, {
-          width: 190,
+          width,
           flexShrink: 0,
           fontSize: 22,
           color: MUTED,
@@ -236,7 +241,7 @@ function frame(data: CardData, parts: Frame): CardElement {
   );
 }
 
-/** What a card says, before it is laid out: the frame's parts for each kind of card. */
+/** What a card says, before it is laid out: the frame's parts for each kind of card (its words come with its data). */
 function parts(data: CardData): Frame {
   switch (data.kind) {
     case "home":
@@ -244,70 +249,44 @@ function parts(data: CardData): Frame {
     case "report":
     case "period":
       return {
-        eyebrow: data.kind === "report" ? "All time" : "Transparency report",
+        eyebrow: data.eyebrow,
         title: data.title,
         titleLines: 2,
         subtitle: data.description,
         body: figures(data.figures),
       };
     case "country":
-      return { eyebrow: "Country", title: data.title, titleLines: 2, body: figures(data.figures) };
-    case "post": {
-      const byline = [data.date, ...(data.authors.length > 0 ? [`by ${data.authors.join(", ")}`] : [])].join(" · ");
+      return { eyebrow: data.eyebrow, title: data.title, titleLines: 2, body: figures(data.figures) };
+    case "post":
       return {
-        eyebrow: "Blog",
+        eyebrow: data.eyebrow,
         title: data.title,
         titleLines: 3,
         subtitle: data.description,
-        body: text(byline, 1, { fontSize: 26, color: MUTED, marginTop: 24 }),
+        body: text(data.byline, 1, { fontSize: 26, color: MUTED, marginTop: 24 }),
       };
-    }
     case "blocking":
       return {
-        eyebrow: "Blocking event",
-        badge: { text: statusText(data.status), tone: STATUS_TONES[data.status] },
+        eyebrow: data.eyebrow,
+        badge: { text: data.badge, tone: STATUS_TONES[data.status] },
         title: data.title,
         titleLines: 3,
-        body: facts([
-          ["Country", data.country],
-          ["Dates", data.dates],
-          ...(data.duration ? [["Duration", data.duration] as const] : []),
-        ]),
+        body: facts(data.facts),
       };
     case "incident":
       return {
-        eyebrow: `Incident · ${data.category}`,
-        badge: data.resolved ? { text: "Resolved", tone: "success" } : { text: "Open", tone: "danger" },
+        eyebrow: data.eyebrow,
+        badge: { text: data.badge, tone: data.resolved ? "success" : "danger" },
         title: data.title,
         titleLines: 3,
-        body: facts([
-          ["Severity", data.severity],
-          ["Started", data.started],
-          ["Duration", data.duration],
-        ]),
+        body: facts(data.facts),
       };
     case "request":
-      return {
-        eyebrow: `Request ${data.id}`,
-        title: data.title,
-        titleLines: 3,
-        body: facts([
-          ["Received", data.received],
-          ["Outcome", data.outcome],
-          ...(data.count ? [["Requests", data.count] as const] : []),
-        ]),
-      };
+      return { eyebrow: data.eyebrow, title: data.title, titleLines: 3, body: facts(data.facts) };
   }
 }
 
 /** The card for `data` as a satori element tree, 1200×630. Pure: the same data always gives the same tree. */
 export function cardElement(data: CardData): CardElement {
   return frame(data, parts(data));
-}
-
-/** A sentence describing the card for `og:image:alt`, e.g. "Card: Blocking event, Ongoing: Velin Mail blocked in Russia". */
-export function cardAlt(data: CardData): string {
-  const { eyebrow, badge: mark, title } = parts(data);
-  const heading = [eyebrow, mark?.text].filter(Boolean).join(", ");
-  return `Card: ${heading ? `${heading}: ` : ""}${title}`;
 }

@@ -14,17 +14,36 @@ import { cardRouteParam } from "../../output/social-cards/card-paths.ts";
 import { cardWorkerCount, renderMissingCards } from "../../output/social-cards/card-pool.ts";
 import { renderCardPng } from "../../output/social-cards/card-render.ts";
 import { getSite } from "../../astro/site.ts";
-import { languages } from "../../astro/i18n.ts";
+import { languageOfRoute, languages, mainLanguage } from "../../astro/i18n.ts";
 import type { CardEntry } from "../../output/social-cards/card-data.ts";
+import { cardLanguage } from "../../output/social-cards/card-language.ts";
+import type { Language } from "../../i18n/languages.ts";
+
+/** The language a language's cards are drawn in, said once per build for each that falls back (right-to-left ones). */
+const fellBack = new Set<string>();
+function drawnIn(language: Language): Language {
+  const { language: drawn, note } = cardLanguage(language, mainLanguage);
+  if (note && !fellBack.has(language.tag)) {
+    fellBack.add(language.tag);
+    console.info(`[vitrine] ${note}`);
+  }
+  return drawn;
+}
+
+/** The cards of one language's pages: in its words, or the main language's where its cards cannot be drawn. */
+async function cardsOf(language: Language): Promise<CardEntry[]> {
+  return (await getSite(drawnIn(language))).routes.cards;
+}
 
 /**
- * One social card per page that has one in the route table, at the page's path under `og/`:
- * `og/blocking/<id>.png`, `og/index.png` for home. `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages
- * still name their cards): the bench uses it to time a build without cards.
+ * One social card per page that has one in the route table, at the page's path under `og/` and the language's
+ * segment: `og/blocking/<id>.png`, `ru/og/blocking/<id>.png`, `og/index.png` for home; each in the page's
+ * language (`cardLanguage`). `VITRINE_SKIP_SOCIAL_CARDS=1` builds none (pages still name their cards): the bench
+ * uses it to time a build without cards.
  */
 export const getStaticPaths = (async (options) => {
   if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
-  return (await getSite(options)).routes.cards.map((card) => ({
+  return (await cardsOf(languageOfRoute(options.routePattern))).map((card) => ({
     params: { card: cardRouteParam(card.cardPath) },
     props: { data: card.data },
   }));
@@ -71,10 +90,13 @@ async function reportCards(): Promise<void> {
 
 let served = 0;
 
-/** The cards of every language of the site: the pool draws them all at once, and the last one served reports. */
+/**
+ * The cards of every language of the site: the pool draws them all at once (a card that reads the same in two
+ * languages, once), and the last one served reports.
+ */
 async function allCards(): Promise<CardEntry[]> {
   if (process.env["VITRINE_SKIP_SOCIAL_CARDS"] === "1") return [];
-  return (await Promise.all(languages.map((language) => getSite(language)))).flatMap((site) => site.routes.cards);
+  return (await Promise.all(languages.map(cardsOf))).flat();
 }
 
 export const GET: APIRoute<Props> = async ({ props }) => {

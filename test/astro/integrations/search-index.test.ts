@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { indexedPart, searchIndex, searchableFiles } from "../../../src/astro/integrations/search-index.ts";
+import { readFileSync } from "node:fs";
+import {
+  indexedPart,
+  searchIndex,
+  searchableFiles,
+  searchableRoutes,
+  SEARCHABLE_ROUTES,
+} from "../../../src/astro/integrations/search-index.ts";
 
 // The index of a real build is checked in test/site/search-and-theme.test.ts.
 describe("the pages the search index reads", () => {
@@ -22,6 +29,14 @@ describe("the pages the search index reads", () => {
       "/dist/blocking/c/index.html",
     ]);
     expect(emptyRoutes).toEqual(["/blog/[slug]"]);
+  });
+});
+
+describe("the searchable routes of a site in several languages", () => {
+  it("are each searchable route in the main language and under every other language's segment", () => {
+    const routes = searchableRoutes([{ path: "" }, { path: "ru" }], ["/blocking/[id]", "/[page]"]);
+    expect(routes).toEqual(["/blocking/[id]", "/[page]", "/ru/blocking/[id]", "/ru/[page]"]);
+    expect(searchableRoutes([{ path: "" }])).toEqual(SEARCHABLE_ROUTES);
   });
 });
 
@@ -66,5 +81,47 @@ describe("indexing after a build", () => {
     ]);
     expect(rest.at(-1)).toMatch(/^pagefind\/: 150 pages indexed in [\d.]+ s$/);
     expect(existsSync(path.join(dir, "pagefind/pagefind.js"))).toBe(true);
+  });
+});
+
+describe("indexing a site in two languages", () => {
+  it("indexes every language's pages, one index per language, and says so", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "vitrine-search-languages-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const page = (lang: string, file: string, text: string): URL => {
+      const target = path.join(dir, file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(
+        target,
+        `<!doctype html><html lang="${lang}"><head><title>${text}</title></head><body><main data-pagefind-body><h1>${text}</h1><p>${text}</p></main></body></html>`,
+      );
+      return pathToFileURL(target);
+    };
+    const assets = new Map([
+      [
+        "/blog/[slug]",
+        [page("en-GB", "blog/a/index.html", "Blocking in Russia"), page("en-GB", "blog/b/index.html", "Requests")],
+      ],
+      [
+        "/ru/blog/[slug]",
+        [page("ru", "ru/blog/a/index.html", "Блокировка в России"), page("ru", "ru/blog/b/index.html", "Запросы")],
+      ],
+    ]);
+    const lines: string[] = [];
+    const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(`warn: ${line}`) };
+    const hook = searchIndex({ languages: [{ path: "" }, { path: "ru" }] }).hooks["astro:build:done"];
+    await hook?.({ dir: pathToFileURL(`${dir}/`), assets, logger } as never);
+    expect(lines.filter((line) => !line.startsWith("warn: "))[0]).toBe(
+      "pagefind/: indexing 4 pages in 2 languages, one index for each",
+    );
+    const entry = JSON.parse(readFileSync(path.join(dir, "pagefind/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(
+      Object.fromEntries(Object.entries(entry.languages).map(([lang, index]) => [lang, index.page_count])),
+    ).toEqual({
+      "en-gb": 2,
+      ru: 2,
+    });
   });
 });

@@ -2,7 +2,20 @@ import { getRssString } from "@astrojs/rss";
 import { XMLParser } from "fast-xml-parser";
 import { parseFragment } from "parse5";
 import { describe, expect, it } from "vitest";
-import { ATOM_NAMESPACE, feedText, toRssItems } from "../../../src/output/feeds/record-feed.ts";
+import { parsePartialDate, type PartialDate } from "../../../src/contract/fields/partial-date.ts";
+import type { Translator } from "../../../src/i18n/dictionary.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
+import { buildSiteModel } from "../../../src/model/site-model.ts";
+import {
+  ATOM_NAMESPACE,
+  feedText,
+  incidentItem,
+  requestItem,
+  toRssItems,
+} from "../../../src/output/feeds/record-feed.ts";
+import site from "../../../src/site.config.ts";
+import { FIXED_NOW } from "../../helpers/fixture-site.ts";
+import { englishPhrases, shippedTranslator } from "../../helpers/translators.ts";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -50,5 +63,75 @@ describe("feed descriptions", () => {
     expect(feedText(HOSTILE)).toBe("&lt;img src=x onerror=alert(1)&gt;");
     expect(feedText("AT&T")).toBe("AT&amp;T");
     expect(asFeedReaderSees(HOSTILE).elements).toEqual(["img"]);
+  });
+});
+
+describe("feed items in the feed's language", () => {
+  const date = (text: string): PartialDate => {
+    const parsed = parsePartialDate(text, true);
+    if ("error" in parsed) throw new Error(parsed.error);
+    return parsed;
+  };
+  /** The sample's records of each kind, in a model built in `translator`'s language, as a feed of that language lists them. */
+  function itemsIn(translator: Translator) {
+    const model = buildSiteModel({
+      site: { ...site, language: translator.language.tag },
+      translator,
+      now: FIXED_NOW,
+      mode: "production",
+      requests: [
+        {
+          id: "req-2024-007",
+          received: date("2024-03-14"),
+          country: "BE",
+          authority: "Parquet de Bruxelles",
+          data_requested: ["subscriber"],
+          count: 3,
+          outcome: "rejected",
+          rejection_reason: "overbroad",
+          data_disclosed: [],
+          related: [],
+        },
+      ],
+      figures: [],
+      blockingEvents: [],
+      incidents: [
+        {
+          id: "inc-2019-bomb-threats",
+          title: "Account used to send bomb threats",
+          category: "abuse",
+          severity: "critical",
+          started: date("2019-01-28"),
+          resolved: date("2019-05-20"),
+          related: [],
+          summary: "Abuse.",
+        },
+      ],
+      posts: [],
+      authors: [],
+      pages: [],
+      writeups: [],
+    });
+    const released = new Date("2025-01-01T00:00:00Z");
+    return [
+      ...model.requests.map((r) => requestItem(r, released, translator)),
+      ...model.incidents.all.map((i) => incidentItem(i, released, translator)),
+    ];
+  }
+
+  it("says a record's words in Russian in the Russian feed, and none of the feeds' English words", () => {
+    const [request, incident] = itemsIn(shippedTranslator("ru"));
+    expect(request?.title).toMatch(/^Запрос req-2024-007: /);
+    // The date in Russian's format; the outcome is the dictionary's words.rejected, whatever its translation.
+    expect(request?.description).toMatch(/^Получен 14 марта 2024 г\.; итог: .+\.$/);
+    expect(incident?.description).toMatch(/, серьёзность: .+\. Abuse\.$/);
+    const text = [request, incident].map((item) => `${item?.title} ${item?.description}`).join("\n");
+    for (const phrase of englishPhrases("feeds.", "ru")) expect(text).not.toContain(phrase);
+  });
+
+  it("says them in English in the English feed, as before", () => {
+    const [request, incident] = itemsIn(englishTranslator(site.language));
+    expect(request?.description).toBe("Received 14 March 2024; outcome: rejected.");
+    expect(incident?.description).toMatch(/^Abuse, critical severity, resolved, .+\. Abuse\.$/);
   });
 });

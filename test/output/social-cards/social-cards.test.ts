@@ -12,12 +12,14 @@ import {
 } from "../../../src/output/social-cards/card-cache.ts";
 import {
   blockingCard,
+  cardAlt,
   countryCard,
   incidentCard,
   postCard,
   requestCard,
   type CardContext,
   type CardData,
+  type CardEntry,
 } from "../../../src/output/social-cards/card-data.ts";
 import { readCardFonts } from "../../../src/output/social-cards/card-fonts.ts";
 import { cardPathFor, cardRouteParam } from "../../../src/output/social-cards/card-paths.ts";
@@ -30,7 +32,6 @@ import { cardSvg, renderCardPng } from "../../../src/output/social-cards/card-re
 import {
   CARD_HEIGHT,
   CARD_WIDTH,
-  cardAlt,
   cardElement,
   type CardChild,
 } from "../../../src/output/social-cards/card-template.ts";
@@ -43,6 +44,10 @@ import type { Incident } from "../../../src/contract/schemas/incident.ts";
 import type { Request } from "../../../src/contract/schemas/request.ts";
 import site from "../../../src/site.config.ts";
 import { FIXED_NOW } from "../../helpers/fixture-site.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
+import { siteLanguages } from "../../../src/i18n/languages.ts";
+import { cardLanguage } from "../../../src/output/social-cards/card-language.ts";
+import { englishPhrases, shippedTranslator } from "../../helpers/translators.ts";
 import { pngSize } from "../../helpers/png.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -54,7 +59,8 @@ const date = (text: string): PartialDate => {
   if ("error" in parsed) throw new Error(parsed.error);
   return parsed;
 };
-const context: CardContext = { site };
+const english = englishTranslator(site.language);
+const context: CardContext = { site, translator: english };
 const viewContext = { locale: site.language, now: FIXED_NOW, timeZone: site.timeZone };
 const blocking = (event: BlockingEvent) => blockingEventView(event, viewContext);
 const incidentOf = (i: Incident) => incidentView(i, viewContext);
@@ -156,6 +162,28 @@ function textRuns(svg: string): { x: number; y: number; width: number; size: num
   }));
 }
 
+// A character no font of the card has: satori draws the font's "missing glyph" box for it.
+const TOFU = "\u{E000}";
+const titleCard = (title: string): CardData => ({
+  kind: "country",
+  site: cardSite,
+  eyebrow: "Country",
+  title,
+  figures: [],
+});
+
+/** The letters of `title` that are drawn as the missing-glyph box with `fonts`. */
+async function lettersWithoutGlyph(
+  title: string,
+  fonts?: Awaited<ReturnType<typeof readCardFonts>>,
+): Promise<string[]> {
+  const box = await cardSvg(titleCard(TOFU), fonts ? { fonts } : {});
+  const missing: string[] = [];
+  for (const letter of new Set(title.replace(/\s/g, "")))
+    if ((await cardSvg(titleCard(letter), fonts ? { fonts } : {})) === box) missing.push(letter);
+  return missing;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Card data and template
 // ---------------------------------------------------------------------------------------------
@@ -165,21 +193,25 @@ describe("card data per kind", () => {
     expect(blockingCard(blocking(blockingEvent()), context)).toEqual({
       kind: "blocking",
       site: cardSite,
-      title: "Russia blocks Velin Mail",
+      eyebrow: "Blocking event",
       status: "ongoing",
-      country: "Russia",
-      dates: "Since 4 March 2020",
-      duration: "Blocked for 2,460 days and counting",
+      badge: "Ongoing",
+      title: "Russia blocks Velin Mail",
+      facts: [
+        { label: "Country", value: "Russia" },
+        { label: "Dates", value: "Since 4 March 2020" },
+        { label: "Duration", value: "For 2,460 days and counting" },
+      ],
     });
   });
 
   it("a blocking event of unknown status never reads as ongoing: no 'since', no running duration", () => {
     const card = blockingCard(blocking(blockingEvent({ status: "unknown", started: date("2019") })), context);
-    expect(card).toMatchObject({ status: "unknown", dates: "Started 2019" });
-    expect(card.duration).toBeUndefined();
+    expect(card).toMatchObject({ status: "unknown", badge: "Status unknown" });
+    expect(card.facts.map((fact) => fact.value)).toEqual(["Russia", "Started 2019"]);
     const words = texts(cardElement(card)).join(" ");
     expect(words).toContain("Status unknown");
-    expect(words).not.toMatch(/Ongoing|Since|Blocked for|counting/);
+    expect(words).not.toMatch(/Ongoing|Since|Duration|counting/);
   });
 
   it("a lifted blocking event: its dates and how long it lasted", () => {
@@ -187,22 +219,29 @@ describe("card data per kind", () => {
       blocking(blockingEvent({ status: "lifted", started: date("2019-02-05"), ended: date("2019-06") })),
       context,
     );
-    expect(card).toMatchObject({ dates: "5 February 2019 to June 2019", duration: "Lasted for 116 to 145 days" });
+    expect(card.facts.slice(1)).toEqual([
+      { label: "Dates", value: "5 February 2019 to June 2019" },
+      { label: "Duration", value: "For 116 to 145 days" },
+    ]);
   });
 
   it("an incident: category, severity, open or resolved", () => {
     expect(incidentCard(incidentOf(incident()), context)).toMatchObject({
-      category: "Abuse",
-      severity: "critical",
+      eyebrow: "Incident · Abuse",
       resolved: true,
-      started: "28 January 2019",
-      duration: "Lasted for 112 days",
+      badge: "Resolved",
+      facts: [
+        { label: "Severity", value: "Critical" },
+        { label: "Started", value: "28 January 2019" },
+        { label: "Duration", value: "For 112 days" },
+      ],
     });
     expect(
       incidentCard(incidentOf(incident({ resolved: undefined, started: date("2026-11-25") })), context),
     ).toMatchObject({
       resolved: false,
-      duration: "Open for 3 days and counting",
+      badge: "Open",
+      facts: [{}, {}, { value: "For 3 days and counting" }],
     });
   });
 
@@ -210,12 +249,17 @@ describe("card data per kind", () => {
     expect(requestCard(requestOf(request()), context)).toEqual({
       kind: "request",
       site: cardSite,
-      id: "req-2024-007",
+      eyebrow: "Request req-2024-007",
       title: "Parquet de Bruxelles, Belgium",
-      received: "14 March 2024",
-      outcome: "Rejected",
+      facts: [
+        { label: "Received", value: "14 March 2024" },
+        { label: "Outcome", value: "Rejected" },
+      ],
     });
-    expect(requestCard(requestOf(request({ count: 4 })), context).count).toBe("4");
+    expect(requestCard(requestOf(request({ count: 4 })), context).facts.at(-1)).toEqual({
+      label: "Requests",
+      value: "4",
+    });
   });
 
   it("a country counts the requests published under its name, as its page does; below the threshold, no card", () => {
@@ -248,7 +292,7 @@ describe("card data per kind", () => {
     ];
     const [view] = modelOf({ posts: [post], authors }).blog.posts;
     if (!view) throw new Error("no post in the model");
-    expect(postCard(view, context)).toMatchObject({ date: "1 March 2025", authors: ["Jonas", "Anneke"] });
+    expect(postCard(view, context)).toMatchObject({ eyebrow: "Blog", byline: "1 March 2025 · by Jonas, Anneke" });
   });
 
   it("lists one card per page worth sharing, with the page's path", () => {
@@ -310,6 +354,7 @@ describe("card template", () => {
     report: {
       kind: "report",
       site: cardSite,
+      eyebrow: "All time",
       title: "Transparency report",
       description: "Every request.",
       figures: [{ value: "126", label: "requests received" }],
@@ -317,6 +362,7 @@ describe("card template", () => {
     period: {
       kind: "period",
       site: cardSite,
+      eyebrow: "Transparency report",
       title: "First half of 2024",
       description: "Requests received.",
       figures: [
@@ -328,6 +374,7 @@ describe("card template", () => {
     country: {
       kind: "country",
       site: cardSite,
+      eyebrow: "Country",
       title: "Russia",
       figures: [
         { value: "fewer than 3", label: "requests from authorities" },
@@ -338,37 +385,46 @@ describe("card template", () => {
       kind: "post",
       site: cardSite,
       title: "Why we are blocked",
+      eyebrow: "Blog",
       description: "The story.",
-      date: "1 March 2025",
-      authors: ["Leila Haddad", "Jonas Peeters"],
+      byline: "1 March 2025 · by Leila Haddad, Jonas Peeters",
     },
     blocking: {
       kind: "blocking",
       site: cardSite,
-      title: "Russia blocks Velin Mail",
+      eyebrow: "Blocking event",
       status: "ongoing",
-      country: "Russia",
-      dates: "Since 4 March 2020",
-      duration: "Blocked for 2,460 days and counting",
+      badge: "Ongoing",
+      title: "Russia blocks Velin Mail",
+      facts: [
+        { label: "Country", value: "Russia" },
+        { label: "Dates", value: "Since 4 March 2020" },
+        { label: "Duration", value: "Blocked for 2,460 days and counting" },
+      ],
     },
     incident: {
       kind: "incident",
       site: cardSite,
-      title: "Bomb threats",
-      category: "Abuse",
-      severity: "critical",
+      eyebrow: "Incident · Abuse",
       resolved: false,
-      started: "28 January 2019",
-      duration: "Open for 3 days and counting",
+      badge: "Open",
+      title: "Bomb threats",
+      facts: [
+        { label: "Severity", value: "Critical" },
+        { label: "Started", value: "28 January 2019" },
+        { label: "Duration", value: "Open for 3 days and counting" },
+      ],
     },
     request: {
       kind: "request",
       site: cardSite,
-      id: "req-2024-007",
+      eyebrow: "Request req-2024-007",
       title: "Parquet de Bruxelles, Belgium",
-      received: "first half of 2024",
-      outcome: "Rejected",
-      count: "4",
+      facts: [
+        { label: "Received", value: "first half of 2024" },
+        { label: "Outcome", value: "Rejected" },
+        { label: "Requests", value: "4" },
+      ],
     },
   };
 
@@ -444,9 +500,9 @@ describe("card template", () => {
     });
   });
 
-  it("gives each blocking status its badge text", () => {
+  it("gives each blocking status its badge text, the words every page uses", () => {
     const badge = (status: BlockingEvent["status"]) =>
-      texts(cardElement({ ...samples.blocking, status } as CardData))[1];
+      texts(cardElement(blockingCard(blocking(blockingEvent({ status })), context)))[1];
     expect(["ongoing", "partial", "lifted", "unknown"].map((s) => badge(s as BlockingEvent["status"]))).toEqual([
       "Ongoing",
       "Partly blocked",
@@ -456,9 +512,9 @@ describe("card template", () => {
   });
 
   it("describes each card in words for og:image:alt", () => {
-    expect(cardAlt(samples.blocking)).toBe("Card: Blocking event, Ongoing: Russia blocks Velin Mail");
-    expect(cardAlt(samples.home)).toBe(`Card: ${site.name}`);
-    expect(cardAlt(samples.request)).toBe("Card: Request req-2024-007: Parquet de Bruxelles, Belgium");
+    expect(cardAlt(samples.blocking, english)).toBe("Card: Blocking event, Ongoing: Russia blocks Velin Mail");
+    expect(cardAlt(samples.home, english)).toBe(`Card: ${site.name}`);
+    expect(cardAlt(samples.request, english)).toBe("Card: Request req-2024-007: Parquet de Bruxelles, Belgium");
   });
 
   it("is pure: the same data gives the same tree", () => {
@@ -473,22 +529,6 @@ describe("card template", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("card rendering", () => {
-  // A character no font of the card has: satori draws the font's "missing glyph" box for it.
-  const TOFU = "\u{E000}";
-  const titleCard = (title: string): CardData => ({ kind: "country", site: cardSite, title, figures: [] });
-
-  /** The letters of `title` that are drawn as the missing-glyph box with `fonts`. */
-  async function lettersWithoutGlyph(
-    title: string,
-    fonts?: Awaited<ReturnType<typeof readCardFonts>>,
-  ): Promise<string[]> {
-    const box = await cardSvg(titleCard(TOFU), fonts ? { fonts } : {});
-    const missing: string[] = [];
-    for (const letter of new Set(title.replace(/\s/g, "")))
-      if ((await cardSvg(titleCard(letter), fonts ? { fonts } : {})) === box) missing.push(letter);
-    return missing;
-  }
-
   it.each(["Роскомнадзор блокирует почту", "Ελληνικά", "Türkiye, Česko, Ελλάδα, Україна"])(
     "draws every letter of %j with a real glyph",
     async (title) => {
@@ -537,6 +577,99 @@ describe("card rendering", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Languages
+// ---------------------------------------------------------------------------------------------
+
+describe("cards in the page's language", () => {
+  /** Every card of a small site (each kind of card) with its words in `tag`, as the build makes them for `/<tag>/og/`. */
+  function cardsIn(tag: string): CardEntry[] {
+    const translator = shippedTranslator(tag);
+    const post = {
+      id: "pochta",
+      mentions: [],
+      data: {
+        title: "Почему Роскомнадзор блокирует нашу почту",
+        description: "Объяснение.",
+        date: "2025-03-01",
+        authors: ["a"],
+        tags: [],
+        draft: false,
+        related: [],
+      },
+    };
+    const model = buildSiteModel({
+      site: { ...site, language: tag },
+      translator,
+      now: FIXED_NOW,
+      mode: "production",
+      requests: [request({ count: 3 }), request({ id: "req-2024-008", received: date("2024-09-01"), count: 4 })],
+      figures: [],
+      blockingEvents: [blockingEvent()],
+      incidents: [incident()],
+      posts: [post],
+      authors: [{ id: "a", mentions: [], data: { name: "Anneke", bio: "B", links: [] } }],
+      pages: [],
+      writeups: [],
+    });
+    return buildRoutes(model, translator).cards;
+  }
+  const words = (cards: readonly CardEntry[]): string[] =>
+    cards.flatMap((card) => [...texts(cardElement(card.data)), card.alt]);
+
+  it.each(["ru", "fr", "nl", "de"])(
+    "%s: every kind of card, and its alt text, has none of the cards' English words",
+    (tag) => {
+      const cards = cardsIn(tag);
+      expect(new Set(cards.map((card) => card.data.kind))).toEqual(
+        new Set(["home", "report", "period", "country", "post", "blocking", "incident", "request"]),
+      );
+      // The site's description (the home card's subtitle) is the config's own text, in the site's main language.
+      const text = words(cards).join("\n").replaceAll(site.description, "");
+      for (const phrase of englishPhrases("cards.", tag)) expect(text).not.toContain(phrase);
+    },
+  );
+
+  it("says a Russian card's own words in Russian", () => {
+    const text = words(cardsIn("ru")).join("\n");
+    for (const phrase of ["Отчёт о прозрачности", "Блокировка", "Страна", "Длительность", "Запрос req-2024-007"])
+      expect(text).toContain(phrase);
+  });
+
+  it("draws every letter of the Russian, French, Dutch and German cards with a real glyph, not a box", async () => {
+    const letters = new Set(
+      ["ru", "fr", "nl", "de"]
+        .flatMap((tag) => words(cardsIn(tag)))
+        .join("")
+        .replace(/[\s\d]/g, ""),
+    );
+    expect(await lettersWithoutGlyph([...letters].join(""))).toEqual([]);
+  });
+
+  it("draws a Russian card unlike the English one, and each language's cards once: the cache keys on the words", async () => {
+    const [russian, english] = [cardsIn("ru"), cardsIn("en")].map((cards) => cards.find((c) => c.data.kind === "post"));
+    if (!russian || !english) throw new Error("no post card");
+    expect(cardCacheKey(russian.data, [])).not.toBe(cardCacheKey(english.data, []));
+    const again = cardsIn("ru").find((c) => c.data.kind === "post");
+    expect(again && cardCacheKey(again.data, [])).toBe(cardCacheKey(russian.data, []));
+    const [ru, en] = await Promise.all([renderCardPng(russian.data), renderCardPng(english.data)]);
+    const size = (png: Uint8Array) => [Buffer.from(png).readUInt32BE(16), Buffer.from(png).readUInt32BE(20)];
+    expect(size(ru)).toEqual([CARD_WIDTH, CARD_HEIGHT]);
+    expect(Buffer.from(ru).equals(Buffer.from(en))).toBe(false);
+  });
+});
+
+describe("a right-to-left language's cards", () => {
+  const [english, arabic] = siteLanguages({ language: "en", translations: ["ar"] });
+  it("are the main language's, and the build says why in one line naming the language", () => {
+    if (!english || !arabic) throw new Error("no languages");
+    const { language, note } = cardLanguage(arabic, english);
+    expect(language).toBe(english);
+    expect(note).toMatch(/^social cards: .+ \(ar\) is written right to left, .+ the .+ \(en\) cards\.$/);
+    expect(cardLanguage(english, english)).toEqual({ language: english });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Cache
 // ---------------------------------------------------------------------------------------------
 
@@ -548,9 +681,9 @@ describe("card cache", () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   const cards: CardData[] = [
-    { kind: "country", site: cardSite, title: "Russia", figures: [] },
-    { kind: "country", site: cardSite, title: "Belgium", figures: [] },
-    { kind: "country", site: cardSite, title: "France", figures: [] },
+    { kind: "country", site: cardSite, eyebrow: "Country", title: "Russia", figures: [] },
+    { kind: "country", site: cardSite, eyebrow: "Country", title: "Belgium", figures: [] },
+    { kind: "country", site: cardSite, eyebrow: "Country", title: "France", figures: [] },
   ];
   /** One "build": a fresh cache on the same folder, as a new build process would have. */
   async function build(data: readonly CardData[]) {
@@ -621,7 +754,13 @@ describe("card pool", () => {
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const titles = ["Russia", "Belgium", "France", "Ελλάδα"];
-  const cards: CardData[] = titles.map((title) => ({ kind: "country", site: cardSite, title, figures: [] }));
+  const cards: CardData[] = titles.map((title) => ({
+    kind: "country",
+    site: cardSite,
+    eyebrow: "Country",
+    title,
+    figures: [],
+  }));
 
   it("draws every missing card in two worker processes into the cache, each once, and nothing when all are there", async () => {
     const { hashes } = await readCardFonts();
