@@ -4,12 +4,15 @@ export interface ShareLink {
   href: string;
 }
 
-/** Plain share URLs for a page: e-mail, Mastodon (any server, through Share₂Fedi), X, LinkedIn and Telegram. */
-export function shareLinks(url: string, title: string): ShareLink[] {
+/**
+ * Plain share URLs for a page: e-mail, Mastodon (any server, through Share₂Fedi), X, LinkedIn and Telegram. The
+ * services' names are names in every language; `emailLabel` is the page's word for e-mail ("E-mail" by default).
+ */
+export function shareLinks(url: string, title: string, emailLabel = "E-mail"): ShareLink[] {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   return [
-    { label: "E-mail", href: `mailto:?subject=${t}&body=${u}` },
+    { label: emailLabel, href: `mailto:?subject=${t}&body=${u}` },
     { label: "Mastodon", href: `https://s2f.kytta.dev/?text=${encodeURIComponent(`${title} ${url}`)}` },
     { label: "X", href: `https://x.com/intent/post?text=${t}&url=${u}` },
     { label: "LinkedIn", href: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },

@@ -283,8 +283,11 @@ export function listOpenData(
   return [...listed, checksums];
 }
 
-/** A size for readers: bytes below 1 kB, else kB (1 kB = 1000 bytes) with one decimal. */
+/** A size for readers in `locale`'s words: bytes below 1 kB, else kB (1 kB = 1000 bytes) with one decimal. */
 export function formatSize(bytes: number, locale = "en"): string {
-  if (bytes < 1000) return `${bytes.toLocaleString(locale)} bytes`;
-  return `${(bytes / 1000).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kB`;
+  // The unit's name comes from CLDR in the page's language: "512 байт", "12,3 ko".
+  if (bytes < 1000)
+    return new Intl.NumberFormat(locale, { style: "unit", unit: "byte", unitDisplay: "long" }).format(bytes);
+  const digits = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", ...digits }).format(bytes / 1000);
 }
