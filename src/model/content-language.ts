@@ -13,6 +13,8 @@ export interface ContentText {
   status: "original" | "translation" | "untranslated";
   /** A translation whose original changed after it was written (`sourceUpdated`). */
   outdated: boolean;
+  /** Every language the text is written in: the main language first, then those of its translations, as the config spells them. */
+  languages: readonly string[];
 }
 
 /** A content file as the model reads it, original or translation (see blog-model.ts's ContentItem). */
@@ -35,13 +37,18 @@ export function inLanguage<Item extends TranslatableItem>(
   main: string,
 ): (Item & { text: ContentText })[] {
   const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
-  const translations = items.filter((item) => item.translation && same(item.translation.language, language));
+  const translations = items.filter((item) => item.translation !== undefined);
   return items
     .filter((item) => item.translation === undefined)
     .map((item) => {
-      if (same(language, main))
-        return { ...item, text: { entry: item.id, language: main, status: "original", outdated: false } };
-      const translation = translations.find((t) => t.translation?.of === item.id);
+      const own = translations.filter((t) => t.translation?.of === item.id);
+      const languages = [main, ...own.flatMap((t) => t.translation?.language ?? [])];
+      const original = (status: ContentText["status"]) => ({
+        ...item,
+        text: { entry: item.id, language: main, status, outdated: false, languages },
+      });
+      if (same(language, main)) return original("original");
+      const translation = own.find((t) => t.translation && same(t.translation.language, language));
       return translation?.translation
         ? {
             ...item,
@@ -49,10 +56,11 @@ export function inLanguage<Item extends TranslatableItem>(
             text: {
               entry: translation.id,
               language: translation.translation.language,
-              status: "translation",
+              status: "translation" as const,
               outdated: translation.translation.outdated,
+              languages,
             },
           }
-        : { ...item, text: { entry: item.id, language: main, status: "untranslated", outdated: false } };
+        : original("untranslated");
     });
 }

@@ -23,6 +23,8 @@ export function sampleLoadOptions(site: SiteConfig = sampleConfig): LoadOptions 
     jurisdiction: site.organisation.jurisdiction,
     smallCounts: { threshold: site.report.smallCountThreshold, period: site.report.period },
     requireDataFiles: true,
+    // A copy of data/ and content/ has no config of its own: the sample's languages, its translations among them.
+    languages: { language: site.language, translations: site.translations },
   };
 }
 

@@ -11,6 +11,9 @@ import { loadProject } from "../../../src/load/project/load-project.ts";
 import { formatProblem } from "../../../src/load/validation/problem.ts";
 import { FIXED_NOW, repoRoot, testRoot, withoutReleases } from "../../helpers/fixture-site.ts";
 
+/** The sample's languages: a copy of its data/ and content/ has its translations, and no config to name them. */
+const languages = { language: siteConfig.language, translations: siteConfig.translations };
+
 const bytesOf = (text: string, encoding: BufferEncoding): Uint8Array => Buffer.from(text, encoding);
 const utf16 = path.join(testRoot, "fixtures/utf16");
 const windows1252 = path.join(testRoot, "fixtures/errors/not-utf8");
@@ -112,6 +115,7 @@ describe("the sample's requests.csv saved again by a spreadsheet", () => {
       now: FIXED_NOW,
       requireDataFiles: true,
       canary: siteConfig.canary,
+      languages,
     });
     expect(project.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.field}`)).toEqual([
       expect.stringMatching(/^data\/requests\.csv:\d+:\d+: encoding$/),
@@ -125,7 +129,7 @@ describe("the sample's requests.csv saved again by a spreadsheet", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(tsv, "utf16le")]);
     const [original, resaved] = await Promise.all([
       loadProject(repoRoot, { now: FIXED_NOW }),
-      loadProject(sampleWith(utf16), { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary }),
+      loadProject(sampleWith(utf16), { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary, languages }),
     ]);
     expect(resaved.problems).toEqual([]);
     expect(resaved.requests.map((r) => r.data)).toEqual(original.requests.map((r) => r.data));

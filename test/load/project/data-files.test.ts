@@ -8,6 +8,9 @@ import { describeProject, loadProject } from "../../../src/load/project/load-pro
 import { formatProblem } from "../../../src/load/validation/problem.ts";
 import { FIXED_NOW, repoRoot, testRoot, withoutReleases } from "../../helpers/fixture-site.ts";
 
+/** The sample's languages: a copy of its data/ and content/ has its translations, and no config to name them. */
+const languages = { language: siteConfig.language, translations: siteConfig.translations };
+
 const fixture = path.join(testRoot, "fixtures/missing-data");
 const copies: string[] = [];
 afterAll(() => {
@@ -29,7 +32,12 @@ function sampleWithout(remove: string): string {
 describe("data files a site must have", () => {
   it("a missing data/requests.csv is an error for a site, not a report of zero requests", async () => {
     const dir = sampleWithout("requests.csv");
-    const site = await loadProject(dir, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    const site = await loadProject(dir, {
+      now: FIXED_NOW,
+      requireDataFiles: true,
+      canary: siteConfig.canary,
+      languages,
+    });
     expect(site.problems.map(formatProblem)).toEqual([
       'data/requests.csv:1:1: file: this file, at least its header line (without it the site would publish none of these records, as if there were none), found "no such file"',
     ]);
@@ -39,13 +47,23 @@ describe("data files a site must have", () => {
     const dir = sampleWithout("incidents.csv");
     const header = readFileSync(path.join(repoRoot, "data/incidents.csv"), "utf8").split("\n")[0] ?? "";
     writeFileSync(path.join(dir, "data/incidents.csv"), `${header}\r\n`);
-    const site = await loadProject(dir, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    const site = await loadProject(dir, {
+      now: FIXED_NOW,
+      requireDataFiles: true,
+      canary: siteConfig.canary,
+      languages,
+    });
     expect(site.problems.filter((p) => p.file.startsWith("data/incidents"))).toEqual([]);
     expect(site.incidents).toEqual([]);
   });
 
   it("names the files that look meant for a missing one, and asks for spreadsheets as CSV UTF-8", async () => {
-    const site = await loadProject(fixture, { now: FIXED_NOW, requireDataFiles: true, canary: siteConfig.canary });
+    const site = await loadProject(fixture, {
+      now: FIXED_NOW,
+      requireDataFiles: true,
+      canary: siteConfig.canary,
+      languages,
+    });
     const expected = readFileSync(path.join(fixture, "expected.txt"), "utf8").trimEnd().split("\n");
     expect(site.problems.map(formatProblem)).toEqual(expected);
   });
@@ -71,6 +89,7 @@ describe("data files of kinds the site does not publish", () => {
       canary: siteConfig.canary,
       allowCode: false,
       publishes,
+      languages,
     });
 
   it("an unpublished kind's file may be absent, and the site then has none of it, said as not published", async () => {

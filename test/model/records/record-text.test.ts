@@ -46,8 +46,8 @@ describe("content in a page's language", () => {
 
   it("lists originals only, each with its translation's data where the page's language has one", () => {
     expect(inLanguage(items, "ru", "en-GB").map((i) => [i.id, i.data.title, i.text])).toEqual([
-      ["a", "A", { entry: "a", language: "en-GB", status: "untranslated", outdated: false }],
-      ["b", "Б", { entry: "b.ru", language: "ru", status: "translation", outdated: true }],
+      ["a", "A", { entry: "a", language: "en-GB", status: "untranslated", outdated: false, languages: ["en-GB"] }],
+      ["b", "Б", { entry: "b.ru", language: "ru", status: "translation", outdated: true, languages: ["en-GB", "ru"] }],
     ]);
     expect(inLanguage(items, "en-GB", "en-GB").map((i) => i.text.status)).toEqual(["original", "original"]);
   });
