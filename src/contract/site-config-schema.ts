@@ -280,6 +280,14 @@ export const SiteConfigSchema = z
      * @example ["./src/site.css"]
      */
     customCss: CustomCssSchema,
+    /**
+     * Which language a page's social card is drawn in. `"each"`: every page's card in the page's language, as its
+     * words are (a cold build draws a set of cards per language). `"main"`: every translation's pages share the main
+     * language's cards, so a cold build draws one set, for a site in many languages whose first build takes too
+     * long. A right-to-left language always shares the main language's cards (the card renderer cannot lay it out).
+     * @example "main"
+     */
+    socialCardLanguages: z.enum(["each", "main"], { error: '"each" or "main"' }).default("each"),
   })
   .superRefine((config, context) => {
     // The main language is served at `/`: named again among the translations, it would be two sites at once.

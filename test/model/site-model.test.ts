@@ -132,8 +132,13 @@ describe("site model on a fixture with every kind of block and incident", () => 
         String(country.inForce.length),
       ]);
     }
-    expect(card("blocking/blk-tm-web/")).toMatchObject({ status: "unknown", dates: "Started May 2023" });
-    expect(card("blocking/blk-ir-webmail/")).toMatchObject({ dates: "Since 21 September 2022" });
+    expect(card("blocking/blk-tm-web/")).toMatchObject({
+      status: "unknown",
+      facts: [{}, { label: "Dates", value: "Started May 2023" }],
+    });
+    expect(card("blocking/blk-ir-webmail/")).toMatchObject({
+      facts: [{}, { label: "Dates", value: "Since 21 September 2022" }, {}],
+    });
   });
 
   it("has a route, and one card, for every record, country, period and post; every card path is unique", () => {

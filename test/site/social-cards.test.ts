@@ -55,11 +55,12 @@ async function cardsOfEveryLanguage(dir: string): Promise<CardEntry[]> {
   });
 }
 
-/** The site-relative path of a page's card: the card of its own path, or its language's home card. */
+/** The site-relative path of a page's card: the card of its own path, or its language's home card (`ru/og/index.png`). */
 function expectedCard(page: string, own: ReadonlySet<string>): string {
   const language = /^(ru|fr|nl|de)\//.exec(page)?.[1];
-  const card = cardPathFor(page);
-  return own.has(card) ? card : language ? `${language}/${HOME_CARD_PATH}` : HOME_CARD_PATH;
+  const segment = language ? `${language}/` : "";
+  const card = `${segment}${cardPathFor(page.slice(segment.length))}`;
+  return own.has(card) ? card : `${segment}${HOME_CARD_PATH}`;
 }
 
 const cardsLine = (output: string): string | undefined =>

@@ -13,16 +13,20 @@ import { cardFonts } from "../../output/social-cards/card-fonts.ts";
 import { cardRouteParam } from "../../output/social-cards/card-paths.ts";
 import { cardWorkerCount, renderMissingCards } from "../../output/social-cards/card-pool.ts";
 import { renderCardPng } from "../../output/social-cards/card-render.ts";
+import site from "../../astro/site-config.ts";
 import { getSite } from "../../astro/site.ts";
 import { languageOfRoute, languages, mainLanguage } from "../../astro/i18n.ts";
 import type { CardEntry } from "../../output/social-cards/card-data.ts";
 import { cardLanguage } from "../../output/social-cards/card-language.ts";
 import type { Language } from "../../i18n/languages.ts";
 
-/** The language a language's cards are drawn in, said once per build for each that falls back (right-to-left ones). */
+/**
+ * The language a language's cards are drawn in (the config's `socialCardLanguages`), said once per build for each
+ * that falls back because it is written right to left.
+ */
 const fellBack = new Set<string>();
 function drawnIn(language: Language): Language {
-  const { language: drawn, note } = cardLanguage(language, mainLanguage);
+  const { language: drawn, note } = cardLanguage(language, mainLanguage, site.socialCardLanguages === "main");
   if (note && !fellBack.has(language.tag)) {
     fellBack.add(language.tag);
     console.info(`[vitrine] ${note}`);

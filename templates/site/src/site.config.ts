@@ -27,6 +27,9 @@ export default defineSiteConfig({
   // Other languages to publish the site in, each at /<code>/, like ["fr", "nl"]: Vitrine's words come in English,
   // Russian, French, Dutch and German; for another language, add its words in i18n/<code>.json.
   translations: [],
+  // Social cards in each page's language ("each"), or the main language's cards on every translation ("main": one
+  // set of cards to draw, a faster first build for a site in many languages).
+  socialCardLanguages: "each",
   // Your organisation's time zone, like "Europe/Amsterdam": dates and "today" are counted in it.
   timeZone: "UTC",
   // How the transparency report is put together.

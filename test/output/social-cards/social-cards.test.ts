@@ -667,6 +667,13 @@ describe("a right-to-left language's cards", () => {
     expect(note).toMatch(/^social cards: .+ \(ar\) is written right to left, .+ the .+ \(en\) cards\.$/);
     expect(cardLanguage(english, english)).toEqual({ language: english });
   });
+
+  it("and with socialCardLanguages: \"main\", every translation's cards are the main language's, said by no line", () => {
+    const [main, russian] = siteLanguages({ language: "en", translations: ["ru"] });
+    if (!main || !russian) throw new Error("no languages");
+    expect(cardLanguage(russian, main, true)).toEqual({ language: main });
+    expect(cardLanguage(russian, main)).toEqual({ language: russian });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
