@@ -23,6 +23,8 @@ export function sampleLoadOptions(site: SiteConfig = sampleConfig): LoadOptions 
     jurisdiction: site.organisation.jurisdiction,
     smallCounts: { threshold: site.report.smallCountThreshold, period: site.report.period },
     requireDataFiles: true,
+    // The sample's languages: its translated posts and columns are in one of them.
+    languages: { language: site.language, translations: site.translations },
   };
 }
 
