@@ -193,6 +193,27 @@ export function missingMessagesWarning(language: Language, missing: readonly str
   };
 }
 
+/** The language subtag of a tag, in lower case (`fr` for `fr-BE`), or the tag itself when it is not a valid one. */
+function primaryOf(tag: string): string {
+  try {
+    return new Intl.Locale(tag).language.toLowerCase();
+  } catch {
+    return tag.toLowerCase();
+  }
+}
+
+/** The warning for a site dictionary no language of the site reads (`i18n/arabic.json`, or `es` not in `translations`). */
+export function unusedDictionaryWarning(file: string, languages: readonly Language[]): Problem {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    field: "file name",
+    expected: `<tag>.json for one of the site's languages (${languages.map((language) => language.tag).join(", ")}) or en: no page uses this one; name the language in translations in src/site.config.ts, or rename the file`,
+    found: path.posix.basename(file),
+  };
+}
+
 /** Reads Vitrine's dictionaries and the site's (`i18n/*.json` under `root`) and resolves every language of `config`. */
 export function readSiteI18n(config: LanguageConfig, root: string): SiteI18n {
   const shipped = readShippedDictionaries();
@@ -200,14 +221,21 @@ export function readSiteI18n(config: LanguageConfig, root: string): SiteI18n {
   if (!english) throw new Error(`Vitrine's English dictionary is missing from ${fileURLToPath(SHIPPED_DICTIONARIES)}`);
   const site = new Map<string, FlatMessages>();
   const problems: Problem[] = [];
+  const languages = siteLanguages(config);
+  const warnings: Problem[] = [];
+  // The tags a site dictionary is read for: each language's, its language's (`fr` for `fr-BE`), and English.
+  const used = new Set([
+    "en",
+    ...languages.flatMap((language) => [language.tag.toLowerCase(), primaryOf(language.tag)]),
+  ]);
   for (const [tag, { file, text }] of readFolder(path.join(root, SITE_DICTIONARY_FOLDER))) {
-    const read = readSiteDictionary(text, path.relative(root, file).split(path.sep).join("/"), english);
+    const name = path.relative(root, file).split(path.sep).join("/");
+    const read = readSiteDictionary(text, name, english);
     site.set(tag, read.messages);
     problems.push(...read.problems);
+    if (!used.has(tag)) warnings.push(unusedDictionaryWarning(name, languages));
   }
-  const languages = siteLanguages(config);
   const messages = new Map<string, ResolvedMessages>();
-  const warnings: Problem[] = [];
   for (const language of languages) {
     const resolved = resolveMessages(language.tag, { shipped, site });
     messages.set(language.tag, resolved);

@@ -82,7 +82,18 @@ describe("a site's dictionary file", () => {
 });
 
 describe("a site's languages and dictionaries", () => {
-  it("warn once per language that shows texts in English, naming each key and the file to add them to", () => {
+  it("read a site's English dictionary and that of a regional language's language, warning about neither", () => {
+    const root = emptyFileTree("read-site-i18n-used", []);
+    mkdirSync(path.join(root, SITE_DICTIONARY_FOLDER));
+    writeFileSync(path.join(root, SITE_DICTIONARY_FOLDER, "en.json"), '{ "nav": { "data": "Downloads" } }\n');
+    writeFileSync(path.join(root, SITE_DICTIONARY_FOLDER, "fr.json"), '{ "nav": { "data": "Téléchargements" } }\n');
+    const i18n = readSiteI18n({ language: "en", translations: ["fr-BE"] }, root);
+    expect(i18n.warnings.filter((warning) => warning.field === "file name")).toEqual([]);
+    expect(i18n.messages.get("en")?.messages.get("nav.data")?.text).toBe("Downloads");
+    expect(i18n.messages.get("fr-BE")?.messages.get("nav.data")?.text).toBe("Téléchargements");
+  });
+
+  it("warn once per language that shows texts in English, naming each key and the file to add them to, and about a dictionary no language reads", () => {
     const root = emptyFileTree("read-site-i18n", []);
     mkdirSync(path.join(root, SITE_DICTIONARY_FOLDER));
     writeFileSync(path.join(root, SITE_DICTIONARY_FOLDER, "ar.json"), '{ "nav": { "blog": "المدونة" } }\n');
@@ -95,10 +106,15 @@ describe("a site's languages and dictionaries", () => {
     expect(arabic.map(formatProblem)).toEqual([
       `i18n/ar.json:1:1: العربية (ar): a message for each of Vitrine's texts, or it is shown in English: add ${missing.join(", ")} to i18n/ar.json, found "${missing.length} texts in English"`,
     ]);
+    // No two warnings for one file, and a dictionary no language of the site reads is named.
     expect(i18n.warnings.map((warning) => warning.file).sort()).toEqual(
       [...new Set(i18n.warnings.map((warning) => warning.file))].sort(),
     );
+    expect(i18n.warnings.filter((warning) => warning.file === "i18n/de.json").map(formatProblem)).toEqual([
+      `i18n/de.json:1:1: file name: <tag>.json for one of the site's languages (en, ru, ar) or en: no page uses this one; name the language in translations in src/site.config.ts, or rename the file, found "de.json"`,
+    ]);
     // A dictionary of a language the site is not in is still checked: it would be used once the language is added.
+    // (An English one, and one of a regional tag's language, are read: see the site in fr-BE below.)
     expect(i18n.problems.map(formatProblem)).toEqual([
       `i18n/de.json:1:12: nav.blgo: a key of Vitrine's dictionary, like "nav.blog", found "nav.blgo"`,
     ]);

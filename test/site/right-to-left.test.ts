@@ -30,15 +30,16 @@ const keysOf = (tree: object, prefix = ""): string[] =>
   );
 
 /**
- * The sample published in English and in Arabic, a language Vitrine has no dictionary for, written right to left.
- * Arabic is its only translation: the sample's four would only make the build longer and prove nothing more.
+ * The sample published in English, Russian (its translated posts and columns are Russian) and Arabic, a language
+ * Vitrine has no dictionary for, written right to left. French, Dutch and German are left out: they would only make
+ * the build longer and prove nothing more.
  */
 function arabicSite(): string {
   const dir = makeFixtureSite("right-to-left");
   const config = path.join(dir, "src/site.config.ts");
   const text = readFileSync(config, "utf8");
   expect(text).toContain('translations: ["ru", "fr", "nl", "de"]');
-  writeFileSync(config, text.replace('translations: ["ru", "fr", "nl", "de"]', 'translations: ["ar"]'));
+  writeFileSync(config, text.replace('translations: ["ru", "fr", "nl", "de"]', 'translations: ["ru", "ar"]'));
   mkdirSync(path.join(dir, "i18n"));
   writeFileSync(path.join(dir, "i18n/ar.json"), `${JSON.stringify(ARABIC, null, 2)}\n`);
   // The English pages' cards are the shared sample build's, when the site tests have made it.
@@ -62,12 +63,14 @@ describe("a language Vitrine does not ship, written right to left, added with on
   it("builds, warning once, in one line, about every text it shows in English, as validate does", () => {
     const given = new Set(keysOf(ARABIC));
     const missing = [...(readShippedDictionaries().get("en")?.keys() ?? [])].filter((key) => !given.has(key));
-    const warnings = output.split("\n").filter((line) => line.includes("(ar)"));
+    const warnings = output.split("\n").filter((line) => line.includes("(ar): a message for each"));
     expect(warnings).toHaveLength(1);
     const warning = warnings[0]?.slice(warnings[0].indexOf("i18n/ar.json:1:1: ")) ?? "";
     expect(warning).toBe(
       `i18n/ar.json:1:1: العربية (ar): a message for each of Vitrine's texts, or it is shown in English: add ${missing.join(", ")} to i18n/ar.json, found "${missing.length} texts in English"`,
     );
+    // Its social cards are the main language's, which the build says (the card renderer draws left to right only).
+    expect(output).toMatch(/social cards: العربية \(ar\) is written right to left/);
     const validate = runValidate(dir);
     expect(validate.code).toBe(0);
     expect(validate.stderr.split("\n")).toContain(`warning: ${warning}`);
