@@ -3,6 +3,7 @@ import { formatPartialDate, formatPublicationDate } from "../format/format-date.
 import type { RelatedRef } from "./related-groups.ts";
 import { bannerEvents } from "./records/blocking-banner.ts";
 import { recordCountries } from "./records/record-countries.ts";
+import { defaultWords } from "./report/period-words.ts";
 import { queryFigure, type FigureQuery, type FigureResult } from "./report/figure-query.ts";
 import { maskSmallCounts, namedCountryCount, withheldWords } from "./report/small-count-mask.ts";
 import type { RequestFigures } from "./report/request-figures.ts";
@@ -230,12 +231,13 @@ export const postKey = (slug: string): string => `post:${slug}`;
 export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { site, now } = input;
   const locale = site.language;
+  const words = input.translator ?? defaultWords(locale);
   const context = { locale, now, timeZone: site.timeZone };
   const threshold = site.report.smallCountThreshold;
   // Small-count protection, once, before anything else sees the ledger: every page, card, feed, chart,
   // figure and download below is built from the published rows only.
   const ledger = maskSmallCounts(input.requests, { threshold, period: site.report.period });
-  const withheld = threshold === undefined ? undefined : withheldWords(threshold);
+  const withheld = threshold === undefined ? undefined : withheldWords(threshold, words);
   const requests = newestFirst(
     ledger.requests.map((r) => requestView(r, context, ledger.masked.has(r.id) ? withheld : undefined)),
     (r) => r.data.received,
@@ -248,7 +250,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     input.incidents.map((i) => incidentView(i, context)),
     (i) => i.data.started,
   );
-  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
+  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone, words);
   const blog = buildBlogModel(input, site, now, input.mode, ledger.masked);
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
@@ -288,6 +290,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     periodLength: site.report.period,
     threshold,
     locale,
+    words,
     organisationName: site.organisation.name,
     services: site.services,
   });
@@ -308,7 +311,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         path: countryPath(code),
         requests: own,
         figures,
-        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale),
+        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, words),
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
@@ -317,7 +320,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const periodRows = reportPeriodRows(report.periods, published.periods, site.report.period);
+  const periodRows = reportPeriodRows(report.periods, published.periods, site.report.period, words);
   const periods = periodViews(periodRows, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
@@ -369,6 +372,6 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     record: (id) => records.get(id),
     related,
     figure: (query) =>
-      queryFigure(ledger.requests, query, { threshold, locale, periodPages, countryPages, published, allTime }),
+      queryFigure(ledger.requests, query, { threshold, locale, words, periodPages, countryPages, published, allTime }),
   };
 }

@@ -1,0 +1,46 @@
+import { isLiteralElement, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { makeTranslator, resolveMessages, type Translator } from "../../src/i18n/dictionary.ts";
+import { siteLanguages } from "../../src/i18n/languages.ts";
+import { readShippedDictionaries } from "../../src/i18n/read-dictionaries.ts";
+
+/** The words of one of Vitrine's shipped languages (`ru`, `fr`…), as a site translated into it has them. */
+export function shippedTranslator(tag: string): Translator {
+  const shipped = readShippedDictionaries();
+  const [language] = siteLanguages({ language: tag, translations: [] });
+  if (!language) throw new Error(`no language ${tag}`);
+  return makeTranslator(language, resolveMessages(tag, { shipped, site: new Map() }));
+}
+
+/** The literal text of a message, nested options included: what a reader sees of it whatever its values. */
+function literals(elements: readonly MessageFormatElement[]): string[] {
+  return elements.flatMap((element) =>
+    isLiteralElement(element)
+      ? [element.value]
+      : "options" in element
+        ? Object.values(element.options).flatMap((option) => literals(option.value))
+        : "children" in element
+          ? literals(element.children)
+          : [],
+  );
+}
+
+/**
+ * The English words of the dictionary's messages under `namespaces` (`report`, `charts`…): each literal
+ * stretch of text of four letters or more, trimmed, so a page in another language can be searched for them.
+ */
+export function englishPhrases(namespaces: readonly string[]): string[] {
+  const english = readShippedDictionaries().get("en") ?? new Map<string, string>();
+  const phrases = [...english]
+    .filter(([key]) => namespaces.some((namespace) => key.startsWith(`${namespace}.`)))
+    .flatMap(([, message]) => literals(parse(message, { ignoreTag: !message.includes("</") })))
+    .map((text) => text.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
+    .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4);
+  return [...new Set(phrases)];
+}
+
+/** The phrases of `phrases` that `text` holds, as whole words (so "Total" is not found in "Totals"). */
+export function phrasesIn(text: string, phrases: readonly string[]): string[] {
+  return phrases.filter((phrase) =>
+    new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "u").test(text),
+  );
+}
