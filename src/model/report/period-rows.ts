@@ -1,7 +1,7 @@
 import { exact, type Band } from "../../contract/fields/band.ts";
 import { PERIOD_MONTHS } from "../../contract/fields/published-period.ts";
 import { periodPath } from "../paths.ts";
-import { defaultWords } from "./period-words.ts";
+import { defaultWords, type PeriodShape } from "./period-words.ts";
 import { byPeriodEnd, type PeriodLength } from "./periods.ts";
 import type { PublishedPeriodReport } from "./published-report.ts";
 import type { PeriodReport } from "./transparency-report.ts";
@@ -21,6 +21,8 @@ export interface ReportPeriodRow {
   /** For chart axes; a partial period says so: "2025 H1 (part)". */
   shortLabel: string;
   year: number;
+  /** What its words are made of (see `periodPhrase`): its kind, year and days. */
+  shape: PeriodShape & { end: string };
   /** Its page, when it has one (requests in the ledger, or published figures). */
   path: string | undefined;
   length: RowLength;
@@ -60,6 +62,7 @@ export function reportPeriodRows(
       label,
       shortLabel,
       year,
+      shape: { kind, year, start, end },
       start,
       end,
       path: entry.figures.records > 0 ? periodPath(key) : undefined,
@@ -83,6 +86,7 @@ export function reportPeriodRows(
       label: own?.label ?? p.label,
       shortLabel: p.partial ? words.t("report.period.shortPartial", { period: p.shortLabel }) : p.shortLabel,
       year,
+      shape: { kind, year, start, end },
       start,
       end,
       path: periodPath(key),
@@ -116,6 +120,7 @@ export function serviceRows(
         label: p.label,
         shortLabel: p.partial ? words.t("report.period.shortPartial", { period: p.shortLabel }) : p.shortLabel,
         year: p.period.year,
+        shape: { kind: p.period.kind, year: p.period.year, start: p.period.start, end: p.period.end },
         path: periodPath(p.period.key),
         length: p.partial ? "partial" : PERIOD_MONTHS[p.period.kind] > MONTHS[periodLength] ? "longer" : "site",
         ledger: undefined,

@@ -11,8 +11,8 @@ export interface PeriodShape {
   start: string;
 }
 
-/** How a sentence takes a period: "since the first half of 2024", "in …", "for …" (each language inflects it its own way). */
-export type PeriodPreposition = "since" | "in" | "for";
+/** How a sentence takes a period: "since the first half of 2024", "in …", "for …", "from …", "to …" (each language inflects it its own way). */
+export type PeriodPreposition = "since" | "in" | "for" | "from" | "until";
 
 const english = new Map<string, Translator>();
 
