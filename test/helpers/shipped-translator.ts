@@ -24,18 +24,25 @@ function literals(elements: readonly MessageFormatElement[]): string[] {
   );
 }
 
-/**
- * The English words of the dictionary's messages under `namespaces` (`report`, `charts`…): each literal
- * stretch of text of four letters or more, trimmed, so a page in another language can be searched for them.
- */
-export function englishPhrases(namespaces: readonly string[]): string[] {
-  const english = readShippedDictionaries().get("en") ?? new Map<string, string>();
-  const phrases = [...english]
+/** The literal phrases of the English messages under `namespaces`, trimmed of what is not a letter at either end. */
+function phrasesOf(english: ReadonlyMap<string, string>, namespaces: readonly string[]): string[] {
+  return [...english]
     .filter(([key]) => namespaces.some((namespace) => key.startsWith(`${namespace}.`)))
     .flatMap(([, message]) => literals(parse(message, { ignoreTag: !message.includes("</") })))
     .map((text) => text.trim().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ""))
     .filter((text) => (text.match(/\p{L}/gu) ?? []).length >= 4);
-  return [...new Set(phrases)];
+}
+
+/**
+ * The English words of the dictionary's messages under `namespaces` (`report`, `charts`…): each literal
+ * stretch of text of four letters or more, trimmed, so a page in another language can be searched for them.
+ * Phrases that are also the words of `besides` (namespaces another part of the site translates, such as
+ * `words`: "Rejected" is an outcome's name there) are left out, so the search answers for `namespaces` alone.
+ */
+export function englishPhrases(namespaces: readonly string[], besides: readonly string[] = ["words"]): string[] {
+  const english = readShippedDictionaries().get("en") ?? new Map<string, string>();
+  const others = new Set(phrasesOf(english, besides));
+  return [...new Set(phrasesOf(english, namespaces))].filter((phrase) => !others.has(phrase));
 }
 
 /** The phrases of `phrases` that `text` holds, as whole words (so "Total" is not found in "Totals"). */

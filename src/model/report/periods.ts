@@ -1,6 +1,7 @@
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import type { Translator } from "../../i18n/dictionary.ts";
 import { defaultWords, periodLabel, periodShortLabel } from "./period-words.ts";
+import { remembered } from "../../format/remembered.ts";
 
 /** How long a reporting period is: a half-year (the default) or a year. */
 export type PeriodLength = "half" | "year";
@@ -20,9 +21,18 @@ export interface Period {
   end: string;
 }
 
+/** Each translator's labels by period key: `periodOf` runs once per request, and a label is formatted once. */
+const labels = new WeakMap<Translator, Map<string, Pick<Period, "label" | "shortLabel">>>();
+
 /** A period with its labels in `words`' language. */
 function labelled(period: Omit<Period, "label" | "shortLabel">, words: Translator): Period {
-  return { ...period, label: periodLabel(period, words), shortLabel: periodShortLabel(period, words) };
+  let own = labels.get(words);
+  if (!own) labels.set(words, (own = new Map<string, Pick<Period, "label" | "shortLabel">>()));
+  const text = remembered(own, period.key, () => ({
+    label: periodLabel(period, words),
+    shortLabel: periodShortLabel(period, words),
+  }));
+  return { ...period, ...text };
 }
 
 /** A half-year period of `year` (`half` 1 or 2). */
