@@ -245,12 +245,13 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
   const { site, now } = input;
   const locale = site.language;
   const translator = input.translator ?? englishTranslator(locale);
+  const words = translator;
   const context = { translator, now, timeZone: site.timeZone };
   const threshold = site.report.smallCountThreshold;
   // Small-count protection, once, before anything else sees the ledger: every page, card, feed, chart,
   // figure and download below is built from the published rows only.
   const ledger = maskSmallCounts(input.requests, { threshold, period: site.report.period });
-  const withheld = threshold === undefined ? undefined : withheldWords(threshold);
+  const withheld = threshold === undefined ? undefined : withheldWords(threshold, words);
   // Each record's free text in the page's language where it has a translation (after masking: a withheld text stays so).
   const main = input.mainLanguage ?? site.language;
   const inPageLanguage = <T extends object>(record: WithTranslations<T>, columns: readonly string[] = []) =>
@@ -276,7 +277,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     }),
     (i) => i.data.started,
   );
-  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone);
+  const report = buildTransparencyReport(ledger.requests, site.report.period, threshold, now, site.timeZone, words);
   const blog = buildBlogModel(input, site, now, input.mode, ledger.masked, main);
   const writeupTexts = new Map(inLanguage(input.writeups, site.language, main).map((w) => [w.id, w.text]));
 
@@ -317,6 +318,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     periodLength: site.report.period,
     threshold,
     locale,
+    words,
     organisationName: site.organisation.name,
     services: site.services,
   });
@@ -337,7 +339,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
         path: countryPath(code),
         requests: own,
         figures,
-        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, locale, translator),
+        requestCount: namedCountryCount(figures?.requests ?? 0, threshold, words),
         blockingEvents: events,
         inForce: events.filter((e) => e.inForce),
         incidents: incidents.filter((incident) => linked.has(incident.id)),
@@ -346,7 +348,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     })
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 
-  const periodRows = reportPeriodRows(report.periods, published.periods, site.report.period);
+  const periodRows = reportPeriodRows(report.periods, published.periods, site.report.period, words);
   const periods = periodViews(periodRows, requests);
   const allTime = allTimeRequests(input.requests, published.periods);
   const periodPages = new Set(periods.map((p) => p.key));
@@ -399,6 +401,6 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     record: (id) => records.get(id),
     related,
     figure: (query) =>
-      queryFigure(ledger.requests, query, { threshold, locale, periodPages, countryPages, published, allTime }),
+      queryFigure(ledger.requests, query, { threshold, locale, words, periodPages, countryPages, published, allTime }),
   };
 }

@@ -33,7 +33,10 @@ function choose(theme: Theme): void {
  * The label of the toggle in `theme`: what pressing it will do, never a state the reader has to interpret. The
  * words are the page's, from the button's `data-use-light` and `data-use-dark` (English without them).
  */
-export function toggleLabel(theme: Theme, words: { useLight?: string | undefined; useDark?: string | undefined } = {}): string {
+export function toggleLabel(
+  theme: Theme,
+  words: { useLight?: string | undefined; useDark?: string | undefined } = {},
+): string {
   return theme === "dark" ? (words.useLight ?? "Use light theme") : (words.useDark ?? "Use dark theme");
 }
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
+import { englishTranslator } from "../../src/i18n/english.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../../src/load/project/load-project.ts";
 import { formatProblem, type Problem } from "../../src/load/validation/problem.ts";
@@ -44,7 +45,6 @@ import { requestSpec } from "../../src/contract/schemas/request.ts";
 import site from "../../src/site.config.ts";
 import { createComponentRenderer, type ComponentRenderer } from "../helpers/astro-container.ts";
 import { FIXED_NOW } from "../helpers/fixture-site.ts";
-import { englishTranslator } from "../../src/i18n/english.ts";
 import { blockingEventRow, incidentRow, requestRow, toCsv, type CsvRow } from "../helpers/record-arbitraries.ts";
 
 // Whatever `validate` accepts, the build builds: data files generated as an editor could write them go
@@ -54,6 +54,7 @@ import { blockingEventRow, incidentRow, requestRow, toCsv, type CsvRow } from ".
 
 const LOCALE = site.language;
 const english = englishTranslator(LOCALE);
+const WORDS = english;
 const THRESHOLD = site.report.smallCountThreshold;
 
 const folders: string[] = [];
@@ -133,19 +134,19 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
   const { allTime } = model.report;
   const periods = model.periodRows;
   const charts = {
-    requestsByPeriod: requestsByPeriodGeometry(periods, "requests-by-period", LOCALE),
-    disclosureRate: disclosureRateGeometry(periods, LOCALE),
-    topCountries: topCountriesGeometry(allTime.country, THRESHOLD, LOCALE),
-    worldMap: worldMapGeometry(allTime.country, THRESHOLD, "world-map", LOCALE),
+    requestsByPeriod: requestsByPeriodGeometry(periods, "requests-by-period", WORDS),
+    disclosureRate: disclosureRateGeometry(periods, WORDS),
+    topCountries: topCountriesGeometry(allTime.country, THRESHOLD, WORDS),
+    worldMap: worldMapGeometry(allTime.country, THRESHOLD, "world-map", WORDS),
     timeline: blockingTimelineGeometry(model.blockingEvents.all, model.now, "timeline", LOCALE),
     incidents: incidentsOverTimeGeometry(model.incidents.all, "incidents", LOCALE),
   };
   for (const [name, geometry] of Object.entries(charts)) expectFiniteNumbers(geometry, name);
   const summaries = [
-    requestsByPeriodSummary(periods, LOCALE),
-    disclosureRateSummary(periods, LOCALE),
-    topCountriesSummary(allTime.country, THRESHOLD, LOCALE),
-    worldMapSummary(allTime.country, THRESHOLD, LOCALE),
+    requestsByPeriodSummary(periods, WORDS),
+    disclosureRateSummary(periods, WORDS),
+    topCountriesSummary(allTime.country, THRESHOLD, WORDS),
+    worldMapSummary(allTime.country, THRESHOLD, WORDS),
     blockingTimelineSummary(model.blockingEvents.all, model.now, LOCALE),
     incidentsOverTimeSummary(incidentsByYear(model.incidents.all), LOCALE),
   ];

@@ -1,4 +1,6 @@
 import { formatNumber } from "../../format/numbers.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { wordsOf } from "./period-words.ts";
 
 /**
  * The accounts named in a set of requests, as far as their rows give the number: a partial sum when
@@ -30,16 +32,25 @@ export interface AccountsWords {
   inline: string;
 }
 
-/** Words for `figure` in the site's language: never a zero for accounts nobody recorded. */
-export function accountsWords(figure: AccountsFigure, locale = "en"): AccountsWords {
-  if (figure === undefined) return { value: "Not recorded", coverage: undefined, inline: "not recorded" };
-  const n = (value: number) => formatNumber(value, locale);
+/** Words for `figure` in `words`' language (or English with a locale's formats): never a zero for accounts nobody recorded. */
+export function accountsWords(figure: AccountsFigure, words: Translator | string = "en"): AccountsWords {
+  const tr = wordsOf(words);
+  if (figure === undefined)
+    return {
+      value: tr.t("figures.accounts.notRecorded"),
+      coverage: undefined,
+      inline: tr.t("figures.accounts.notRecordedInline"),
+    };
+  const n = (value: number) => formatNumber(value, tr.language.tag);
   const value = n(figure.known);
   if (figure.requestsWith >= figure.requests) return { value, coverage: undefined, inline: value };
-  const requests = figure.requests === 1 ? "request" : "requests";
   return {
     value,
-    coverage: `named in ${n(figure.requestsWith)} of ${n(figure.requests)} ${requests}`,
-    inline: `at least ${value}`,
+    coverage: tr.t("figures.accounts.coverage", {
+      with: n(figure.requestsWith),
+      requests: figure.requests,
+      total: n(figure.requests),
+    }),
+    inline: tr.t("report.count.atLeast", { count: value }),
   };
 }

@@ -1,14 +1,16 @@
-import { labelInSentence, NO_RATE, publishedRateText } from "./rate-text.ts";
+import { NO_RATE, publishedRateText } from "./rate-text.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { periodPhrase, wordsOf } from "./period-words.ts";
+import { bandText, daysText } from "./figure-words.ts";
 import type { FigureMetric } from "../../contract/mdx-component-specs.ts";
 import { countryName, OTHER_COUNTRIES } from "../../format/labels.ts";
-import { formatDays, formatNumber, formatPercent } from "../../format/numbers.ts";
+import { formatNumber, formatPercent } from "../../format/numbers.ts";
 import type { Request } from "../../contract/schemas/request.ts";
 import { countryPath, periodPath } from "../paths.ts";
 import { periodOf } from "./periods.ts";
 import { computeRequestFigures, type RequestFigures } from "./request-figures.ts";
 import { accountsWords } from "./accounts-figure.ts";
 import { namedCountryCount } from "./small-count-mask.ts";
-import { formatBand } from "../../format/numbers.ts";
 import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
 import type { AllTimeRequests } from "./all-time.ts";
 import { publishedCount, publishedRate, sumPublished } from "./published-figure-query.ts";
@@ -80,11 +82,15 @@ function metricValue(figures: RequestFigures, metric: FigureMetric): number | un
 }
 
 /** Words for a period key: "in 2024", "in the first half of 2024", "" for all time. */
-function periodWords(period: string): string {
+function periodWords(period: string, words: Translator): string {
   const key = period.toLowerCase();
   if (key === "all") return "";
   const half = /^(\d{4})-h([12])$/.exec(key);
-  return half ? `in the ${half[2] === "1" ? "first" : "second"} half of ${half[1]}` : `in ${key}`;
+  const year = Number(key.slice(0, 4));
+  const shape = half
+    ? { kind: "half" as const, year, start: `${year}-${half[2] === "1" ? "01" : "07"}-01` }
+    : { kind: "year" as const, year, start: `${year}-01-01` };
+  return periodPhrase(shape, "in", words);
 }
 
 /** What a figure's text and link depend on besides the requests. */
@@ -92,6 +98,8 @@ export interface FigureOptions {
   /** The small-count threshold the requests were masked with (`maskSmallCounts`); none: nothing was masked. */
   threshold?: number | undefined;
   locale?: string;
+  /** The words of `locale` (English when left out). */
+  words?: Translator | undefined;
   /** Keys of the period pages the site builds (`2024-h1`, or `2024` in yearly reports); other periods link to the report. */
   periodPages?: ReadonlySet<string>;
   /** Codes of the countries with a page; a figure for another country links to the report. */
@@ -103,9 +111,13 @@ export interface FigureOptions {
 }
 
 /** A published count as a figure: "not published" when the report gives none. */
-function bandResult(band: Band | undefined, locale: string, rest: Omit<FigureResult, "value" | "text">): FigureResult {
-  if (band === undefined) return { value: undefined, text: "not published", ...rest };
-  return { value: isExact(band) ? band.low : undefined, text: formatBand(band, locale), ...rest };
+function bandResult(
+  band: Band | undefined,
+  words: Translator,
+  rest: Omit<FigureResult, "value" | "text">,
+): FigureResult {
+  if (band === undefined) return { value: undefined, text: words.t(NO_RATE.notPublished), ...rest };
+  return { value: isExact(band) ? band.low : undefined, text: bandText(band, words), ...rest };
 }
 
 /** Metrics that count requests or rows, which a figure for one country gives as "at least N" under masking. */
@@ -126,6 +138,7 @@ export function queryFigure(
   options: FigureOptions = {},
 ): FigureResult {
   const locale = options.locale ?? "en";
+  const words = options.words ?? wordsOf(locale);
   const period = query.period ?? "all";
   const country = query.country?.toUpperCase();
   const selected = requests.filter((r) => inPeriod(r, period) && (country === undefined || r.country === country));
@@ -135,10 +148,12 @@ export function queryFigure(
   const publishedPeriod = options.published?.periods.find((p) => p.period.key === key);
   // A period the ledger has no request in, that a report published figures for, is answered from them.
   const fromPublished = publishedPeriod !== undefined && !requests.some((r) => inPeriod(r, period));
-  const under = country && masking && !fromPublished ? `requests published under its name` : "";
+  const under = country && masking && !fromPublished ? words.t("figures.scope.underName") : "";
   const scope = [
-    publishedPeriod ? `in ${labelInSentence(publishedPeriod.label)}` : periodWords(period),
-    country ? `from ${countryName(country, locale)}` : "",
+    publishedPeriod
+      ? periodPhrase(publishedPeriod.period, "in", words, publishedPeriod.partial)
+      : periodWords(period, words),
+    country ? words.t("figures.scope.from", { country: countryName(country, locale, words) }) : "",
     under,
   ]
     .filter(Boolean)
@@ -159,45 +174,48 @@ export function queryFigure(
   if (fromPublished) {
     if (metric === "disclosure_rate") {
       const rate = publishedRate(publishedPeriod);
-      return result(rate.state === "computed" ? rate.value : undefined, publishedRateText(rate, locale));
+      return result(rate.state === "computed" ? rate.value : undefined, publishedRateText(rate, words));
     }
-    return bandResult(publishedCount(publishedPeriod, metric, country), locale, { source, scope });
+    return bandResult(publishedCount(publishedPeriod, metric, country), words, { source, scope });
   }
   // All time: the ledger and the published periods it does not cover, where they publish this count.
   const apart = key === "all" ? (options.allTime?.published ?? []) : [];
   if (apart.length > 0 && metric === "requests" && country === undefined && options.allTime)
-    return bandResult(options.allTime.value, locale, { source, scope });
+    return bandResult(options.allTime.value, words, { source, scope });
   if (apart.length > 0 && isCount(metric) && metric !== "countries" && country === undefined) {
     const own = metricValue(figures, metric) ?? 0;
     const more = sumPublished(apart, metric, undefined);
     if (more === undefined)
       return result(
         undefined,
-        `${formatNumber(own, locale)} in the request log`,
-        "the earlier published reports do not give it",
+        words.t("figures.inLog", { count: formatNumber(own, locale) }),
+        words.t("figures.scope.notInReports"),
       );
-    return bandResult(addBands([{ low: own, high: own }, more]), locale, { source, scope });
+    return bandResult(addBands([{ low: own, high: own }, more]), words, { source, scope });
   }
   if (metric === "accounts") {
-    const words = accountsWords(figures.accounts, locale);
-    const exact = figures.accounts && words.coverage === undefined ? figures.accounts.known : undefined;
+    const accounts = accountsWords(figures.accounts, words);
+    const exact = figures.accounts && accounts.coverage === undefined ? figures.accounts.known : undefined;
     const value = country && masking ? undefined : exact;
-    const text = country && masking && figures.accounts ? `at least ${words.value}` : words.inline;
-    return result(value, text, words.coverage && `accounts ${words.coverage}`);
+    const text =
+      country && masking && figures.accounts
+        ? words.t("report.count.atLeast", { count: accounts.value })
+        : accounts.inline;
+    return result(value, text, accounts.coverage && words.t("figures.scope.accounts", { coverage: accounts.coverage }));
   }
   // A rate or a response time over all time is the request log's: the published reports are not in it.
-  const logOnly = apart.length > 0 ? "request log only, not the earlier published reports" : "";
+  const logOnly = apart.length > 0 ? words.t("figures.scope.logOnly") : "";
   const value = metricValue(figures, metric);
   if (metric === "disclosure_rate")
-    return result(value, figures.tooFewToRate ? NO_RATE.tooFew : formatPercent(value, locale), logOnly);
-  if (metric === "median_days_to_respond") return result(value, formatDays(value, locale), logOnly);
+    return result(value, figures.tooFewToRate ? words.t(NO_RATE.tooFew) : formatPercent(value, locale), logOnly);
+  if (metric === "median_days_to_respond") return result(value, daysText(value, words), logOnly);
   if (metric === "countries") {
     const named = figures.country.filter(([code]) => code !== OTHER_COUNTRIES).length;
     if (named === figures.country.length) return result(named, formatNumber(named, locale));
     // Rows published as "Other countries" come from at least one country, perhaps one already named.
-    return result(undefined, `at least ${formatNumber(Math.max(named, 1), locale)}`);
+    return result(undefined, words.t("report.count.atLeast", { count: formatNumber(Math.max(named, 1), locale) }));
   }
   if (country && masking && isCount(metric) && value !== undefined)
-    return result(undefined, namedCountryCount(value, options.threshold, locale));
-  return result(value, value === undefined ? "n/a" : formatNumber(value, locale));
+    return result(undefined, namedCountryCount(value, options.threshold, words));
+  return result(value, value === undefined ? words.t("figures.notApplicable") : formatNumber(value, locale));
 }

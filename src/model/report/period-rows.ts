@@ -1,6 +1,7 @@
 import { exact, type Band } from "../../contract/fields/band.ts";
 import { PERIOD_MONTHS } from "../../contract/fields/published-period.ts";
 import { periodPath } from "../paths.ts";
+import { defaultWords, type PeriodShape } from "./period-words.ts";
 import { byPeriodEnd, type PeriodLength } from "./periods.ts";
 import type { PublishedPeriodReport } from "./published-report.ts";
 import type { PeriodReport } from "./transparency-report.ts";
@@ -20,6 +21,8 @@ export interface ReportPeriodRow {
   /** For chart axes; a partial period says so: "2025 H1 (part)". */
   shortLabel: string;
   year: number;
+  /** What its words are made of (see `periodPhrase`): its kind, year and days. */
+  shape: PeriodShape & { end: string };
   /** Its page, when it has one (requests in the ledger, or published figures). */
   path: string | undefined;
   length: RowLength;
@@ -43,12 +46,13 @@ const MONTHS: Record<PeriodLength, number> = { half: 6, year: 12 };
 /**
  * The periods of the report overview, chronological (by last day, the shorter first; a year's
  * withheld bucket after its halves): every period of the ledger's span and every published period,
- * one row per key. Nothing is summed across sources: a row's total is the ledger's or the report's.
+ * one row per key, labelled in `words`' language. Nothing is summed across sources: a row's total is the ledger's or the report's.
  */
 export function reportPeriodRows(
   ledger: readonly PeriodReport[],
   published: readonly PublishedPeriodReport[],
   periodLength: PeriodLength,
+  words = defaultWords(),
 ): ReportPeriodRow[] {
   const rows = new Map<string, ReportPeriodRow & { start: string; end: string }>();
   for (const entry of ledger) {
@@ -58,6 +62,7 @@ export function reportPeriodRows(
       label,
       shortLabel,
       year,
+      shape: { kind, year, start, end },
       start,
       end,
       path: entry.figures.records > 0 ? periodPath(key) : undefined,
@@ -79,8 +84,9 @@ export function reportPeriodRows(
     rows.set(key, {
       key,
       label: own?.label ?? p.label,
-      shortLabel: p.partial ? `${p.shortLabel} (part)` : p.shortLabel,
+      shortLabel: p.partial ? words.t("report.period.shortPartial", { period: p.shortLabel }) : p.shortLabel,
       year,
+      shape: { kind, year, start, end },
       start,
       end,
       path: periodPath(key),
@@ -103,6 +109,7 @@ export function serviceRows(
   published: readonly PublishedPeriodReport[],
   service: string,
   periodLength: PeriodLength,
+  words = defaultWords(),
 ): ReportPeriodRow[] {
   return published.flatMap((p): ReportPeriodRow[] => {
     const own = p.services.find((s) => s.service === service);
@@ -111,8 +118,9 @@ export function serviceRows(
       {
         key: p.period.key,
         label: p.label,
-        shortLabel: p.partial ? `${p.shortLabel} (part)` : p.shortLabel,
+        shortLabel: p.partial ? words.t("report.period.shortPartial", { period: p.shortLabel }) : p.shortLabel,
         year: p.period.year,
+        shape: { kind: p.period.kind, year: p.period.year, start: p.period.start, end: p.period.end },
         path: periodPath(p.period.key),
         length: p.partial ? "partial" : PERIOD_MONTHS[p.period.kind] > MONTHS[periodLength] ? "longer" : "site",
         ledger: undefined,

@@ -1,4 +1,7 @@
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { defaultWords, periodLabel, periodShortLabel } from "./period-words.ts";
+import { remembered } from "../../format/remembered.ts";
 
 /** How long a reporting period is: a half-year (the default) or a year. */
 export type PeriodLength = "half" | "year";
@@ -18,54 +21,56 @@ export interface Period {
   end: string;
 }
 
+/** Each translator's labels by period key: `periodOf` runs once per request, and a label is formatted once. */
+const labels = new WeakMap<Translator, Map<string, Pick<Period, "label" | "shortLabel">>>();
+
+/** A period with its labels in `words`' language. */
+function labelled(period: Omit<Period, "label" | "shortLabel">, words: Translator): Period {
+  let own = labels.get(words);
+  if (!own) labels.set(words, (own = new Map<string, Pick<Period, "label" | "shortLabel">>()));
+  const text = remembered(own, period.key, () => ({
+    label: periodLabel(period, words),
+    shortLabel: periodShortLabel(period, words),
+  }));
+  return { ...period, ...text };
+}
+
 /** A half-year period of `year` (`half` 1 or 2). */
-function halfPeriod(year: number, half: 1 | 2): Period {
-  return {
-    key: `${year}-h${half}`,
-    label: `${half === 1 ? "First" : "Second"} half of ${year}`,
-    shortLabel: `${year} H${half}`,
-    year,
-    kind: "half",
-    start: half === 1 ? `${year}-01-01` : `${year}-07-01`,
-    end: half === 1 ? `${year}-06-30` : `${year}-12-31`,
-  };
+function halfPeriod(year: number, half: 1 | 2, words: Translator): Period {
+  return labelled(
+    {
+      key: `${year}-h${half}`,
+      year,
+      kind: "half",
+      start: half === 1 ? `${year}-01-01` : `${year}-07-01`,
+      end: half === 1 ? `${year}-06-30` : `${year}-12-31`,
+    },
+    words,
+  );
 }
 
 /** The whole of `year`, as a reporting period. */
-function yearPeriod(year: number): Period {
-  return {
-    key: String(year),
-    label: String(year),
-    shortLabel: String(year),
-    year,
-    kind: "year",
-    start: `${year}-01-01`,
-    end: `${year}-12-31`,
-  };
+function yearPeriod(year: number, words: Translator): Period {
+  return labelled({ key: String(year), year, kind: "year", start: `${year}-01-01`, end: `${year}-12-31` }, words);
 }
 
 /** The bucket of records dated only to `year` when periods are half-years. */
-function withheldPeriod(year: number): Period {
-  return {
-    key: `${year}-withheld`,
-    label: `${year}, half-year withheld`,
-    shortLabel: `${year} ?`,
-    year,
-    kind: "withheld",
-    start: `${year}-01-01`,
-    end: `${year}-12-31`,
-  };
+function withheldPeriod(year: number, words: Translator): Period {
+  return labelled(
+    { key: `${year}-withheld`, year, kind: "withheld", start: `${year}-01-01`, end: `${year}-12-31` },
+    words,
+  );
 }
 
 /**
  * The period a date certainly falls in. A date coarser than the period (a bare year in half-year
- * reports) goes to its year's "withheld" bucket, never silently into one half.
+ * reports) goes to its year's "withheld" bucket, never silently into one half. Labelled in `words`' language (English by default).
  */
-export function periodOf(date: PartialDate, length: PeriodLength): Period {
+export function periodOf(date: PartialDate, length: PeriodLength, words = defaultWords()): Period {
   const year = Number(date.start.slice(0, 4));
-  if (length === "year") return yearPeriod(year);
-  if (date.precision === "year") return withheldPeriod(year);
-  return halfPeriod(year, Number(date.start.slice(5, 7)) <= 6 ? 1 : 2);
+  if (length === "year") return yearPeriod(year, words);
+  if (date.precision === "year") return withheldPeriod(year, words);
+  return halfPeriod(year, Number(date.start.slice(5, 7)) <= 6 ? 1 : 2, words);
 }
 
 /** Sort key of a period: chronological, a year's withheld bucket after its second half. */
@@ -78,7 +83,7 @@ export function periodOrder(period: Period): number {
  * Every period from the first to the last of `used`, without gaps (an empty half still counts as a
  * period with zero requests), plus the withheld buckets that are used; in chronological order.
  */
-export function periodSequence(used: readonly Period[], length: PeriodLength): Period[] {
+export function periodSequence(used: readonly Period[], length: PeriodLength, words = defaultWords()): Period[] {
   if (used.length === 0) return [];
   const years = used.map((p) => p.year);
   const first = Math.min(...years);
@@ -86,8 +91,8 @@ export function periodSequence(used: readonly Period[], length: PeriodLength): P
   const byKey = new Map(used.map((p) => [p.key, p]));
   const sequence: Period[] = [];
   for (let year = first; year <= last; year++) {
-    if (length === "year") sequence.push(yearPeriod(year));
-    else sequence.push(halfPeriod(year, 1), halfPeriod(year, 2));
+    if (length === "year") sequence.push(yearPeriod(year, words));
+    else sequence.push(halfPeriod(year, 1, words), halfPeriod(year, 2, words));
     const withheld = byKey.get(`${year}-withheld`);
     if (withheld) sequence.push(withheld);
   }

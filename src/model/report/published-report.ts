@@ -1,6 +1,7 @@
 import { addBands, isExact, remainder, type Band } from "../../contract/fields/band.ts";
 import { PERIOD_MONTHS, type PublishedPeriod } from "../../contract/fields/published-period.ts";
-import { MONTHS } from "../../contract/fields/partial-date.ts";
+import { defaultWords, periodLabel, periodShortLabel } from "./period-words.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 import {
   BREAKDOWN_DIMENSIONS,
   categoriesOf,
@@ -100,55 +101,37 @@ export interface PublishedReportContext {
   /** `report.smallCountThreshold`: no rate over fewer decided requests. */
   threshold: number | undefined;
   locale: string;
+  /** The words of `locale` (English when left out). */
+  words?: Translator | undefined;
   organisationName: string;
   services: readonly { id: string; name: string }[];
 }
 
-const ORDINAL = ["First", "Second", "Third", "Fourth"];
-
-/** Words for a published period, saying when it covers only part of the site's reporting period. */
-export function publishedPeriodLabel(period: PublishedPeriod, partial: boolean): { label: string; shortLabel: string } {
-  const month = Number(period.start.slice(5, 7));
-  const last = Number(period.end.slice(5, 7));
-  const part = Number(period.text.slice(6));
-  const months = `${MONTHS[month - 1]}–${MONTHS[last - 1]}`;
-  switch (period.kind) {
-    case "year":
-      return { label: String(period.year), shortLabel: String(period.year) };
-    case "half":
-    case "quarter": {
-      const name = `${ORDINAL[part - 1]} ${period.kind} of ${period.year}`;
-      return {
-        label: partial ? `${name} (${months} only)` : name,
-        shortLabel: `${period.year} ${period.text.slice(5)}`,
-      };
-    }
-    case "month": {
-      const name = `${MONTHS[month - 1]} ${period.year}`;
-      return {
-        label: partial ? `${name} (one month only)` : name,
-        shortLabel: `${period.year}-${period.text.slice(5)}`,
-      };
-    }
-  }
+/** Words for a published period, saying when it covers only part of the site's reporting period; in `words`' language. */
+export function publishedPeriodLabel(
+  period: PublishedPeriod,
+  partial: boolean,
+  words = defaultWords(),
+): { label: string; shortLabel: string } {
+  return { label: periodLabel(period, words, partial), shortLabel: periodShortLabel(period, words) };
 }
 
 /** A category in words. */
-function categoryLabel(dimension: BreakdownDimension, category: string, locale: string): string {
+function categoryLabel(dimension: BreakdownDimension, category: string, locale: string, words: Translator): string {
   if (dimension === "country") {
-    if (category === "unnamed") return "Countries not named";
-    if (category === "foreign") return "Foreign countries, not named";
-    if (/^[A-Z]{2}$/.test(category)) return countryName(category, locale);
+    if (category === "unnamed") return words.t("report.category.unnamed");
+    if (category === "foreign") return words.t("report.category.foreign");
+    if (/^[A-Z]{2}$/.test(category)) return countryName(category, locale, words);
   }
-  if (category === "unspecified") return "Not specified";
-  if (category === "complied") return "Complied (data handed over in whole or in part)";
-  return label(category);
+  if (category === "unspecified") return words.t("report.category.unspecified");
+  if (category === "complied") return words.t("report.category.complied");
+  return label(category, words);
 }
 
 const valueOf = (f: Figure): PublishedValue => ({ value: f.value, line: f.line, source: f.source, note: f.note });
 
 /** One measure's total and breakdowns; undefined when the report gives no total for it. */
-function measureOf(figures: readonly Figure[], locale: string): PublishedMeasure | undefined {
+function measureOf(figures: readonly Figure[], locale: string, words: Translator): PublishedMeasure | undefined {
   const total = figures.find((f) => f.dimension === "total");
   if (!total) return undefined;
   const breakdowns = BREAKDOWN_DIMENSIONS.flatMap((dimension): PublishedBreakdown[] => {
@@ -160,7 +143,7 @@ function measureOf(figures: readonly Figure[], locale: string): PublishedMeasure
       .map((f): PublishedCategory => ({
         ...valueOf(f),
         category: f.category ?? "",
-        label: categoryLabel(dimension, f.category ?? "", locale),
+        label: categoryLabel(dimension, f.category ?? "", locale, words),
       }))
       // Countries largest first (named before groups); other dimensions in their vocabulary's order.
       .sort((a, b) =>
@@ -203,6 +186,7 @@ function statementOf(
     measureOf(
       figures.filter((f) => f.measure === measure),
       context.locale,
+      context.words ?? defaultWords(),
     );
   const requests = of("requests");
   return {
@@ -244,7 +228,14 @@ export function buildPublishedReport(figures: readonly Figure[], context: Publis
       : serviceTotals.length > 0 && serviceTotals.every((t) => t !== undefined)
         ? { value: addBands(serviceTotals), from: "services" as const }
         : undefined;
-    return { period, ...publishedPeriodLabel(period, partial), partial, organisation, services, totalRequests };
+    return {
+      period,
+      ...publishedPeriodLabel(period, partial, context.words),
+      partial,
+      organisation,
+      services,
+      totalRequests,
+    };
   });
   periods.sort((a, b) => a.period.start.localeCompare(b.period.start) || b.period.end.localeCompare(a.period.end));
   return { periods };

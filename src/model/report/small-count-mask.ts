@@ -1,9 +1,9 @@
 import type { Request } from "../../contract/schemas/request.ts";
 import { numberFormat } from "../../format/intl-cache.ts";
 import { OTHER_COUNTRIES } from "../../format/labels.ts";
-import { periodOf, type PeriodLength } from "./periods.ts";
 import type { Translator } from "../../i18n/dictionary.ts";
-import { englishTranslator } from "../../i18n/english.ts";
+import { wordsOf } from "./period-words.ts";
+import { periodOf, type PeriodLength } from "./periods.ts";
 
 /** The fields of a masked row that could name its country, withheld (left out) in every output. */
 export const WITHHELD_FIELDS = ["country", "authority", "legal_basis", "route", "notes", "related"] as const;
@@ -56,8 +56,8 @@ export function maskSmallCounts(requests: readonly Request[], policy: SmallCount
 }
 
 /** Words for a masked row's withheld fields, e.g. "Withheld: fewer than 3 requests from this country in this period." */
-export function withheldWords(threshold: number): string {
-  return `Withheld: fewer than ${threshold} requests from this country in this period.`;
+export function withheldWords(threshold: number, words?: Translator | string): string {
+  return wordsOf(words).t("report.count.withheld", { threshold });
 }
 
 /**
@@ -66,12 +66,9 @@ export function withheldWords(threshold: number): string {
  * count or a true zero apart from one with masked rows would say which country an "Other countries" row
  * is from. Without a threshold it is the plain number.
  */
-export function namedCountryCount(
-  n: number,
-  threshold: number | undefined,
-  locale = "en",
-  translator?: Translator,
-): string {
-  if (threshold === undefined) return numberFormat(locale).format(n);
-  return (translator ?? englishTranslator(locale)).t("countries.namedCount", { count: n });
+export function namedCountryCount(n: number, threshold: number | undefined, words: Translator | string = "en"): string {
+  const tr = wordsOf(words);
+  const number = numberFormat(tr.language.tag).format(n);
+  if (threshold === undefined) return number;
+  return n === 0 ? tr.t("report.count.nonePublished") : tr.t("report.count.atLeast", { count: number });
 }

@@ -1,6 +1,7 @@
 import { group } from "d3-array";
 import type { Request } from "../../contract/schemas/request.ts";
 import { periodOf, periodOrder, periodSequence, type Period, type PeriodLength } from "./periods.ts";
+import { defaultWords } from "./period-words.ts";
 import { OTHER_COUNTRIES } from "../../format/labels.ts";
 import { headlinePeriod, type HeadlinePeriod } from "./headline-period.ts";
 import { outcomeTable, type OutcomeTable } from "./outcome-table.ts";
@@ -44,7 +45,7 @@ export interface TransparencyReport {
 /**
  * Builds the report: figures per period, per country and for all time, from the requests (O(rows) per
  * grouping). `now`, the build time, decides which periods have ended (for the headline), on its day in
- * `timeZone` (the site's).
+ * `timeZone` (the site's). Periods are labelled in `words`' language (English by default).
  */
 export function buildTransparencyReport(
   requests: readonly Request[],
@@ -52,14 +53,15 @@ export function buildTransparencyReport(
   threshold?: number,
   now?: Date,
   timeZone = "UTC",
+  words = defaultWords(),
 ): TransparencyReport {
   const periodByKey = new Map<string, Period>();
   for (const r of requests) {
-    const period = periodOf(r.received, periodLength);
+    const period = periodOf(r.received, periodLength, words);
     periodByKey.set(period.key, period);
   }
   const byPeriod = group(requests, (r) => periodOf(r.received, periodLength).key);
-  const periods = periodSequence([...periodByKey.values()], periodLength)
+  const periods = periodSequence([...periodByKey.values()], periodLength, words)
     .sort((a, b) => periodOrder(a) - periodOrder(b))
     .map((period): PeriodReport => {
       const own = byPeriod.get(period.key) ?? [];

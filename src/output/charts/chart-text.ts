@@ -1,5 +1,6 @@
 import { listFormat, numberFormat } from "../../format/intl-cache.ts";
 import { OTHER_COUNTRIES } from "../../format/labels.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 
 /** Number formatting and sentence helpers for chart labels, summaries and tables. */
 
@@ -13,9 +14,9 @@ export function formatRate(rate: number, locale: string): string {
   return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(rate);
 }
 
-/** "1 request", "12 requests": a count with the noun in the right number. */
-export function requestCount(n: number, locale: string): string {
-  return `${formatCount(n, locale)} ${n === 1 ? "request" : "requests"}`;
+/** "1 request", "12 requests", «5 запросов»: a count with the noun in the right form for `words`' language. */
+export function requestCount(n: number, words: Translator): string {
+  return words.t("charts.requests", { count: n, text: formatCount(n, words.language.tag) });
 }
 
 /** A label as it reads inside a sentence: "First half of 2024" → "first half of 2024"; names and years stay as they are. */
@@ -61,11 +62,13 @@ export function namedCountries<T extends readonly [string, number]>(
 }
 
 /** The sentence for the requests a per-country chart leaves out because they are published as "Other countries". */
-export function otherCountriesSentence(other: number, threshold: number | undefined, locale: string): string {
+export function otherCountriesSentence(other: number, threshold: number | undefined, words: Translator): string {
   if (other === 0) return "";
-  const why =
-    threshold === undefined
-      ? ""
-      : ` (a country's requests in a reporting period when it sent fewer than ${formatCount(threshold, locale)})`;
-  return `${requestCount(other, locale)} ${other === 1 ? "is" : "are"} counted under Other countries${why}, not shown per country.`;
+  const locale = words.language.tag;
+  return words.t("charts.otherCountries", {
+    count: other,
+    text: formatCount(other, locale),
+    hasThreshold: threshold === undefined ? "no" : "yes",
+    threshold: formatCount(threshold ?? 0, locale),
+  });
 }

@@ -2,7 +2,9 @@ import { chartColour } from "./palette.ts";
 import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
-import { ledgerRateText, NO_RATE, publishedRateText } from "../../model/report/rate-text.ts";
+import { ledgerNoRate, ledgerRateText, NO_RATE, publishedRateText, type NoRate } from "../../model/report/rate-text.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { periodPhrase } from "../../model/report/period-words.ts";
 import { yearLabels, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
 import {
   CHART_WIDTH,
@@ -14,7 +16,7 @@ import {
   type TextLabel,
   type Tick,
 } from "./chart-layout.ts";
-import { formatCount, formatRate, inSentence } from "./chart-text.ts";
+import { formatCount, formatRate } from "./chart-text.ts";
 
 /** A period with a disclosure rate, placed on the chart. */
 export interface RatePoint {
@@ -71,9 +73,12 @@ interface RowRate {
   disclosing: number | undefined;
   /** The rate, or why there is none: "too few to compute", "not published", "no decided request". */
   text: string;
+  /** Why there is no rate; undefined when there is one. */
+  none: NoRate | undefined;
 }
 
-function rowRate(row: ReportPeriodRow, locale: string): RowRate {
+/** A row's rate and counts, in `words`' language. */
+function rowRate(row: ReportPeriodRow, words: Translator): RowRate {
   if (row.ledger && row.covers !== "published") {
     const f = row.ledger.figures;
     return {
@@ -81,59 +86,74 @@ function rowRate(row: ReportPeriodRow, locale: string): RowRate {
       rate: f.disclosureRate,
       decided: f.decided,
       disclosing: f.disclosing,
-      text: ledgerRateText(f, locale),
+      text: ledgerRateText(f, words),
+      none: ledgerNoRate(f),
     };
   }
   const rate = row.published?.organisation?.disclosureRate ?? { state: "not-published" as const };
-  const text = publishedRateText(rate, locale);
+  const text = publishedRateText(rate, words);
   if (rate.state === "computed")
-    return { row, rate: rate.value, decided: rate.denominator, disclosing: rate.numerator, text };
+    return { row, rate: rate.value, decided: rate.denominator, disclosing: rate.numerator, text, none: undefined };
   return {
     row,
     rate: undefined,
     decided: rate.state === "too-few" ? rate.decided : undefined,
     disclosing: undefined,
     text,
+    none: rate.state === "too-few" ? "tooFew" : "notPublished",
   };
 }
 
-/** A period as it reads after "in": "the first half of 2024", "2014". */
-const phrase = (row: ReportPeriodRow): string =>
-  /^(First|Second|Third|Fourth) /.test(row.label) ? `the ${inSentence(row.label)}` : row.label;
+/** A period as a sentence takes it after "in": "in the first half of 2024", «в 2014 году». */
+const phrase = (row: ReportPeriodRow, words: Translator): string =>
+  periodPhrase(row.shape, "in", words, row.length === "partial");
 
 /** The summary of disclosure rates: the overall rate recomputed from counts, the range by period, and periods without a rate (and why). */
-export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: string): string {
+export function disclosureRateSummary(rows: readonly ReportPeriodRow[], words: Translator): string {
+  const locale = words.language.tag;
   // The withheld bucket counts in the overall rate, though it is not a period of the chart.
-  const all = rows.map((r) => rowRate(r, locale));
+  const all = rows.map((r) => rowRate(r, words));
   const rates = all.filter((r) => r.row.length !== "withheld");
-  if (rates.length === 0) return "No requests have been received yet.";
+  if (rates.length === 0) return words.t("charts.noRequestsYet");
   const counted = all.filter((r) => r.disclosing !== undefined);
   const decided = counted.reduce((sum, r) => sum + (r.decided ?? 0), 0);
   const disclosing = counted.reduce((sum, r) => sum + (r.disclosing ?? 0), 0);
   const rated = rates.filter((r) => r.rate !== undefined);
   const unrated = rates.filter((r) => r.rate === undefined);
-  if (decided === 0 && unrated.every((r) => r.text === NO_RATE.undecided))
-    return "No request has been decided yet, so there is no disclosure rate to show.";
+  if (decided === 0 && unrated.every((r) => r.none === "undecided")) return words.t("charts.disclosureRate.none");
   const overall =
     decided === 0
-      ? "No period has outcomes complete enough for a disclosure rate."
-      : `We disclosed some data in ${formatCount(disclosing, locale)} of the ${formatCount(decided, locale)} requests we decided${counted.length < all.length ? " in the periods with a rate" : ""} (${formatRate(disclosing / decided, locale)}).`;
+      ? words.t("charts.disclosureRate.noPeriod")
+      : words.t("charts.disclosureRate.overall", {
+          disclosing: formatCount(disclosing, locale),
+          decided,
+          decidedText: formatCount(decided, locale),
+          partial: counted.length < all.length ? "yes" : "no",
+          rate: formatRate(disclosing / decided, locale),
+        });
   const count = unrated.length;
+  const reasons = [...new Set(unrated.map((r) => r.none))];
   const why = [...new Set(unrated.map((r) => r.text))];
   const gapNote =
     count === 0
       ? ""
-      : why.length === 1 && why[0] === NO_RATE.undecided
-        ? `${count === 1 ? "1 period" : `${count} periods`} without a decided request ${count === 1 ? "shows" : "show"} no rate`
-        : `${count === 1 ? "1 period shows" : `${count} periods show`} no rate (${why.join(", ")})`;
-  if (rated.length < 2) return gapNote ? `${overall} ${gapNote.charAt(0).toUpperCase()}${gapNote.slice(1)}.` : overall;
+      : reasons.length === 1 && reasons[0] === "undecided"
+        ? words.t("charts.disclosureRate.gapUndecided", { count })
+        : words.t("charts.disclosureRate.gap", { count, why: why.join(", ") });
+  if (rated.length < 2)
+    return gapNote ? `${overall} ${gapNote.charAt(0).toLocaleUpperCase(locale)}${gapNote.slice(1)}.` : overall;
   const rate = (r: RowRate): number => r.rate ?? 0;
   const low = rated.reduce((a, b) => (rate(b) < rate(a) ? b : a));
   const high = rated.reduce((a, b) => (rate(b) > rate(a) ? b : a));
   const range =
     rate(low) === rate(high)
-      ? `By period, the rate was ${formatRate(rate(low), locale)} throughout`
-      : `By period, it ranged from ${formatRate(rate(low), locale)} in ${phrase(low.row)} to ${formatRate(rate(high), locale)} in ${phrase(high.row)}`;
+      ? words.t("charts.disclosureRate.same", { rate: formatRate(rate(low), locale) })
+      : words.t("charts.disclosureRate.range", {
+          low: formatRate(rate(low), locale),
+          lowPeriod: phrase(low.row, words),
+          high: formatRate(rate(high), locale),
+          highPeriod: phrase(high.row, words),
+        });
   return `${overall} ${range}${gapNote ? `; ${gapNote}` : ""}.`;
 }
 
@@ -145,12 +165,13 @@ export function disclosureRateSummary(rows: readonly ReportPeriodRow[], locale: 
  */
 export function disclosureRateGeometry(
   rows: readonly ReportPeriodRow[],
-  locale: string,
+  words: Translator,
   width: number = CHART_WIDTH,
 ): DisclosureRateGeometry {
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const drawn = rows.filter((r) => r.length !== "withheld");
-  const rates = drawn.map((r) => rowRate(r, locale));
+  const rates = drawn.map((r) => rowRate(r, words));
   const y = scaleLinear().domain([0, 1]);
   const tickValues = [0, 0.25, 0.5, 0.75, 1];
   const left = Math.ceil(Math.max(...tickValues.map((v) => estimateTextWidth(formatRate(v, locale), fontSize))) + 10);
@@ -166,7 +187,12 @@ export function disclosureRateGeometry(
   const points = rates.flatMap(({ row, rate, decided, disclosing }): RatePoint[] => {
     if (rate === undefined) return [];
     const text = formatRate(rate, locale);
-    const title = `${row.label}: ${text} (${formatCount(disclosing ?? 0, locale)} of ${formatCount(decided ?? 0, locale)} decided)`;
+    const title = words.t("charts.disclosureRate.pointTitle", {
+      period: row.label,
+      rate: text,
+      disclosing: formatCount(disclosing ?? 0, locale),
+      decided: formatCount(decided ?? 0, locale),
+    });
     return [{ periodKey: row.key, x: round1(x(row.key) ?? plot.left), y: round1(y(rate)), rate, text, title }];
   });
   const byKey = new Map(points.map((point) => [point.periodKey, point]));
@@ -188,7 +214,8 @@ export function disclosureRateGeometry(
   const valueLabels = labelsFit
     ? points.map((point): TextLabel => ({ x: point.x, y: round1(point.y - 10), text: point.text, anchor: "middle" }))
     : [];
-  const cell = (n: number | undefined): string => (n === undefined ? NO_RATE.notPublished : formatCount(n, locale));
+  const cell = (n: number | undefined): string =>
+    n === undefined ? words.t(NO_RATE.notPublished) : formatCount(n, locale);
 
   return {
     width,
@@ -208,17 +235,22 @@ export function disclosureRateGeometry(
     ),
     yTicks,
     yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
-    yTitle: { x: 0, y: yTitleBaseline, text: "Disclosure rate", anchor: "start" },
-    summary: disclosureRateSummary(rows, locale),
+    yTitle: { x: 0, y: yTitleBaseline, text: words.t("charts.disclosureRate.axis"), anchor: "start" },
+    summary: disclosureRateSummary(rows, words),
     table: {
-      caption: "Disclosure rate per period: requests where we disclosed any data, out of the requests we decided",
-      columns: ["Period", "Decided", "Disclosing", "Disclosure rate"],
+      caption: words.t("charts.disclosureRate.caption"),
+      columns: [
+        words.t("charts.column.period"),
+        words.t("charts.column.decided"),
+        words.t("charts.column.disclosing"),
+        words.t("charts.column.rate"),
+      ],
       rows: rates.map((r) => ({
         header: r.row.label,
         cells: [
           cell(r.decided),
           r.rate === undefined && r.decided !== undefined && r.row.covers === "published" ? "—" : cell(r.disclosing),
-          r.text === NO_RATE.undecided ? "No decided request" : r.text,
+          r.none === "undecided" ? words.t("charts.disclosureRate.noDecided") : r.text,
         ],
       })),
     },

@@ -368,7 +368,12 @@ export function incidentsOverTimeGeometry(
     summary: incidentsOverTimeSummary(years, locale),
     table: {
       caption: "Incidents per year, by category and by severity (each group of columns adds up to the total)",
-      columns: ["Year", ...INCIDENT_CATEGORIES.map((word) => label(word)), ...SEVERITIES.map((s) => `${label(s)} severity`), "Total"],
+      columns: [
+        "Year",
+        ...INCIDENT_CATEGORIES.map((word) => label(word)),
+        ...SEVERITIES.map((s) => `${label(s)} severity`),
+        "Total",
+      ],
       rows:
         years.length === 0
           ? []

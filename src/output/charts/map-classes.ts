@@ -1,3 +1,4 @@
+import type { Translator } from "../../i18n/dictionary.ts";
 import { extent } from "d3-array";
 import { scaleThreshold } from "d3-scale";
 import { formatCount } from "./chart-text.ts";
@@ -43,14 +44,15 @@ export function classBreaks(values: readonly number[], low: number, maxClasses =
 }
 
 /** The data classes from `low` upwards, split at `breaks`: "3–4", "5–9", "10 or more". */
-export function countClasses(low: number, breaks: readonly number[], locale: string): MapClass[] {
+export function countClasses(low: number, breaks: readonly number[], words: Translator): MapClass[] {
+  const locale = words.language.tag;
   const starts = [low, ...breaks];
   return starts.map((min, i): MapClass => {
     const next = starts[i + 1];
     const max = next === undefined ? undefined : next - 1;
     const label =
       max === undefined
-        ? `${formatCount(min, locale)} or more`
+        ? words.t("charts.mapClass.orMore", { min: formatCount(min, locale) })
         : max === min
           ? formatCount(min, locale)
           : `${formatCount(min, locale)}–${formatCount(max, locale)}`;
@@ -65,21 +67,27 @@ export function countClasses(low: number, breaks: readonly number[], locale: str
 export function mapClasses(
   values: readonly number[],
   threshold: number | undefined,
-  locale: string,
+  words: Translator,
 ): { classes: MapClass[]; classify: (n: number) => MapClass } {
+  const locale = words.language.tag;
   const low = threshold ?? 1;
-  const counted = countClasses(low, classBreaks(values, low), locale);
+  const counted = countClasses(low, classBreaks(values, low), words);
   // Under small-count protection a country with none shown may have requests counted under "Other countries".
   const none: MapClass = {
     key: NO_REQUESTS,
-    label: threshold === undefined ? "No requests" : "None published",
+    label: words.t(threshold === undefined ? "charts.mapClass.none" : "charts.mapClass.nonePublished"),
     min: 0,
     max: 0,
   };
   const fewer: MapClass | undefined =
     threshold === undefined
       ? undefined
-      : { key: FEWER_THAN, label: `Fewer than ${formatCount(threshold, locale)}`, min: 1, max: threshold - 1 };
+      : {
+          key: FEWER_THAN,
+          label: words.t("charts.mapClass.fewer", { threshold: formatCount(threshold, locale) }),
+          min: 1,
+          max: threshold - 1,
+        };
   const scale = scaleThreshold<number, MapClass>()
     .domain(counted.slice(1).map((c) => c.min))
     .range(counted);

@@ -2,7 +2,10 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 import { label } from "../../format/labels.ts";
 import { addBands, isExact, type Band } from "../../contract/fields/band.ts";
-import { formatBand } from "../../format/numbers.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
+import { bandText } from "../../model/report/figure-words.ts";
+import { periodPhrase, type PeriodPreposition } from "../../model/report/period-words.ts";
+import { NO_RATE } from "../../model/report/rate-text.ts";
 import type { ReportPeriodRow } from "../../model/report/period-rows.ts";
 import type { RequestFigures } from "../../model/report/request-figures.ts";
 import { OUTCOMES } from "../../contract/schemas/vocabulary.ts";
@@ -18,7 +21,7 @@ import {
   type TextLabel,
   type Tick,
 } from "./chart-layout.ts";
-import { formatCount, inSentence } from "./chart-text.ts";
+import { formatCount } from "./chart-text.ts";
 import type { LegendEntry } from "./legend.ts";
 import { OUTCOME_FILLS, PUBLISHED_FILLS, resolveFill, type PatternTile, type ResolvedFill } from "./patterns.ts";
 
@@ -86,44 +89,57 @@ const fromLedger = (
 ): row is ReportPeriodRow & { ledger: NonNullable<ReportPeriodRow["ledger"]> } =>
   row.ledger !== undefined && row.covers !== "published";
 
-/** A period as it reads after "from"/"in": "the first half of 2024", "2014", "2017 (half-year withheld)". */
-function phrase(row: ReportPeriodRow): string {
-  if (row.length === "withheld") return `${row.year} (half-year withheld)`;
-  return /^(First|Second|Third|Fourth) /.test(row.label) ? `the ${inSentence(row.label)}` : row.label;
-}
+/** A sentence's first letter in upper case, as `words`' language writes it. */
+const sentence = (text: string, words: Translator): string =>
+  text.charAt(0).toLocaleUpperCase(words.language.tag) + text.slice(1);
 
 /**
- * The one-or-two-sentence summary of requests per period: span, total (a band where a report gave one)
- * and busiest period. Rows are of one length, so their totals add up without counting a request twice.
+ * The one-or-two-sentence summary of requests per period, in `words`' language: span, total (a band where a
+ * report gave one) and busiest period. Rows are of one length, so their totals add up without counting a request twice.
  */
-export function requestsByPeriodSummary(rows: readonly ReportPeriodRow[], locale: string): string {
+export function requestsByPeriodSummary(rows: readonly ReportPeriodRow[], words: Translator): string {
+  const locale = words.language.tag;
   const counted = rows.filter((r) => r.requests !== undefined);
   const first = rows[0];
   const last = rows.at(-1);
-  if (!first || !last) return "No requests have been received yet.";
+  if (!first || !last) return words.t("charts.noRequestsYet");
   const sum = addBands(counted.map((r) => r.requests as Band));
-  const text = formatBand(sum, locale);
-  const received = sum.high === 0 ? "no requests" : `${text} request${isExact(sum) && sum.low === 1 ? "" : "s"}`;
+  const received =
+    sum.high === 0
+      ? words.t("charts.noRequests")
+      : words.t("charts.requests", { count: isExact(sum) ? sum.low : sum.high, text: bandText(sum, words) });
   const missing = rows.length - counted.length;
-  const gap =
-    missing === 0 ? "" : ` (${missing === 1 ? "1 period has" : `${missing} periods have`} no published total)`;
-  if (first === last) return `In ${phrase(first)} we received ${received}${gap}.`;
+  const noTotal = missing === 0 ? "" : ` ${words.t("charts.requestsByPeriod.noTotal", { missing })}`;
+  const phrase = (row: ReportPeriodRow, preposition: PeriodPreposition) =>
+    periodPhrase(row.shape, preposition, words, row.length === "partial");
+  if (first === last)
+    return sentence(words.t("charts.requestsByPeriod.one", { period: phrase(first, "in"), received, noTotal }), words);
   // With a period's total unknown, the sum is of the others only: said so, never as the span's total.
-  const span =
+  const ends = { from: phrase(first, "from"), to: phrase(last, "until"), received };
+  const span = sentence(
     missing === 0
-      ? `From ${phrase(first)} to ${phrase(last)} we received ${received}`
-      : `From ${phrase(first)} to ${phrase(last)}, the periods with a published total add up to ${received}${gap}`;
+      ? words.t("charts.requestsByPeriod.span", ends)
+      : words.t("charts.requestsByPeriod.spanPartial", { ...ends, noTotal }),
+    words,
+  );
   // The busiest period is not known while one period's total is not.
   if (sum.high === 0 || missing > 0) return `${span}.`;
   const exact = counted.filter((r) => r.requests && isExact(r.requests));
   if (exact.length !== counted.length) return `${span}.`;
   const most = Math.max(...exact.map((r) => r.requests?.low ?? 0));
+  const count = formatCount(most, locale);
   const peaks = exact.filter((r) => r.requests?.low === most);
   const [a, b] = peaks;
-  if (peaks.length === 1 && a) return `${span}; most in ${phrase(a)} (${formatCount(most, locale)}).`;
+  if (peaks.length === 1 && a)
+    return words.t("charts.requestsByPeriod.mostIn", { span, period: phrase(a, "in"), count });
   if (peaks.length === 2 && a && b)
-    return `${span}; most in ${phrase(a)} and ${phrase(b)} (${formatCount(most, locale)} each).`;
-  return `${span}; the most in one period was ${formatCount(most, locale)}, in ${peaks.length} periods.`;
+    return words.t("charts.requestsByPeriod.mostInTwo", {
+      span,
+      first: phrase(a, "in"),
+      second: phrase(b, "in"),
+      count,
+    });
+  return words.t("charts.requestsByPeriod.mostInMany", { span, count, periods: peaks.length });
 }
 
 /**
@@ -135,9 +151,10 @@ export function requestsByPeriodSummary(rows: readonly ReportPeriodRow[], locale
 export function requestsByPeriodGeometry(
   rows: readonly ReportPeriodRow[],
   chartId: string,
-  locale: string,
+  words: Translator,
   width: number = CHART_WIDTH,
 ): RequestsByPeriodGeometry {
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const drawn = rows.filter((r) => r.length !== "withheld");
   const fills = Object.fromEntries(OUTCOMES.map((o) => [o, resolveFill(OUTCOME_FILLS[o], chartId, o)])) as Record<
@@ -154,20 +171,27 @@ export function requestsByPeriodGeometry(
     ...(anyLedger
       ? OUTCOMES.map((o) => ({
           key: o,
-          label: label(o),
+          label: label(o, words),
           fill: fills[o].fill,
           stroke: fills[o].colour,
           tile: fills[o].tile,
         }))
       : []),
     ...(publishedRows.length > 0
-      ? [{ key: "published", label: "Published total", fill: publishedFill.fill, stroke: publishedFill.colour }]
+      ? [
+          {
+            key: "published",
+            label: words.t("charts.requestsByPeriod.legendPublished"),
+            fill: publishedFill.fill,
+            stroke: publishedFill.colour,
+          },
+        ]
       : []),
     ...(anyRange
       ? [
           {
             key: "published-range",
-            label: "Published range (a band)",
+            label: words.t("charts.requestsByPeriod.legendRange"),
             fill: rangeFill.fill,
             stroke: rangeFill.colour,
             dash: RANGE_DASH,
@@ -217,14 +241,21 @@ export function requestsByPeriodGeometry(
         height: round1(px(y0) - yTop),
         fill: fills[outcome].fill,
         stroke: fills[outcome].colour,
-        title: `${r.label}, ${label(outcome)}: ${formatCount(y1 - y0, locale)}`,
+        title: words.t("charts.requestsByPeriod.segmentTitle", {
+          period: r.label,
+          outcome: label(outcome, words),
+          count: formatCount(y1 - y0, locale),
+        }),
       });
     }
   });
   const published = publishedRows.flatMap((r): PublishedSegment[] => {
     const band = r.requests;
     if (!band) return [];
-    const title = `${r.label}, published total: ${formatBand(band, locale)}${isExact(band) ? "" : " (a band: the report gives a range)"}`;
+    const title = words.t(
+      isExact(band) ? "charts.requestsByPeriod.publishedTitle" : "charts.requestsByPeriod.publishedBandTitle",
+      { period: r.label, count: bandText(band, words) },
+    );
     const box = (low: number, high: number) => ({
       x: barX(r.key),
       y: px(high),
@@ -262,7 +293,7 @@ export function requestsByPeriodGeometry(
   });
 
   const step = x.step();
-  const totalTexts = drawn.map((r) => (r.requests ? formatBand(r.requests, locale) : "not published"));
+  const totalTexts = drawn.map((r) => (r.requests ? bandText(r.requests, words) : words.t(NO_RATE.notPublished)));
   const totalsFit = totalTexts.every((text) => estimateTextWidth(text, fontSize) + MIN_LABEL_GAP <= step);
   const totalLabels = totalsFit
     ? drawn.map((r, j): TextLabel => ({
@@ -297,30 +328,32 @@ export function requestsByPeriodGeometry(
     xLabels,
     yTicks,
     yLabels: tickLabels(yTicks, plot.left - 6, fontSize),
-    yTitle: { x: 0, y: yTitleBaseline, text: "Requests", anchor: "start" },
+    yTitle: { x: 0, y: yTitleBaseline, text: words.t("charts.requestsByPeriod.axis"), anchor: "start" },
     legend,
-    summary: requestsByPeriodSummary(rows, locale),
+    summary: requestsByPeriodSummary(rows, words),
     table: {
       caption: !anyLedger
-        ? "Requests per period, as the reports published them; their outcomes are on each period’s page"
+        ? words.t("charts.requestsByPeriod.captionPublished")
         : publishedRows.length > 0
-          ? "Requests per period, by outcome; a published report’s outcomes are on its period’s page"
-          : "Requests per period, by outcome",
+          ? words.t("charts.requestsByPeriod.captionMixed")
+          : words.t("charts.requestsByPeriod.caption"),
       // A source column only where the chart mixes the ledger and published reports.
       columns: [
-        "Period",
-        ...(anyLedger ? OUTCOMES.map((word) => label(word)) : []),
-        "Total",
-        ...(anyLedger && publishedRows.length > 0 ? ["Source"] : []),
+        words.t("charts.column.period"),
+        ...(anyLedger ? OUTCOMES.map((word) => label(word, words)) : []),
+        words.t("charts.column.total"),
+        ...(anyLedger && publishedRows.length > 0 ? [words.t("charts.column.source")] : []),
       ],
       rows: rows.map((r) => ({
-        header: r.length === "withheld" ? `${r.label} (dated only to the year: not drawn)` : r.label,
+        header: r.length === "withheld" ? words.t("charts.requestsByPeriod.withheldRow", { period: r.label }) : r.label,
         cells: [
           ...(anyLedger
             ? OUTCOMES.map((o) => (fromLedger(r) ? formatCount(r.ledger.figures.outcome[o], locale) : "—"))
             : []),
-          r.requests ? formatBand(r.requests, locale) : "not published",
-          ...(anyLedger && publishedRows.length > 0 ? [fromLedger(r) ? "Ledger" : "Published report"] : []),
+          r.requests ? bandText(r.requests, words) : words.t(NO_RATE.notPublished),
+          ...(anyLedger && publishedRows.length > 0
+            ? [words.t(fromLedger(r) ? "charts.source.ledger" : "charts.source.published")]
+            : []),
         ],
       })),
     },

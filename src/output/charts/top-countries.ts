@@ -1,3 +1,4 @@
+import type { Translator } from "../../i18n/dictionary.ts";
 import { chartColour } from "./palette.ts";
 import { max } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
@@ -68,20 +69,22 @@ function omissionNote(
   beyondTop: number,
   threshold: number | undefined,
   limit: number,
-  locale: string,
+  words: Translator,
 ): string | undefined {
+  const locale = words.language.tag;
   const parts: string[] = [];
-  if (suppressed > 0 && threshold !== undefined) {
-    const countries = suppressed === 1 ? "1 country" : `${formatCount(suppressed, locale)} countries`;
+  if (suppressed > 0 && threshold !== undefined)
     parts.push(
-      `${countries} with fewer than ${formatCount(threshold, locale)} requests ${suppressed === 1 ? "is" : "are"} not shown: we publish no exact figure below ${formatCount(threshold, locale)}, because such a small number could help identify the people concerned.`,
+      words.t("charts.topCountries.suppressed", { count: suppressed, threshold: formatCount(threshold, locale) }),
     );
-  }
-  if (beyondTop > 0) {
+  if (beyondTop > 0)
     parts.push(
-      `${beyondTop === 1 ? "1 more country" : `${formatCount(beyondTop, locale)} more countries`} with ${formatCount(threshold ?? 1, locale)} or more requests ${beyondTop === 1 ? "is" : "are"} outside the top ${formatCount(limit, locale)}.`,
+      words.t("charts.topCountries.beyondTop", {
+        count: beyondTop,
+        threshold: formatCount(threshold ?? 1, locale),
+        limit: formatCount(limit, locale),
+      }),
     );
-  }
   return parts.length > 0 ? parts.join(" ") : undefined;
 }
 
@@ -89,25 +92,30 @@ function omissionNote(
 export function topCountriesSummary(
   countries: readonly (readonly [string, number])[],
   threshold: number | undefined,
-  locale: string,
+  words: Translator,
 ): string {
+  const locale = words.language.tag;
   const { named, other } = namedCountries(countries);
-  const others = otherCountriesSentence(other, threshold, locale);
+  const others = otherCountriesSentence(other, threshold, words);
   const total = named.filter(([, n]) => n > 0).length;
-  if (total === 0) return others || "No requests have been received yet.";
+  if (total === 0) return others || words.t("charts.noRequestsYet");
   const { shown } = selectTopCountries(countries, threshold, 3);
-  const kind = others ? "named " : "";
-  const from = total === 1 ? `1 ${kind}country` : `${formatCount(total, locale)} ${kind}countries`;
+  const from = words.t("charts.topCountries.from", { named: others ? "yes" : "no", count: total });
   if (shown.length === 0) {
-    const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
+    const fewer = formatCount(threshold ?? 1, locale);
     return total === 1
-      ? `Requests came from 1 country, with ${fewer}, so it is not shown.`
-      : `Requests came from ${from}, each with ${fewer}, so no country is shown.`;
+      ? words.t("charts.topCountries.hiddenOne", { threshold: fewer })
+      : words.t("charts.topCountries.hiddenAll", { from, threshold: fewer });
   }
-  const top = shown.map(([code, n]) => `${countryName(code, locale)} (${formatCount(n, locale)})`);
+  const top = shown.map(([code, n]) => `${countryName(code, locale, words)} (${formatCount(n, locale)})`);
   if (total === 1 && !others)
-    return `All requests came from ${countryName(shown[0]?.[0] ?? "", locale)}: ${requestCount(shown[0]?.[1] ?? 0, locale)}.`;
-  return [`Requests came from ${from}; the most from ${joinList(top, locale)}.`, others].filter(Boolean).join(" ");
+    return words.t("charts.topCountries.single", {
+      country: countryName(shown[0]?.[0] ?? "", locale, words),
+      requests: requestCount(shown[0]?.[1] ?? 0, words),
+    });
+  return [words.t("charts.topCountries.summary", { from, top: joinList(top, locale) }), others]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /**
@@ -117,16 +125,17 @@ export function topCountriesSummary(
 export function topCountriesGeometry(
   countries: readonly (readonly [string, number])[],
   threshold: number | undefined,
-  locale: string,
+  words: Translator,
   limit = 10,
   width: number = CHART_WIDTH,
 ): TopCountriesGeometry {
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const { shown, suppressed, beyondTop } = selectTopCountries(countries, threshold, limit);
   const named = shown.map(([code, value]) => ({
     code,
     value,
-    name: countryName(code, locale),
+    name: countryName(code, locale, words),
     text: formatCount(value, locale),
   }));
   const nameWidth = Math.min(
@@ -178,15 +187,19 @@ export function topCountriesGeometry(
     beyondTop,
     note:
       [
-        omissionNote(suppressed, beyondTop, threshold, limit, locale) ?? "",
-        otherCountriesSentence(namedCountries(countries).other, threshold, locale),
+        omissionNote(suppressed, beyondTop, threshold, limit, words) ?? "",
+        otherCountriesSentence(namedCountries(countries).other, threshold, words),
       ]
         .filter(Boolean)
         .join(" ") || undefined,
-    summary: topCountriesSummary(countries, threshold, locale),
+    summary: topCountriesSummary(countries, threshold, words),
     table: {
-      caption: `Requests per country, top ${formatCount(limit, locale)}${threshold === undefined ? "" : ` (countries with ${formatCount(threshold, locale)} or more requests)`}`,
-      columns: ["Country", "Requests"],
+      caption: words.t("charts.topCountries.caption", {
+        limit: formatCount(limit, locale),
+        hasThreshold: threshold === undefined ? "no" : "yes",
+        threshold: formatCount(threshold ?? 0, locale),
+      }),
+      columns: [words.t("charts.column.country"), words.t("charts.column.requests")],
       rows: named.map((c) => ({ header: c.name, cells: [c.text] })),
     },
   };

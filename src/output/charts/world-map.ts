@@ -1,4 +1,5 @@
 import { countryName } from "../../format/labels.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 import { protectSmallCount } from "../../model/report/small-counts.ts";
 import { scaleSqrt } from "d3-scale";
 import { CHART_WIDTH, FONT_SIZE, round1, type TableModel } from "./chart-layout.ts";
@@ -92,10 +93,10 @@ function rampColours(k: number): ChartColour[] {
 export function worldMapSummary(
   countries: readonly (readonly [string, number])[],
   threshold: number | undefined,
-  locale: string,
+  words: Translator,
 ): string {
   const { named, other } = namedCountries(countries);
-  return [namedSummary(named, threshold, locale, other > 0), otherCountriesSentence(other, threshold, locale)]
+  return [namedSummary(named, threshold, words, other > 0), otherCountriesSentence(other, threshold, words)]
     .filter(Boolean)
     .join(" ");
 }
@@ -104,23 +105,26 @@ export function worldMapSummary(
 function namedSummary(
   countries: readonly (readonly [string, number])[],
   threshold: number | undefined,
-  locale: string,
+  words: Translator,
   others: boolean,
 ): string {
+  const locale = words.language.tag;
   const requesting = countries.filter(([, n]) => n > 0);
-  if (requesting.length === 0 && others) return "No country is named.";
-  if (requesting.length === 0) return "No requests have been received yet.";
-  const kind = others ? "named " : "";
-  const from =
-    requesting.length === 1 ? `1 ${kind}country` : `${formatCount(requesting.length, locale)} ${kind}countries`;
-  const small = requesting.filter(([, n]) => protectSmallCount(n, threshold, locale).value === undefined).length;
+  if (requesting.length === 0 && others) return words.t("charts.worldMap.noCountry");
+  if (requesting.length === 0) return words.t("charts.noRequestsYet");
+  const from = words.t("charts.topCountries.from", { named: others ? "yes" : "no", count: requesting.length });
+  const small = requesting.filter(([, n]) => protectSmallCount(n, threshold, words).value === undefined).length;
   const top = [...requesting].sort((a, b) => b[1] - a[1])[0];
-  const fewer = `fewer than ${formatCount(threshold ?? 1, locale)} requests`;
+  const fewer = formatCount(threshold ?? 1, locale);
   if (!top || small === requesting.length)
-    return `Requests came from ${from}, ${requesting.length === 1 ? "with" : "each with"} ${fewer}.`;
-  const lead = `Requests came from ${from}; the most from ${countryName(top[0], locale)} (${formatCount(top[1], locale)}).`;
+    return words.t("charts.worldMap.allFewer", { count: requesting.length, from, threshold: fewer });
+  const lead = words.t("charts.worldMap.lead", {
+    from,
+    country: countryName(top[0], locale, words),
+    count: formatCount(top[1], locale),
+  });
   if (small === 0) return lead;
-  return `${lead} ${small === 1 ? "1 country sent" : `${formatCount(small, locale)} countries sent`} ${fewer}${small === 1 ? "" : " each"}; the map shows ${small === 1 ? "it" : "them"} without an exact figure.`;
+  return `${lead} ${words.t("charts.worldMap.small", { count: small, threshold: fewer })}`;
 }
 
 /**
@@ -131,13 +135,14 @@ export function worldMapGeometry(
   countries: readonly (readonly [string, number])[],
   threshold: number | undefined,
   chartId: string,
-  locale: string,
+  words: Translator,
 ): WorldMapGeometry {
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const world = worldShapes(CHART_WIDTH);
   const { named, other } = namedCountries(countries);
   const requests = new Map(named.filter(([, n]) => n > 0).map(([code, n]) => [code, n]));
-  const { classes: allClasses, classify } = mapClasses([...requests.values()], threshold, locale);
+  const { classes: allClasses, classify } = mapClasses([...requests.values()], threshold, words);
   const used = new Set([...requests.values()].map((n) => classify(n).key));
   // "No requests" always appears; "fewer than N" only when a country is in it, so the legend never hints at hidden data that is not there.
   const classes = allClasses.filter((c) => c.key !== FEWER_THAN || used.has(FEWER_THAN));
@@ -153,14 +158,15 @@ export function worldMapGeometry(
   ]);
   const fillOf = (key: string): string => fills.get(key)?.fill ?? NONE_FILL;
   const valueText = (n: number): string => {
-    if (n === 0) return threshold === undefined ? "no requests" : "none published";
-    const shown = protectSmallCount(n, threshold, locale);
-    return `${shown.text} ${n === 1 && shown.value !== undefined ? "request" : "requests"}`;
+    const shown = protectSmallCount(n, threshold, words);
+    const state =
+      n === 0 ? (threshold === undefined ? "none" : "nonePublished") : shown.value === undefined ? "fewer" : "exact";
+    return words.t("charts.worldMap.value", { state, count: n, text: shown.text });
   };
 
   const mapped = world.shapes.map((shape): MapCountry => {
     const n = shape.code === undefined ? 0 : (requests.get(shape.code) ?? 0);
-    const name = shape.code === undefined ? shape.atlasName : countryName(shape.code, locale);
+    const name = shape.code === undefined ? shape.atlasName : countryName(shape.code, locale, words);
     const cls = classify(n);
     return {
       code: shape.code,
@@ -168,7 +174,7 @@ export function worldMapGeometry(
       d: shape.d,
       classKey: cls.key,
       fill: fillOf(cls.key),
-      title: `${name}: ${valueText(n)}`,
+      title: words.t("charts.worldMap.shapeTitle", { country: name, value: valueText(n) }),
     };
   });
   const onMap = new Set(mapped.flatMap((c) => (c.code ? [c.code] : [])));
@@ -178,7 +184,7 @@ export function worldMapGeometry(
     .range([0, SYMBOL_RADIUS[1] * scale]);
   const symbolOf = (code: string, n: number, [x, y]: [number, number], fill: string, title: string): MapSymbol => {
     // A protected count has no figure to size by: it gets the smallest symbol.
-    const value = protectSmallCount(n, threshold, locale).value;
+    const value = protectSmallCount(n, threshold, words).value;
     const r = Math.max(SYMBOL_RADIUS[0] * scale, value === undefined ? 0 : radius(value));
     return { code, x, y, r: round1(r), fill, title };
   };
@@ -192,7 +198,17 @@ export function worldMapGeometry(
   const placed = [...requests].flatMap(([code, n]): MapSymbol[] => {
     const at = onMap.has(code) ? undefined : offMapCentroid(world, code);
     const cls = classify(n);
-    return at ? [symbolOf(code, n, at, fillOf(cls.key), `${countryName(code, locale)}: ${valueText(n)}`)] : [];
+    return at
+      ? [
+          symbolOf(
+            code,
+            n,
+            at,
+            fillOf(cls.key),
+            words.t("charts.worldMap.shapeTitle", { country: countryName(code, locale, words), value: valueText(n) }),
+          ),
+        ]
+      : [];
   });
   const symbols = [...smallShapes, ...placed].sort((a, b) => b.r - a.r || a.code.localeCompare(b.code));
   const symbolCodes = new Set(placed.map((s) => s.code));
@@ -200,7 +216,12 @@ export function worldMapGeometry(
 
   // Published counts first, largest first; then the protected ones by name, so their order reveals nothing.
   const listed = [...requests]
-    .map(([code, n]) => ({ code, n, name: countryName(code, locale), shown: protectSmallCount(n, threshold, locale) }))
+    .map(([code, n]) => ({
+      code,
+      n,
+      name: countryName(code, locale, words),
+      shown: protectSmallCount(n, threshold, words),
+    }))
     .sort((a, b) => (b.shown.value ?? -1) - (a.shown.value ?? -1) || a.name.localeCompare(b.name, locale));
   const offMap = listed
     .filter((c) => !onMap.has(c.code) && !symbolCodes.has(c.code))
@@ -228,21 +249,23 @@ export function worldMapGeometry(
     offMap,
     note:
       [
-        symbols.length === 0 ? "" : "Circles mark countries too small to see, sized by their number of requests.",
+        symbols.length === 0 ? "" : words.t("charts.worldMap.circles"),
         offMap.length === 0
           ? ""
-          : `Too small to see on this map: ${offMap.map((c) => `${c.name} (${c.text})`).join(", ")}.`,
-        otherCountriesSentence(other, threshold, locale),
+          : words.t("charts.worldMap.offMap", {
+              countries: offMap.map((c) => `${c.name} (${c.text})`).join(", "),
+            }),
+        otherCountriesSentence(other, threshold, words),
       ]
         .filter(Boolean)
         .join(" ") || undefined,
-    summary: worldMapSummary(countries, threshold, locale),
+    summary: worldMapSummary(countries, threshold, words),
     table: {
-      caption:
-        threshold === undefined
-          ? "Requests per country"
-          : `Requests per country (counts below ${formatCount(threshold, locale)} shown as “fewer than ${formatCount(threshold, locale)}”)`,
-      columns: ["Country", "Requests"],
+      caption: words.t("charts.worldMap.caption", {
+        hasThreshold: threshold === undefined ? "no" : "yes",
+        threshold: formatCount(threshold ?? 0, locale),
+      }),
+      columns: [words.t("charts.column.country"), words.t("charts.column.requests")],
       rows: listed.map((c) => ({ header: c.name, cells: [c.shown.text] })),
     },
   };

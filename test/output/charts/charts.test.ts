@@ -1,3 +1,4 @@
+import { englishTranslator } from "../../../src/i18n/english.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bandLabels, estimateTextWidth, labelEvery } from "../../../src/output/charts/axis-ticks.ts";
 import { MIN_LABEL_GAP } from "../../../src/output/charts/chart-layout.ts";
@@ -19,6 +20,7 @@ import { OUTCOMES } from "../../../src/contract/schemas/vocabulary.ts";
 import { createComponentRenderer, type ComponentRenderer } from "../../helpers/astro-container.ts";
 
 const LOCALE = "en-GB";
+const WORDS = englishTranslator(LOCALE);
 
 /** The ledger's half-years as rows of the report overview, as the site passes them to the charts. */
 const rowsOf = (periods: readonly PeriodReport[]) => reportPeriodRows(periods, [], "half");
@@ -149,7 +151,7 @@ describe("axis tick thinning", () => {
   });
 
   it("leaves no two labels closer than the minimum gap with 40 periods, labelling years at a regular step", () => {
-    const g = requestsByPeriodGeometry(rowsOf(forty.periods), "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(forty.periods), "c", WORDS);
     expect(forty.periods).toHaveLength(40);
     expect(g.xLabels.length).toBeGreaterThan(3);
     expect(g.xLabels.length).toBeLessThan(40);
@@ -173,7 +175,7 @@ describe("axis tick thinning", () => {
       expect(from, l.text).toBeGreaterThanOrEqual(0);
       expect(to, l.text).toBeLessThanOrEqual(g.width);
     }
-    const rate = disclosureRateGeometry(rowsOf(forty.periods), LOCALE);
+    const rate = disclosureRateGeometry(rowsOf(forty.periods), WORDS);
     expectNoCollisions(rate.xLabels, rate.fontSize, MIN_LABEL_GAP);
   });
 
@@ -201,7 +203,7 @@ describe("axis tick thinning", () => {
 describe("requests per period, stacked by outcome", () => {
   it("maps the largest total to the top of the plot and zero to the baseline", () => {
     for (const report of [small, forty]) {
-      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", LOCALE);
+      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", WORDS);
       const busiest = report.periods.reduce((a, b) => (b.figures.requests > a.figures.requests ? b : a));
       const tops = g.segments.filter((s) => s.periodKey === busiest.period.key).map((s) => s.y);
       expect(Math.min(...tops)).toBeCloseTo(g.plot.top, 6);
@@ -213,7 +215,7 @@ describe("requests per period, stacked by outcome", () => {
 
   it("stacks each period's segments in outcome order, adding up to its total and touching without gaps", () => {
     for (const report of [small, forty]) {
-      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", LOCALE);
+      const g = requestsByPeriodGeometry(rowsOf(report.periods), "c", WORDS);
       const perUnit = (g.plot.bottom - g.plot.top) / Math.max(...report.periods.map((p) => p.figures.requests));
       for (const p of report.periods) {
         const segments = g.segments.filter((s) => s.periodKey === p.period.key);
@@ -232,7 +234,7 @@ describe("requests per period, stacked by outcome", () => {
   });
 
   it("summarises span, total and busiest period, and tabulates every period", () => {
-    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", WORDS);
     expect(g.summary).toBe(
       "From the first half of 2023 to the first half of 2025 we received 19 requests; most in the second half of 2024 (7).",
     );
@@ -244,16 +246,16 @@ describe("requests per period, stacked by outcome", () => {
       ["First half of 2025", "5"],
     ]);
     expect(g.totals.map((t) => t.text)).toEqual(["3", "3", "1", "7", "5"]);
-    expect(requestsByPeriodGeometry(rowsOf(one.periods), "c", LOCALE).summary).toBe(
+    expect(requestsByPeriodGeometry(rowsOf(one.periods), "c", WORDS).summary).toBe(
       "In the first half of 2024 we received 5 requests.",
     );
-    expect(requestsByPeriodGeometry(rowsOf(allZero), "c", LOCALE).summary).toBe(
+    expect(requestsByPeriodGeometry(rowsOf(allZero), "c", WORDS).summary).toBe(
       "From the first half of 2006 to the second half of 2025 we received no requests.",
     );
   });
 
   it("draws one legend item per outcome with the same fill as its segments", () => {
-    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(small.periods), "c", WORDS);
     expect(g.legend.map((item) => item.label)).toEqual([
       "Disclosed",
       "Partially disclosed",
@@ -271,14 +273,14 @@ describe("requests per period, stacked by outcome", () => {
 
 describe("disclosure rate per period", () => {
   it("breaks the line at a period without decided requests instead of drawing zero", () => {
-    const g = disclosureRateGeometry(rowsOf(small.periods), LOCALE);
+    const g = disclosureRateGeometry(rowsOf(small.periods), WORDS);
     expect(small.periods[2]?.figures.disclosureRate).toBeUndefined();
     expect(g.points.map((p) => p.periodKey)).toEqual(["2023-h1", "2023-h2", "2024-h2", "2025-h1"]);
     expect(g.lines).toHaveLength(2);
     for (const d of g.lines) expect(d.match(/M/g)).toHaveLength(1);
     const [before, after] = g.lines.map((d) => numbersIn(d));
     const gapX =
-      disclosureRateGeometry(rowsOf(small.periods), LOCALE).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
+      disclosureRateGeometry(rowsOf(small.periods), WORDS).xLabels.find((l) => l.text === "2024 H1")?.x ?? Number.NaN;
     expect(Math.max(...(before ?? []).filter((_, i) => i % 2 === 0))).toBeLessThan(gapX);
     expect(Math.min(...(after ?? []).filter((_, i) => i % 2 === 0))).toBeGreaterThan(gapX);
     expect(g.table.rows[2]?.cells).toEqual(["0", "0", "No decided request"]);
@@ -289,22 +291,22 @@ describe("disclosure rate per period", () => {
       readRequests([row("x-1", "2024-02-01", "BE", "disclosed"), row("x-2", "2024-08-01", "BE", "rejected")]),
       "half",
     );
-    const g = disclosureRateGeometry(rowsOf(extremes.periods), LOCALE);
+    const g = disclosureRateGeometry(rowsOf(extremes.periods), WORDS);
     expect(g.points.map((p) => [p.rate, p.y])).toEqual([
       [1, g.plot.top],
       [0, g.plot.bottom],
     ]);
-    const five = disclosureRateGeometry(rowsOf(small.periods), LOCALE);
+    const five = disclosureRateGeometry(rowsOf(small.periods), WORDS);
     expect(five.points.find((p) => p.periodKey === "2023-h2")).toMatchObject({ rate: 1 / 3, text: "33%" });
     expect(five.valueLabels.map((l) => l.text)).toEqual(["67%", "33%", "71%", "60%"]);
-    expect(disclosureRateGeometry(rowsOf(forty.periods), LOCALE).valueLabels).toEqual([]);
+    expect(disclosureRateGeometry(rowsOf(forty.periods), WORDS).valueLabels).toEqual([]);
   });
 
   it("summarises the overall rate from counts and the range by period", () => {
-    expect(disclosureRateGeometry(rowsOf(small.periods), LOCALE).summary).toBe(
+    expect(disclosureRateGeometry(rowsOf(small.periods), WORDS).summary).toBe(
       "We disclosed some data in 11 of the 18 requests we decided (61%). By period, it ranged from 33% in the second half of 2023 to 71% in the second half of 2024; 1 period without a decided request shows no rate.",
     );
-    expect(disclosureRateGeometry(rowsOf(allZero), LOCALE).summary).toBe(
+    expect(disclosureRateGeometry(rowsOf(allZero), WORDS).summary).toBe(
       "No request has been decided yet, so there is no disclosure rate to show.",
     );
   });
@@ -323,7 +325,7 @@ describe("top countries", () => {
       ["NL", 1],
       ["PL", 1],
     ]);
-    const g = topCountriesGeometry(countries, 3, LOCALE);
+    const g = topCountriesGeometry(countries, 3, WORDS);
     expect(g.bars.map((b) => b.code)).toEqual(["BE", "US"]);
     expect(g.suppressed).toBe(5);
     expect(g.note).toMatch(/^5 countries with fewer than 3 requests are not shown: we publish no exact figure below 3/);
@@ -336,7 +338,7 @@ describe("top countries", () => {
   });
 
   it("shows exact values as direct labels, the largest bar reaching the end of the plot", () => {
-    const g = topCountriesGeometry(countries, undefined, LOCALE, 4);
+    const g = topCountriesGeometry(countries, undefined, WORDS, 4);
     expect(g.bars.map((b) => [b.nameLabel.text, b.valueLabel.text])).toEqual([
       ["Belgium", "10"],
       ["United States", "3"],
@@ -357,7 +359,7 @@ describe("top countries", () => {
         ["FR", 2],
       ],
       3,
-      LOCALE,
+      WORDS,
     );
     expect(g.bars).toEqual([]);
     expect(g.summary).toBe("Requests came from 2 countries, each with fewer than 3 requests, so no country is shown.");
@@ -374,7 +376,7 @@ describe("world map", () => {
     expect(classBreaks([10, 85, 8, 6, 5, 4, 3, 2, 1], 3)).toEqual([5, 20, 50]);
     expect(classBreaks([4, 4, 4], 3)).toEqual([]);
     expect(classBreaks([], 1)).toEqual([]);
-    const { classes, classify } = mapClasses([1, 2, 4, 6, 30, 150], 3, LOCALE);
+    const { classes, classify } = mapClasses([1, 2, 4, 6, 30, 150], 3, WORDS);
     // With a threshold, a country shown with none may have requests counted under "Other countries".
     expect(classes.map((c) => c.label)).toEqual([
       "None published",
@@ -384,7 +386,7 @@ describe("world map", () => {
       "20–49",
       "50 or more",
     ]);
-    expect(mapClasses([1, 2], undefined, LOCALE).classes[0]?.label).toBe("No requests");
+    expect(mapClasses([1, 2], undefined, WORDS).classes[0]?.label).toBe("No requests");
     expect([0, 1, 2, 3, 9, 10, 19, 20, 49, 50, 150].map((n) => classify(n).label)).toEqual([
       "None published",
       "Fewer than 3",
@@ -401,7 +403,7 @@ describe("world map", () => {
   });
 
   it("gives every requesting country a class, small counts a 'fewer than N' class without a figure", () => {
-    const g = worldMapGeometry(small.allTime.country, 3, "map", LOCALE);
+    const g = worldMapGeometry(small.allTime.country, 3, "map", WORDS);
     expect(Object.keys(g.classOf).sort()).toEqual(["BE", "DE", "FR", "NL", "PL", "RU", "US"]);
     expect(g.classOf).toMatchObject({ BE: "from-5", US: "from-3", RU: "fewer", DE: "fewer" });
     const classKeys = new Set(g.classes.map((c) => c.key));
@@ -437,7 +439,7 @@ describe("world map", () => {
   });
 
   it("draws every country as a non-empty path with finite coordinates inside the viewBox", () => {
-    const g = worldMapGeometry(small.allTime.country, 3, "map", LOCALE);
+    const g = worldMapGeometry(small.allTime.country, 3, "map", WORDS);
     expect(g.countries.length).toBeGreaterThan(170);
     expect(g.countries.some((c) => c.code === "AQ")).toBe(false);
     for (const c of g.countries) {
@@ -459,7 +461,7 @@ describe("world map", () => {
   });
 
   it("places a country without a 1:110m outline (Singapore) by its 1:50m outline, at the tip of Malaysia", () => {
-    const g = worldMapGeometry(one.allTime.country, 3, "map", LOCALE);
+    const g = worldMapGeometry(one.allTime.country, 3, "map", WORDS);
     expect(g.countries.some((c) => c.code === "SG")).toBe(false);
     expect(g.offMap).toEqual([]);
     const singapore = g.symbols.find((s) => s.code === "SG");
@@ -473,7 +475,7 @@ describe("world map", () => {
   });
 
   it("lists under the map a requesting country Natural Earth has no outline of (Gibraltar)", () => {
-    const g = worldMapGeometry([["GI", 5]], 3, "map", LOCALE);
+    const g = worldMapGeometry([["GI", 5]], 3, "map", WORDS);
     expect(g.symbols).toEqual([]);
     expect(g.offMap).toEqual([{ code: "GI", name: "Gibraltar", text: "5" }]);
     expect(g.note).toContain("Too small to see on this map: Gibraltar (5).");
@@ -490,7 +492,7 @@ describe("world map", () => {
       ],
       3,
       "map",
-      LOCALE,
+      WORDS,
     );
     const symbol = (code: string): MapSymbol | undefined => g.symbols.find((s) => s.code === code);
     // Large enough to see: no symbol. Belgium, the Netherlands and Luxembourg are each a few units across.
@@ -530,25 +532,25 @@ describe("no NaN, Infinity or negative sizes for 1 period, 40 periods and all-ze
     ["nothing", [], []],
   ];
   it.each(cases)("%s", (_, periods, countries) => {
-    expectClean(requestsByPeriodGeometry(rowsOf(periods), "c", LOCALE));
-    expectClean(disclosureRateGeometry(rowsOf(periods), LOCALE));
-    expectClean(topCountriesGeometry(countries, 3, LOCALE));
-    expectClean(topCountriesGeometry(countries, undefined, LOCALE));
-    expectClean(worldMapGeometry(countries, 3, "m", LOCALE));
+    expectClean(requestsByPeriodGeometry(rowsOf(periods), "c", WORDS));
+    expectClean(disclosureRateGeometry(rowsOf(periods), WORDS));
+    expectClean(topCountriesGeometry(countries, 3, WORDS));
+    expectClean(topCountriesGeometry(countries, undefined, WORDS));
+    expectClean(worldMapGeometry(countries, 3, "m", WORDS));
   });
 
   it("draws no bars for all-zero data and keeps the zero tick on the baseline", () => {
-    const g = requestsByPeriodGeometry(rowsOf(allZero), "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(allZero), "c", WORDS);
     expect(g.segments).toEqual([]);
     expect(g.yTicks.map((t) => [t.value, t.position])).toEqual([
       [0, g.plot.bottom],
       [1, g.plot.top],
     ]);
-    expect(disclosureRateGeometry(rowsOf(allZero), LOCALE)).toMatchObject({ lines: [], points: [], valueLabels: [] });
+    expect(disclosureRateGeometry(rowsOf(allZero), WORDS)).toMatchObject({ lines: [], points: [], valueLabels: [] });
   });
 
   it("keeps a single period's bar narrow and centred", () => {
-    const g = requestsByPeriodGeometry(rowsOf(one.periods), "c", LOCALE);
+    const g = requestsByPeriodGeometry(rowsOf(one.periods), "c", WORDS);
     const bar = g.segments[0];
     expect(bar?.width).toBeLessThanOrEqual(56);
     expect((bar?.x ?? 0) + (bar?.width ?? 0) / 2).toBeCloseTo((g.plot.left + g.plot.right) / 2, 0);
@@ -570,7 +572,7 @@ describe("fills readable without colour", () => {
       ]),
       3,
       "m",
-      LOCALE,
+      WORDS,
     );
     const ramp = MAP_RAMP.map((meaning) => `var(--chart-${meaning})`);
     const counted = g.legend.filter((i) => i.key !== "none" && i.key !== "fewer").map((i) => i.stroke);

@@ -1,3 +1,4 @@
+import { englishTranslator } from "../../../src/i18n/english.ts";
 import { describe, expect, it } from "vitest";
 import { figureSpec, toFigure } from "../../../src/contract/schemas/figure.ts";
 import { requestSpec } from "../../../src/contract/schemas/request.ts";
@@ -12,6 +13,7 @@ import { requestsByPeriodGeometry, requestsByPeriodSummary } from "../../../src/
 import { publishedReportOf } from "../../helpers/published-figures.ts";
 
 const LOCALE = "en-GB";
+const WORDS = englishTranslator(LOCALE);
 
 // A ledger from 2020 (one request dated only to the year) and reports of the years before, as printed.
 const LEDGER = [
@@ -56,7 +58,7 @@ const years = all.filter((r) => r.length === "longer");
 
 describe("requests per period with published reports", () => {
   it("draws a half-year report beside the ledger's halves, and the withheld bucket nowhere on the axis", () => {
-    const g = requestsByPeriodGeometry(halves, "c", LOCALE);
+    const g = requestsByPeriodGeometry(halves, "c", WORDS);
     expect(g.xLabels.map((l) => l.text)).toEqual(["2019 H1", "2020 H1", "2020 H2", "2021 H1"]);
     expect(new Set(g.segments.map((s) => s.periodKey))).toEqual(new Set(["2020-h1", "2020-h2"]));
     expect(g.segments.some((s) => s.periodKey === "2020-withheld")).toBe(false);
@@ -74,7 +76,7 @@ describe("requests per period with published reports", () => {
   });
 
   it("draws a band as a range: solid to its low bound, outlined to its high bound, never one of its ends", () => {
-    const g = requestsByPeriodGeometry(years, "y", LOCALE);
+    const g = requestsByPeriodGeometry(years, "y", WORDS);
     const band = g.published.filter((s) => s.periodKey === "2018");
     // A band from 0 has no solid part; the outlined range runs from the baseline to 249.
     expect(band.map((s) => s.part)).toEqual(["range"]);
@@ -93,13 +95,13 @@ describe("requests per period with published reports", () => {
   });
 
   it("shows published rates only where computed, and says why elsewhere", () => {
-    const g = disclosureRateGeometry(years, LOCALE);
+    const g = disclosureRateGeometry(years, WORDS);
     expect(g.points.map((p) => [p.periodKey, p.text])).toEqual([["2019", "25%"]]);
     expect(g.table.rows.map((r) => [r.header, ...r.cells])).toEqual([
       ["2018", "not published", "not published", "not published"],
       ["2019", "20", "5", "25%"],
     ]);
-    const h = disclosureRateGeometry(halves, LOCALE);
+    const h = disclosureRateGeometry(halves, WORDS);
     const table = Object.fromEntries(h.table.rows.map((r) => [r.header, r.cells.at(-1)]));
     // 2019 H1 breaks down 10 of 12: its outcomes are incomplete. 2021 H1 decided 2, under the threshold of 3.
     expect(table).toEqual({
@@ -131,9 +133,9 @@ describe("the summary of periods some of which have no published total", () => {
       { periodLength: "year" },
     );
     const yearly = reportPeriodRows([], published.periods, "year");
-    expect(requestsByPeriodSummary(yearly, LOCALE)).toBe(
+    expect(requestsByPeriodSummary(yearly, WORDS)).toBe(
       "From 2017 to 2019, the periods with a published total add up to 30 requests (1 period has no published total).",
     );
-    expect(requestsByPeriodSummary(yearly.slice(1), LOCALE)).toMatch(/^From 2018 to 2019 we received 30 requests; /);
+    expect(requestsByPeriodSummary(yearly.slice(1), WORDS)).toMatch(/^From 2018 to 2019 we received 30 requests; /);
   });
 });
