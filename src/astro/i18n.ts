@@ -47,8 +47,17 @@ function sitePathOf(url: URL): string {
   return url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname.replace(/^\//, "");
 }
 
-/** The words and links of the page at `astro.url`, in its language (from its first path segment). */
-export function pageI18n(astro: { url: URL }): PageI18n {
+/**
+ * Pages that exist once for every language (src/astro/localised-routes.ts): the 404 page, which the host serves for
+ * any path. They have no versions in other languages to link to.
+ */
+const SINGLE_PAGES = new Set(["/404"]);
+
+/**
+ * The words and links of the page at `astro.url`, in its language (from its first path segment). A page given with
+ * its `routePattern` that exists only once (the 404 page) has itself as its only alternate.
+ */
+export function pageI18n(astro: { url: URL; routePattern?: string }): PageI18n {
   const sitePath = sitePathOf(astro.url);
   const language = languageOfPath(languages, sitePath);
   const path = unlocalisedPath(languages, sitePath);
@@ -56,7 +65,9 @@ export function pageI18n(astro: { url: URL }): PageI18n {
     ...translator(language),
     href: (target) => withBase(base(), localisedPath(language, target)),
     path,
-    alternates: languages.map((other) => ({ language: other, href: withBase(base(), localisedPath(other, path)) })),
+    alternates: (astro.routePattern !== undefined && SINGLE_PAGES.has(astro.routePattern) ? [language] : languages).map(
+      (other) => ({ language: other, href: withBase(base(), localisedPath(other, path)) }),
+    ),
   };
 }
 
