@@ -15,9 +15,9 @@ import { childEnv, repoRoot } from "../helpers/fixture-site.ts";
 const work = mkdtempSync(path.join(tmpdir(), "vitrine-upgrade-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The text in the package's footer component that the second version changes, as a reader sees it in every page's footer. */
-const FOOTER = "Published by {site.organisation.name}";
-const FOOTER_V2 = "Published with Vitrine 0.1.1 by {site.organisation.name}";
+/** The English message of the package's footer that the second version changes, as a reader sees it in every page's footer. */
+const FOOTER = '"publishedBy": "Published by {organisation}';
+const FOOTER_V2 = '"publishedBy": "Published with Vitrine 0.1.1 by {organisation}';
 
 /** Runs a command (npm, npx, tar) in `cwd`; fails the test with its output when it does not exit 0. */
 function run(cwd: string, command: string, args: string[]): string {
@@ -69,7 +69,7 @@ describe("vitrine as a package", () => {
     run(v2, "tar", ["-xzf", tarballIn(path.join(work, "v1")), "--strip-components=1"]);
     const manifest = JSON.parse(readFileSync(path.join(v2, "package.json"), "utf8")) as { version: string };
     writeFileSync(path.join(v2, "package.json"), JSON.stringify({ ...manifest, version: "0.1.1" }, null, 2));
-    const footer = path.join(v2, "src/components/Footer.astro");
+    const footer = path.join(v2, "src/i18n/dictionaries/en.json");
     const text = readFileSync(footer, "utf8");
     expect(text).toContain(FOOTER);
     writeFileSync(footer, text.replace(FOOTER, FOOTER_V2));

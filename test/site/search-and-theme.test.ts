@@ -10,6 +10,7 @@ import { pagePath, postPath, recordPath } from "../../src/model/paths.ts";
 import { THEME_INIT_SCRIPT, THEME_STORAGE_KEY } from "../../src/output/theme-script.ts";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
+import sampleConfig from "../../src/site.config.ts";
 
 /** One page of Pagefind's index: a fragment file is gzip'd `pagefind_dcd` + JSON (Pagefind 1.x's format). */
 interface Fragment {
@@ -123,7 +124,9 @@ describe("site search and colour themes", () => {
       const pages = project.pages.map((p) => pagePath(p.id));
       expect(records.length).toBeGreaterThan(50);
       expect(posts.length).toBeGreaterThan(0);
-      const expected = [...records, ...posts, ...pages].map((p) => `/${p}`).sort();
+      // Every language of the site has each of them, in its own index (Pagefind splits by <html lang>).
+      const prefixes = ["", ...sampleConfig.translations.map((tag) => `${tag.toLowerCase()}/`)];
+      const expected = prefixes.flatMap((prefix) => [...records, ...posts, ...pages].map((p) => `/${prefix}${p}`)).sort();
       expect([...fragments().keys()].sort()).toEqual(expected);
       for (const listPage of [
         "/",
