@@ -442,9 +442,9 @@ export function blockingTimelineGeometry(
         cells: [
           countryName(e.data.country, locale, words),
           statusText(e.data.status, words),
-          formatPartialDate(e.data.started, locale),
+          formatPartialDate(e.data.started, locale, words),
           e.data.ended
-            ? formatPartialDate(e.data.ended, locale)
+            ? formatPartialDate(e.data.ended, locale, words)
             : t(`charts.blockingTimeline.end.${isInForce(e.data) ? "ongoing" : "unknown"}`),
           durationCell(e.data, now, words, timeZone),
         ],
@@ -476,7 +476,7 @@ function unknownLabel(
 /** The tooltip's second sentence, in `words`' language: status and dates in words. */
 function barDetail(event: BlockingEvent, state: TimelineState, now: Date, words: Translator, timeZone: string): string {
   const { t } = words;
-  const date = (d: PartialDate): string => formatPartialDate(d, words.language.tag);
+  const date = (d: PartialDate): string => formatPartialDate(d, words.language.tag, words);
   const duration = blockingDuration(event, now, timeZone);
   const lasted = duration ? `, ${describeDuration(duration, words)}` : "";
   const status = statusText(event.status, words);
