@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { countClass, NO_MATCH, requestFilterCss } from "../../src/output/request-filter-css.ts";
+import { englishTranslator } from "../../src/i18n/english.ts";
+import { countClass, requestFilterCss } from "../../src/output/request-filter-css.ts";
+import { shippedTranslator } from "../helpers/shipped-translator.ts";
+
+const NO_MATCH = englishTranslator().t("report.requestTable.noMatch");
 
 describe("requestFilterCss", () => {
   const css = requestFilterCss("all", [{ name: "year", values: ["2024", "2025"] }], [1, 4, 1, 12, 4]);
@@ -20,5 +24,20 @@ describe("requestFilterCss", () => {
   it("says so when nothing matches, through a counter style with a symbol for 0 only", () => {
     expect(css).toContain(`@counter-style all-none { system: fixed 0; symbols: "${NO_MATCH}"; fallback: all-blank; }`);
     expect(css).toContain("counter(all-requests, all-none)");
+  });
+
+  it("tallies in English by default, with its counters where the message puts them", () => {
+    expect(css).toContain(
+      '#all .filter-tally::before { content: "Requests shown: " counter(all-requests) " (records: " counter(all-records) ")."; }',
+    );
+  });
+
+  it("says the tally and the no-match words in the page's language", () => {
+    const russian = requestFilterCss("all", [], [1], shippedTranslator("ru"));
+    expect(russian).toContain(
+      '#all .filter-tally::before { content: "Показано запросов: " counter(all-requests) " (записей: " counter(all-records) ")."; }',
+    );
+    expect(russian).toMatch(/symbols: "Ни один запрос не подходит под эти фильтры/);
+    expect(russian).not.toContain("Requests shown");
   });
 });

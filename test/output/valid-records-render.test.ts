@@ -138,8 +138,8 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
     disclosureRate: disclosureRateGeometry(periods, WORDS),
     topCountries: topCountriesGeometry(allTime.country, THRESHOLD, WORDS),
     worldMap: worldMapGeometry(allTime.country, THRESHOLD, "world-map", WORDS),
-    timeline: blockingTimelineGeometry(model.blockingEvents.all, model.now, "timeline", LOCALE),
-    incidents: incidentsOverTimeGeometry(model.incidents.all, "incidents", LOCALE),
+    timeline: blockingTimelineGeometry(model.blockingEvents.all, model.now, "timeline", WORDS),
+    incidents: incidentsOverTimeGeometry(model.incidents.all, "incidents", WORDS),
   };
   for (const [name, geometry] of Object.entries(charts)) expectFiniteNumbers(geometry, name);
   const summaries = [
@@ -147,8 +147,8 @@ function renderAll({ model, routes }: Site): OpenDataFile[] {
     disclosureRateSummary(periods, WORDS),
     topCountriesSummary(allTime.country, THRESHOLD, WORDS),
     worldMapSummary(allTime.country, THRESHOLD, WORDS),
-    blockingTimelineSummary(model.blockingEvents.all, model.now, LOCALE),
-    incidentsOverTimeSummary(incidentsByYear(model.incidents.all), LOCALE),
+    blockingTimelineSummary(model.blockingEvents.all, model.now, WORDS),
+    incidentsOverTimeSummary(incidentsByYear(model.incidents.all), WORDS),
   ];
   for (const summary of summaries) expect(summary).not.toMatch(/NaN|undefined|Infinity/);
 

@@ -1,11 +1,11 @@
 import { max, min } from "d3-array";
-import { englishTranslator } from "../../i18n/english.ts";
 import { scaleUtc, type ScaleTime } from "d3-scale";
 import type { PartialDate } from "../../contract/fields/partial-date.ts";
 import { formatPartialDate } from "../../format/format-date.ts";
 import { countryName } from "../../format/labels.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 import { statusText } from "../../model/records/blocking-words.ts";
-import { blockingDuration, describeDuration, isInForce } from "../../model/records/record-timing.ts";
+import { blockingDuration, describeDuration, isInForce, type Duration } from "../../model/records/record-timing.ts";
 import type { BlockingEvent } from "../../contract/schemas/blocking-event.ts";
 import { bandLabels, estimateTextWidth, fitText } from "./axis-ticks.ts";
 import {
@@ -19,7 +19,7 @@ import {
   type TextLabel,
   type Tick,
 } from "./chart-layout.ts";
-import { formatCount, joinList } from "./chart-text.ts";
+import { joinList } from "./chart-text.ts";
 import type { LegendEntry } from "./legend.ts";
 import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from "./patterns.ts";
 import { dateTimeFormat } from "../../format/intl-cache.ts";
@@ -99,9 +99,6 @@ const TITLE_SHARE = 0.3;
 const BOTTOM_AXIS_FROM = 12;
 /** The x axis spans at least this long, so events all on one day still get a readable axis. */
 const MIN_SPAN_MS = 60 * DAY_MS;
-const ONGOING_TEXT = "ongoing";
-const UNKNOWN_TEXT = "status unknown";
-const UNKNOWN_SHORT = "unknown";
 const COARSE: readonly PartialDate["precision"][] = ["month", "half", "year"];
 
 /**
@@ -113,12 +110,6 @@ export const TIMELINE_FILLS: Record<TimelineState, FillStyle> = {
   partial: { colour: "alert", pattern: "diagonal", texture: "bold" },
   ended: { colour: "neutral", pattern: "solid" },
   unknown: { colour: "neutral", pattern: "dots", texture: "bold" },
-};
-const LEGEND_TEXT: Record<TimelineState, string> = {
-  ongoing: "Ongoing",
-  partial: "Partly blocked, ongoing",
-  ended: "Ended",
-  unknown: "Status unknown",
 };
 const UNKNOWN_DASH = "4 3";
 /** The uncertain part of a bar is the bar's fill under the page's background at this opacity. */
@@ -189,45 +180,55 @@ function fittingTimeTicks(
   return { ticks: first, texts: timeTickTexts(first, locale) };
 }
 
-/** The summary: how many events in how many countries since when, and where they stand at `now`. */
+/** The summary, in `words`' language: how many events in how many countries since when, and where they stand at `now`. */
 export function blockingTimelineSummary(
   events: readonly { data: BlockingEvent }[],
   now: Date,
-  locale: string,
+  words: Translator,
   timeZone = "UTC",
 ): string {
-  if (events.length === 0) return "No blocking of our service has been recorded.";
+  const { t } = words;
+  const locale = words.language.tag;
+  if (events.length === 0) return t("charts.blockingTimeline.none");
   const countries = new Set(events.map((e) => e.data.country));
-  const firstYear = min(events, (e) => Number(e.data.started.start.slice(0, 4))) ?? 0;
-  const where =
-    countries.size === 1
-      ? `in ${countryName([...countries][0] ?? "", locale)}`
-      : `in ${formatCount(countries.size, locale)} countries`;
   const n = events.length;
-  const recorded = `We have recorded ${n === 1 ? "1 blocking event" : `${formatCount(n, locale)} blocking events`} ${where} since ${firstYear}.`;
-  const asOf = `As of ${dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(now)}`;
+  const recorded = t("charts.blockingTimeline.recorded", {
+    single: countries.size === 1 ? "yes" : "no",
+    count: n,
+    country: countryName([...countries][0] ?? "", locale, words),
+    countries: countries.size,
+    year: String(min(events, (e) => Number(e.data.started.start.slice(0, 4))) ?? 0),
+  });
+  const date = dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(now);
   const counts = { inForce: 0, ended: 0, unknown: 0 };
   for (const e of events) {
     const state = timelineState(e.data);
     counts[state === "ended" ? "ended" : state === "unknown" ? "unknown" : "inForce"] += 1;
   }
   if (n === 1) {
-    const words = counts.inForce ? "it is in force" : counts.ended ? "it has ended" : "its status is unknown";
-    return `${recorded} ${asOf}, ${words}.`;
+    const state = counts.inForce ? "inForce" : counts.ended ? "ended" : "unknown";
+    return `${recorded} ${t("charts.blockingTimeline.stateOne", { date, state })}`;
   }
-  const plural = (k: number, one: string, many: string): string => `${formatCount(k, locale)} ${k === 1 ? one : many}`;
-  const parts = [
-    counts.inForce && plural(counts.inForce, "is in force", "are in force"),
-    counts.ended && plural(counts.ended, "has ended", "have ended"),
-    counts.unknown && plural(counts.unknown, "has an unknown status", "have an unknown status"),
-  ].filter((p): p is string => typeof p === "string");
-  return `${recorded} ${asOf}, ${joinList(parts, locale)}.`;
+  const states = (["inForce", "ended", "unknown"] as const)
+    .filter((key) => counts[key] > 0)
+    .map((key) => t(`charts.blockingTimeline.${key}`, { count: counts[key] }));
+  return `${recorded} ${t("charts.blockingTimeline.stateMany", { date, states: joinList(states, locale) })}`;
+}
+
+/** A duration as a table cell, without the sentence's "for": "133 days", "2,460 days and counting", "12 to 40 days". */
+function durationWords(duration: Duration, words: Translator): string {
+  const key = "charts.blockingTimeline.duration";
+  if (duration.maxDays === 0) return words.t(duration.running ? `${key}.sinceToday` : `${key}.lessThanADay`);
+  if (duration.minDays === duration.maxDays)
+    return words.t(duration.running ? `${key}.daysCounting` : `${key}.days`, { days: duration.minDays });
+  if (duration.running) return words.t(`${key}.atLeastDaysCounting`, { days: duration.minDays });
+  return words.t(`${key}.daysRange`, { min: duration.minDays, max: duration.maxDays });
 }
 
 /** The table cell for a duration: "133 days", "2,460 days and counting", "12 to 40 days", "unknown". */
-function durationCell(event: BlockingEvent, now: Date, locale: string, timeZone: string): string {
+function durationCell(event: BlockingEvent, now: Date, words: Translator, timeZone: string): string {
   const duration = blockingDuration(event, now, timeZone);
-  return duration ? describeDuration(duration, englishTranslator(locale)).replace(/^for /, "") : "unknown";
+  return duration ? durationWords(duration, words) : words.t("charts.blockingTimeline.end.unknown");
 }
 
 /**
@@ -235,17 +236,20 @@ function durationCell(event: BlockingEvent, now: Date, locale: string, timeZone:
  * labelled with the country code and the (shortened) title. Bars in force run to `now` and end in an
  * arrow marked "ongoing"; ended bars close at the end of their end day; unknown-status bars are dashed
  * and run only to `last_verified` (or across their start). `hrefOf` links each row to its event page.
- * Durations "and counting" and the "As of" date count days in `timeZone`, the site's.
+ * Durations "and counting" and the "As of" date count days in `timeZone`, the site's. Every word is in
+ * `words`' language, numbers and dates in its format.
  */
 export function blockingTimelineGeometry(
   events: readonly { id: string; data: BlockingEvent }[],
   now: Date,
   chartId: string,
-  locale: string,
+  words: Translator,
   hrefOf?: (id: string) => string,
   width: number = CHART_WIDTH,
   timeZone = "UTC",
 ): BlockingTimelineGeometry {
+  const { t } = words;
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const sorted = [...events].sort(
     (a, b) =>
@@ -268,7 +272,7 @@ export function blockingTimelineGeometry(
       .filter((s) => states.has(s))
       .map((s) => ({
         key: s,
-        label: LEGEND_TEXT[s],
+        label: t(`charts.blockingTimeline.legend.${s}`),
         fill: fills[s].fill,
         stroke: fills[s].colour,
         dash: s === "unknown" ? UNKNOWN_DASH : undefined,
@@ -278,7 +282,7 @@ export function blockingTimelineGeometry(
       ? [
           {
             key: "uncertain",
-            label: "Start date known only roughly",
+            label: t("charts.blockingTimeline.legend.uncertain"),
             fill: fills.ended.colour,
             stroke: fills.ended.colour,
             fillOpacity: 1 - UNCERTAIN_VEIL,
@@ -294,9 +298,10 @@ export function blockingTimelineGeometry(
     width * TITLE_SHARE,
     max(rows, (r) => estimateTextWidth(r.data.title, fontSize)) ?? 0,
   );
+  const ongoingText = t("charts.blockingTimeline.end.ongoing");
   const endRoom =
     states.has("ongoing") || states.has("partial") || states.has("unknown")
-      ? ARROW + 8 + estimateTextWidth(ONGOING_TEXT, fontSize) + MARKER_WIDTH
+      ? ARROW + 8 + estimateTextWidth(ongoingText, fontSize) + MARKER_WIDTH
       : 8;
   const nowRow = fontSize + 2;
   const plot: PlotArea = {
@@ -341,10 +346,11 @@ export function blockingTimelineGeometry(
       ? `M${rectEnd},${round1(top - 2)}L${round1(rectEnd + ARROW)},${round1(top + BAR_HEIGHT / 2)}L${rectEnd},${round1(top + BAR_HEIGHT + 2)}Z`
       : undefined;
     let endLabel: TextLabel | undefined;
-    if (open) endLabel = { x: round1(rectEnd + ARROW + 4), y: middle, text: ONGOING_TEXT, anchor: "start" };
+    if (open) endLabel = { x: round1(rectEnd + ARROW + 4), y: middle, text: ongoingText, anchor: "start" };
     else if (state === "unknown")
       endLabel = unknownLabel(
-        data.status === "unknown" ? UNKNOWN_TEXT : "end unknown",
+        t(`charts.blockingTimeline.end.${data.status === "unknown" ? "statusUnknown" : "endUnknown"}`),
+        t("charts.blockingTimeline.end.unknown"),
         rectX,
         rectEnd,
         middle,
@@ -352,7 +358,7 @@ export function blockingTimelineGeometry(
         width,
         fontSize,
       );
-    const country = countryName(data.country, locale);
+    const country = countryName(data.country, locale, words);
     return {
       id: r.id,
       state,
@@ -374,7 +380,11 @@ export function blockingTimelineGeometry(
         anchor: "start",
       },
       endLabel,
-      tooltip: `${data.title} (${country}). ${barDetail(data, state, now, locale, timeZone)}`,
+      tooltip: t("charts.blockingTimeline.tooltip", {
+        title: data.title,
+        country,
+        detail: barDetail(data, state, now, words, timeZone),
+      }),
       href: hrefOf?.(r.id),
     };
   });
@@ -390,7 +400,9 @@ export function blockingTimelineGeometry(
   const bottomLabels = withBottomAxis
     ? bandLabels(bands, plot.bottom + fontSize + 6, fontSize, MIN_LABEL_GAP, [0, width])
     : [];
-  const nowText = `As of ${dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(now)}`;
+  const nowText = t("charts.blockingTimeline.now", {
+    date: dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(now),
+  });
   const nowHalf = estimateTextWidth(nowText, fontSize) / 2;
 
   return {
@@ -418,19 +430,23 @@ export function blockingTimelineGeometry(
         anchor: "middle",
       },
     },
-    summary: blockingTimelineSummary(events, now, locale, timeZone),
+    summary: blockingTimelineSummary(events, now, words, timeZone),
     table: {
-      caption: "Blocking events, oldest first",
-      columns: ["Event", "Country", "Status", "Start", "End", "Duration"],
+      caption: t("charts.blockingTimeline.caption"),
+      columns: (["event", "country", "status", "start", "end", "duration"] as const).map((column) =>
+        t(`charts.blockingTimeline.column.${column}`),
+      ),
       rows: sorted.map((e) => ({
         header: e.data.title,
         href: hrefOf?.(e.id),
         cells: [
-          countryName(e.data.country, locale),
-          statusText(e.data.status),
-          formatPartialDate(e.data.started, locale),
-          e.data.ended ? formatPartialDate(e.data.ended, locale) : isInForce(e.data) ? "ongoing" : "unknown",
-          durationCell(e.data, now, locale, timeZone),
+          countryName(e.data.country, locale, words),
+          statusText(e.data.status, words),
+          formatPartialDate(e.data.started, locale, words),
+          e.data.ended
+            ? formatPartialDate(e.data.ended, locale, words)
+            : t(`charts.blockingTimeline.end.${isInForce(e.data) ? "ongoing" : "unknown"}`),
+          durationCell(e.data, now, words, timeZone),
         ],
       })),
     },
@@ -439,10 +455,11 @@ export function blockingTimelineGeometry(
 
 /**
  * The label of a bar without a known end: `text` ("status unknown") after the bar, else before it,
- * else the short "unknown" after it (the right margin always has room for that).
+ * else the short `short` ("unknown") after it (the right margin always has room for that).
  */
 function unknownLabel(
   text: string,
+  short: string,
   barStart: number,
   barEnd: number,
   y: number,
@@ -453,21 +470,33 @@ function unknownLabel(
   const long = estimateTextWidth(text, fontSize);
   if (barEnd + 4 + long <= width) return { x: round1(barEnd + 4), y, text, anchor: "start" };
   if (barStart - 4 - long >= plotLeft) return { x: round1(barStart - 4), y, text, anchor: "end" };
-  return { x: round1(barEnd + 4), y, text: UNKNOWN_SHORT, anchor: "start" };
+  return { x: round1(barEnd + 4), y, text: short, anchor: "start" };
 }
 
-/** The tooltip's second sentence: status and dates in words. */
-function barDetail(event: BlockingEvent, state: TimelineState, now: Date, locale: string, timeZone: string): string {
-  const date = (d: PartialDate): string => formatPartialDate(d, locale);
+/** The tooltip's second sentence, in `words`' language: status and dates in words. */
+function barDetail(event: BlockingEvent, state: TimelineState, now: Date, words: Translator, timeZone: string): string {
+  const { t } = words;
+  const date = (d: PartialDate): string => formatPartialDate(d, words.language.tag, words);
   const duration = blockingDuration(event, now, timeZone);
-  const lasted = duration ? `, ${describeDuration(duration, englishTranslator(locale))}` : "";
+  const lasted = duration ? `, ${describeDuration(duration, words)}` : "";
+  const status = statusText(event.status, words);
   switch (state) {
     case "ongoing":
     case "partial":
-      return `${statusText(event.status)} since ${date(event.started)}${lasted}.`;
+      return t("charts.blockingTimeline.detailInForce", { status, start: date(event.started), lasted });
     case "ended":
-      return `${statusText(event.status)}: ${date(event.started)} to ${date(event.ended ?? event.started)}${lasted}.`;
+      return t("charts.blockingTimeline.detailEnded", {
+        status,
+        start: date(event.started),
+        end: date(event.ended ?? event.started),
+        lasted,
+      });
     case "unknown":
-      return `${statusText(event.status)}: started ${date(event.started)}${event.last_verified ? `, last verified ${date(event.last_verified)}` : ""}.`;
+      return t("charts.blockingTimeline.detailUnknown", {
+        status,
+        start: date(event.started),
+        verified: event.last_verified ? "yes" : "no",
+        lastVerified: event.last_verified ? date(event.last_verified) : "",
+      });
   }
 }

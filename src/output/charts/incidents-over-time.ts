@@ -2,6 +2,7 @@ import { extent } from "d3-array";
 import { scaleBand, scaleLinear } from "d3-scale";
 import { stack } from "d3-shape";
 import { label } from "../../format/labels.ts";
+import type { Translator } from "../../i18n/dictionary.ts";
 import type { Incident } from "../../contract/schemas/incident.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "../../contract/schemas/vocabulary.ts";
 import { bandLabels, countTicks, estimateTextWidth, tickLabels } from "./axis-ticks.ts";
@@ -138,57 +139,60 @@ export function allYears(years: readonly IncidentYear[]): Omit<IncidentYear, "ye
   return out;
 }
 
-/** "3 incidents", "1 incident". */
-function incidentCount(n: number, locale: string): string {
-  return `${formatCount(n, locale)} ${n === 1 ? "incident" : "incidents"}`;
-}
-
 /** The keys with the largest count, and that count. */
 function leaders<K extends string>(counts: Record<K, number>, keys: readonly K[]): { keys: K[]; count: number } {
   const count = Math.max(0, ...keys.map((k) => counts[k]));
   return { keys: keys.filter((k) => counts[k] === count), count };
 }
 
-/** The summary: how many incidents over which years and the busiest year; how many were high or critical, and the commonest category. */
-export function incidentsOverTimeSummary(years: readonly IncidentYear[], locale: string): string {
+/**
+ * The summary, in `words`' language: how many incidents over which years and the busiest year; how many were high
+ * or critical, and the commonest category.
+ */
+export function incidentsOverTimeSummary(years: readonly IncidentYear[], words: Translator): string {
+  const { t } = words;
+  const locale = words.language.tag;
   const first = years[0];
   const last = years.at(-1);
-  if (!first || !last) return "No incidents have been recorded.";
+  if (!first || !last) return t("charts.incidents.none");
   const total = years.reduce((sum, y) => sum + y.total, 0);
   let opening: string;
-  if (first === last) opening = `In ${first.year} we recorded ${incidentCount(total, locale)}.`;
+  if (first === last) opening = t("charts.incidents.oneYear", { year: String(first.year), count: total });
   else {
     const peak = leaders(
       Object.fromEntries(years.map((y) => [String(y.year), y.total])) as Record<string, number>,
       years.map((y) => String(y.year)),
     );
-    const when =
-      peak.keys.length <= 2
-        ? `the most in ${joinList(peak.keys, locale)} (${formatCount(peak.count, locale)}${peak.keys.length === 2 ? " each" : ""})`
-        : `at most ${formatCount(peak.count, locale)} in a year`;
-    opening = `From ${first.year} to ${last.year} we recorded ${incidentCount(total, locale)}; ${when}.`;
+    const peakKey = peak.keys.length === 1 ? "peakOne" : peak.keys.length === 2 ? "peakTwo" : "peakMany";
+    opening = t("charts.incidents.years", {
+      from: String(first.year),
+      to: String(last.year),
+      count: total,
+      peak: t(`charts.incidents.${peakKey}`, { years: joinList(peak.keys, locale), count: peak.count }),
+    });
   }
   const all = allYears(years);
   const common = leaders(all.category, INCIDENT_CATEGORIES);
   if (total === 1) {
     const severity = SEVERITIES.find((s) => all.severity[s] === 1) ?? "low";
-    return `${opening} It was a ${severity}-severity incident in the category “${label(common.keys[0] ?? "other")}”.`;
+    const single = t("charts.incidents.single", {
+      severity: label(severity, words).toLocaleLowerCase(locale),
+      category: label(common.keys[0] ?? "other", words),
+    });
+    return `${opening} ${single}`;
   }
   const serious = all.severity.high + all.severity.critical;
-  const severe =
-    serious === 0
-      ? "None was of high or critical severity"
-      : `${formatCount(serious, locale)} of them ${serious === 1 ? "was" : "were"} of high or critical severity`;
+  const severe = serious === 0 ? t("charts.incidents.noneSerious") : t("charts.incidents.serious", { count: serious });
   // With three or more categories tied for first, naming them says little: leave the clause out.
   if (common.keys.length > 2) return `${opening} ${severe}.`;
   const names = joinList(
-    common.keys.map((k) => label(k).toLowerCase()),
+    common.keys.map((k) => label(k, words).toLocaleLowerCase(locale)),
     locale,
   );
-  const commonest =
-    common.keys.length === 1
-      ? `the most common category was ${names} (${formatCount(common.count, locale)})`
-      : `the most common categories were ${names} (${formatCount(common.count, locale)} each)`;
+  const commonest = t(`charts.incidents.${common.keys.length === 1 ? "commonOne" : "commonTwo"}`, {
+    names,
+    count: common.count,
+  });
   return `${opening} ${severe}; ${commonest}.`;
 }
 
@@ -206,19 +210,20 @@ function layoutPanel<K extends string>(
   top: number,
   left: number,
   yDomain: [number, number],
-  locale: string,
+  words: Translator,
   width: number,
 ): { panel: IncidentPanel; bottom: number } {
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const heading: TextLabel = {
     x: 0,
     y: round1(top + fontSize),
-    text: by === "category" ? "By category" : "By severity",
+    text: words.t(by === "category" ? "charts.incidents.byCategory" : "charts.incidents.bySeverity"),
     anchor: "start",
   };
   const legend: LegendEntry[] = keys.map((k) => ({
     key: k,
-    label: label(k),
+    label: label(k, words),
     fill: fills[k].fill,
     stroke: fills[k].colour,
     tile: fills[k].tile,
@@ -259,7 +264,11 @@ function layoutPanel<K extends string>(
         height: round1(px(y0) - yTop),
         fill: fills[s.key].fill,
         stroke: fills[s.key].colour,
-        title: `${yr.year}, ${label(s.key)}: ${formatCount(y1 - y0, locale)}`,
+        title: words.t("charts.incidents.barTitle", {
+          year: String(yr.year),
+          key: label(s.key, words),
+          count: formatCount(y1 - y0, locale),
+        }),
       });
     }
   });
@@ -309,9 +318,11 @@ function layoutPanel<K extends string>(
 export function incidentsOverTimeGeometry(
   incidents: readonly { data: Pick<Incident, "started" | "category" | "severity"> }[],
   chartId: string,
-  locale: string,
+  words: Translator,
   width: number = CHART_WIDTH,
 ): IncidentsOverTimeGeometry {
+  const { t } = words;
+  const locale = words.language.tag;
   const fontSize = FONT_SIZE;
   const years = incidentsByYear(incidents);
   const categoryFills = Object.fromEntries(
@@ -334,7 +345,7 @@ export function incidentsOverTimeGeometry(
     0,
     left,
     yDomain,
-    locale,
+    words,
     width,
   );
   const bySeverity = layoutPanel(
@@ -346,7 +357,7 @@ export function incidentsOverTimeGeometry(
     byCategory.bottom + PANEL_GAP,
     left,
     yDomain,
-    locale,
+    words,
     width,
   );
   const tiles = [...Object.values<ResolvedFill>(categoryFills), ...Object.values<ResolvedFill>(severityFills)].flatMap(
@@ -365,21 +376,21 @@ export function incidentsOverTimeGeometry(
     patterns: tiles,
     years,
     panels: [byCategory.panel, bySeverity.panel],
-    summary: incidentsOverTimeSummary(years, locale),
+    summary: incidentsOverTimeSummary(years, words),
     table: {
-      caption: "Incidents per year, by category and by severity (each group of columns adds up to the total)",
+      caption: t("charts.incidents.caption"),
       columns: [
-        "Year",
-        ...INCIDENT_CATEGORIES.map((word) => label(word)),
-        ...SEVERITIES.map((s) => `${label(s)} severity`),
-        "Total",
+        t("charts.incidents.column.year"),
+        ...INCIDENT_CATEGORIES.map((word) => label(word, words)),
+        ...SEVERITIES.map((s) => t("charts.incidents.column.severity", { severity: label(s, words) })),
+        t("charts.incidents.column.total"),
       ],
       rows:
         years.length === 0
           ? []
           : [
               ...years.map((y) => ({ header: String(y.year), cells: cells(y) })),
-              { header: "All years", cells: cells(allYears(years)) },
+              { header: t("charts.incidents.allYears"), cells: cells(allYears(years)) },
             ],
     },
   };

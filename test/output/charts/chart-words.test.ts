@@ -4,7 +4,9 @@ import { loadProject } from "../../../src/load/project/load-project.ts";
 import { siteModelInput } from "../../../src/model/project-model.ts";
 import { buildSiteModel, type SiteModel } from "../../../src/model/site-model.ts";
 import { requestCount } from "../../../src/output/charts/chart-text.ts";
+import { blockingTimelineGeometry } from "../../../src/output/charts/blocking-timeline.ts";
 import { disclosureRateGeometry } from "../../../src/output/charts/disclosure-rate.ts";
+import { incidentsOverTimeGeometry } from "../../../src/output/charts/incidents-over-time.ts";
 import { requestsByPeriodGeometry } from "../../../src/output/charts/requests-by-period.ts";
 import { topCountriesGeometry } from "../../../src/output/charts/top-countries.ts";
 import { worldMapGeometry } from "../../../src/output/charts/world-map.ts";
@@ -27,6 +29,9 @@ const CODE_FIELDS = new Set([
   "outcome",
   "part",
   "anchor",
+  "state",
+  "status",
+  "by",
 ]);
 
 /** Every string a chart's geometry shows (titles, labels, summary, notes, table), whatever its shape. */
@@ -71,5 +76,27 @@ describe("the report's charts in Russian", () => {
     // The search finds English where there is some: the same chart in English.
     const english = texts(requestsByPeriodGeometry(rows, "c1", englishTranslator())).join("\n");
     expect(phrasesIn(english, englishPhrases(["charts"]))).toContain("Requests per period, by outcome");
+  });
+
+  it("draws the blocking timeline and incidents per year with no English word of the chart dictionary", () => {
+    const charts = {
+      timeline: blockingTimelineGeometry(model.blockingEvents.all, model.now, "c3", russian, (id) => `/ru/${id}/`),
+      incidents: incidentsOverTimeGeometry(model.incidents.all, "c4", russian),
+    };
+    // The records' own titles are the data's text, not the chart's words.
+    const titles = new Set(model.blockingEvents.all.map((e) => e.data.title));
+    const all = texts(charts)
+      .filter((text) => !titles.has(text))
+      .join("\n");
+    expect(charts.timeline.table.columns).toEqual(["Событие", "Страна", "Статус", "Начало", "Конец", "Длительность"]);
+    expect(charts.timeline.summary).toMatch(/^С \d{4} года мы зафиксировали \d+ блокиров/);
+    expect(charts.incidents.summary).toMatch(/мы зафиксировали \d+ инцидент/);
+    expect(charts.incidents.panels.map((p) => p.heading.text)).toEqual(["По категориям", "По серьёзности"]);
+    expect(phrasesIn(all, englishPhrases(["charts", "report", "figures"]))).toEqual([]);
+    // The same charts in English hold the phrases the search looks for.
+    const english = texts(
+      blockingTimelineGeometry(model.blockingEvents.all, model.now, "c3", englishTranslator()),
+    ).join("\n");
+    expect(phrasesIn(english, englishPhrases(["charts"]))).toContain("Blocking events, oldest first");
   });
 });

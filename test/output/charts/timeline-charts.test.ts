@@ -21,9 +21,12 @@ import { parsePartialDate, type PartialDate } from "../../../src/contract/fields
 import type { BlockingEvent } from "../../../src/contract/schemas/blocking-event.ts";
 import type { Incident } from "../../../src/contract/schemas/incident.ts";
 import { INCIDENT_CATEGORIES, SEVERITIES } from "../../../src/contract/schemas/vocabulary.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
 import { createComponentRenderer, type ComponentRenderer } from "../../helpers/astro-container.ts";
 
 const LOCALE = "en-GB";
+/** The charts' words in British English, as the sample's main language has them. */
+const ENGLISH = englishTranslator(LOCALE);
 const NOW = new Date("2026-11-28T12:00:00Z");
 
 /** Parses a published date (or date-time); fails the test on a typo. */
@@ -216,7 +219,7 @@ function linearX(g: BlockingTimelineGeometry, date: Date): number {
 }
 
 describe("blocking timeline: where bars start and end", () => {
-  const g = blockingTimelineGeometry(mixed, NOW, "tl", LOCALE);
+  const g = blockingTimelineGeometry(mixed, NOW, "tl", ENGLISH);
   const bar = (id: string) => {
     const found = g.bars.find((b) => b.id === id);
     if (!found) throw new Error(`no bar ${id}`);
@@ -285,7 +288,7 @@ describe("blocking timeline: where bars start and end", () => {
       ],
       NOW,
       "short",
-      LOCALE,
+      ENGLISH,
     );
     const oneDay = short.bars.find((b) => b.id === "one-day");
     const today = short.bars.find((b) => b.id === "since-today");
@@ -378,16 +381,16 @@ describe("blocking timeline: where bars start and end", () => {
     expect(g.summary).toBe(
       "We have recorded 7 blocking events in 4 countries since 2019. As of 28 November 2026, 2 are in force, 3 have ended and 2 have an unknown status.",
     );
-    expect(blockingTimelineGeometry([mixed[1]!], NOW, "one", LOCALE).summary).toBe(
+    expect(blockingTimelineGeometry([mixed[1]!], NOW, "one", ENGLISH).summary).toBe(
       "We have recorded 1 blocking event in Russia since 2020. As of 28 November 2026, it is in force.",
     );
-    expect(blockingTimelineGeometry([], NOW, "none", LOCALE).summary).toBe(
+    expect(blockingTimelineGeometry([], NOW, "none", ENGLISH).summary).toBe(
       "No blocking of our service has been recorded.",
     );
   });
 
   it("links rows and table rows when given hrefOf", () => {
-    const linked = blockingTimelineGeometry(mixed, NOW, "tl", LOCALE, (id) => `/blocking/${id}/`);
+    const linked = blockingTimelineGeometry(mixed, NOW, "tl", ENGLISH, (id) => `/blocking/${id}/`);
     expect(linked.bars.map((b) => b.href)).toEqual(linked.bars.map((b) => `/blocking/${b.id}/`));
     expect(linked.table.rows[0]?.href).toBe("/blocking/lifted/");
   });
@@ -412,7 +415,7 @@ describe("blocking timeline: 1 event, 200 events, all on one day", () => {
   ];
 
   it.each(cases)("%s: no NaN, Infinity or negative size; ticks and row labels never collide", (_, events, now) => {
-    const g = blockingTimelineGeometry(events, now, "c", LOCALE);
+    const g = blockingTimelineGeometry(events, now, "c", ENGLISH);
     expectClean({ ...g, xOf: undefined });
     expect(g.bars).toHaveLength(events.length);
     expectNoCollisions(g.topLabels, g.fontSize, g.width);
@@ -434,7 +437,7 @@ describe("blocking timeline: 1 event, 200 events, all on one day", () => {
   });
 
   it("gives 200 rows their own line each, at least a font size apart, and a time axis below too", () => {
-    const g = blockingTimelineGeometry(many, NOW, "c", LOCALE);
+    const g = blockingTimelineGeometry(many, NOW, "c", ENGLISH);
     const ys = g.bars.map((b) => b.titleLabel.y);
     for (let i = 1; i < ys.length; i++) expect((ys[i] ?? 0) - (ys[i - 1] ?? 0)).toBeGreaterThanOrEqual(g.fontSize);
     expect(g.bottomLabels.length).toBeGreaterThan(2);
@@ -527,7 +530,7 @@ describe("incidents per year", () => {
   });
 
   it("draws both panels on one count scale, the segments of a year stacking to its total", () => {
-    const g = incidentsOverTimeGeometry(incidents, "inc", LOCALE);
+    const g = incidentsOverTimeGeometry(incidents, "inc", ENGLISH);
     const [byCategory, bySeverity] = g.panels;
     expect(byCategory.by).toBe("category");
     expect(bySeverity.plot.top).toBeGreaterThan(byCategory.plot.bottom);
@@ -561,7 +564,7 @@ describe("incidents per year", () => {
   });
 
   it("tabulates year × category and year × severity with a totals row and column", () => {
-    const g = incidentsOverTimeGeometry(incidents, "inc", LOCALE);
+    const g = incidentsOverTimeGeometry(incidents, "inc", ENGLISH);
     expect(g.table.columns).toEqual([
       "Year",
       "Abuse",
@@ -592,18 +595,18 @@ describe("incidents per year", () => {
   });
 
   it("summarises span, busiest year, severity and the commonest category", () => {
-    expect(incidentsOverTimeGeometry(incidents, "inc", LOCALE).summary).toBe(
+    expect(incidentsOverTimeGeometry(incidents, "inc", ENGLISH).summary).toBe(
       "From 2019 to 2025 we recorded 8 incidents; the most in 2019 and 2025 (2 each). 3 of them were of high or critical severity; the most common categories were abuse and security (2 each).",
     );
-    expect(incidentsOverTimeGeometry([incidents[3]!], "inc", LOCALE).summary).toBe(
+    expect(incidentsOverTimeGeometry([incidents[3]!], "inc", ENGLISH).summary).toBe(
       "In 2021 we recorded 1 incident. It was a high-severity incident in the category “Outage”.",
     );
-    expect(incidentsOverTimeGeometry([], "inc", LOCALE).summary).toBe("No incidents have been recorded.");
+    expect(incidentsOverTimeGeometry([], "inc", ENGLISH).summary).toBe("No incidents have been recorded.");
     expect(
       incidentsOverTimeGeometry(
         [incidents[2]!, incidents[4]!, incidents[7]!, incident("i-9", "2020-02", "legal", "medium")],
         "inc",
-        LOCALE,
+        ENGLISH,
       ).summary,
     ).toBe(
       "From 2020 to 2025 we recorded 4 incidents; the most in 2020 (2). None was of high or critical severity; the most common category was legal (2).",
@@ -626,7 +629,7 @@ describe("incidents per year", () => {
       ),
     ],
   ])("%s: no NaN, Infinity or negative size; year labels never collide", (_, list) => {
-    const g = incidentsOverTimeGeometry(list, "inc", LOCALE);
+    const g = incidentsOverTimeGeometry(list, "inc", ENGLISH);
     expectClean(g);
     for (const panel of g.panels) expectNoCollisions(panel.xLabels, g.fontSize, g.width);
     expect(g.years.reduce((n, y) => n + y.total, 0)).toBe(list.length);
@@ -648,7 +651,7 @@ describe("timeline charts over more records than a function call takes arguments
     const list = Array.from({ length: N }, (_, i) =>
       blocking(`b-${i}`, { started: `${2010 + (i % 10)}-03-04`, status: "lifted", ended: "2021-01-01" }),
     );
-    expect(blockingTimelineSummary(list, NOW, LOCALE)).toContain("since 2010");
+    expect(blockingTimelineSummary(list, NOW, ENGLISH)).toContain("since 2010");
   });
 });
 
