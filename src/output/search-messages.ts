@@ -1,3 +1,4 @@
+import type { Publishes } from "../contract/site-config-schema.ts";
 import type { Translator } from "../i18n/dictionary.ts";
 
 /** The words the search page's script shows, in the page's language; it runs in the browser, without the dictionary. */
@@ -42,13 +43,20 @@ export function pluralTemplates(
   return templates;
 }
 
-/** The search script's words for a page in `translator`'s language; `localise` puts a site path in that language. */
-export function searchMessages(translator: Translator, localise: (sitePath: string) => string): SearchMessages {
+/**
+ * The search script's words for a page in `translator`'s language; `localise` puts a site path in that language.
+ * Only the kinds of records the site publishes are named (a site without requests has no path of theirs).
+ */
+export function searchMessages(
+  translator: Translator,
+  localise: (sitePath: string) => string,
+  publishes: Publishes = { requests: true, blockingEvents: true, incidents: true },
+): SearchMessages {
   const { t } = translator;
   const kinds: [string, string][] = [
-    [localise("transparency/requests/"), t("search.kindRequest")],
-    [localise("blocking/"), t("search.kindBlockingEvent")],
-    [localise("incidents/"), t("search.kindIncident")],
+    ...(publishes.requests ? [[localise("transparency/requests/"), t("search.kindRequest")] as [string, string]] : []),
+    ...(publishes.blockingEvents ? [[localise("blocking/"), t("search.kindBlockingEvent")] as [string, string]] : []),
+    ...(publishes.incidents ? [[localise("incidents/"), t("search.kindIncident")] as [string, string]] : []),
     [localise("blog/"), t("search.kindPost")],
   ];
   return {
