@@ -393,9 +393,10 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
       locale,
+      translator,
       now,
       record: (id) => records.get(id),
-      figures: input.figures.map(figureRef),
+      figures: input.figures.map((figure) => figureRef(figure, translator)),
       periodPages,
     }),
     record: (id) => records.get(id),
