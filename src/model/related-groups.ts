@@ -5,6 +5,11 @@ export interface RelatedRef {
   key: string;
   kind: RecordKind | "posts";
   title: string;
+  /**
+   * The language the title is written in (as the config spells it): a record's or post's own text, in its
+   * translation's language or else the main language's; the page's for a title made from its words (a request's).
+   */
+  titleLanguage: string;
   path: string;
   /** When, in words: "12 March 2020", "since 4 March 2020". */
   date: string;
@@ -18,6 +23,8 @@ export interface RelatedRef {
 export interface RelatedGroup {
   kind: RelatedRef["kind"];
   title: string;
+  /** The language of the title, as `RelatedRef.titleLanguage`. */
+  titleLanguage: string;
   /** Newest first; at least one. */
   items: RelatedRef[];
 }
@@ -37,7 +44,7 @@ export function groupRelated(refs: readonly RelatedRef[]): RelatedGroup[] {
     const id = `${ref.kind}\u0000${ref.title}`;
     const group = groups.get(id);
     if (group) group.items.push(ref);
-    else groups.set(id, { kind: ref.kind, title: ref.title, items: [ref] });
+    else groups.set(id, { kind: ref.kind, title: ref.title, titleLanguage: ref.titleLanguage, items: [ref] });
   }
   return [...groups.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }

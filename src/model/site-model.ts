@@ -222,8 +222,10 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
 }
 
 /** A record as a related link: its date and its outcome or status in words. */
-function relatedRef(record: RecordView, translator: Translator): RelatedRef {
-  const base = { key: record.id, kind: record.kind, title: record.title, path: record.path };
+function relatedRef(record: RecordView, translator: Translator, main: string): RelatedRef {
+  // A request's title is made from the page's words; another record's is its own text, translated or not.
+  const titleLanguage = record.kind === "requests" ? translator.language.tag : (record.textLanguage?.["title"] ?? main);
+  const base = { key: record.id, kind: record.kind, title: record.title, titleLanguage, path: record.path };
   return record.kind === "requests"
     ? {
         ...base,
@@ -283,7 +285,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
-    ...[...records.values()].map((r) => [r.id, relatedRef(r, translator)] as const),
+    ...[...records.values()].map((r) => [r.id, relatedRef(r, translator, main)] as const),
     ...blog.posts.map(
       (p) =>
         [
@@ -292,6 +294,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
             key: postKey(p.id),
             kind: "posts",
             title: p.data.title,
+            titleLanguage: p.text.language,
             path: p.path,
             date: formatPublicationDate(p.data.date, locale),
             sortDate: p.data.date,
