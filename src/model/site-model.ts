@@ -221,11 +221,25 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
   });
 }
 
+/** A request's authority as its title holds it, and the language it is written in; none for other records. */
+export function requestAuthority(record: RecordView, main: string): { text: string; language: string } | undefined {
+  if (record.kind !== "requests" || record.withheld !== undefined || record.data.authority === undefined)
+    return undefined;
+  return { text: record.data.authority, language: record.textLanguage?.["authority"] ?? main };
+}
+
 /** A record as a related link: its date and its outcome or status in words. */
 function relatedRef(record: RecordView, translator: Translator, main: string): RelatedRef {
   // A request's title is made from the page's words; another record's is its own text, translated or not.
   const titleLanguage = record.kind === "requests" ? translator.language.tag : (record.textLanguage?.["title"] ?? main);
-  const base = { key: record.id, kind: record.kind, title: record.title, titleLanguage, path: record.path };
+  const base = {
+    key: record.id,
+    kind: record.kind,
+    title: record.title,
+    titleLanguage,
+    inner: requestAuthority(record, main),
+    path: record.path,
+  };
   return record.kind === "requests"
     ? {
         ...base,
