@@ -5,7 +5,7 @@ import type { Translator } from "../i18n/dictionary.ts";
 import { englishTranslator } from "../i18n/english.ts";
 import { figureKey } from "../release/release-tables.ts";
 import { periodPath } from "./paths.ts";
-import type { RecordView } from "./record-views.ts";
+import { requestAuthority, type RecordView } from "./record-views.ts";
 import { WITHHELD_FIELDS } from "./report/small-count-mask.ts";
 
 /** A release as the model reads it: version, day, and the keys (record ids, figure keys) it holds. */
@@ -27,6 +27,10 @@ export interface CorrectionView {
   record: string;
   /** What it concerns, in words: the record's title, or the figure. */
   title: string;
+  /** The language the title is in (a record's own text may be in the main language), as `RelatedRef.titleLanguage`. */
+  titleLanguage: string;
+  /** Free text the title holds in its own language (a request's authority), as `RelatedRef.inner`. */
+  inner?: { text: string; language: string } | undefined;
   /** Site-relative page where the corrected value is shown: the record's, or the figure's period; none for a record withdrawn. */
   path: string | undefined;
   /** The corrected column; undefined when the whole record was withdrawn. */
@@ -66,6 +70,8 @@ export interface CorrectionsContext {
   locale: string;
   /** The page's words (`corrections.*`): English when not given. */
   translator?: Translator | undefined;
+  /** The site's main language, that records' untranslated texts are in: the page's (`locale`) when not given. */
+  main?: string | undefined;
   now: Date;
   record: (id: string) => RecordView | undefined;
   figures: readonly FigureRef[];
@@ -125,6 +131,11 @@ function correctionView(correction: Correction, context: CorrectionsContext): Co
     dateText,
     record,
     title: view?.title ?? figure?.words ?? record,
+    titleLanguage:
+      view === undefined || view.kind === "requests"
+        ? translator.language.tag
+        : (view.textLanguage?.["title"] ?? context.main ?? context.locale),
+    inner: view && requestAuthority(view, context.main ?? context.locale),
     path,
     field,
     oldValue: hidden ? undefined : correction.old_value,

@@ -29,6 +29,7 @@ import { reportDue, reportDueSettings, type ReportDue } from "./report/report-du
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import { inLanguage, type ContentText } from "./content-language.ts";
+import { requestAuthority } from "./record-views.ts";
 import { recordInLanguage, type WithTranslations } from "./records/record-text.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
@@ -221,13 +222,6 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
   });
 }
 
-/** A request's authority as its title holds it, and the language it is written in; none for other records. */
-export function requestAuthority(record: RecordView, main: string): { text: string; language: string } | undefined {
-  if (record.kind !== "requests" || record.withheld !== undefined || record.data.authority === undefined)
-    return undefined;
-  return { text: record.data.authority, language: record.textLanguage?.["authority"] ?? main };
-}
-
 /** A record as a related link: its date and its outcome or status in words. */
 function relatedRef(record: RecordView, translator: Translator, main: string): RelatedRef {
   // A request's title is made from the page's words; another record's is its own text, translated or not.
@@ -411,6 +405,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
       locale,
       translator,
+      main,
       now,
       record: (id) => records.get(id),
       figures: input.figures.map((figure) => figureRef(figure, translator)),
