@@ -1,9 +1,11 @@
 import type { PartialDate } from "../contract/fields/partial-date.ts";
 import type { Correction } from "../contract/schemas/correction.ts";
 import { formatPartialDate } from "../format/format-date.ts";
+import type { Translator } from "../i18n/dictionary.ts";
+import { englishTranslator } from "../i18n/english.ts";
 import { figureKey } from "../release/release-tables.ts";
 import { periodPath } from "./paths.ts";
-import type { RecordView } from "./record-views.ts";
+import { requestAuthority, type RecordView } from "./record-views.ts";
 import { WITHHELD_FIELDS } from "./report/small-count-mask.ts";
 
 /** A release as the model reads it: version, day, and the keys (record ids, figure keys) it holds. */
@@ -25,6 +27,10 @@ export interface CorrectionView {
   record: string;
   /** What it concerns, in words: the record's title, or the figure. */
   title: string;
+  /** The language the title is in (a record's own text may be in the main language), as `RelatedRef.titleLanguage`. */
+  titleLanguage: string;
+  /** Free text the title holds in its own language (a request's authority), as `RelatedRef.inner`. */
+  inner?: { text: string; language: string } | undefined;
   /** Site-relative page where the corrected value is shown: the record's, or the figure's period; none for a record withdrawn. */
   path: string | undefined;
   /** The corrected column; undefined when the whole record was withdrawn. */
@@ -32,7 +38,7 @@ export interface CorrectionView {
   /** The value before and after; both undefined when withheld (a withheld field of a row published as "Other countries"). */
   oldValue: string | undefined;
   newValue: string | undefined;
-  /** One sentence: `Corrected on 12 March 2026: outcome was “rejected”, now “complied”.` */
+  /** One sentence in the page's language: `Corrected on 12 March 2026: outcome was “rejected”, now “complied”.` */
   sentence: string;
   reason: string;
 }
@@ -62,13 +68,40 @@ export interface FigureRef {
 /** What corrections are shown with: the records, the figures and the period pages. */
 export interface CorrectionsContext {
   locale: string;
+  /** The page's words (`corrections.*`): English when not given. */
+  translator?: Translator | undefined;
+  /** The site's main language, that records' untranslated texts are in: the page's (`locale`) when not given. */
+  main?: string | undefined;
   now: Date;
   record: (id: string) => RecordView | undefined;
   figures: readonly FigureRef[];
   periodPages: ReadonlySet<string>;
 }
 
-const quote = (value: string | undefined): string => (value === undefined ? "blank" : `“${value}”`);
+/** A value as a correction's sentence quotes it, in the page's quotation marks, or the word for a blank one. */
+const quote = (value: string | undefined, translator: Translator): string =>
+  value === undefined ? translator.t("corrections.blank") : translator.t("corrections.value", { value });
+
+/** A correction's sentence in the page's language: withdrawn, withheld, or its value before and after. */
+function sentenceOf(
+  correction: Correction,
+  parts: { dateText: string; hidden: boolean; figure: FigureRef | undefined },
+  translator: Translator,
+): string {
+  const { dateText: date, hidden, figure } = parts;
+  const field = correction.field;
+  if (field === undefined) return translator.t("corrections.withdrawn", { date });
+  if (hidden) return translator.t("corrections.withheld", { date, field });
+  const values = {
+    date,
+    field,
+    old: quote(correction.old_value, translator),
+    new: quote(correction.new_value, translator),
+  };
+  return figure
+    ? translator.t("corrections.changedFigure", { ...values, figure: figure.part })
+    : translator.t("corrections.changed", values);
+}
 
 /** Whether a correction's values must stay unpublished: a withheld field of a row published as "Other countries". */
 function withheld(view: RecordView | undefined, field: string | undefined): boolean {
@@ -91,20 +124,23 @@ function correctionView(correction: Correction, context: CorrectionsContext): Co
   const path = view?.path ?? (periodKey && context.periodPages.has(periodKey) ? periodPath(periodKey) : undefined);
   const field = correction.field;
   const hidden = withheld(view, field);
-  const change = hidden
-    ? `${field ?? ""} was corrected (its values are withheld: the row is published as “Other countries”)`
-    : `${field ?? ""}${figure ? ` of ${figure.part}` : ""} was ${quote(correction.old_value)}, now ${quote(correction.new_value)}`;
+  const translator = context.translator ?? englishTranslator(context.locale);
   return {
     id: `${record}/${field ?? ""}/${correction.date.text}`,
     date: correction.date,
     dateText,
     record,
     title: view?.title ?? figure?.words ?? record,
+    titleLanguage:
+      view === undefined || view.kind === "requests"
+        ? translator.language.tag
+        : (view.textLanguage?.["title"] ?? context.main ?? context.locale),
+    inner: view && requestAuthority(view, context.main ?? context.locale),
     path,
     field,
     oldValue: hidden ? undefined : correction.old_value,
     newValue: hidden ? undefined : correction.new_value,
-    sentence: field === undefined ? `Withdrawn on ${dateText}.` : `Corrected on ${dateText}: ${change}.`,
+    sentence: sentenceOf(correction, { dateText, hidden, figure }, translator),
     reason: correction.reason,
     group: view ? view.id : `period:${periodKey ?? ""}`,
   };
@@ -136,18 +172,25 @@ export function buildReleasesModel(
   };
 }
 
-/** A figure's reference for corrections: its key as the downloads write it, its period's key and its words. */
-export function figureRef(figure: {
-  period: { text: string; key: string };
-  service?: string | undefined;
-  measure: string;
-  dimension: string;
-  category?: string | undefined;
-}): FigureRef {
+/**
+ * A figure's reference for corrections: its key as the downloads write it, its period's key and its words (the
+ * title's in the translator's language, English by default; what it counts as the data names it).
+ */
+export function figureRef(
+  figure: {
+    period: { text: string; key: string };
+    service?: string | undefined;
+    measure: string;
+    dimension: string;
+    category?: string | undefined;
+  },
+  translator: Translator = englishTranslator(),
+): FigureRef {
   const key = figureKey({ ...figure, period: figure.period.text });
   const service = figure.service === undefined ? "" : ` (${figure.service})`;
   const by =
     figure.dimension === "total" ? "in total" : `by ${figure.dimension.replace(/_/g, " ")} ${figure.category ?? ""}`;
   const part = `${figure.measure}${service} ${by}`;
-  return { key, periodKey: figure.period.key, words: `Published figure for ${figure.period.text}: ${part}`, part };
+  const words = translator.t("corrections.figure", { period: figure.period.text, figure: part });
+  return { key, periodKey: figure.period.key, words, part };
 }

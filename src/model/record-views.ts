@@ -182,3 +182,10 @@ export function newestFirst<T extends { id: string }>(items: readonly T[], dateO
 /** The words of a data-contract value list in the translator's language, e.g. `smtp;imap` → "SMTP (mail delivery), IMAP". */
 export const words = (list: readonly string[], translator?: Translator): string =>
   list.map((word) => label(word, translator)).join(", ");
+
+/** A request's authority as its title holds it, and the language it is written in; none for other records. */
+export function requestAuthority(record: RecordView, main: string): { text: string; language: string } | undefined {
+  if (record.kind !== "requests" || record.withheld !== undefined || record.data.authority === undefined)
+    return undefined;
+  return { text: record.data.authority, language: record.textLanguage?.["authority"] ?? main };
+}

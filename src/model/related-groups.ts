@@ -5,6 +5,13 @@ export interface RelatedRef {
   key: string;
   kind: RecordKind | "posts";
   title: string;
+  /**
+   * The language the title is written in (as the config spells it): a record's or post's own text, in its
+   * translation's language or else the main language's; the page's for a title made from its words (a request's).
+   */
+  titleLanguage: string;
+  /** Free text the title holds in another language than the title's own (a request's authority), and its language. */
+  inner?: { text: string; language: string } | undefined;
   path: string;
   /** When, in words: "12 March 2020", "since 4 March 2020". */
   date: string;
@@ -18,6 +25,10 @@ export interface RelatedRef {
 export interface RelatedGroup {
   kind: RelatedRef["kind"];
   title: string;
+  /** The language of the title, as `RelatedRef.titleLanguage`. */
+  titleLanguage: string;
+  /** The free text the title holds, as `RelatedRef.inner`. */
+  inner?: { text: string; language: string } | undefined;
   /** Newest first; at least one. */
   items: RelatedRef[];
 }
@@ -37,7 +48,14 @@ export function groupRelated(refs: readonly RelatedRef[]): RelatedGroup[] {
     const id = `${ref.kind}\u0000${ref.title}`;
     const group = groups.get(id);
     if (group) group.items.push(ref);
-    else groups.set(id, { kind: ref.kind, title: ref.title, items: [ref] });
+    else
+      groups.set(id, {
+        kind: ref.kind,
+        title: ref.title,
+        titleLanguage: ref.titleLanguage,
+        inner: ref.inner,
+        items: [ref],
+      });
   }
   return [...groups.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }

@@ -29,6 +29,7 @@ import { reportDue, reportDueSettings, type ReportDue } from "./report/report-du
 import type { SiteConfig } from "../contract/site-config-schema.ts";
 import { buildBlogModel, type BlogModel, type ContentItem } from "./blog-model.ts";
 import { inLanguage, type ContentText } from "./content-language.ts";
+import { requestAuthority } from "./record-views.ts";
 import { recordInLanguage, type WithTranslations } from "./records/record-text.ts";
 import { requestSpec } from "../contract/schemas/request.ts";
 import { blockingEventSpec } from "../contract/schemas/blocking-event.ts";
@@ -222,8 +223,17 @@ function periodViews(rows: readonly ReportPeriodRow[], requests: RequestView[]):
 }
 
 /** A record as a related link: its date and its outcome or status in words. */
-function relatedRef(record: RecordView, translator: Translator): RelatedRef {
-  const base = { key: record.id, kind: record.kind, title: record.title, path: record.path };
+function relatedRef(record: RecordView, translator: Translator, main: string): RelatedRef {
+  // A request's title is made from the page's words; another record's is its own text, translated or not.
+  const titleLanguage = record.kind === "requests" ? translator.language.tag : (record.textLanguage?.["title"] ?? main);
+  const base = {
+    key: record.id,
+    kind: record.kind,
+    title: record.title,
+    titleLanguage,
+    inner: requestAuthority(record, main),
+    path: record.path,
+  };
   return record.kind === "requests"
     ? {
         ...base,
@@ -283,7 +293,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
 
   const records = new Map<string, RecordView>([...requests, ...blockingEvents, ...incidents].map((r) => [r.id, r]));
   const refs = new Map<string, RelatedRef>([
-    ...[...records.values()].map((r) => [r.id, relatedRef(r, translator)] as const),
+    ...[...records.values()].map((r) => [r.id, relatedRef(r, translator, main)] as const),
     ...blog.posts.map(
       (p) =>
         [
@@ -292,6 +302,7 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
             key: postKey(p.id),
             kind: "posts",
             title: p.data.title,
+            titleLanguage: p.text.language,
             path: p.path,
             date: formatPublicationDate(p.data.date, locale),
             sortDate: p.data.date,
@@ -393,9 +404,11 @@ export function buildSiteModel(input: SiteModelInput): SiteModel {
     canary: input.canary && canaryView(input.canary, now, site.canary?.publishedAt ?? []),
     releases: buildReleasesModel(input.releases ?? [], input.corrections ?? [], {
       locale,
+      translator,
+      main,
       now,
       record: (id) => records.get(id),
-      figures: input.figures.map(figureRef),
+      figures: input.figures.map((figure) => figureRef(figure, translator)),
       periodPages,
     }),
     record: (id) => records.get(id),

@@ -8,6 +8,7 @@ import { correctionsCsv } from "../../src/output/open-data/correction-downloads.
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot } from "../helpers/fixture-site.ts";
 import { maskedRequestIds } from "../helpers/masked-requests.ts";
+import { shippedTranslator } from "../helpers/shipped-translator.ts";
 import { sampleLoadOptions } from "../helpers/release-fixture.ts";
 
 const day = (text: string): PartialDate => {
@@ -30,11 +31,13 @@ describe("the releases model of the sample", () => {
   let masked: string;
   let model: SiteModel;
 
+  let russian: SiteModel;
+
   beforeAll(async () => {
     project = await loadProject(repoRoot, sampleLoadOptions());
     masked = [...maskedRequestIds(project)][0] ?? "";
-    model = buildSite({
-      ...siteModelInput(project, site, FIXED_NOW),
+    const input = (language: string) => ({
+      ...siteModelInput(project, { ...site, language }, FIXED_NOW),
       releases: [
         { version: "2025.1", date: "2025-07-01", keys: ["req-2017-001"] },
         { version: "2025.2", date: "2026-01-15", keys: ["req-2017-001", "req-2017-002"] },
@@ -43,8 +46,11 @@ describe("the releases model of the sample", () => {
         { ...correction("req-2017-002", "accounts", "1", "2"), date: day("2026-02-01") },
         correction("2014/requests/country/be", "value", "7", "6"),
         correction(masked, "authority", "Polizei Berlin", "LKA Berlin"),
+        correction("inc-2021-ddos", undefined),
       ],
-    }).model;
+    });
+    model = buildSite(input(site.language)).model;
+    russian = buildSite({ ...input("ru"), translator: shippedTranslator("ru") }).model;
   });
 
   it("dates a record by the first release that held it, and one in no release by the build", () => {
@@ -58,6 +64,7 @@ describe("the releases model of the sample", () => {
     expect(model.releases.corrections.map((c) => c.record)).toEqual([
       "2014/requests/country/BE",
       masked,
+      "inc-2021-ddos",
       "req-2017-002",
     ]);
     expect(model.releases.correctionsOf("req-2017-002").map((c) => c.sentence)).toEqual([
@@ -66,6 +73,24 @@ describe("the releases model of the sample", () => {
     const [figure] = model.releases.correctionsOf("period:2014");
     expect(figure?.path).toBe("transparency/2014/");
     expect(figure?.sentence).toBe("Corrected on 12 March 2026: value of requests by country BE was “7”, now “6”.");
+  });
+
+  it("says each correction in the page's language, with its dates and quotation marks", () => {
+    expect(russian.releases.correctionsOf("req-2017-002").map((c) => c.sentence)).toEqual([
+      "Исправлено 1 февраля 2026 г.: поле accounts было «1», стало «2».",
+    ]);
+    expect(russian.releases.correctionsOf("period:2014")[0]?.sentence).toBe(
+      "Исправлено 12 марта 2026 г.: поле value показателя «requests by country BE» было «7», стало «6».",
+    );
+    expect(russian.releases.correctionsOf("inc-2021-ddos").map((c) => c.sentence)).toEqual([
+      "12 марта 2026 г. запись отозвана.",
+    ]);
+    expect(model.releases.correctionsOf("inc-2021-ddos").map((c) => c.sentence)).toEqual([
+      "Withdrawn on 12 March 2026.",
+    ]);
+    const [hidden] = russian.releases.correctionsOf(masked);
+    expect(hidden?.sentence).toContain("«Другие страны»");
+    expect(hidden?.sentence).not.toContain("Berlin");
   });
 
   it("never shows the values of a withheld field of a row published as Other countries", () => {

@@ -4,11 +4,15 @@ import { groupRelated, type RelatedRef } from "../../src/model/related-groups.ts
 import { loadProject } from "../../src/load/project/load-project.ts";
 import site from "../../src/site.config.ts";
 import { FIXED_NOW, repoRoot } from "../helpers/fixture-site.ts";
+import { sampleLoadOptions } from "../helpers/release-fixture.ts";
+import { shippedTranslator } from "../helpers/shipped-translator.ts";
+import { buildSite, siteModelInput } from "../../src/model/project-model.ts";
 
 const ref = (key: string, kind: RelatedRef["kind"], title: string, sortDate: string, state = ""): RelatedRef => ({
   key,
   kind,
   title,
+  titleLanguage: "en-GB",
   path: `/${key}/`,
   date: sortDate,
   sortDate,
@@ -57,5 +61,26 @@ describe("related records, grouped", () => {
       expect(item.sortDate).toBe(record.data.received.start);
       expect(item.state).not.toBe("");
     }
+  });
+
+  it("says which language each related title is in on a Russian page: a translated title's, else the main language's", async () => {
+    const project = await loadProject(repoRoot, sampleLoadOptions());
+    const { model } = buildSite({
+      ...siteModelInput(project, { ...site, language: "ru" }, FIXED_NOW),
+      mainLanguage: site.language,
+      translator: shippedTranslator("ru"),
+    });
+    const titles = new Map(model.related("blk-ru-2020-smtp").map((r) => [r.key, [r.title, r.titleLanguage]]));
+    // Translated in the data (title.ru) and in content/ (a .ru.mdx): in Russian, said to be Russian.
+    expect(titles.get("blk-ru-2020-mailru-yandex")).toEqual([
+      "Письма на адреса mail.ru и Яндекса молча пропадают",
+      "ru",
+    ]);
+    expect(titles.get("post:why-velin-mail-is-blocked-in-russia")?.[1]).toBe("ru");
+    // An incident without a Russian title: its English text, said to be in the main language.
+    expect(titles.get("inc-2020-ru-fine")?.[1]).toBe(site.language);
+    // A request's title is made of the page's words.
+    const request = [...titles].find(([key]) => key.startsWith("req-"));
+    if (request) expect(request[1][1]).toBe("ru");
   });
 });
