@@ -76,7 +76,8 @@ export type RichPart =
   | { kind: "link"; href: string; rel?: string | undefined; text: string }
   | { kind: "time"; datetime: string; text: string }
   | { kind: "strong"; text: string }
-  | { kind: "fragment"; parts: (string | RichPart)[] };
+  | { kind: "fragment"; parts: (string | RichPart)[] }
+  | { kind: "foreign"; text: string; lang?: string | undefined; dir?: "ltr" | "rtl" | undefined };
 
 /** The words of a tag's content: its text, and the text of any part in it (a date inside a link). */
 const chunkText = (chunks: (string | RichPart)[]): string =>

@@ -126,7 +126,9 @@ describe("site search and colour themes", () => {
       expect(posts.length).toBeGreaterThan(0);
       // Every language of the site has each of them, in its own index (Pagefind splits by <html lang>).
       const prefixes = ["", ...sampleConfig.translations.map((tag) => `${tag.toLowerCase()}/`)];
-      const expected = prefixes.flatMap((prefix) => [...records, ...posts, ...pages].map((p) => `/${prefix}${p}`)).sort();
+      const expected = prefixes
+        .flatMap((prefix) => [...records, ...posts, ...pages].map((p) => `/${prefix}${p}`))
+        .sort();
       expect([...fragments().keys()].sort()).toEqual(expected);
       for (const listPage of [
         "/",

@@ -179,7 +179,7 @@ describe("the built site: valid HTML, working links, nothing from elsewhere, wit
     );
     expect(errors, `Nu HTML Checker errors:\n${errors.join("\n")}`).toEqual([]);
     expect(run.status).toBe(0);
-  });
+  }, 600_000);
 
   it("has no broken internal link or #fragment, at the root and under --base /sub/", () => {
     for (const [name, build] of Object.entries(builds)) {
