@@ -122,9 +122,12 @@ describe("social cards in a built site", () => {
     );
     const third = runAstro(dir, ["build"]);
     expect(third.code).toBe(0);
-    // Its card in each language, and no other.
-    const changed = cards.filter((card) => card.pagePath.endsWith("blocking/blk-ru-2020-mailru-yandex/")).length;
-    expect(changed).toBe(5);
+    // Its card in each language that shows the English title, and no other: the Russian card shows the event's
+    // Russian title (its title.ru column), which did not change.
+    const changed = cards.filter(
+      (card) => card.pagePath.endsWith("blocking/blk-ru-2020-mailru-yandex/") && !card.pagePath.startsWith("ru/"),
+    ).length;
+    expect(changed).toBe(4);
     expect(cardsLine(third.output)).toBe(`social cards: ${changed} rendered, ${cards.length - changed} from cache`);
   });
 
