@@ -14,7 +14,7 @@ export function shippedTranslator(tag: string): Translator {
 }
 
 /** The literal text of a message, nested options included: what a reader sees of it whatever its values. */
-function literals(elements: readonly MessageFormatElement[]): string[] {
+export function literals(elements: readonly MessageFormatElement[]): string[] {
   return elements.flatMap((element) =>
     isLiteralElement(element)
       ? [element.value]

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { isLiteralElement, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { parse } from "@formatjs/icu-messageformat-parser";
 import type { Element, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { selectAll } from "hast-util-select";
@@ -11,22 +11,10 @@ import { flattenDictionary, type DictionaryTree } from "../../src/i18n/dictionar
 import en from "../../src/i18n/dictionaries/en.json" with { type: "json" };
 import ru from "../../src/i18n/dictionaries/ru.json" with { type: "json" };
 import { sampleSite } from "../helpers/sample-sites.ts";
+import { literals } from "../helpers/shipped-translator.ts";
 
 /** The dictionary namespaces of record pages, country pages and the canary page. */
 const NAMESPACES = ["words", "records", "countries", "canary", "sections"];
-
-/** Every piece of text a message holds outside its values and tags, plural and select options included. */
-function literals(elements: readonly MessageFormatElement[]): string[] {
-  return elements.flatMap((element) =>
-    isLiteralElement(element)
-      ? [element.value]
-      : "options" in element
-        ? Object.values(element.options).flatMap((option) => literals(option.value))
-        : "children" in element
-          ? literals(element.children)
-          : [],
-  );
-}
 
 const russian = flattenDictionary(ru);
 /**
