@@ -40,6 +40,9 @@ export default defineConfig({
           // repository (`npx vitest --project package`).
           name: "package",
           include: ["test/package/upgrade.test.ts"],
+          // npm install and a cold build of a new site in one test: minutes on a busy 2-core machine (each command
+          // may take 10, see run() there).
+          testTimeout: 600_000,
         },
       },
     ],
