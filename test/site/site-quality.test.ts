@@ -27,15 +27,15 @@ import sampleConfig from "../../src/site.config.ts";
  * whether it should. The stylesheet is one shared file of about 7 KB.
  */
 const PAGE_BUDGETS_KB = {
-  home: 22, // 17.4 KB (2026-11-29), a dashboard since issue 16: latest figures, blocks by country, incidents, canary
+  home: 26, // 21.7 KB (2026-11-30), a dashboard since issue 16; issue 18 adds the hreflang links to four other languages, the language switcher and its styles (about 2 KB on every page)
   report: 215, // 170.3 KB, /transparency/: every request in a table and four charts (the world map alone is 78 KB)
-  period: 28, // 22.1 KB
-  record: 29, // 27.0 KB (2026-11-29): a record page carries the charts' palette (1.7 KB, once per page instead of once per chart), as a write-up may embed a chart, and the styles of its corrections and the footer's release line
+  period: 37, // 31.2 KB (2026-11-30), /transparency/2024-h1/: issue 18's hreflang links and switcher, and the published figures' words set as marked-up messages
+  record: 35, // 30.9 KB (2026-11-30): the charts' palette (a write-up may embed a chart), corrections, the release line, and issue 18's hreflang links, switcher and language marks
   post: 81, // 65.0 KB (2026-11-29), the 2024 report post with a chart (drawn twice: wide, and narrow for phones) and a table
-  country: 30, // 24.1 KB
+  country: 36, // 31.5 KB (2026-11-30), /countries/be/: issue 18's hreflang links, switcher and language marks
   list: 115, // 91.2 KB, /countries/ with its world map
-  page: 30, // 24.3 KB (2026-11-29), /methodology/; the stylesheet grew with issue 16's layout
-  search: 19, // 15.1 KB (2026-11-29): the stylesheet grew with issue 16, the footer names the current release (issue 17)
+  page: 35, // 30.8 KB (2026-11-30), /methodology/; issue 16's layout, issue 18's hreflang links, switcher and translation notice styles
+  search: 23, // 19.7 KB (2026-11-30): issue 16's stylesheet, issue 17's release line, issue 18's hreflang links, switcher and the search script's words in the page
 } as const;
 
 type PageType = keyof typeof PAGE_BUDGETS_KB;
