@@ -42,7 +42,7 @@ const METRIC_BUDGETS = {
  * it), in KB (1,024 bytes), about 25% over what was measured (in the comment, 2026-11-29).
  */
 const BYTE_BUDGETS_KB = {
-  home: 7, // 5.2 KB
+  home: 9, // 7.6 KB (2026-11-30): 5.2 KB before issue 18 added hreflang links to four languages, the language switcher and its styles
   report: 51, // 40.5 KB
   "blocking event": 11, // 9.3 KB (7.1 before its corrections, the scrolling table regions and the footer's release line)
   post: 17, // 14.0 KB (11.2 before the chart palette became a stylesheet its charts load, and the footer named the release)
