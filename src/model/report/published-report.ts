@@ -55,7 +55,7 @@ export type PublishedRate =
   /** The outcomes are not published, or not completely enough to compute it. */
   | { state: "not-published" }
   /** Fewer decided requests than the small-count threshold. */
-  | { state: "too-few"; decided: number };
+  | { state: "too-few"; decided: number; threshold: number };
 
 /** What one report says of one period for the organisation (service undefined) or one of its services. */
 export interface PublishedStatement {
@@ -171,7 +171,8 @@ function disclosureRate(requests: PublishedMeasure | undefined, threshold: numbe
   const count = (words: readonly string[]): number =>
     values.filter((c) => words.includes(c.category)).reduce((sum, c) => sum + c.value.low, 0);
   const decided = requests.total.value.low - count(["pending"]);
-  if (decided < (threshold ?? 1)) return { state: "too-few", decided };
+  const least = threshold ?? 1;
+  if (decided < least) return { state: "too-few", decided, threshold: least };
   const disclosing = count(["disclosed", "partially_disclosed", "complied"]);
   return { state: "computed", value: disclosing / decided, numerator: disclosing, denominator: decided };
 }

@@ -61,6 +61,7 @@ describe("the published report", () => {
     expect(buildPublishedReport(few, context()).periods[0]?.organisation?.disclosureRate).toEqual({
       state: "too-few",
       decided: 1,
+      threshold: 3,
     });
     const unspecified = figures(
       "2015,,requests,total,,14",
