@@ -25,6 +25,16 @@ import { resolveFill, type FillStyle, type PatternTile, type ResolvedFill } from
 import { dateTimeFormat } from "../../format/intl-cache.ts";
 
 /**
+ * A blocking event as the timeline draws it: a collection entry, or a record view that says which language each of
+ * its texts is in (`textLanguage`, the main language's tag when not translated).
+ */
+export interface TimelineEvent {
+  id: string;
+  data: BlockingEvent;
+  textLanguage?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
  * How a bar is drawn. `ongoing` and `partial` are in force (open-ended, running to now); `ended` is
  * closed at its end date; `unknown` (status unknown, no end date) is dashed and never runs to now.
  */
@@ -240,7 +250,7 @@ function durationCell(event: BlockingEvent, now: Date, words: Translator, timeZo
  * `words`' language, numbers and dates in its format.
  */
 export function blockingTimelineGeometry(
-  events: readonly { id: string; data: BlockingEvent }[],
+  events: readonly TimelineEvent[],
   now: Date,
   chartId: string,
   words: Translator,
@@ -438,6 +448,7 @@ export function blockingTimelineGeometry(
       ),
       rows: sorted.map((e) => ({
         header: e.data.title,
+        headerLanguage: e.textLanguage?.["title"],
         href: hrefOf?.(e.id),
         cells: [
           countryName(e.data.country, locale, words),

@@ -50,7 +50,13 @@ export interface TableModel {
   /** Column headings; the first one heads the row-header column. */
   columns: string[];
   /** `href`, when set, links the row header (e.g. to the record's own page). */
-  rows: { header: string; cells: string[]; href?: string | undefined }[];
+  rows: {
+    header: string;
+    cells: string[];
+    href?: string | undefined;
+    /** The language tag `header` is written in when it is data (a record's title), not the page's words. */
+    headerLanguage?: string | undefined;
+  }[];
 }
 
 /** Rounds a coordinate to one decimal, which keeps the SVG small and is finer than a device pixel. */
