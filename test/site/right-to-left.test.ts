@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readShippedDictionaries } from "../../src/i18n/read-dictionaries.ts";
 import { servedSite } from "../helpers/browser.ts";
-import { copyCardCache, makeFixtureSite, repoRoot, runAstro, runValidate } from "../helpers/fixture-site.ts";
+import { copyCardCache, makeFixtureSite, runAstroAsync, runValidate } from "../helpers/fixture-site.ts";
+import { sampleSite } from "../helpers/sample-sites.ts";
 
 /**
  * The site's own Arabic words: a few of Vitrine's texts, as a site adds a language Vitrine does not ship, in
@@ -42,9 +43,8 @@ function arabicSite(): string {
   writeFileSync(config, text.replace('translations: ["ru", "fr", "nl", "de"]', 'translations: ["ru", "ar"]'));
   mkdirSync(path.join(dir, "i18n"));
   writeFileSync(path.join(dir, "i18n/ar.json"), `${JSON.stringify(ARABIC, null, 2)}\n`);
-  // The English pages' cards are the shared sample build's, when the site tests have made it.
-  const sample = path.join(repoRoot, "test/.tmp/sample-root");
-  if (existsSync(path.join(sample, "node_modules/.astro"))) copyCardCache(sample, dir);
+  // The English and Russian cards are drawn already, by the shared sample build.
+  copyCardCache(sampleSite("/").dir, dir);
   return dir;
 }
 
@@ -52,12 +52,12 @@ describe("a language Vitrine does not ship, written right to left, added with on
   let dir = "";
   let output = "";
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = arabicSite();
-    const build = runAstro(dir, ["build"]);
+    const build = await runAstroAsync(dir, ["build"]);
     output = build.output;
     if (build.code !== 0) throw new Error(`astro build exited with ${build.code}:\n${output}`);
-  });
+  }, 600_000);
   const site = servedSite(() => dir);
 
   it("builds, warning once, in one line, about every text it shows in English, as validate does", () => {
@@ -145,5 +145,34 @@ describe("a language Vitrine does not ship, written right to left, added with on
     // The first key on the right, the next one to its left.
     const [first, second] = legend;
     expect(first?.left).toBeGreaterThan(second?.left ?? Infinity);
+  });
+
+  it("says once, naming the language, that its pages share the main language's cards", () => {
+    const lines = output.split("\n").filter((line) => /social cards: .*\(ar\) is written right to left/.test(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/its pages share the .+ \(en-GB\) cards\.$/);
+  });
+
+  it("serves the main language's card at each Arabic card's path, and draws no card for Arabic", () => {
+    const dist = path.join(dir, "dist");
+    const cards = (folder: string): string[] =>
+      (readdirSync(path.join(dist, folder), { recursive: true }) as string[]).filter((file) => file.endsWith(".png"));
+    const english = cards("og");
+    expect(english.length).toBeGreaterThan(50);
+    expect(cards("ar/og").sort()).toEqual([...english].sort());
+    for (const card of english) {
+      const arabic = readFileSync(path.join(dist, "ar/og", card));
+      expect(arabic.equals(readFileSync(path.join(dist, "og", card))), card).toBe(true);
+    }
+    // Russian's cards are its own (their words are Russian), Arabic's the English ones again.
+    expect(readFileSync(path.join(dist, "ru/og/index.png")).equals(readFileSync(path.join(dist, "og/index.png")))).toBe(
+      false,
+    );
+    const counts = /social cards: (\d+) rendered, (\d+) from cache/.exec(output);
+    const [rendered, cached] = [Number(counts?.[1]), Number(counts?.[2])];
+    // Every page's card is served in each of the three languages, and only the English and Russian ones are drawn:
+    // the shared sample build drew them all already.
+    expect(rendered + cached).toBe(3 * english.length);
+    expect(rendered).toBe(0);
   });
 });
