@@ -7,15 +7,16 @@ import { remembered } from "./remembered.ts";
 const partialDateTexts = new Map<string, string>();
 
 /**
- * Formats a published date at its own precision: "14 June 2019", "June 2019", "first half of 2019", "2019". With
- * `words`, a half-year is named in their language («первое полугодие 2019 года»); without, in English.
+ * Formats a published date at its own precision, in `words`' language: "14 June 2019", "June 2019", "first half of
+ * 2019" («первое полугодие 2019 года»), "2019".
  */
-export function formatPartialDate(date: PartialDate, locale = "en", words?: Translator): string {
-  const key = `${locale}\u0000${words ? "t" : ""}\u0000${date.precision}\u0000${date.start}\u0000${date.text}`;
+export function formatPartialDate(date: PartialDate, words: Translator): string {
+  const locale = words.language.tag;
+  const key = `${locale}\u0000${date.precision}\u0000${date.start}\u0000${date.text}`;
   return remembered(partialDateTexts, key, () => wordPartialDate(date, locale, words));
 }
 
-function wordPartialDate(date: PartialDate, locale: string, words: Translator | undefined): string {
+function wordPartialDate(date: PartialDate, locale: string, words: Translator): string {
   const [year, month, day] = date.start.split("-").map(Number) as [number, number, number];
   const utc = new Date(Date.UTC(year, month - 1, day));
   const format = (options: Intl.DateTimeFormatOptions): string =>
@@ -24,7 +25,6 @@ function wordPartialDate(date: PartialDate, locale: string, words: Translator | 
     case "year":
       return String(year);
     case "half": {
-      if (!words) return `${month === 1 ? "first" : "second"} half of ${year}`;
       // The period's label ("First half of 2019") as it reads inside a sentence or a cell: only its first letter lowered.
       const text = words.t("report.period.half", { half: month === 1 ? "1" : "2", year: String(year) });
       return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);

@@ -114,7 +114,8 @@ function withheld(view: RecordView | undefined, field: string | undefined): bool
 
 /** One correction as readers see it. */
 function correctionView(correction: Correction, context: CorrectionsContext): CorrectionView & { group: string } {
-  const dateText = formatPartialDate(correction.date, context.locale);
+  const translator = context.translator ?? englishTranslator(context.locale);
+  const dateText = formatPartialDate(correction.date, translator);
   const view = context.record(correction.record);
   const figure = view
     ? undefined
@@ -124,7 +125,6 @@ function correctionView(correction: Correction, context: CorrectionsContext): Co
   const path = view?.path ?? (periodKey && context.periodPages.has(periodKey) ? periodPath(periodKey) : undefined);
   const field = correction.field;
   const hidden = withheld(view, field);
-  const translator = context.translator ?? englishTranslator(context.locale);
   return {
     id: `${record}/${field ?? ""}/${correction.date.text}`,
     date: correction.date,

@@ -98,7 +98,7 @@ export interface ViewContext {
 
 /** "A to B" when it ended, else `since` (or `started`, when it is not known to be still going on) and the start. */
 function datesOf(start: PartialDate, end: PartialDate | undefined, running: boolean, translator: Translator): string {
-  const date = (d: PartialDate) => formatPartialDate(d, translator.language.tag);
+  const date = (d: PartialDate) => formatPartialDate(d, translator);
   if (end) return translator.t("records.dates.range", { start: date(start), end: date(end) });
   return translator.t(running ? "records.dates.since" : "records.dates.started", { start: date(start) });
 }

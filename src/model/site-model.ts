@@ -237,7 +237,7 @@ function relatedRef(record: RecordView, translator: Translator, main: string): R
   return record.kind === "requests"
     ? {
         ...base,
-        date: formatPartialDate(record.data.received, translator.language.tag),
+        date: formatPartialDate(record.data.received, translator),
         sortDate: record.data.received.start,
         state: label(record.data.outcome, translator),
       }

@@ -453,9 +453,9 @@ export function blockingTimelineGeometry(
         cells: [
           countryName(e.data.country, locale, words),
           statusText(e.data.status, words),
-          formatPartialDate(e.data.started, locale, words),
+          formatPartialDate(e.data.started, words),
           e.data.ended
-            ? formatPartialDate(e.data.ended, locale, words)
+            ? formatPartialDate(e.data.ended, words)
             : t(`charts.blockingTimeline.end.${isInForce(e.data) ? "ongoing" : "unknown"}`),
           durationCell(e.data, now, words, timeZone),
         ],
@@ -487,7 +487,7 @@ function unknownLabel(
 /** The tooltip's second sentence, in `words`' language: status and dates in words. */
 function barDetail(event: BlockingEvent, state: TimelineState, now: Date, words: Translator, timeZone: string): string {
   const { t } = words;
-  const date = (d: PartialDate): string => formatPartialDate(d, words.language.tag, words);
+  const date = (d: PartialDate): string => formatPartialDate(d, words);
   const duration = blockingDuration(event, now, timeZone);
   const lasted = duration ? `, ${describeDuration(duration, words)}` : "";
   const status = statusText(event.status, words);

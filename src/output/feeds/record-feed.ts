@@ -94,7 +94,7 @@ export function requestItem(request: RequestView, released: Date, translator: Tr
     title: translator.t("feeds.item.requestTitle", { id: r.id, title: request.title }),
     path: request.path,
     description: translator.t("feeds.item.request", {
-      date: formatPartialDate(r.received, translator.language.tag),
+      date: formatPartialDate(r.received, translator),
       outcome: label(r.outcome, translator).toLocaleLowerCase(translator.language.tag),
     }),
     published: released,

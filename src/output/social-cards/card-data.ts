@@ -343,7 +343,6 @@ export function blockingCard(event: BlockingEventView, context: CardContext): Bl
 export function incidentCard(incident: IncidentView, context: CardContext): IncidentCard {
   const { translator } = context;
   const { t } = translator;
-  const locale = context.site.language;
   return {
     kind: "incident",
     site: cardSite(context),
@@ -353,7 +352,7 @@ export function incidentCard(incident: IncidentView, context: CardContext): Inci
     title: incident.title,
     facts: [
       { label: t("cards.fact.severity"), value: label(incident.data.severity, translator) },
-      { label: t("cards.fact.started"), value: formatPartialDate(incident.data.started, locale) },
+      { label: t("cards.fact.started"), value: formatPartialDate(incident.data.started, translator) },
       { label: t("cards.fact.duration"), value: capitalise(describeDuration(incident.duration, translator)) },
     ],
   };
@@ -371,7 +370,7 @@ export function requestCard(request: RequestView, context: CardContext): Request
     eyebrow: t("cards.eyebrow.request", { id: r.id }),
     title: request.title,
     facts: [
-      { label: t("cards.fact.received"), value: formatPartialDate(r.received, locale) },
+      { label: t("cards.fact.received"), value: formatPartialDate(r.received, translator) },
       { label: t("cards.fact.outcome"), value: label(r.outcome, translator) },
       ...(r.count > 1 ? [{ label: t("cards.fact.requests"), value: formatNumber(r.count, locale) }] : []),
     ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatPartialDate } from "../../../src/format/format-date.ts";
+import { englishTranslator } from "../../../src/i18n/english.ts";
 import { isCertainlyBefore, parsePartialDate, type PartialDate } from "../../../src/contract/fields/partial-date.ts";
 
 const date = (text: string, allowTime = false): PartialDate => {
@@ -72,10 +73,12 @@ describe("formatPartialDate never shows more precision than the data has", () =>
     ["2019-06", "June 2019"],
     ["2019-06-14", "14 June 2019"],
   ])("%s → %s", (text, shown) => {
-    expect(formatPartialDate(date(text), "en-GB")).toBe(shown);
+    expect(formatPartialDate(date(text), englishTranslator("en-GB"))).toBe(shown);
   });
 
   it("shows a date-time with its own offset", () => {
-    expect(formatPartialDate(date("2021-03-04T10:15:00+01:00", true), "en-GB")).toBe("4 March 2021, 10:15 (UTC+01:00)");
+    expect(formatPartialDate(date("2021-03-04T10:15:00+01:00", true), englishTranslator("en-GB"))).toBe(
+      "4 March 2021, 10:15 (UTC+01:00)",
+    );
   });
 });

@@ -73,7 +73,7 @@ describe("feed items in the feed's language", () => {
     return parsed;
   };
   /** The sample's records of each kind, in a model built in `translator`'s language, as a feed of that language lists them. */
-  function itemsIn(translator: Translator) {
+  function itemsIn(translator: Translator, received = date("2024-03-14")) {
     const model = buildSiteModel({
       site: { ...site, language: translator.language.tag },
       translator,
@@ -82,7 +82,7 @@ describe("feed items in the feed's language", () => {
       requests: [
         {
           id: "req-2024-007",
-          received: date("2024-03-14"),
+          received,
           country: "BE",
           authority: "Parquet de Bruxelles",
           data_requested: ["subscriber"],
@@ -123,10 +123,17 @@ describe("feed items in the feed's language", () => {
     const [request, incident] = itemsIn(shippedTranslator("ru"));
     expect(request?.title).toMatch(/^Запрос req-2024-007: /);
     // The date in Russian's format; the outcome is the dictionary's words.rejected, whatever its translation.
-    expect(request?.description).toMatch(/^Получен 14 марта 2024 г\.; итог: .+\.$/);
+    expect(request?.description).toMatch(/^Дата получения: 14 марта 2024 г\.; итог: .+\.$/);
     expect(incident?.description).toMatch(/, серьёзность: .+\. Abuse\.$/);
     const text = [request, incident].map((item) => `${item?.title} ${item?.description}`).join("\n");
     for (const phrase of englishPhrases("feeds.", "ru")) expect(text).not.toContain(phrase);
+  });
+
+  it("names a date known to the half-year in the feed's language", () => {
+    const [russian] = itemsIn(shippedTranslator("ru"), date("2017-H1"));
+    expect(russian?.description).toMatch(/^Дата получения: первое полугодие 2017 года; итог: .+\.$/);
+    const [english] = itemsIn(englishTranslator(site.language), date("2017-H2"));
+    expect(english?.description).toBe("Received second half of 2017; outcome: rejected.");
   });
 
   it("says them in English in the English feed, as before", () => {
