@@ -72,6 +72,33 @@ export function configProblemsPanel(lines: readonly string[]): string {
   ].join("");
 }
 
+const DICTIONARY_SLOT = Symbol.for("vitrine.devDictionaryProblems");
+type DictionarySlot = { [DICTIONARY_SLOT]?: readonly string[] | undefined };
+
+/** Records the problems of the site's dictionaries (`i18n/`) at the last (re)start of `astro dev` (dev-site-i18n.ts), or none once they are valid. */
+export function setDictionaryProblems(lines: readonly string[] | undefined): void {
+  (globalThis as DictionarySlot)[DICTIONARY_SLOT] = lines && lines.length > 0 ? lines : undefined;
+}
+
+/** The site's dictionaries' problems under `astro dev`, or undefined when they are valid (or outside `astro dev`). */
+export function getDictionaryProblems(): readonly string[] | undefined {
+  return (globalThis as DictionarySlot)[DICTIONARY_SLOT];
+}
+
+/**
+ * The panel `astro dev` puts at the top of every page while a dictionary of the site (`i18n/<tag>.json`) has
+ * problems: their lines, as `npm run validate` prints them, and which words the pages use meanwhile.
+ */
+export function dictionaryProblemsPanel(lines: readonly string[]): string {
+  return [
+    '<section class="dev-problems" role="alert" aria-labelledby="dev-dictionary-problems-title" data-vitrine-dev-dictionaries>',
+    '<h2 id="dev-dictionary-problems-title">The site\'s dictionaries in i18n/ have problems</h2>',
+    "<p>This preview still uses their last valid words (Vitrine's own words where there were none): your last change is not in it. Fix the lines below and save: this panel goes once they are valid. Only npm run dev shows it.</p>",
+    `<pre>${lines.map(escapeHtml).join("\n")}</pre>`,
+    "</section>",
+  ].join("");
+}
+
 /** `html` with `panels` right after its `<body>` tag (the page unchanged when it has none). */
 export function withDevPanels(html: string, panels: string): string {
   return html.replace(/<body\b[^>]*>/i, (body) => `${body}${panels}`);

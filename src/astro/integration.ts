@@ -17,6 +17,7 @@ import { missingSiteFiles } from "./overrides.ts";
 import { routeFiles, ROUTES_FOLDER } from "./route-files.ts";
 import { vitrineVirtualModules } from "./virtual-modules.ts";
 import { readSiteI18n } from "../i18n/read-dictionaries.ts";
+import { devSiteI18n, dictionaryFilesToWatch } from "./dev-site-i18n.ts";
 import { formatProblem, sortProblems } from "../load/validation/problem.ts";
 import { localisedRouteFiles } from "./localised-routes.ts";
 
@@ -67,9 +68,11 @@ export default function vitrine(options: SiteConfigInput): AstroIntegration {
           process.exit(1);
         }
         // The site's languages and their words: a broken dictionary of the site's stops the build as a broken
-        // config does. A text a language lacks is shown in English, with a warning naming it: the project's
-        // warnings (loadProject, printed by the content loader as validate prints them).
-        const i18n = readSiteI18n(site, root);
+        // config does; `astro dev` restarts when one changes and goes on with the last valid words, showing the
+        // problems on every page. A text a language lacks is shown in English, with a warning naming it: the
+        // project's warnings (loadProject, printed by the content loader as validate prints them).
+        if (command === "dev") for (const file of dictionaryFilesToWatch(site, root)) addWatchFile(file);
+        const i18n = command === "dev" ? devSiteI18n(site, root, logger) : readSiteI18n(site, root);
         if (i18n.problems.length > 0) {
           logger.error(
             `The site's dictionaries are invalid, so nothing was built:\n${sortProblems(i18n.problems).map(formatProblem).join("\n")}`,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   configProblemsPanel,
   devProblemsPanel,
+  dictionaryProblemsPanel,
   withDevPanels,
   withDevProblemsPanel,
 } from "../../src/astro/dev-problems.ts";
@@ -41,6 +42,17 @@ describe("the panel of problems under astro dev", () => {
     expect(withDevPanels("<body>x", panel + devProblemsPanel(problems))).toMatch(
       /^<body><section[^>]*data-vitrine-dev-config>.*<\/section><section[^>]*data-vitrine-dev-problems>.*<\/section>x$/s,
     );
+  });
+
+  it("has a panel of its own for the site's dictionaries, which says the pages keep their last valid words", () => {
+    const lines = ['i18n/ru.json:3:13: nav.blog: an ICU message, found "Журнал {<i>"'];
+    const panel = dictionaryProblemsPanel(lines);
+    expect(panel).toContain(
+      '<h2 id="dev-dictionary-problems-title">The site\'s dictionaries in i18n/ have problems</h2>',
+    );
+    expect(panel).toContain("still uses their last valid words");
+    expect(panel).toContain("found &quot;Журнал {&lt;i&gt;&quot;</pre>");
+    expect(panel).not.toMatch(/<script|\sstyle=|\son\w+=/i);
   });
 
   it("goes right after the body tag", () => {

@@ -1,18 +1,31 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, runAstro, startDevServer, type DevServer } from "../helpers/fixture-site.ts";
 
-/** What the browser shows: the page's title and the rendered text of the site config's panel ("" when none). */
-async function shown(page: Page): Promise<{ title: string; panel: string } | undefined> {
+/** The panel of the site config's problems, and the one of the site's dictionaries' problems. */
+const CONFIG_PANEL = "[role=alert][data-vitrine-dev-config]";
+const DICTIONARY_PANEL = "[role=alert][data-vitrine-dev-dictionaries]";
+
+/** What the browser shows: the page's title, the rendered text of a problem panel ("" when none), and the navigation's. */
+async function shown(page: Page, panel = CONFIG_PANEL): Promise<Seen | undefined> {
   return page
-    .evaluate(() => ({
-      title: document.title,
-      panel: document.querySelector<HTMLElement>("[role=alert][data-vitrine-dev-config]")?.innerText ?? "",
-    }))
+    .evaluate(
+      (selector) => ({
+        title: document.title,
+        panel: document.querySelector<HTMLElement>(selector)?.innerText ?? "",
+        nav: document.querySelector<HTMLElement>(".site-header nav")?.innerText ?? "",
+      }),
+      panel,
+    )
     .catch(() => undefined);
+}
+interface Seen {
+  title: string;
+  panel: string;
+  nav: string;
 }
 
 describe("astro dev with an edited site config, in Chromium", () => {
@@ -38,18 +51,18 @@ describe("astro dev with an edited site config, in Chromium", () => {
   });
 
   /** Reloads the page until what it shows passes `done` (the dev server restarts after a config change). */
-  const untilShown = async (done: (seen: { title: string; panel: string }) => boolean) => {
-    let last: { title: string; panel: string } | undefined;
+  const untilShown = async (done: (seen: Seen) => boolean, panel = CONFIG_PANEL) => {
+    let last: Seen | undefined;
     await expect
       .poll(
         async () => {
           await page.reload({ waitUntil: "load" }).catch(() => undefined);
-          last = await shown(page);
+          last = await shown(page, panel);
           return last;
         },
         { timeout: 120_000, interval: 500 },
       )
-      .toSatisfy((seen: { title: string; panel: string } | undefined) => seen !== undefined && done(seen));
+      .toSatisfy((seen: Seen | undefined) => seen !== undefined && done(seen));
     if (!last) throw new Error("the page showed nothing");
     return last;
   };
@@ -84,6 +97,37 @@ describe("astro dev with an edited site config, in Chromium", () => {
     const fixed = await untilShown((seen) => seen.panel === "" && seen.title.includes(renamed));
     expect(fixed.title).not.toContain(name);
     // One dev server process throughout: it restarted in place, never exited.
+    expect(server.log().match(/ready in \d+ ms/g)).toHaveLength(1);
+  }, 360_000);
+
+  it("takes a site dictionary added while it runs, keeps the last valid words while one is broken, and names the problem on every page", async () => {
+    if (!server) throw new Error("astro dev did not start");
+    const russian = path.join(dir, "i18n/ru.json");
+    expect((await page.goto(`${server.url}/ru/`))?.status()).toBe(200);
+    const before = await untilShown((seen) => seen.nav !== "", DICTIONARY_PANEL);
+    expect(before.panel).toBe("");
+    expect(before.nav).not.toContain("Журнал");
+
+    // A new file: the server restarts and the Russian pages take its word.
+    mkdirSync(path.dirname(russian), { recursive: true });
+    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Журнал"\n  }\n}\n`);
+    await untilShown((seen) => seen.nav.includes("Журнал") && seen.panel === "", DICTIONARY_PANEL);
+
+    // A message that is not ICU: the server lives on with the last valid words and says what is wrong, where.
+    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Журнал {"\n  }\n}\n`);
+    const problem = "i18n/ru.json:3:13:";
+    await expect.poll(() => server?.log() ?? "", { timeout: 120_000, interval: 250 }).toContain(problem);
+    expect(server.log()).toContain("the preview goes on with their last valid words until they are fixed");
+    const bad = await untilShown((seen) => seen.panel !== "", DICTIONARY_PANEL);
+    expect(bad.nav).toContain("Журнал");
+    const lines = bad.panel.split("\n").filter((line) => line !== "");
+    expect(lines[0]).toBe("The site's dictionaries in i18n/ have problems");
+    expect(lines.some((line) => line.startsWith(problem))).toBe(true);
+
+    // Fixed: the panel goes, and the new word is the one the pages use.
+    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Заметки"\n  }\n}\n`);
+    const fixed = await untilShown((seen) => seen.panel === "" && seen.nav.includes("Заметки"), DICTIONARY_PANEL);
+    expect(fixed.nav).not.toContain("Журнал");
     expect(server.log().match(/ready in \d+ ms/g)).toHaveLength(1);
   }, 360_000);
 
