@@ -68,6 +68,41 @@ describe("every page on a 360 px screen", () => {
     await page.close();
   });
 
+  it("keeps the header and the blocking banner on one line each at 1280 px, in every language", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const tops: string[] = [];
+    for (const language of siteLanguages(siteConfig)) {
+      const sitePath = language.path ? `/${language.path}/` : "/";
+      await page.goto(`${served.url}${sitePath}`);
+      const { header, banner } = await page.evaluate(() => {
+        // The tops of the header's items (its name, every link, the switcher and the theme toggle), and the
+        // banner's height in lines.
+        const items = [
+          ...document.querySelectorAll(
+            ".site-header .brand, .site-header nav a, .site-header button, .site-header summary",
+          ),
+        ];
+        const text = document.querySelector(".site-banner p") ?? document.querySelector(".site-banner");
+        const style = text ? getComputedStyle(text) : undefined;
+        const lineHeight = style ? parseFloat(style.lineHeight) : 0;
+        const padding = style ? parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) : 0;
+        return {
+          header: items.map((item) =>
+            Math.round(item.getBoundingClientRect().top + item.getBoundingClientRect().height / 2),
+          ),
+          banner: text && lineHeight > 0 ? Math.round((text.getBoundingClientRect().height - padding) / lineHeight) : 0,
+        };
+      });
+      expect(header.length, sitePath).toBeGreaterThan(8);
+      // Every item centred on the same line, give or take a few pixels.
+      if (Math.max(...header) - Math.min(...header) > 4)
+        tops.push(`${sitePath}: header items centred at ${header.join(", ")}`);
+      if (banner !== 1) tops.push(`${sitePath}: banner on ${banner} lines`);
+    }
+    await page.close();
+    expect(tops).toEqual([]);
+  });
+
   it("keeps the footer at the bottom of the window on a short page, and the page's column where it was", async () => {
     for (const width of [1280, 360]) {
       const page = await served.browser.newPage({ viewport: { width, height: 900 } });
