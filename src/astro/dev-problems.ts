@@ -44,18 +44,37 @@ export function devProblemsPanel(problems: DevProblems): string {
   ].join("");
 }
 
-const CONFIG_SLOT = Symbol.for("vitrine.devConfigProblems");
-type ConfigSlot = { [CONFIG_SLOT]?: readonly string[] | undefined };
+/** Problem lines kept in one global slot under `astro dev`, as the data's are: set at a (re)start, read by the middleware. */
+function linesSlot(name: string): {
+  set: (lines: readonly string[] | undefined) => void;
+  get: () => readonly string[] | undefined;
+} {
+  const key = Symbol.for(name);
+  const slot = globalThis as { [key]?: readonly string[] | undefined };
+  return {
+    set: (lines) => {
+      slot[key] = lines && lines.length > 0 ? lines : undefined;
+    },
+    get: () => slot[key],
+  };
+}
 
+/** A panel of problem lines at the top of a page: its heading, what the preview shows meanwhile, and the lines. */
+function linesPanel(kind: string, heading: string, text: string, lines: readonly string[]): string {
+  return [
+    `<section class="dev-problems" role="alert" aria-labelledby="dev-${kind}-problems-title" data-vitrine-dev-${kind}>`,
+    `<h2 id="dev-${kind}-problems-title">${escapeHtml(heading)}</h2>`,
+    `<p>${escapeHtml(text)} Only npm run dev shows it.</p>`,
+    `<pre>${lines.map(escapeHtml).join("\n")}</pre>`,
+    "</section>",
+  ].join("");
+}
+
+const configSlot = linesSlot("vitrine.devConfigProblems");
 /** Records the site config's problems at the last (re)start of `astro dev` (dev-site-config.ts), or none once it is valid. */
-export function setConfigProblems(lines: readonly string[] | undefined): void {
-  (globalThis as ConfigSlot)[CONFIG_SLOT] = lines && lines.length > 0 ? lines : undefined;
-}
-
+export const setConfigProblems = configSlot.set;
 /** The site config's problems under `astro dev`, or undefined when it is valid (or outside `astro dev`). */
-export function getConfigProblems(): readonly string[] | undefined {
-  return (globalThis as ConfigSlot)[CONFIG_SLOT];
-}
+export const getConfigProblems = configSlot.get;
 
 /**
  * The panel `astro dev` puts at the top of every page while `src/site.config.ts` has problems: their lines, as
@@ -63,40 +82,31 @@ export function getConfigProblems(): readonly string[] | undefined {
  * panel, no script and no style attribute.
  */
 export function configProblemsPanel(lines: readonly string[]): string {
-  return [
-    '<section class="dev-problems" role="alert" aria-labelledby="dev-config-problems-title" data-vitrine-dev-config>',
-    '<h2 id="dev-config-problems-title">src/site.config.ts has problems</h2>',
-    "<p>This preview still uses the last valid site config: your last change is not in it. Fix the lines below and save: this panel goes once the config is valid. Only npm run dev shows it.</p>",
-    `<pre>${lines.map(escapeHtml).join("\n")}</pre>`,
-    "</section>",
-  ].join("");
+  return linesPanel(
+    "config",
+    "src/site.config.ts has problems",
+    "This preview still uses the last valid site config: your last change is not in it. Fix the lines below and save: this panel goes once the config is valid.",
+    lines,
+  );
 }
 
-const DICTIONARY_SLOT = Symbol.for("vitrine.devDictionaryProblems");
-type DictionarySlot = { [DICTIONARY_SLOT]?: readonly string[] | undefined };
-
+const dictionarySlot = linesSlot("vitrine.devDictionaryProblems");
 /** Records the problems of the site's dictionaries (`i18n/`) at the last (re)start of `astro dev` (dev-site-i18n.ts), or none once they are valid. */
-export function setDictionaryProblems(lines: readonly string[] | undefined): void {
-  (globalThis as DictionarySlot)[DICTIONARY_SLOT] = lines && lines.length > 0 ? lines : undefined;
-}
-
+export const setDictionaryProblems = dictionarySlot.set;
 /** The site's dictionaries' problems under `astro dev`, or undefined when they are valid (or outside `astro dev`). */
-export function getDictionaryProblems(): readonly string[] | undefined {
-  return (globalThis as DictionarySlot)[DICTIONARY_SLOT];
-}
+export const getDictionaryProblems = dictionarySlot.get;
 
 /**
  * The panel `astro dev` puts at the top of every page while a dictionary of the site (`i18n/<tag>.json`) has
  * problems: their lines, as `npm run validate` prints them, and which words the pages use meanwhile.
  */
 export function dictionaryProblemsPanel(lines: readonly string[]): string {
-  return [
-    '<section class="dev-problems" role="alert" aria-labelledby="dev-dictionary-problems-title" data-vitrine-dev-dictionaries>',
-    '<h2 id="dev-dictionary-problems-title">The site\'s dictionaries in i18n/ have problems</h2>',
-    "<p>This preview still uses their last valid words (Vitrine's own words where there were none): your last change is not in it. Fix the lines below and save: this panel goes once they are valid. Only npm run dev shows it.</p>",
-    `<pre>${lines.map(escapeHtml).join("\n")}</pre>`,
-    "</section>",
-  ].join("");
+  return linesPanel(
+    "dictionaries",
+    "The site's dictionaries in i18n/ have problems",
+    "This preview still uses their last valid words (Vitrine's own words where there were none): your last change is not in it. Fix the lines below and save: this panel goes once they are valid.",
+    lines,
+  );
 }
 
 /** `html` with `panels` right after its `<body>` tag (the page unchanged when it has none). */

@@ -48,7 +48,7 @@ describe("the panel of problems under astro dev", () => {
     const lines = ['i18n/ru.json:3:13: nav.blog: an ICU message, found "Журнал {<i>"'];
     const panel = dictionaryProblemsPanel(lines);
     expect(panel).toContain(
-      '<h2 id="dev-dictionary-problems-title">The site\'s dictionaries in i18n/ have problems</h2>',
+      '<h2 id="dev-dictionaries-problems-title">The site\'s dictionaries in i18n/ have problems</h2>',
     );
     expect(panel).toContain("still uses their last valid words");
     expect(panel).toContain("found &quot;Журнал {&lt;i&gt;&quot;</pre>");
