@@ -66,10 +66,14 @@ describe("search in each language", () => {
     return links;
   }
 
-  it.each(["Роскомнадзор", "блокировка"])("finds the Russian post first for «%s» on /ru/search/", async (query) => {
-    const links = await results("ru/search/", query);
-    expect(links[0]).toBe(`/ru/blog/${SLUG}/`);
-  });
+  // The last is the original's tag typed in Latin letters: the Russian post no longer says it, its tag's slug does.
+  it.each(["Роскомнадзор", "блокировка", "roskomnadzor"])(
+    "finds the Russian post first for «%s» on /ru/search/",
+    async (query) => {
+      const links = await results("ru/search/", query);
+      expect(links[0]).toBe(`/ru/blog/${SLUG}/`);
+    },
+  );
 
   it("searches only its own language's pages: every result of /ru/search/ is under /ru/, none of /search/ is", async () => {
     const russian = await results("ru/search/", "Velin");
