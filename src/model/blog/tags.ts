@@ -37,9 +37,9 @@ function count(spellings: Map<string, number>, label: string): void {
 }
 
 /**
- * Groups the tags of `posts` by slug, for a page in `language` (its BCP 47 tag). Each
- * label is the most common spelling the posts' translations in that language give (`labels`), else the most common
- * among the originals (ties: the first used), then marked as the main language's. Sorted by label in that language.
+ * Groups the tags of `posts` by slug, for a page in `language` (its BCP 47 tag). Each label is the most common
+ * spelling the posts' translations into that language give (`labels`), else the most common among the originals
+ * (ties: the first used), then marked as the main language's. Sorted by label, as that language sorts words.
  */
 export function collectTags(posts: readonly TaggedPost[], language: string): Tag[] {
   const bySlug = new Map<
