@@ -25,7 +25,14 @@ const translations = { translations: z.record(z.string(), z.record(z.string(), z
 
 const mentions = {
   mentions: z.array(z.string()),
-  translation: z.object({ of: z.string(), language: z.string(), outdated: z.boolean() }).optional(),
+  translation: z
+    .object({
+      of: z.string(),
+      language: z.string(),
+      outdated: z.boolean(),
+      tags: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
 };
 
 /**

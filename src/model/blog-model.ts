@@ -17,10 +17,12 @@ export interface ContentItem<T> {
   translation?: ContentTranslation | undefined;
 }
 
-/** A tag as a post shows it: the label most posts spell it with, and its page. */
+/** A tag as a post shows it: its label in the page's language (see `Tag`), that label's language, and its page. */
 export interface TagLink {
   slug: string;
   label: string;
+  /** The label's language when it is a translation's (the page's); undefined for the main language's. */
+  language: string | undefined;
   path: string;
 }
 
@@ -104,7 +106,11 @@ export function buildBlogModel(
     .map((post) => ({ post, visibility: postVisibility(post.data, now, site.timeZone) }))
     .filter(({ visibility }) => isListed(visibility, mode))
     .sort((a, b) => instant(b.post) - instant(a.post) || a.post.id.localeCompare(b.post.id));
-  const tags = collectTags(listed.map(({ post }) => ({ id: post.id, tags: post.data.tags })));
+  // Each tag labelled in the page's language where the posts' translations into it name it.
+  const tags = collectTags(
+    listed.map(({ post }) => ({ id: post.id, tags: post.data.tags, labels: post.text.tagLabels })),
+    site.language,
+  );
   const tagBySlug = new Map(tags.map((tag) => [tag.slug, tag]));
   const authors: AuthorView[] = input.authors.map((a) => ({
     id: a.id,
@@ -122,7 +128,8 @@ export function buildBlogModel(
     authors: post.data.authors.flatMap((id) => authorById.get(id) ?? []),
     tags: post.data.tags.map((raw) => {
       const slug = tagSlug(raw);
-      return { slug, label: tagBySlug.get(slug)?.label ?? raw, path: tagPath(slug) };
+      const tag = tagBySlug.get(slug);
+      return { slug, label: tag?.label ?? raw, language: tag?.language, path: tagPath(slug) };
     }),
     // Its own `related` first, then every record it names or shows, sorted.
     recordIds: linkable([

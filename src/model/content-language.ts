@@ -15,6 +15,8 @@ export interface ContentText {
   outdated: boolean;
   /** Every language the text is written in: the main language first, then those of its translations, as the config spells them. */
   languages: readonly string[];
+  /** A post's translation: its labels of the original's tags in its language, by slug (none for an original). */
+  tagLabels?: Readonly<Record<string, string>> | undefined;
 }
 
 /** A content file as the model reads it, original or translation (see blog-model.ts's ContentItem). */
@@ -59,6 +61,7 @@ export function inLanguage<Item extends TranslatableItem>(
               status: "translation" as const,
               outdated: translation.translation.outdated,
               languages,
+              tagLabels: translation.translation.tags,
             },
           }
         : original("untranslated");

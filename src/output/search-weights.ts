@@ -1,3 +1,5 @@
+import { tagSlug } from "../model/blog/tags.ts";
+
 /**
  * How much words count in the search index (Pagefind's `data-pagefind-weight`, 1 by default, headings more).
  * A record's page is evidence that a post explains: its words weigh less, so a search for a post's subject
@@ -13,3 +15,13 @@ export const POST_SUBJECT_SEARCH_WEIGHT = 10;
  * posts whose subject is the query first, then every result in Pagefind's order.
  */
 export const SUBJECT_FILTER = "subject";
+
+/**
+ * The second subject filter value of a tag whose label is a translation's (`subject:роскомнадзор` beside
+ * `subject:roskomnadzor`), so that a search in the page's language for its label finds the post first too;
+ * undefined when the label's slug is the tag's.
+ */
+export function labelSubjectFilter(tag: { slug: string; label: string }): string | undefined {
+  const label = tagSlug(tag.label);
+  return label === "" || label === tag.slug ? undefined : `${SUBJECT_FILTER}:${label}`;
+}

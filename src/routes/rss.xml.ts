@@ -23,7 +23,7 @@ export const GET: APIRoute = async (context) => {
       link: localisedPath(i18n.language, post.path),
       description: feedText(post.data.description),
       pubDate: publicationInstant(post.data.date, site.timeZone),
-      categories: post.data.tags,
+      categories: post.tags.map((tag) => tag.label),
       ...(post.data.updated
         ? {
             customData: `<atom:updated>${publicationInstant(post.data.updated, site.timeZone).toISOString()}</atom:updated>`,

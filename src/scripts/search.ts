@@ -25,7 +25,11 @@ interface PagefindResult {
 /** The part of Pagefind's browser API used here. */
 interface PagefindApi {
   options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
+  /** A null term gives every page the filters match. */
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 /** How many results are shown at first and added by each "More results" press. */
@@ -72,18 +76,25 @@ let pagefind: Promise<PagefindApi> | undefined;
 
 /**
  * Pagefind's results for `query`, the posts whose subject (a tag) is the query first: a post about Roskomnadzor
- * explains what the records that name it only list, so it comes before them. Null when the search was cancelled.
+ * explains what the records that name it only list, so it comes before them. A post is about the query when one of
+ * its tags, as its slug or its label in the page's language, is the query's slug; those whose text the query also
+ * matches come first, in Pagefind's order, then those it does not (`roskomnadzor` typed on a Russian page, whose
+ * post says Роскомнадзор). Null when the search was cancelled.
  */
 export async function searchSubjectsFirst(api: PagefindApi, query: string): Promise<PagefindResult[] | null> {
   const subject = tagSlug(query);
   const [found, about] = await Promise.all([
     api.search(query),
-    subject === "" ? null : api.search(query, { filters: { [SUBJECT_FILTER]: subject } }),
+    subject === "" ? null : api.search(null, { filters: { [SUBJECT_FILTER]: subject } }),
   ]);
   if (!found) return null;
-  const first = about?.results ?? [];
-  const ids = new Set(first.map((result) => result.id));
-  return [...first, ...found.results.filter((result) => !ids.has(result.id))];
+  const subjectIds = new Set((about?.results ?? []).map((result) => result.id));
+  const foundIds = new Set(found.results.map((result) => result.id));
+  return [
+    ...found.results.filter((result) => subjectIds.has(result.id)),
+    ...(about?.results ?? []).filter((result) => !foundIds.has(result.id)),
+    ...found.results.filter((result) => !subjectIds.has(result.id)),
+  ];
 }
 
 /** Loads `pagefind.js` from this site, once, on the first search. */

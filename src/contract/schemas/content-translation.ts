@@ -1,5 +1,5 @@
-import type { z } from "zod";
-import { publicationDate } from "../fields/frontmatter-fields.ts";
+import { z } from "zod";
+import { publicationDate, words } from "../fields/frontmatter-fields.ts";
 import { pageSpec, postSpec, writeupSpec } from "./content.ts";
 import { defineFieldSpec, type FieldShape, type FieldSpec } from "./record-spec.ts";
 
@@ -8,6 +8,13 @@ import { defineFieldSpec, type FieldShape, type FieldSpec } from "./record-spec.
  * `updated` (or, for a post that has none, its `date`) when the translation was written or last brought up to date.
  */
 export const SOURCE_UPDATED = "sourceUpdated";
+
+/**
+ * The frontmatter key of a post's translation that names the original's tags in the translation's language: a map
+ * from each tag, as the original writes it or as its slug, to its label (`roskomnadzor: Роскомнадзор`). The tags
+ * themselves (their slugs, so their pages) stay the original's in every language.
+ */
+export const TAG_LABELS = "tags";
 
 /** Which frontmatter keys of each kind a translation may set: its words. Everything else is its original's. */
 export const TRANSLATED_KEYS = {
@@ -28,8 +35,21 @@ function translationSpec<Shape extends FieldShape, Key extends keyof Shape & str
   return defineFieldSpec({ shape, rules: [] });
 }
 
-/** Frontmatter of a post's translation, `content/blog/<slug>.<tag>.mdx`. */
-export const postTranslationSpec = translationSpec(postSpec, TRANSLATED_KEYS.posts);
+/**
+ * Frontmatter of a post's translation, `content/blog/<slug>.<tag>.mdx`: its words and, under `tags`, its
+ * original's tags in its language (whether each key is one of the original's tags is checked with the original).
+ */
+export const postTranslationSpec = defineFieldSpec({
+  shape: {
+    ...translationSpec(postSpec, TRANSLATED_KEYS.posts).shape,
+    [TAG_LABELS]: z
+      .record(z.string(), words(), {
+        error: "a map from each of the original's tags to its label in this language, like roskomnadzor: Роскомнадзор",
+      })
+      .optional(),
+  },
+  rules: [],
+});
 /** Frontmatter of a page's translation, `content/pages/<id>.<tag>.mdx`. */
 export const pageTranslationSpec = translationSpec(pageSpec, TRANSLATED_KEYS.pages);
 /** Frontmatter of a write-up's translation, `content/records/<id>.<tag>.mdx`. */
@@ -43,4 +63,6 @@ export interface ContentTranslation {
   language: string;
   /** Whether its original was updated after the version it follows (`sourceUpdated`). */
   outdated: boolean;
+  /** A post's translation: its labels of the original's tags in its language, by the tag's slug (`roskomnadzor`). */
+  tags?: Readonly<Record<string, string>> | undefined;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair } from "yaml";
 import type { z } from "zod";
 import { checkFields } from "../../contract/schemas/check-fields.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
@@ -17,9 +17,14 @@ export interface TextPosition {
 export interface FrontmatterResult<T> {
   /** The typed frontmatter, when it has no problem. */
   data: T | undefined;
+  /** The frontmatter as its YAML reads, before any check (empty when it is not a YAML map). */
+  raw: Readonly<Record<string, unknown>>;
   problems: Problem[];
-  /** Finds a frontmatter key (or an item under it) in the file. */
-  locate: (path: readonly PropertyKey[]) => TextPosition;
+  /**
+   * Finds a frontmatter key (or an item under it) in the file: a top-level key's name, else the value at `path`;
+   * `part: "key"` finds the name of the map key `path` ends with instead of its value (`tags: { russia: … }`).
+   */
+  locate: (path: readonly PropertyKey[], part?: "key") => TextPosition;
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -59,7 +64,7 @@ export function readFrontmatter<Shape extends FieldShape>(
       raw: (block?.yaml ?? "").slice(offset, end).trim(),
     };
   };
-  const locate = (path: readonly PropertyKey[]): TextPosition => {
+  const locate = (path: readonly PropertyKey[], part?: "key"): TextPosition => {
     const [key, ...rest] = path;
     if (key === undefined) return top;
     const pair = topLevelPair(doc, key);
@@ -69,15 +74,25 @@ export function readFrontmatter<Shape extends FieldShape>(
       const value = pair.value?.range;
       return keyRange ? { ...at(keyRange[0], keyRange[1]), raw: value ? at(value[0], value[1]).raw : "" } : top;
     }
+    if (part === "key") {
+      const parent: unknown = doc.getIn(path.slice(0, -1), true);
+      const name = path.at(-1);
+      const found = isMap(parent)
+        ? parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(name))
+        : undefined;
+      const range = found && isScalar(found.key) ? found.key.range : undefined;
+      return range ? at(range[0], range[1]) : locate(path.slice(0, -1));
+    }
     const node = doc.getIn(path as PropertyKey[], true) as Node | undefined;
     return node?.range ? at(node.range[0], node.range[1]) : locate([key]);
   };
   if (!block) {
     const probe = checkFields(spec, () => undefined);
-    if (probe.issues.length === 0) return { data: probe.values, problems: [], locate };
+    if (probe.issues.length === 0) return { data: probe.values, raw: {}, problems: [], locate };
     const firstLine = source.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
     return {
       data: undefined,
+      raw: {},
       problems: [
         {
           file,
@@ -105,7 +120,7 @@ export function readFrontmatter<Shape extends FieldShape>(
       found,
     };
   });
-  if (problems.length > 0) return { data: undefined, problems, locate };
+  if (problems.length > 0) return { data: undefined, raw: {}, problems, locate };
   const raw: unknown = doc.toJS();
   const data = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const known = Object.keys(spec.shape);
@@ -139,5 +154,5 @@ export function readFrontmatter<Shape extends FieldShape>(
       found,
     });
   }
-  return { data: problems.length === 0 ? values : undefined, problems, locate };
+  return { data: problems.length === 0 ? values : undefined, raw: data, problems, locate };
 }

@@ -5,9 +5,10 @@ import { decodeUtf8Text } from "../csv/decode-csv.ts";
 import { readMdxBody, recordMentions, type BodyOptions } from "../content/read-mdx-body.ts";
 import type { FileUsage } from "../content/check-mdx-components.ts";
 import { readFrontmatter, type TextPosition } from "../content/read-frontmatter.ts";
-import { SOURCE_UPDATED, type ContentTranslation } from "../../contract/schemas/content-translation.ts";
+import { SOURCE_UPDATED, TAG_LABELS, type ContentTranslation } from "../../contract/schemas/content-translation.ts";
 import type { FieldShape, FieldSpec } from "../../contract/schemas/record-spec.ts";
 import type { Problem } from "../validation/problem.ts";
+import { readTagLabels } from "./tag-labels.ts";
 
 /** A translation's file name: `<id>.<language tag>.mdx` (or `.md`). */
 export const TRANSLATION_FILE = /^(?<id>[^.]+)\.(?<tag>[^.]+)\.mdx?$/;
@@ -117,6 +118,15 @@ export async function readTranslations<T>(
     const bodyProblems = [...bodyCharacterProblems(decoded.text, file), ...mdx.problems];
     result.problems.push(...own.problems, ...bodyProblems);
     result.usages.push(...mdx.usages.map((usage) => ({ file, usage, imported: mdx.imported })));
+    // A post's tags are named in the translation's language by a map; the tags themselves stay the original's. Its
+    // keys are checked even when a label is not valid, so that every problem shows in one run.
+    const labels = own.raw[TAG_LABELS];
+    const tagsOfOriginal = original.data?.["tags"];
+    const tags =
+      labels && typeof labels === "object" && !Array.isArray(labels) && Array.isArray(tagsOfOriginal)
+        ? readTagLabels(labels as Record<string, unknown>, tagsOfOriginal as string[], file, original.file, own.locate)
+        : undefined;
+    result.problems.push(...(tags?.problems ?? []));
     if (own.data === undefined || bodyProblems.length > 0 || original.data === undefined) continue;
     const { [SOURCE_UPDATED]: follows, ...words } = own.data as Record<string, unknown>;
     const current = versionOf(original.data);
@@ -143,14 +153,18 @@ export async function readTranslations<T>(
         expected: `the version of ${original.file} it translates: the original was updated ${current}, after this translation; bring the translation up to date, then set ${SOURCE_UPDATED}: "${current}"`,
         found: typeof follows === "string" ? follows : "",
       });
-    const defined = Object.fromEntries(Object.entries(words).filter(([, value]) => value !== undefined));
+    if (tags && tags.problems.length > 0) continue;
+    // Its words over the original's; its tag labels are not words of the original's (they go with `translation`).
+    const defined = Object.fromEntries(
+      Object.entries(words).filter(([key, value]) => key !== TAG_LABELS && value !== undefined),
+    );
     result.entries.push({
       id: `${id}.${language.toLowerCase()}`,
       file,
       data: { ...original.data, ...defined } as T,
       mentions: recordMentions(mdx.usages),
       locate: own.locate,
-      translation: { of: id, language, outdated },
+      translation: { of: id, language, outdated, ...(tags && { tags: tags.labels }) },
     });
   }
   return result;

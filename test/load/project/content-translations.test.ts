@@ -91,7 +91,7 @@ describe("translations of posts, pages and write-ups", () => {
     });
     const lines = (await loadProject(root, options)).problems.map(formatProblem);
     expect(lines).toContain(
-      'content/blog/blocked.ru.mdx:4:1: date: a known key: title, description, imageAlt, sourceUpdated, found "date"',
+      'content/blog/blocked.ru.mdx:4:1: date: a known key: title, description, imageAlt, sourceUpdated, tags, found "date"',
     );
     expect(lines.some((line) => line.startsWith("content/blog/blocked.ru.mdx:3:1: description: "))).toBe(true);
     expect(
@@ -146,5 +146,68 @@ describe("translations of posts, pages and write-ups", () => {
     const loaded = await loadProject(root, options);
     expect(loaded.translations.writeups.map((w) => [w.id, w.data.title])).toEqual([["blk-1.ru", "Подробности"]]);
     expect(loaded.problems.map((p) => `${p.file} ${p.field}`)).toEqual(["content/authors/ana.ru.mdx file name"]);
+  });
+});
+
+describe("a post translation's tag labels", () => {
+  /** The original's tags, as an editor writes them: one in capitals, one of two words. */
+  const TAGGED = POST().replace("tags: [russia]", "tags: [Russia, roskomnadzor, censorship, Net Neutrality]");
+
+  it("names the original's tags in its language, keyed as the original writes them or by slug; the tags stay the original's", async () => {
+    const root = project({
+      "content/authors/ana.mdx": AUTHOR,
+      "content/blog/blocked.mdx": TAGGED,
+      "content/blog/blocked.ru.mdx":
+        "---\r\ntitle: Блокировка\r\ntags:\r\n  Russia: Россия\r\n  roskomnadzor: ' Роскомнадзор '\r\n  net-neutrality: сетевой нейтралитет\r\n---\r\n\r\nТекст.\r\n",
+    });
+    const loaded = await loadProject(root, options);
+    expect(loaded.problems.map(formatProblem)).toEqual([]);
+    const [ru] = loaded.translations.posts;
+    // By slug, trimmed; a tag the translation leaves out (censorship) has no label of its own.
+    expect(ru?.translation?.tags).toEqual({
+      russia: "Россия",
+      roskomnadzor: "Роскомнадзор",
+      "net-neutrality": "сетевой нейтралитет",
+    });
+    expect(ru?.data.tags).toEqual(["Russia", "roskomnadzor", "censorship", "Net Neutrality"]);
+  });
+
+  it("refuses a key that is none of the original's tags at its line and column, naming the closest first, a blank label, a tag named twice: all in one run", async () => {
+    const root = project({
+      "content/authors/ana.mdx": AUTHOR,
+      "content/blog/blocked.mdx": TAGGED,
+      "content/blog/blocked.ru.mdx": [
+        "---",
+        "title: Блокировка",
+        "tags:",
+        "  roskomnadzr: Роскомнадзор",
+        "  censorship: '  '",
+        "  russia: Россия",
+        "  RUSSIA: Российская Федерация",
+        "---",
+        "",
+        "Текст.",
+        "",
+      ].join("\n"),
+    });
+    expect((await loadProject(root, options)).problems.map(formatProblem)).toEqual([
+      'content/blog/blocked.ru.mdx:4:3: tags › roskomnadzr: one of the tags of content/blog/blocked.mdx, as it writes them or as their slugs: roskomnadzor, Russia, censorship, Net Neutrality, found "roskomnadzr"',
+      'content/blog/blocked.ru.mdx:5:15: tags › censorship: some text, found ""',
+      'content/blog/blocked.ru.mdx:7:3: tags › RUSSIA: one label for the tag Russia: russia names it already, found "RUSSIA"',
+    ]);
+  });
+
+  it("is a map: a list of tags is refused at the key, and a page's translation has no tags", async () => {
+    const root = project({
+      "content/authors/ana.mdx": AUTHOR,
+      "content/blog/blocked.mdx": TAGGED,
+      "content/blog/blocked.ru.mdx": "---\ntitle: Блокировка\ntags: [Россия, цензура]\n---\n\nТекст.\n",
+      "content/pages/about.mdx": '---\ntitle: "About"\ndescription: "Us."\n---\n\nUs.\n',
+      "content/pages/about.ru.mdx": "---\ntitle: О нас\ntags:\n  about: о нас\n---\n\nМы.\n",
+    });
+    expect((await loadProject(root, options)).problems.map(formatProblem)).toEqual([
+      'content/blog/blocked.ru.mdx:3:1: tags: a map from each of the original\'s tags to its label in this language, like roskomnadzor: Роскомнадзор, found "[Россия, цензура]"',
+      'content/pages/about.ru.mdx:3:1: tags: a known key: title, description, sourceUpdated, found "tags"',
+    ]);
   });
 });

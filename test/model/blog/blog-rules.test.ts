@@ -49,15 +49,18 @@ describe("tags", () => {
   });
 
   it("never makes two tags of one, and labels each with its most common spelling", () => {
-    const tags = collectTags([
-      { id: "a", tags: ["Russia", "censorship"] },
-      { id: "b", tags: ["russia", "Censorship"] },
-      { id: "c", tags: ["russia ", "Transparency Report"] },
-    ]);
+    const tags = collectTags(
+      [
+        { id: "a", tags: ["Russia", "censorship"] },
+        { id: "b", tags: ["russia", "Censorship"] },
+        { id: "c", tags: ["russia ", "Transparency Report"] },
+      ],
+      "en",
+    );
     expect(tags).toEqual([
-      { slug: "censorship", label: "censorship", postIds: ["a", "b"] }, // a tie: the first spelling used
-      { slug: "russia", label: "russia", postIds: ["a", "b", "c"] },
-      { slug: "transparency-report", label: "Transparency Report", postIds: ["c"] },
+      { slug: "censorship", label: "censorship", language: undefined, postIds: ["a", "b"] }, // a tie: the first used
+      { slug: "russia", label: "russia", language: undefined, postIds: ["a", "b", "c"] },
+      { slug: "transparency-report", label: "Transparency Report", language: undefined, postIds: ["c"] },
     ]);
   });
 });
