@@ -16,9 +16,15 @@ const ASTRO_CACHE_DIR = "node_modules/.astro";
  * Makes a throw-away copy of the site under test/.tmp/<name> (inside the repo, so node_modules
  * resolves) with the data/ and content/ folders of `contentFrom` (the repo's own sample by default).
  * The sample's dataset releases and its corrections stay only with `keepReleases`: a test that edits
- * the data for another reason would otherwise be a silent change to released records.
+ * the data for another reason would otherwise be a silent change to released records. `translations`
+ * replaces the config's list of translations (`FIXTURE_TRANSLATIONS` for a build whose test is not about
+ * languages: a third of the sample's pages).
  */
-export function makeFixtureSite(name: string, contentFrom = repoRoot, { keepReleases = false } = {}): string {
+export function makeFixtureSite(
+  name: string,
+  contentFrom = repoRoot,
+  { keepReleases = false, translations }: { keepReleases?: boolean; translations?: readonly string[] } = {},
+): string {
   const dir = path.join(repoRoot, "test/.tmp", name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -31,7 +37,23 @@ export function makeFixtureSite(name: string, contentFrom = repoRoot, { keepRele
       cpSync(path.join(contentFrom, folder), path.join(dir, folder), { recursive: true });
   }
   if (!keepReleases) withoutReleases(dir);
+  if (translations) withTranslations(dir, translations);
   return dir;
+}
+
+/**
+ * The translations a fixture build has when its test is not about languages: the main language and Russian, whose
+ * files the sample has (so the content stays valid), without the three languages that only add pages.
+ */
+export const FIXTURE_TRANSLATIONS: readonly string[] = ["ru"];
+
+/** Sets the translations of the site config in `root` (`src/site.config.ts`) to `translations`. */
+export function withTranslations(root: string, translations: readonly string[]): void {
+  const config = path.join(root, "src/site.config.ts");
+  const text = readFileSync(config, "utf8");
+  const list = /translations: \[[^\]]*\]/;
+  if (!list.test(text)) throw new Error(`no translations list in ${config}`);
+  writeFileSync(config, text.replace(list, `translations: ${JSON.stringify(translations)}`));
 }
 
 /** Removes a project's dataset releases and keeps only the header of its corrections, which name released data. */

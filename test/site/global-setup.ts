@@ -1,7 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { copyCardCache, makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstroAsync,
+  withTranslations,
+} from "../helpers/fixture-site.ts";
 import type { SampleBase, SampleSite } from "../helpers/sample-sites.ts";
 
 /**
@@ -37,11 +42,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const root = await buildSample("sample-root", "/");
   const sub = await buildSample("sample-sub", "/sub/", (dir) => {
     copyCardCache(root.dir, dir);
-    const config = path.join(dir, "src/site.config.ts");
-    const text = readFileSync(config, "utf8");
-    const translations = /translations: \[[^\]]*\]/;
-    if (!translations.test(text)) throw new Error(`no translations list in ${config}`);
-    writeFileSync(config, text.replace(translations, 'translations: ["ru"]'));
+    withTranslations(dir, FIXTURE_TRANSLATIONS);
   });
   project.provide("sampleSites", { "/": root, "/sub/": sub });
   console.log(`site setup: sample site built at / and /sub/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
