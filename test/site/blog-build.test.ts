@@ -3,7 +3,14 @@ import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject, type Project } from "../../src/load/project/load-project.ts";
-import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstro } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXED_NOW,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstro,
+} from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 import { brokenInternalLinks, htmlFiles } from "../helpers/site-links.ts";
 import { maskedRequestIds } from "../helpers/masked-requests.ts";
@@ -33,7 +40,7 @@ describe("the blog, built", () => {
   };
 
   beforeAll(async () => {
-    dir = makeFixtureSite("blog");
+    dir = makeFixtureSite("blog", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     // The cards of the sample are drawn already: only the three posts added here have new ones.
     copyCardCache(sampleSite("/").dir, dir);
     const common = 'description: "A test post."\nauthors: [anneke-de-smet]';

@@ -8,7 +8,14 @@ import { selectAll, select } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { describe, expect, it } from "vitest";
 import site from "../../src/site.config.ts";
-import { makeFixtureSite, runAstro, runValidate, testRoot } from "../helpers/fixture-site.ts";
+import {
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstro,
+  runValidate,
+  testRoot,
+} from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 
 /** The facts /canary.json gives. */
@@ -114,7 +121,9 @@ describe("a canary that does not verify stops validate and the build", () => {
       "content/canary-key.asc:1:1: key: the key pinned in src/site.config.ts",
     ],
   ])("%s", (name, spoil, expected) => {
-    const dir = makeFixtureSite(`canary-${name.replace(/\W+/g, "-")}`);
+    const dir = makeFixtureSite(`canary-${name.replace(/\W+/g, "-")}`, repoRoot, {
+      translations: FIXTURE_TRANSLATIONS,
+    });
     spoil(dir);
     const validate = runValidate(dir);
     expect(validate.code).toBe(1);

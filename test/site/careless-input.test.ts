@@ -5,7 +5,15 @@ import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import { formatProblem } from "../../src/load/validation/problem.ts";
-import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstroAsync, runValidate } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXED_NOW,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstroAsync,
+  runValidate,
+} from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 const read = (file: string): string => readFileSync(file, "utf8");
@@ -17,7 +25,7 @@ const windows1252 = (text: string): Buffer => {
 
 describe("files as spreadsheets save them, and text that breaks things, in a real build", () => {
   it("a Windows-1252 requests.csv, a Word line break in a title and a missing incidents.csv stop validate and the build alike", async () => {
-    const dir = makeFixtureSite("careless-input");
+    const dir = makeFixtureSite("careless-input", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     const requests = path.join(dir, "data/requests.csv");
     writeFileSync(requests, windows1252(read(requests)));
     const blocking = path.join(dir, "data/blocking-events.csv");
@@ -43,7 +51,7 @@ describe("files as spreadsheets save them, and text that breaks things, in a rea
   });
 
   it("the sample's requests.csv re-saved as Excel's Unicode text builds, with every accent intact", async () => {
-    const dir = makeFixtureSite("careless-input-utf16");
+    const dir = makeFixtureSite("careless-input-utf16", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     // The same records give the same social cards: take the sample build's, so that only the pages are built.
     copyCardCache(sampleSite("/").dir, dir);
     const requests = path.join(dir, "data/requests.csv");

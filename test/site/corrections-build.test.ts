@@ -5,7 +5,15 @@ import { fromHtml } from "hast-util-from-html";
 import { select, selectAll } from "hast-util-select";
 import { toText } from "hast-util-to-text";
 import { beforeAll, describe, expect, it } from "vitest";
-import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstro, runValidate } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXED_NOW,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstro,
+  runValidate,
+} from "../helpers/fixture-site.ts";
 import { editReleasedData, lineStarting, RELEASED_DATA_CORRECTIONS, writeRelease } from "../helpers/release-fixture.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
@@ -26,7 +34,7 @@ const dataLines = (output: string): string[] =>
   output.split("\n").filter((line) => /^data\/[a-z-]+\.csv:\d+:\d+: /.test(line));
 
 describe("a site whose released data changed", () => {
-  const dir = makeFixtureSite("corrections-build");
+  const dir = makeFixtureSite("corrections-build", repoRoot, { translations: FIXTURE_TRANSLATIONS });
   let silent: { validate: ReturnType<typeof runValidate>; build: ReturnType<typeof runAstro>; at: string[] };
   let build: ReturnType<typeof runAstro>;
   let validate: ReturnType<typeof runValidate>;

@@ -3,7 +3,15 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import { formatProblem } from "../../src/load/validation/problem.ts";
-import { copyCardCache, FIXED_NOW, makeFixtureSite, runAstro, runValidate } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXED_NOW,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstro,
+  runValidate,
+} from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 const frontmatter = (title: string) =>
@@ -14,7 +22,7 @@ describe("a hostile post", () => {
   let marker: string;
 
   beforeAll(() => {
-    dir = makeFixtureSite("hostile-post");
+    dir = makeFixtureSite("hostile-post", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     marker = path.join(dir, "code-ran.txt");
     const mdx = [
       'import { writeFileSync } from "node:fs";',
@@ -73,7 +81,7 @@ describe("HTML and links in posts", () => {
   const page = (slug: string) => readFileSync(path.join(dir, "dist/blog", slug, "index.html"), "utf8");
 
   beforeAll(() => {
-    dir = makeFixtureSite("content-html");
+    dir = makeFixtureSite("content-html", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     copyCardCache(sampleSite("/").dir, dir);
     const md = [
       "<details><summary>What we keep</summary> <kbd>Ctrl</kbd> H<sub>2</sub>O</details>",

@@ -9,7 +9,7 @@ import { projectSite } from "../../src/model/project-model.ts";
 import type { SiteModel } from "../../src/model/site-model.ts";
 import { loadProject } from "../../src/load/project/load-project.ts";
 import site from "../../src/site.config.ts";
-import { FIXED_NOW, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
+import { FIXED_NOW, FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 /**
@@ -22,7 +22,9 @@ import { sampleSite } from "../helpers/sample-sites.ts";
 const sites = {
   // Ongoing, partial, unknown, lifted and ended blocks of core and other services; open and resolved incidents.
   fixture: (): string => {
-    const dir = makeFixtureSite("invariants", path.join(repoRoot, "test/fixtures/invariants"));
+    const dir = makeFixtureSite("invariants", path.join(repoRoot, "test/fixtures/invariants"), {
+      translations: FIXTURE_TRANSLATIONS,
+    });
     const build = runAstro(dir, ["build"]);
     expect(build.code, build.output).toBe(0);
     return dir;

@@ -9,7 +9,7 @@ import {
   parseHeadersFile,
 } from "../../src/output/security-headers.ts";
 import { servedSite } from "../helpers/browser.ts";
-import { makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
+import { FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { htmlFiles } from "../helpers/site-links.ts";
 
 const NOTICE = "Acme Privacy runs this report";
@@ -18,7 +18,7 @@ const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32" vie
 
 /** The fixture: the sample with its own Header (wrapping the package's), theme colours, logo, CSS and an about page. */
 function overridingSite(): string {
-  const dir = makeFixtureSite("overrides");
+  const dir = makeFixtureSite("overrides", repoRoot, { translations: FIXTURE_TRANSLATIONS });
   const write = (file: string, text: string): void => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);

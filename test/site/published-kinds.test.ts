@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyCardCache, makeFixtureSite, runAstroAsync, runValidate } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstroAsync,
+  runValidate,
+} from "../helpers/fixture-site.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
 
 const read = (file: string): string => readFileSync(file, "utf8");
@@ -18,7 +25,7 @@ const filesUnder = (dir: string): string[] =>
  * data/requests.csv nor dataset releases, and its other files without the posts on requests and the references to them.
  */
 function siteWithoutRequests(): string {
-  const dir = makeFixtureSite("published-kinds");
+  const dir = makeFixtureSite("published-kinds", repoRoot, { translations: FIXTURE_TRANSLATIONS });
   copyCardCache(sampleSite("/").dir, dir);
   edit(path.join(dir, "src/site.config.ts"), (text) =>
     text.replace("  blog: {", "  publishes: { requests: false },\n  blog: {"),
@@ -99,7 +106,7 @@ describe("sites that leave a kind out", () => {
   });
 
   it("a site that does not publish blocking events has no blocking log, feed, download or column", async () => {
-    const dir = makeFixtureSite("published-kinds-blocking");
+    const dir = makeFixtureSite("published-kinds-blocking", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     copyCardCache(sampleSite("/").dir, dir);
     edit(path.join(dir, "src/site.config.ts"), (text) =>
       text.replace("  blog: {", "  publishes: { blockingEvents: false },\n  blog: {"),

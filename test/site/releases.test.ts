@@ -8,7 +8,7 @@ import { toText } from "hast-util-to-text";
 import { afterAll, describe, expect, it } from "vitest";
 import site from "../../src/site.config.ts";
 import { groupFingerprint } from "../../src/format/fingerprint.ts";
-import { makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
+import { FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot, runAstro } from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 
 /** The sample's committed releases, from the repository itself (not from the build). */
@@ -109,7 +109,10 @@ describe.each(["/", "/sub/"] as SampleBase[])("the dataset releases of the sampl
 
 describe("a release that changed stops the build", () => {
   it("names a changed file and a missing signature, and builds nothing", () => {
-    const dir = makeFixtureSite("release-changed", repoRoot, { keepReleases: true });
+    const dir = makeFixtureSite("release-changed", repoRoot, {
+      keepReleases: true,
+      translations: FIXTURE_TRANSLATIONS,
+    });
     const version = committed.at(-1) ?? "";
     const folder = `data/releases/${version.replace(".", "\\.")}`;
     appendFileSync(path.join(dir, "data/releases", version, "figures.csv"), "2024,,requests,total,,53,,,,\r\n");

@@ -15,7 +15,7 @@ import { RECORD_DOWNLOAD_KINDS, RECORD_DOWNLOADS } from "../../src/output/open-d
 import site from "../../src/site.config.ts";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { dataPackageProblems } from "../helpers/data-package-check.ts";
-import { makeFixtureSite, runAstroAsync } from "../helpers/fixture-site.ts";
+import { FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 import { validateCff } from "../helpers/cff-schema.ts";
 
@@ -144,7 +144,7 @@ describe("the research data in Chromium", () => {
 });
 
 describe("a site with another licence", () => {
-  const dir = makeFixtureSite("research-data-licence");
+  const dir = makeFixtureSite("research-data-licence", repoRoot, { translations: FIXTURE_TRANSLATIONS });
   let build: { code: number | null; output: string };
   beforeAll(async () => {
     const config = path.join(dir, "src/site.config.ts");

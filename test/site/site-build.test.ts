@@ -9,7 +9,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { XMLParser } from "fast-xml-parser";
 import { servedSite } from "../helpers/browser.ts";
-import { FIXED_NOW, makeFixtureSite, runAstro, runValidate } from "../helpers/fixture-site.ts";
+import {
+  FIXED_NOW,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstro,
+  runValidate,
+} from "../helpers/fixture-site.ts";
 import { projectSite } from "../../src/model/project-model.ts";
 import type { SiteModel } from "../../src/model/site-model.ts";
 import site from "../../src/site.config.ts";
@@ -285,7 +292,7 @@ describe("astro build with invalid data", () => {
   let dir: string;
 
   beforeAll(() => {
-    dir = makeFixtureSite("invalid");
+    dir = makeFixtureSite("invalid", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     const requests = path.join(dir, "data/requests.csv");
     const lines = read(requests).split("\n");
     lines[2] = (lines[2] ?? "").replace(/,(BE|DE|FR|NL|US|RU|CH),/, ",XX,");

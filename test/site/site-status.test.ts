@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Status } from "../../src/output/status/status-schema.ts";
 import { compareReleaseVersions } from "../../src/release/release-layout.ts";
 import site from "../../src/site.config.ts";
-import { copyCardCache, makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstroAsync,
+} from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 
 const read = (file: string): string => readFileSync(file, "utf8");
@@ -96,7 +102,7 @@ describe("a report past its due date", () => {
   let dist = "";
   let output = "";
   beforeAll(async () => {
-    const dir = makeFixtureSite("report-overdue");
+    const dir = makeFixtureSite("report-overdue", repoRoot, { translations: FIXTURE_TRANSLATIONS });
     copyCardCache(sampleSite("/").dir, dir);
     const config = path.join(dir, "src/site.config.ts");
     const text = read(config);
