@@ -23,6 +23,10 @@ const AXE_SOURCE = readFileSync(path.join(repoRoot, "node_modules/axe-core/axe.m
  * the light theme, then switched to the dark one in place and checked against these.
  */
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+/** A desktop window, in which each page is opened and checked. */
+const DESKTOP = { width: 1280, height: 800 };
+/** The narrowest phone screen the site is made for, in CSS pixels: no page may scroll sideways on it. */
+const NARROW = { width: 360, height: 800 };
 /** Pages open at a time: on 2 cores, 3 keeps both busy while one page waits for the server. */
 const POOL_SIZE = 3;
 
@@ -174,7 +178,7 @@ describe("every page of the built site in Chromium, under the site's own securit
     }, runOnly);
   }
 
-  it("serves every sitemap page of the main language and Russian, and one of each route in the others, with 200 and only same-origin requests, with no console error or CSP violation, and axe finds no WCAG 2.2 AA violation in light and dark theme", async () => {
+  it("serves every sitemap page of the main language and Russian, and one of each route in the others, with 200 and only same-origin requests, with no console error or CSP violation; axe finds no WCAG 2.2 AA violation in light and dark theme, and none scrolls sideways on a 360 px screen", async () => {
     expect(paths.length).toBeGreaterThan(100);
     // Every language is opened, Russian in full: as many pages as the main language.
     const count = (tag: string): number =>
@@ -194,12 +198,15 @@ describe("every page of the built site in Chromium, under the site's own securit
         );
       checked[theme]++;
     };
-    const { context, trouble, close } = await watchedContext({ colorScheme: "light" });
+    /** Pages wider than a 360 px screen, with the outermost elements that reach past its right edge. */
+    const wide: string[] = [];
+    const { context, trouble, close } = await watchedContext({ colorScheme: "light", viewport: DESKTOP });
     try {
       // One tab per parallel run, navigated from page to page: a third faster than a tab per page.
       const tabs = await Promise.all(Array.from({ length: POOL_SIZE }, () => context.newPage()));
       await inPool(paths, POOL_SIZE, async (sitePath, worker) => {
         const page = tabs[worker] as Page;
+        await page.setViewportSize(DESKTOP);
         await page.emulateMedia({ colorScheme: "light" });
         const response = await page.goto(`${served.url}${sitePath}`, { waitUntil: "load" });
         if (response?.status() !== 200) problems.push(`${sitePath}: HTTP ${response?.status()}`);
@@ -210,6 +217,27 @@ describe("every page of the built site in Chromium, under the site's own securit
         if (!/^rgb\((\d{1,2}), (\d{1,2}), (\d{1,2})\)$/.test(dark))
           problems.push(`${sitePath}: the dark theme did not apply (background ${dark})`);
         report("dark", sitePath, await axeViolations(page, COLOUR_RULES));
+        // The window narrows to a phone's: the page is laid out again, as it is when opened on one.
+        await page.setViewportSize(NARROW);
+        const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
+          const root = document.documentElement;
+          const past = (element: Element | null): boolean =>
+            element !== null && element.getBoundingClientRect().right > root.clientWidth + 0.5;
+          const outermost = [...document.body.querySelectorAll("*")].filter(
+            (element) => past(element) && !past(element.parentElement),
+          );
+          return {
+            scrollWidth: root.scrollWidth,
+            clientWidth: root.clientWidth,
+            culprits: outermost
+              .slice(0, 3)
+              .map(
+                (element) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? "").trim().slice(0, 40)}"`,
+              ),
+          };
+        });
+        if (clientWidth !== NARROW.width) problems.push(`${sitePath}: the window did not narrow (${clientWidth} px)`);
+        if (scrollWidth > clientWidth) wide.push(`${sitePath}: ${scrollWidth} px wide, ${culprits.join(", ")}`);
       });
     } finally {
       await close();
@@ -217,11 +245,13 @@ describe("every page of the built site in Chromium, under the site's own securit
     problems.push(...trouble);
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `browser proof: ${paths.length} pages (${languages.map((l) => `${l.tag} ${count(l.tag)}`).join(", ")}), each with axe in the light theme and its colour rules in the dark one, in ${seconds.toFixed(1)} s (${POOL_SIZE} pages at a time)`,
+      `browser proof: ${paths.length} pages (${languages.map((l) => `${l.tag} ${count(l.tag)}`).join(", ")}), each with axe in the light theme and its colour rules in the dark one, and its width at 360 px, in ${seconds.toFixed(1)} s (${POOL_SIZE} pages at a time)`,
     );
     expect(checked).toEqual({ light: paths.length, dark: paths.length });
     expect(problems).toEqual([]);
     expect(violations, `axe found WCAG violations:\n${violations.join("\n")}`).toEqual([]);
+    // Wide tables and charts scroll in their own box; nothing else is wider than the screen.
+    expect(wide, "pages that scroll sideways on a 360 px screen").toEqual([]);
   }, 600_000);
 
   it("runs the search page and the 404 page, which the sitemap leaves out, under the same policy, without an axe violation", async () => {

@@ -1,54 +1,16 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { servedSite } from "../helpers/browser.ts";
 import { sampleSite } from "../helpers/sample-sites.ts";
-import { sitemapPaths } from "../helpers/site-links.ts";
-import { pagesToOpen } from "../helpers/page-types.ts";
 import siteConfig from "../../src/site.config.ts";
 import { siteLanguages } from "../../src/i18n/languages.ts";
 
-/** The narrowest phone screen the site is made for, in CSS pixels. */
-const NARROW = 360;
-
-describe("every page on a 360 px screen", () => {
+/*
+ * The header, the banner and the footer on a phone and on a desktop. That no page scrolls sideways on a 360 px screen
+ * is checked on every page the browser proof opens (browser-proof.test.ts).
+ */
+describe("the frame of every page on a phone and on a desktop", () => {
   const { dir } = sampleSite("/");
   const served = servedSite(dir);
-
-  it("no sitemap page scrolls sideways; wide tables and charts scroll in their own box", async () => {
-    // Every page of the main language and of Russian, one of each route in the others: a layout is as wide as its
-    // data (the same in every language) and its words (the same on every page of a route), see page-types.ts.
-    const languages = siteLanguages(siteConfig);
-    const paths = pagesToOpen(sitemapPaths(path.join(dir, "dist")), languages, [languages[0]?.tag ?? "en", "ru"]);
-    expect(paths.length).toBeGreaterThan(100);
-    expect(paths.some((sitePath) => sitePath.startsWith("/de/"))).toBe(true);
-    const page = await served.browser.newPage({ viewport: { width: NARROW, height: 800 } });
-    const wide: string[] = [];
-    for (const sitePath of paths) {
-      const response = await page.goto(`${served.url}${sitePath}`);
-      expect(response?.status(), sitePath).toBe(200);
-      // The page's width, and the outermost elements that reach past the screen's right edge.
-      const { scrollWidth, clientWidth, culprits } = await page.evaluate(() => {
-        const root = document.documentElement;
-        const past = (element: Element | null): boolean =>
-          element !== null && element.getBoundingClientRect().right > root.clientWidth + 0.5;
-        const outermost = [...document.body.querySelectorAll("*")].filter(
-          (element) => past(element) && !past(element.parentElement),
-        );
-        return {
-          scrollWidth: root.scrollWidth,
-          clientWidth: root.clientWidth,
-          culprits: outermost
-            .slice(0, 3)
-            .map(
-              (element) => `<${element.tagName.toLowerCase()}> "${(element.textContent ?? "").trim().slice(0, 40)}"`,
-            ),
-        };
-      });
-      if (scrollWidth > clientWidth) wide.push(`${sitePath}: ${scrollWidth} px wide, ${culprits.join(", ")}`);
-    }
-    await page.close();
-    expect(wide).toEqual([]);
-  });
 
   // The header and the blocking banner took 270 px of a 390 px phone before the page's title (issue 16).
   it("leaves the title on a phone's first screen: the header and banner take at most 200 px at 390 px", async () => {
