@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot } from "./fixture-site.ts";
+import { makeFixtureSite, repoRoot } from "./fixture-site.ts";
 
 /** Where the real published reports are kept (test/fixtures/published-reports/README.md). */
 export const PUBLISHED_REPORTS = path.join(repoRoot, "test/fixtures/published-reports");
@@ -42,7 +42,8 @@ const write = (file: string, text: string): void => writeFileSync(file, text);
  */
 export function publishedReportSite(provider: string): string {
   const facts = publishedReportFacts(provider);
-  const dir = makeFixtureSite(`published-report-${provider}`, repoRoot, { translations: FIXTURE_TRANSLATIONS });
+  // In the main language only: the sample's translated posts and write-ups go, with the rest of its content.
+  const dir = makeFixtureSite(`published-report-${provider}`, repoRoot, { translations: [] });
   const source = path.join(PUBLISHED_REPORTS, provider);
   write(path.join(dir, "data/figures.csv"), readFileSync(path.join(source, "figures.csv"), "utf8"));
   const header = readFileSync(path.join(repoRoot, "data/requests.csv"), "utf8").split(/\r?\n/)[0] ?? "";
