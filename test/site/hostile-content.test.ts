@@ -23,6 +23,7 @@ describe("a hostile post", () => {
 
   beforeAll(() => {
     dir = makeFixtureSite("hostile-post", repoRoot, { translations: FIXTURE_TRANSLATIONS });
+    copyCardCache(sampleSite("/").dir, dir);
     marker = path.join(dir, "code-ran.txt");
     const mdx = [
       'import { writeFileSync } from "node:fs";',

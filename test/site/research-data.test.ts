@@ -15,7 +15,13 @@ import { RECORD_DOWNLOAD_KINDS, RECORD_DOWNLOADS } from "../../src/output/open-d
 import site from "../../src/site.config.ts";
 import { launchChromium, startPreview, type PreviewServer } from "../helpers/browser.ts";
 import { dataPackageProblems } from "../helpers/data-package-check.ts";
-import { FIXTURE_TRANSLATIONS, makeFixtureSite, repoRoot, runAstroAsync } from "../helpers/fixture-site.ts";
+import {
+  copyCardCache,
+  FIXTURE_TRANSLATIONS,
+  makeFixtureSite,
+  repoRoot,
+  runAstroAsync,
+} from "../helpers/fixture-site.ts";
 import { sampleSite, type SampleBase } from "../helpers/sample-sites.ts";
 import { validateCff } from "../helpers/cff-schema.ts";
 
@@ -147,6 +153,7 @@ describe("a site with another licence", () => {
   const dir = makeFixtureSite("research-data-licence", repoRoot, { translations: FIXTURE_TRANSLATIONS });
   let build: { code: number | null; output: string };
   beforeAll(async () => {
+    copyCardCache(sampleSite("/").dir, dir);
     const config = path.join(dir, "src/site.config.ts");
     const text = readFileSync(config, "utf8");
     writeFileSync(config, text.replace("  blog: {", '  openData: { licence: { id: "CC0-1.0" } },\n  blog: {'));
