@@ -103,6 +103,43 @@ describe("astro dev with an edited site config, in Chromium", () => {
   it("takes a site dictionary added while it runs, keeps the last valid words while one is broken, and names the problem on every page", async () => {
     if (!server) throw new Error("astro dev did not start");
     const russian = path.join(dir, "i18n/ru.json");
+    const restarts = (): number => (server?.log().match(/Restarting\.\.\./g) ?? []).length;
+    /**
+     * Saves the dictionary once the dev server has not begun a restart for 3 s, then waits until `done`, saving it
+     * again every 20 s until then: astro dev does not see a change made while it restarts (a new file can make it
+     * restart twice), and an editor would save again.
+     */
+    const save = async (text: string, done: () => boolean | Promise<boolean>): Promise<void> => {
+      let [count, since] = [restarts(), Date.now()];
+      await expect
+        .poll(
+          () => {
+            if (restarts() !== count) [count, since] = [restarts(), Date.now()];
+            return Date.now() - since > 3_000;
+          },
+          { timeout: 120_000, interval: 250 },
+        )
+        .toBe(true);
+      let saved = 0;
+      await expect
+        .poll(
+          async () => {
+            if (Date.now() - saved > 20_000) {
+              writeFileSync(russian, text);
+              saved = Date.now();
+            }
+            return done();
+          },
+          { timeout: 120_000, interval: 500 },
+        )
+        .toBe(true);
+    };
+    /** Whether the page, reloaded, passes `check`. */
+    const showing = async (check: (seen: Seen) => boolean): Promise<boolean> => {
+      await page.reload({ waitUntil: "load" }).catch(() => undefined);
+      const seen = await shown(page, DICTIONARY_PANEL);
+      return seen !== undefined && check(seen);
+    };
     expect((await page.goto(`${server.url}/ru/`))?.status()).toBe(200);
     const before = await untilShown((seen) => seen.nav !== "", DICTIONARY_PANEL);
     expect(before.panel).toBe("");
@@ -110,13 +147,13 @@ describe("astro dev with an edited site config, in Chromium", () => {
 
     // A new file: the server restarts and the Russian pages take its word.
     mkdirSync(path.dirname(russian), { recursive: true });
-    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Журнал"\n  }\n}\n`);
-    await untilShown((seen) => seen.nav.includes("Журнал") && seen.panel === "", DICTIONARY_PANEL);
+    await save(`{\n  "nav": {\n    "blog": "Журнал"\n  }\n}\n`, () =>
+      showing((seen) => seen.nav.includes("Журнал") && seen.panel === ""),
+    );
 
     // A message that is not ICU: the server lives on with the last valid words and says what is wrong, where.
-    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Журнал {"\n  }\n}\n`);
     const problem = "i18n/ru.json:3:13:";
-    await expect.poll(() => server?.log() ?? "", { timeout: 120_000, interval: 250 }).toContain(problem);
+    await save(`{\n  "nav": {\n    "blog": "Журнал {"\n  }\n}\n`, () => (server?.log() ?? "").includes(problem));
     expect(server.log()).toContain("the preview goes on with their last valid words until they are fixed");
     const bad = await untilShown((seen) => seen.panel !== "", DICTIONARY_PANEL);
     expect(bad.nav).toContain("Журнал");
@@ -125,8 +162,10 @@ describe("astro dev with an edited site config, in Chromium", () => {
     expect(lines.some((line) => line.startsWith(problem))).toBe(true);
 
     // Fixed: the panel goes, and the new word is the one the pages use.
-    writeFileSync(russian, `{\n  "nav": {\n    "blog": "Заметки"\n  }\n}\n`);
-    const fixed = await untilShown((seen) => seen.panel === "" && seen.nav.includes("Заметки"), DICTIONARY_PANEL);
+    await save(`{\n  "nav": {\n    "blog": "Заметки"\n  }\n}\n`, () =>
+      showing((seen) => seen.panel === "" && seen.nav.includes("Заметки")),
+    );
+    const fixed = await untilShown((seen) => seen.panel === "", DICTIONARY_PANEL);
     expect(fixed.nav).not.toContain("Журнал");
     expect(server.log().match(/ready in \d+ ms/g)).toHaveLength(1);
   }, 360_000);
