@@ -3,7 +3,7 @@ import path from "node:path";
 import type { AstroIntegrationLogger } from "astro";
 import { formatProblem, sortProblems } from "../load/validation/problem.ts";
 import { siteLanguages, type LanguageConfig } from "../i18n/languages.ts";
-import { readSiteI18n, SITE_DICTIONARY_FOLDER, type SiteI18n } from "../i18n/read-dictionaries.ts";
+import { primaryOf, readSiteI18n, SITE_DICTIONARY_FOLDER, type SiteI18n } from "../i18n/read-dictionaries.ts";
 import { setDictionaryProblems } from "./dev-problems.ts";
 
 const LAST_VALID = Symbol.for("vitrine.devSiteI18n");
@@ -16,7 +16,7 @@ type Slot = { [LAST_VALID]?: SiteI18n | undefined };
 export function dictionaryFilesToWatch(config: LanguageConfig, root: string): string[] {
   const folder = path.join(root, SITE_DICTIONARY_FOLDER);
   const existing = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(".json")) : [];
-  const possible = siteLanguages(config).flatMap((language) => [language.tag, language.tag.split("-")[0] ?? ""]);
+  const possible = siteLanguages(config).flatMap((language) => [language.tag, primaryOf(language.tag)]);
   return [...new Set([...existing, ...possible.filter(Boolean).map((tag) => `${tag}.json`)])].map((name) =>
     path.join(folder, name),
   );

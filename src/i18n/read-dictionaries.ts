@@ -194,7 +194,7 @@ export function missingMessagesWarning(language: Language, missing: readonly str
 }
 
 /** The language subtag of a tag, in lower case (`fr` for `fr-BE`), or the tag itself when it is not a valid one. */
-function primaryOf(tag: string): string {
+export function primaryOf(tag: string): string {
   try {
     return new Intl.Locale(tag).language.toLowerCase();
   } catch {
